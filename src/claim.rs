@@ -1,0 +1,325 @@
+//! Claims: the structured facts the matcher extracts from articles.
+//!
+//! A [`Claim`] is what one rule found in one sentence: who ([`Claim::subject`]) says what about
+//! which thing ([`Claim::object`]), in which [`Scope`], with which normalised [`Value`], how
+//! firmly ([`Modality`]) and exactly where ([`Evidence`]). Claims are plain data: they serialise
+//! to the stable JSON of `crosscheck extract --format json` and feed the comparator.
+//!
+//! Invariant: `article.text[evidence.span]` is `evidence.quote`, byte for byte.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into an article's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+
+    /// The range, for slicing.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Number of bytes covered.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    #[must_use]
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// One claim extracted from one sentence of one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable identifier: a hash of the article path, rule, key, value and quote. It does not
+    /// depend on line numbers or byte offsets, so it survives edits elsewhere in the article.
+    pub id: String,
+    /// Id of the rule that produced the claim.
+    pub rule: String,
+    /// What the claim is about (`reserves`, `production-share`, ...), from the rule.
+    pub kind: String,
+    /// The entity the claim is made about, e.g. Russia.
+    pub subject: Option<Entity>,
+    /// The thing measured or discussed, e.g. rare earths.
+    pub object: Option<Entity>,
+    /// Year and region the claim is limited to.
+    pub scope: Scope,
+    /// The normalised value.
+    pub value: Value,
+    /// Asserted, negated, hedged and/or attributed.
+    pub modality: Modality,
+    /// Where the claim was found.
+    pub evidence: Evidence,
+}
+
+impl Claim {
+    /// The grouping key: kind, subject, object and scope.
+    pub fn key(&self) -> Key {
+        Key {
+            kind: self.kind.clone(),
+            subject: self.subject.as_ref().map(|entity| entity.id.clone()),
+            object: self.object.as_ref().map(|entity| entity.id.clone()),
+            scope: self.scope.clone(),
+        }
+    }
+}
+
+/// What claims are grouped by when they are compared.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Key {
+    /// Claim kind.
+    pub kind: String,
+    /// Canonical subject id.
+    pub subject: Option<String>,
+    /// Canonical object id.
+    pub object: Option<String>,
+    /// Scope.
+    pub scope: Scope,
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{}", self.kind)?;
+        if let Some(subject) = &self.subject {
+            write!(formatter, " · {subject}")?;
+        }
+        if let Some(object) = &self.object {
+            write!(formatter, " · {object}")?;
+        }
+        if let Some(region) = &self.scope.region {
+            write!(formatter, " · in {region}")?;
+        }
+        if let Some(year) = self.scope.year {
+            write!(formatter, " · {year}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A lexicon entry as it was found in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Canonical id from the lexicon, e.g. `russia`.
+    pub id: String,
+    /// Lexicon the entry belongs to, e.g. `country`.
+    pub lexicon: String,
+    /// The words as they appear in the text, e.g. `the Kremlin`.
+    pub text: String,
+    /// Where they appear.
+    pub span: Span,
+}
+
+/// The limits of a claim: an as-of year, a region.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Scope {
+    /// The year the figure is given for ("as of 2023", "in 2024").
+    pub year: Option<i32>,
+    /// Canonical id of a region the claim is limited to ("in Europe"); `None` is the world.
+    pub region: Option<String>,
+}
+
+/// A normalised claim value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Value {
+    /// A number with a unit, as an interval.
+    Quantity(Quantity),
+    /// A position in a ranking.
+    Rank(Rank),
+    /// The subject compared with another entity.
+    Order(Order),
+    /// A stance declared by the rule (e.g. `self-sufficient`); opposed stances are declared in
+    /// the rules file.
+    Stance {
+        /// The stance label.
+        stance: String,
+    },
+    /// A category label; two different labels for one key disagree.
+    Category {
+        /// The label.
+        label: String,
+    },
+    /// A bare statement with no value beyond its polarity ("Russia exports rare earths").
+    Statement,
+}
+
+/// How a quantity was bounded in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// "28.7 million tonnes".
+    Exact,
+    /// "about", "nearly", "roughly": a point with a margin.
+    Approximate,
+    /// "at least".
+    AtLeast,
+    /// "more than", "over", "exceeding".
+    MoreThan,
+    /// "up to", "at most".
+    AtMost,
+    /// "less than", "under", "fewer than".
+    LessThan,
+    /// "10–12 million", "between 10 and 12 million".
+    Range,
+}
+
+/// A quantity normalised to a canonical unit, as an interval.
+///
+/// `low`/`high` of `None` mean unbounded on that side ("more than 20 Mt" has no `high`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The central value in `unit` (for a range, its midpoint; for a bound, the bound).
+    pub value: f64,
+    /// Lowest value the text allows, in `unit`.
+    pub low: Option<f64>,
+    /// Highest value the text allows, in `unit`.
+    pub high: Option<f64>,
+    /// Canonical unit: `t` (mass), `USD`/`GBP`/`EUR`/... (money), `%`, or empty for a count.
+    pub unit: String,
+    /// How the text bounded the figure.
+    pub bound: Bound,
+    /// The words the quantity was read from, e.g. `more than 28.7 million tonnes`.
+    pub text: String,
+    /// Where those words are.
+    pub span: Span,
+}
+
+/// A position in a ranking, as the interval of ranks the text allows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rank {
+    /// Best position allowed (1 = first).
+    pub best: u32,
+    /// Worst position allowed ("one of the largest" allows down to the top-k limit).
+    pub worst: u32,
+    /// The words the rank was read from, e.g. `the world's second-largest`.
+    pub text: String,
+    /// Where those words are.
+    pub span: Span,
+}
+
+/// Which way an order goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The subject exceeds the other entity.
+    Greater,
+    /// The subject falls short of the other entity.
+    Less,
+}
+
+/// The subject compared with another entity: "Russia's reserves exceed Ukraine's".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Order {
+    /// Greater or less.
+    pub relation: Relation,
+    /// The entity compared against.
+    pub than: Entity,
+    /// The comparative words, e.g. `exceeding`.
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+}
+
+/// Whether a claim is stated or denied.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// Stated.
+    #[default]
+    Asserted,
+    /// Denied: "not", "no longer", "denied that".
+    Negated,
+}
+
+/// A cue word found in the sentence and where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The words, as in the text.
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+}
+
+/// Who a claim is attributed to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The speaker, e.g. `Putin`, `the USGS`.
+    pub speaker: String,
+    /// The attribution words, e.g. `according to`, `said`.
+    pub cue: Cue,
+}
+
+/// How firmly a claim is made.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Modality {
+    /// Asserted or negated.
+    pub polarity: Polarity,
+    /// The negation cue, when negated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub negation: Option<Cue>,
+    /// The hedge cue ("could", "reportedly", "some of"), when hedged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hedge: Option<Cue>,
+    /// The speaker, when the claim is attributed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
+}
+
+impl Modality {
+    /// A plain assertion, neither hedged nor attributed.
+    pub fn is_plain(&self) -> bool {
+        self.polarity == Polarity::Asserted && self.hedge.is_none() && self.attribution.is_none()
+    }
+
+    /// One word for the modality: `asserted`, `negated`, `hedged` or `attributed`.
+    pub fn label(&self) -> &'static str {
+        if self.polarity == Polarity::Negated {
+            "negated"
+        } else if self.attribution.is_some() {
+            "attributed"
+        } else if self.hedge.is_some() {
+            "hedged"
+        } else {
+            "asserted"
+        }
+    }
+}
+
+/// Where a claim was found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The article's path as given on the command line (or `<stdin>`), with `#N` for the N-th
+    /// record of a JSON Lines file.
+    pub path: String,
+    /// Bytes of the matched words in the article text.
+    pub span: Span,
+    /// One-based line of `span.start` in the original file.
+    pub line: u32,
+    /// One-based column of `span.start`, in characters.
+    pub column: u32,
+    /// `text[span]`.
+    pub quote: String,
+    /// The whole sentence.
+    pub sentence: String,
+    /// Where the sentence is.
+    pub sentence_span: Span,
+}

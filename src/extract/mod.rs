@@ -1,0 +1,1 @@
+//! Built-in extractors: quantities, ranks, comparatives and years read from token slices.

@@ -1,0 +1,10 @@
+//! crosscheck: extract factual claims from news articles with rule files, and report where the
+//! articles agree and where they contradict each other.
+//!
+//! The pipeline: [`rules`] (parse → validate → compile) → [`text`] (load → segment → tokenize)
+//! → [`matcher`] (sentences → [`claim::Claim`]s, in parallel) → [`compare`] (claims →
+//! findings) → [`report`] (findings → text, JSON, Markdown).
+
+pub mod claim;
+pub mod extract;
+pub mod text;
