@@ -6,5 +6,8 @@
 //! findings) → [`report`] (findings → text, JSON, Markdown).
 
 pub mod claim;
+pub mod compare;
 pub mod extract;
+pub mod finding;
+pub mod report;
 pub mod text;

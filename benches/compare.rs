@@ -1,0 +1,2 @@
+//! Benchmark placeholder, replaced by the compare benchmark.
+fn main() {}

@@ -1,0 +1,2 @@
+//! Benchmark placeholder, replaced by the extract benchmark.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Comparator: claims → findings (overlaps and conflicts). Pure: no IO.

@@ -1,0 +1,139 @@
+//! Findings: what the comparator concludes about groups of claims.
+//!
+//! A [`Finding`] is an overlap (articles agree), a conflict (they contradict each other), a
+//! change over time, or shared wording. It names its claims by index into the claim list it was
+//! computed from and carries a stable id derived from the claims' stable ids, so that saved
+//! reports can be matched across runs. [`Policy`] is what the comparator needs to know from the
+//! rules: how each rule's values compare and which stances are opposed.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Information: overlaps, changes over time, shared wording.
+    Info,
+    /// A conflict in which either side is hedged or attributed.
+    Warning,
+    /// A conflict between two plain assertions.
+    Error,
+}
+
+/// Which kind of contradiction a conflict is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// Two quantities whose intervals do not overlap after normalisation and tolerance.
+    Quantity,
+    /// Two subjects each said to be first, or one subject given incompatible ranks.
+    Rank,
+    /// A > B in one place and B > A (or a longer cycle) elsewhere.
+    Order,
+    /// A rank that quantity claims of the same corpus contradict.
+    RankVsQuantity,
+    /// Stances the rules declare opposed.
+    Stance,
+    /// Two different category labels for one key.
+    Category,
+    /// The same claim asserted in one place and negated in another.
+    Polarity,
+}
+
+impl ConflictKind {
+    /// Kebab-case name, as used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            ConflictKind::Quantity => "quantity",
+            ConflictKind::Rank => "rank",
+            ConflictKind::Order => "order",
+            ConflictKind::RankVsQuantity => "rank-vs-quantity",
+            ConflictKind::Stance => "stance",
+            ConflictKind::Category => "category",
+            ConflictKind::Polarity => "polarity",
+        }
+    }
+}
+
+/// What a finding says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", content = "conflict", rename_all = "snake_case")]
+pub enum FindingKind {
+    /// The claims contradict each other.
+    Conflict(ConflictKind),
+    /// Two or more articles agree.
+    Overlap,
+    /// The same key with values that differ only by year: a change over time, not a conflict.
+    Change,
+    /// Near-identical sentences in two articles.
+    SharedWording,
+}
+
+/// One conclusion about a group of claims.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable id: a hash of the finding kind and the sorted stable ids of its claims.
+    pub id: String,
+    /// Conflict, overlap, change or shared wording.
+    pub kind: FindingKind,
+    /// Error, warning or info.
+    pub severity: Severity,
+    /// The group the claims share, e.g. `reserves · russia · rare-earths` (display form of the
+    /// key; for cross-subject findings the subject is left out).
+    pub key: String,
+    /// One plain sentence saying why.
+    pub reason: String,
+    /// Indices into the claim list the finding was computed from, in report order.
+    pub claims: Vec<usize>,
+    /// Number of distinct articles among the claims.
+    pub articles: usize,
+}
+
+/// How a rule's values compare; set per rule in the rules file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ComparePolicy {
+    /// Relative tolerance for quantities: intervals are widened by this fraction of their value
+    /// before testing for overlap (default 0.05).
+    pub relative: f64,
+    /// Absolute tolerance for quantities, in the canonical unit (default 0).
+    pub absolute: f64,
+    /// Margin applied to "about"/"nearly" figures, as a fraction (default 0.1).
+    pub approximate: f64,
+}
+
+impl Default for ComparePolicy {
+    fn default() -> Self {
+        ComparePolicy { relative: 0.05, absolute: 0.0, approximate: 0.1 }
+    }
+}
+
+/// What the comparator needs to know from the rule set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Policy {
+    /// Per rule id.
+    pub rules: BTreeMap<String, ComparePolicy>,
+    /// Pairs of opposed stances per claim kind: `(kind, stance, stance)`.
+    pub opposed: Vec<(String, String, String)>,
+    /// Quantity kind that rank and order claims of a kind are measured by: `rank kind →
+    /// quantity kind` (often the same kind).
+    pub measured_by: BTreeMap<String, String>,
+    /// Normalised similarity (0–1, strsim) at or above which two sentences of different articles
+    /// are reported as shared wording (default 0.9); `None` turns the check off.
+    pub shared_wording: Option<f64>,
+}
+
+impl Policy {
+    /// The compare policy of `rule`, or the defaults.
+    pub fn for_rule(&self, rule: &str) -> ComparePolicy {
+        self.rules.get(rule).cloned().unwrap_or_default()
+    }
+
+    /// Whether stances `a` and `b` of `kind` are declared opposed (in either order).
+    pub fn are_opposed(&self, kind: &str, a: &str, b: &str) -> bool {
+        self.opposed.iter().any(|(opposed_kind, first, second)| {
+            opposed_kind == kind && ((first == a && second == b) || (first == b && second == a))
+        })
+    }
+}

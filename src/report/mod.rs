@@ -1,0 +1,1 @@
+//! Reports: one renderer per output format.
