@@ -122,12 +122,19 @@ pub struct Policy {
     /// Normalised similarity (0–1, strsim) at or above which two sentences of different articles
     /// are reported as shared wording (default 0.9); `None` turns the check off.
     pub shared_wording: Option<f64>,
+    /// Display names of canonical entity ids (`russia` → `Russia`), for reasons.
+    pub names: BTreeMap<String, String>,
 }
 
 impl Policy {
     /// The compare policy of `rule`, or the defaults.
     pub fn for_rule(&self, rule: &str) -> ComparePolicy {
         self.rules.get(rule).cloned().unwrap_or_default()
+    }
+
+    /// Display name of an entity id: its name from the rules, or the id itself.
+    pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.get(id).map_or(id, String::as_str)
     }
 
     /// Whether stances `a` and `b` of `kind` are declared opposed (in either order).

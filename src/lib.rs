@@ -9,5 +9,6 @@ pub mod claim;
 pub mod compare;
 pub mod extract;
 pub mod finding;
+pub mod id;
 pub mod report;
 pub mod text;
