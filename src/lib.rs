@@ -5,10 +5,16 @@
 //! → [`matcher`] (sentences → [`claim::Claim`]s, in parallel) → [`compare`] (claims →
 //! findings) → [`report`] (findings → text, JSON, Markdown).
 
+pub mod app;
 pub mod claim;
+pub mod cli;
 pub mod compare;
 pub mod extract;
 pub mod finding;
 pub mod id;
+pub mod matcher;
+pub mod modality;
+pub mod output;
 pub mod report;
+pub mod rules;
 pub mod text;

@@ -1,1 +1,433 @@
-//! Comparator: claims → findings (overlaps and conflicts). Pure: no IO.
+//! Comparator: claims → findings (conflicts, changes over time, overlaps, shared wording).
+//!
+//! [`compare`] is pure (no IO, no clock) and deterministic: the same claims and policy always
+//! give the same findings in the same order, whatever the thread count.
+//!
+//! # Design: grouping by hash of the key
+//!
+//! Claims are never compared all-pairs over the corpus. Each claim goes into two hash groups:
+//!
+//! - its **value group**, (kind, subject, object, region): quantities, ranks of one subject,
+//!   stances, categories, polarity, overlaps, changes over time and shared wording;
+//! - its **cross group**, (kind, object, region): ranks across subjects, order claims (a graph
+//!   of "A exceeds B" edges) and ranks or orders checked against the quantities of
+//!   `policy.measured_by[kind]` (default: the same kind).
+//!
+//! Groups are checked in parallel (rayon); the findings are then sorted by a total order, so no
+//! hash or thread order leaks into the output.
+//!
+//! # Scope
+//!
+//! A different region is a different group: never compared. Within a group, claims are split
+//! into **year slices**: a claim without a year is presumed current and is compared with claims
+//! of every year, while claims with two different explicit years are never a conflict. With
+//! explicit years Y1 < Y2 < …, slice Yn holds the claims of Yn plus the undated ones; a finding
+//! that involves only undated claims is reported from the first slice only, so it is not
+//! repeated. When the values of two consecutive explicit years disagree, a
+//! [`FindingKind::Change`] (info) shows them as a change over time (quantities, ranks of one
+//! subject, categories and opposed stances; the representative of a year is its largest cluster
+//! of mutually compatible claims).
+//!
+//! # Checks
+//!
+//! - **quantity**: same canonical unit only (t vs % is not comparable and stays silent). A
+//!   claim's interval is `[low, high]` (open sides unbounded), widened by the rule's
+//!   `approximate` margin for "about", then by `max(relative·|value|, absolute)`. Tolerances
+//!   come from the loosest compare policy among the group's claims of that unit (for two claims:
+//!   the looser of their two rules). Intervals are sorted and swept into clusters that share a
+//!   common point (so every cluster is mutually compatible); each pair of adjacent clusters
+//!   gives one conflict that quotes the closest disagreeing pair (plain claims preferred) and
+//!   lists every claim of the two clusters that disagrees with the other cluster.
+//! - **rank**: one subject's rank intervals `[best, worst]` are swept the same way ("one of the
+//!   largest" = 1..k agrees with "the largest"). Across subjects, two different subjects given
+//!   the same exact rank ("the largest" for both) conflict.
+//! - **order**: "A exceeds B" is the edge A→B ("A is smaller than B" is B→A). A→B with B→A is a
+//!   conflict; cycles over three or more entities (strongly connected components of the
+//!   remaining one-way edges, Tarjan) give one conflict naming the shortest cycle through the
+//!   first entity.
+//! - **rank vs quantities**: a subject ranked at worst `k` while at least `k` other subjects
+//!   have quantities (same unit, with tolerance) whose lowest value exceeds the subject's highest
+//!   value. An order "A exceeds B" is likewise contradicted when A's highest quantity is below
+//!   B's lowest (reported as an order conflict).
+//! - **stance**: stances declared opposed by the policy. **category**: any two labels differ.
+//! - **polarity**: the same value (statement, stance, category, rank interval, order, or the
+//!   identical quantity interval) asserted in one place and negated in another. Negated claims
+//!   take part in no other check.
+//!
+//! # Severity and wording
+//!
+//! A conflict is an error when every quoted claim is neither hedged nor attributed (negation
+//! does not lower severity: a polarity conflict between two plain sentences is an error), and a
+//! warning otherwise; the reason then names the speaker or the hedge next to the quote.
+//! Conflicts inside one article say that the article contradicts itself. Overlaps (asserted
+//! claims of two or more articles in one compatible cluster; a cluster contained in a larger
+//! reported one is dropped), changes and shared wording are info. Reasons are one plain sentence
+//! without a trailing period, using display names from the policy, the original wording and
+//! the normalised values.
+//!
+//! # Shared wording
+//!
+//! Only sentences of claims that share a value group are compared, and only across articles.
+//! Candidate pairs are pruned soundly (length window, then a bag-of-characters lower bound on
+//! the edit distance) before `strsim::normalized_levenshtein` decides; a sentence pair is
+//! reported once even when its claims share several groups.
+
+mod cross;
+mod interval;
+mod phrase;
+mod values;
+mod wording;
+
+#[cfg(test)]
+mod tests;
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use crate::claim::{Claim, Key, Modality, Scope};
+use crate::finding::{ComparePolicy, ConflictKind, Finding, FindingKind, Policy, Severity};
+use crate::id::stable_id;
+
+/// Compares `claims` under `policy` and returns every conflict, change over time, overlap and
+/// shared wording found, conflicts first (errors before warnings, then by conflict kind, key and
+/// first claim), then changes, overlaps and shared wording.
+///
+/// [`Finding::claims`] are indices into `claims`. The function is pure and deterministic; the
+/// module documentation describes the semantics.
+pub fn compare(claims: &[Claim], policy: &Policy) -> Vec<Finding> {
+    let context = Context::new(claims, policy);
+    let value_groups: Vec<&[usize]> = context
+        .value_groups
+        .values()
+        .filter(|members| members.len() > 1)
+        .map(Vec::as_slice)
+        .collect();
+    let cross_groups: Vec<&[usize]> = context.cross_groups.values().map(Vec::as_slice).collect();
+
+    let mut findings: Vec<Finding> = value_groups
+        .par_iter()
+        .flat_map_iter(|members| values::check(&context, members))
+        .chain(
+            cross_groups
+                .par_iter()
+                .flat_map_iter(|members| cross::check(&context, members)),
+        )
+        .collect();
+
+    findings.par_sort_unstable_by(|left, right| order(left, right));
+    dedup_shared_wording(&context, &mut findings);
+    findings
+}
+
+/// The report order: a total order, so that the output never depends on hash or thread order.
+fn order(left: &Finding, right: &Finding) -> Ordering {
+    fn section(kind: FindingKind) -> (u8, Option<ConflictKind>) {
+        match kind {
+            FindingKind::Conflict(conflict) => (0, Some(conflict)),
+            FindingKind::Change => (1, None),
+            FindingKind::Overlap => (2, None),
+            FindingKind::SharedWording => (3, None),
+        }
+    }
+    let (left_section, left_conflict) = section(left.kind);
+    let (right_section, right_conflict) = section(right.kind);
+    (left_section, Reverse(left.severity), left_conflict, &left.key, &left.claims)
+        .cmp(&(right_section, Reverse(right.severity), right_conflict, &right.key, &right.claims))
+        .then_with(|| left.reason.cmp(&right.reason))
+        .then_with(|| left.id.cmp(&right.id))
+}
+
+/// A sentence pair can share several value groups; keep its first finding only (the list is
+/// already sorted, so "first" is deterministic).
+fn dedup_shared_wording(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let mut seen = BTreeSet::new();
+    findings.retain(|finding| {
+        if finding.kind != FindingKind::SharedWording {
+            return true;
+        }
+        let sentence = |index: usize| {
+            let claim = &context.claims[index];
+            (context.articles[index], claim.evidence.sentence_span)
+        };
+        let mut pair = [sentence(finding.claims[0]), sentence(finding.claims[1])];
+        pair.sort_unstable();
+        seen.insert(pair)
+    });
+}
+
+/// A fast, fixed (unkeyed) hasher for grouping keys: the `FxHash` mixing step. Grouping keys
+/// come from the rule set and lexicons, not from arbitrary text, so hash flooding is no concern.
+#[derive(Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, value: u8) {
+        self.add(u64::from(value));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// (kind, subject, object, region).
+type ValueKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+/// (kind, object, region).
+type CrossKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+
+/// Everything the checks share: the claims, the policy, article numbers and the groups.
+struct Context<'a> {
+    claims: &'a [Claim],
+    policy: &'a Policy,
+    /// Article number of each claim (same path, same number).
+    articles: Vec<u32>,
+    value_groups: FxMap<ValueKey<'a>, Vec<usize>>,
+    cross_groups: FxMap<CrossKey<'a>, Vec<usize>>,
+}
+
+impl<'a> Context<'a> {
+    fn new(claims: &'a [Claim], policy: &'a Policy) -> Self {
+        let mut paths: FxMap<&str, u32> = FxMap::default();
+        let mut articles = Vec::with_capacity(claims.len());
+        let mut value_groups: FxMap<ValueKey<'a>, Vec<usize>> = FxMap::default();
+        let mut cross_groups: FxMap<CrossKey<'a>, Vec<usize>> = FxMap::default();
+        let mut previous: Option<(&str, u32)> = None;
+        for (index, claim) in claims.iter().enumerate() {
+            let path = claim.evidence.path.as_str();
+            let article = match previous {
+                // Claims arrive sorted by path: most lookups are this shortcut.
+                Some((previous_path, article)) if previous_path == path => article,
+                _ => {
+                    let next = paths.len() as u32;
+                    *paths.entry(path).or_insert(next)
+                }
+            };
+            previous = Some((path, article));
+            articles.push(article);
+
+            let kind = claim.kind.as_str();
+            let subject = claim.subject.as_ref().map(|entity| entity.id.as_str());
+            let object = claim.object.as_ref().map(|entity| entity.id.as_str());
+            let region = claim.scope.region.as_deref();
+            value_groups.entry((kind, subject, object, region)).or_default().push(index);
+            cross_groups.entry((kind, object, region)).or_default().push(index);
+        }
+        Context { claims, policy, articles, value_groups, cross_groups }
+    }
+
+    /// Splits a group into year slices (see the module documentation).
+    fn slices(&self, members: &[usize]) -> Vec<Slice> {
+        let years: BTreeSet<i32> =
+            members.iter().filter_map(|&index| self.claims[index].scope.year).collect();
+        if years.is_empty() {
+            return vec![Slice { year: None, members: members.to_vec(), reports_undated: true }];
+        }
+        years
+            .iter()
+            .enumerate()
+            .map(|(position, &year)| Slice {
+                year: Some(year),
+                members: members
+                    .iter()
+                    .copied()
+                    .filter(|&index| self.claims[index].scope.year.is_none_or(|own| own == year))
+                    .collect(),
+                reports_undated: position == 0,
+            })
+            .collect()
+    }
+
+    /// Number of distinct articles among `claims`.
+    fn article_count(&self, claims: &[usize]) -> usize {
+        let mut articles: Vec<u32> = claims.iter().map(|&index| self.articles[index]).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles.len()
+    }
+
+    /// The loosest compare policy among the rules of `claims` (per field).
+    fn loosest(&self, claims: &[usize]) -> ComparePolicy {
+        let mut rules: Vec<&str> =
+            claims.iter().map(|&index| self.claims[index].rule.as_str()).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        let mut policies = rules.iter().map(|rule| self.policy.for_rule(rule));
+        let first = policies.next().unwrap_or_default();
+        policies.fold(first, |loosest, policy| ComparePolicy {
+            relative: loosest.relative.max(policy.relative),
+            absolute: loosest.absolute.max(policy.absolute),
+            approximate: loosest.approximate.max(policy.approximate),
+        })
+    }
+
+    /// The display key of a finding about `claim`'s group, with `year` as its scope year and
+    /// without the subject when `with_subject` is false (cross-subject findings).
+    fn key(&self, claim: usize, year: Option<i32>, with_subject: bool) -> String {
+        let claim = &self.claims[claim];
+        Key {
+            kind: claim.kind.clone(),
+            subject: if with_subject {
+                claim.subject.as_ref().map(|entity| entity.id.clone())
+            } else {
+                None
+            },
+            object: claim.object.as_ref().map(|entity| entity.id.clone()),
+            scope: Scope { year, region: claim.scope.region.clone() },
+        }
+        .to_string()
+    }
+
+    /// `"text"`, followed by the speaker or hedge when the claim is not plain.
+    fn quote(&self, claim: usize, text: &str) -> String {
+        match phrase::qualifier(&self.claims[claim].modality) {
+            Some(qualifier) => format!("\"{text}\" ({qualifier})"),
+            None => format!("\"{text}\""),
+        }
+    }
+
+    /// `"text" (extra)`, with the speaker or hedge after `extra` when the claim is not plain.
+    fn quote_with(&self, claim: usize, text: &str, extra: &str) -> String {
+        match phrase::qualifier(&self.claims[claim].modality) {
+            Some(qualifier) => format!("\"{text}\" ({extra}, {qualifier})"),
+            None => format!("\"{text}\" ({extra})"),
+        }
+    }
+
+    /// Builds a finding: stable id, article count.
+    fn finding(
+        &self,
+        kind: FindingKind,
+        severity: Severity,
+        key: String,
+        reason: String,
+        claims: Vec<usize>,
+    ) -> Finding {
+        let mut ids: Vec<&str> = claims.iter().map(|&index| self.claims[index].id.as_str()).collect();
+        ids.sort_unstable();
+        let name = match kind {
+            FindingKind::Conflict(conflict) => format!("conflict:{}", conflict.name()),
+            FindingKind::Overlap => "overlap".to_owned(),
+            FindingKind::Change => "change".to_owned(),
+            FindingKind::SharedWording => "shared-wording".to_owned(),
+        };
+        let mut parts = Vec::with_capacity(ids.len() + 1);
+        parts.push(name.as_str());
+        parts.extend(ids);
+        Finding {
+            id: stable_id(&parts),
+            kind,
+            severity,
+            key,
+            reason,
+            articles: self.article_count(&claims),
+            claims,
+        }
+    }
+
+    /// Builds a conflict whose severity follows the `quoted` claims; `claims` must start with
+    /// them. When all quoted claims come from one article, the reason says so.
+    fn conflict(
+        &self,
+        kind: ConflictKind,
+        key: String,
+        mut reason: String,
+        quoted: &[usize],
+        claims: Vec<usize>,
+    ) -> Finding {
+        let severity = if quoted.iter().all(|&index| is_firm(&self.claims[index].modality)) {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let first = quoted[0];
+        if quoted.len() > 1 && quoted.iter().all(|&index| self.articles[index] == self.articles[first])
+        {
+            reason.push_str("; ");
+            reason.push_str(&self.claims[first].evidence.path);
+            reason.push_str(" contradicts itself");
+        }
+        self.finding(FindingKind::Conflict(kind), severity, key, reason, claims)
+    }
+
+    /// Whether the claim is asserted (negated claims only take part in polarity checks).
+    fn is_asserted(&self, claim: usize) -> bool {
+        self.claims[claim].modality.polarity == crate::claim::Polarity::Asserted
+    }
+
+    /// The first firm claim of `claims`, else the first one.
+    fn representative(&self, claims: &[usize]) -> usize {
+        claims
+            .iter()
+            .copied()
+            .filter(|&index| is_firm(&self.claims[index].modality))
+            .min()
+            .or_else(|| claims.iter().copied().min())
+            .expect("a representative is only asked of a non-empty list")
+    }
+}
+
+/// Neither hedged nor attributed (negation aside): such claims make a conflict an error.
+fn is_firm(modality: &Modality) -> bool {
+    modality.hedge.is_none() && modality.attribution.is_none()
+}
+
+/// The claims of a group compared for one explicit year (plus the undated ones).
+struct Slice {
+    /// The explicit year, or `None` when the group has no dated claim.
+    year: Option<i32>,
+    /// Claim indices, ascending.
+    members: Vec<usize>,
+    /// Whether findings about undated claims only are reported from this slice.
+    reports_undated: bool,
+}
+
+impl Slice {
+    /// Whether a finding quoting `claims` belongs to this slice (and not to an earlier one).
+    fn reports(&self, context: &Context<'_>, claims: &[usize]) -> bool {
+        self.reports_undated
+            || claims.iter().any(|&index| context.claims[index].scope.year.is_some())
+    }
+
+    /// The year to show in the key of a finding about `claims`.
+    fn year_of(&self, context: &Context<'_>, claims: &[usize]) -> Option<i32> {
+        if claims.iter().any(|&index| context.claims[index].scope.year.is_some()) {
+            self.year
+        } else {
+            None
+        }
+    }
+}

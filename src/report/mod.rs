@@ -1,1 +1,405 @@
 //! Reports: one renderer per output format.
+//!
+//! A [`Report`] borrows everything a renderer needs — the articles, the claims, the findings the
+//! comparator drew from them and a [`Summary`] — and [`render`] writes it as text (a compiler-style
+//! diagnostic for people), JSON (a versioned wire format for machines, see
+//! `docs/report-format.md`) or Markdown (for pasting into an issue or a chat).
+//! [`render_claims`] does the same for the bare claim list of `crosscheck extract`.
+//!
+//! Design: renderers are pure functions of their input that write to a `&mut dyn Write`; they
+//! never read the clock, the environment or the terminal. Colour is an explicit
+//! [`RenderOptions::color`] and elapsed time an explicit [`Summary::elapsed`], so the same input
+//! always gives the same bytes and snapshot tests need no filters. Each format lives in its own
+//! file; the JSON wire types are private to `json.rs` so internal types can change without
+//! changing the wire format by accident.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::time::Duration;
+
+use crate::claim::{Bound, Claim, Modality, Polarity, Relation, Span, Value};
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::text::Meta;
+
+mod json;
+mod markdown;
+mod text;
+
+#[cfg(test)]
+mod fixture;
+
+/// An article as the reports know it: where it came from and its front matter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleInfo {
+    /// Path as given on the command line (or `<stdin>`), as in [`crate::claim::Evidence::path`].
+    pub path: String,
+    /// Title, outlet, date and URL from the article's front matter.
+    pub meta: Meta,
+}
+
+/// Run-level counts the renderers print besides the findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Number of articles read.
+    pub articles: usize,
+    /// Number of claims extracted.
+    pub claims: usize,
+    /// Wall-clock time of the run; `None` leaves it out of the output (as snapshot tests do).
+    pub elapsed: Option<Duration>,
+}
+
+/// Everything a report renderer needs, borrowed.
+#[derive(Clone, Copy, Debug)]
+pub struct Report<'a> {
+    /// The articles, in report order.
+    pub articles: &'a [ArticleInfo],
+    /// The claims; [`Finding::claims`] are indices into this slice.
+    pub claims: &'a [Claim],
+    /// The findings, in report order (conflicts first).
+    pub findings: &'a [Finding],
+    /// Run-level counts.
+    pub summary: Summary,
+}
+
+/// Output format of `crosscheck report`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Compiler-style diagnostics with code frames, for a terminal.
+    #[default]
+    Text,
+    /// The versioned JSON document described in `docs/report-format.md`.
+    Json,
+    /// Markdown, for an issue or a newsroom chat.
+    #[value(alias = "md")]
+    Markdown,
+}
+
+/// Output format of `crosscheck extract`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ClaimFormat {
+    /// One compact block per claim: location, rule, subject, value, modality, then the quote.
+    #[default]
+    Text,
+    /// One pretty-printed JSON document: `{"version": 1, "articles": [...], "claims": [...]}`.
+    Json,
+    /// One claim per line, as compact JSON.
+    Jsonl,
+}
+
+/// How to render.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Use ANSI colours (text format only). With `false` the output holds no escape codes.
+    pub color: bool,
+}
+
+/// Writes `report` to `out` in `format`.
+pub fn render(report: &Report, format: Format, out: &mut dyn Write, options: &RenderOptions) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(report, out, options),
+        Format::Json => json::render(report, out),
+        Format::Markdown => markdown::render(report, out),
+    }
+}
+
+/// Writes the claim list of `crosscheck extract` to `out` in `format`.
+pub fn render_claims(
+    articles: &[ArticleInfo],
+    claims: &[Claim],
+    format: ClaimFormat,
+    out: &mut dyn Write,
+    options: &RenderOptions,
+) -> io::Result<()> {
+    match format {
+        ClaimFormat::Text => text::render_claims(articles, claims, out, options),
+        ClaimFormat::Json => json::render_claims(articles, claims, out),
+        ClaimFormat::Jsonl => json::render_claims_lines(claims, out),
+    }
+}
+
+/// Finding counts by kind and severity, shared by every format's summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Counts {
+    overlaps: usize,
+    conflicts: usize,
+    errors: usize,
+    warnings: usize,
+    changes: usize,
+    shared_wording: usize,
+}
+
+impl Counts {
+    fn new(findings: &[Finding]) -> Self {
+        let mut counts = Counts::default();
+        for finding in findings {
+            match finding.kind {
+                FindingKind::Conflict(_) => {
+                    counts.conflicts += 1;
+                    match finding.severity {
+                        Severity::Error => counts.errors += 1,
+                        Severity::Warning => counts.warnings += 1,
+                        Severity::Info => {}
+                    }
+                }
+                FindingKind::Overlap => counts.overlaps += 1,
+                FindingKind::Change => counts.changes += 1,
+                FindingKind::SharedWording => counts.shared_wording += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// Articles by path, for looking up the outlet and date of a claim's article.
+struct ArticleIndex<'a> {
+    by_path: HashMap<&'a str, &'a ArticleInfo>,
+}
+
+impl<'a> ArticleIndex<'a> {
+    fn new(articles: &'a [ArticleInfo]) -> Self {
+        ArticleIndex { by_path: articles.iter().map(|article| (article.path.as_str(), article)).collect() }
+    }
+
+    fn meta(&self, path: &str) -> Option<&'a Meta> {
+        self.by_path.get(path).map(|article| &article.meta)
+    }
+}
+
+/// The claims of `finding` that exist in `claims` (an out-of-range index is skipped, not a
+/// panic: the renderers must never fail on a comparator bug).
+fn finding_claims<'a>(finding: &'a Finding, claims: &'a [Claim]) -> impl Iterator<Item = &'a Claim> + 'a {
+    finding.claims.iter().filter_map(|&index| claims.get(index))
+}
+
+/// The bytes of the claim's value in the article text: the quantity, rank or comparative words,
+/// or the whole match for values without words of their own (stance, category, statement).
+fn value_span(claim: &Claim) -> Span {
+    match &claim.value {
+        Value::Quantity(quantity) => quantity.span,
+        Value::Rank(rank) => rank.span,
+        Value::Order(order) => order.span,
+        Value::Stance { .. } | Value::Category { .. } | Value::Statement => claim.evidence.span,
+    }
+}
+
+/// `span` as a byte range of the claim's sentence, if it lies inside it on character
+/// boundaries.
+fn sentence_range(claim: &Claim, span: Span) -> Option<std::ops::Range<usize>> {
+    let base = claim.evidence.sentence_span.start;
+    let start = span.start.checked_sub(base)?;
+    let end = span.end.checked_sub(base)?;
+    let sentence = &claim.evidence.sentence;
+    (start <= end && sentence.get(start..end).is_some()).then_some(start..end)
+}
+
+/// The byte range of the claim's value in its sentence, falling back to the whole match.
+fn value_range(claim: &Claim) -> Option<std::ops::Range<usize>> {
+    sentence_range(claim, value_span(claim)).or_else(|| sentence_range(claim, claim.evidence.span))
+}
+
+/// One-based line and column of the claim's value in the original file, computed from the
+/// claim's own line and column and the sentence between them; the claim's position when the
+/// value cannot be placed.
+fn value_location(claim: &Claim) -> (u32, u32) {
+    let evidence = &claim.evidence;
+    let fallback = (evidence.line, evidence.column);
+    let (Some(value), Some(matched)) =
+        (sentence_range(claim, value_span(claim)), sentence_range(claim, evidence.span))
+    else {
+        return fallback;
+    };
+    let sentence = &evidence.sentence;
+    if value.start >= matched.start {
+        let between = &sentence[matched.start..value.start];
+        let (breaks, after) = line_breaks(between);
+        if breaks == 0 {
+            (evidence.line, evidence.column + after as u32)
+        } else {
+            (evidence.line + breaks as u32, after as u32 + 1)
+        }
+    } else {
+        let between = &sentence[value.start..matched.start];
+        let (breaks, _) = line_breaks(between);
+        if breaks == 0 {
+            let before = between.chars().count() as u32;
+            (evidence.line, evidence.column.saturating_sub(before).max(1))
+        } else {
+            // The column is only known if the value's line starts inside the sentence.
+            let (breaks_before, after) = line_breaks(&sentence[..value.start]);
+            if breaks_before == 0 { fallback } else { (evidence.line - breaks as u32, after as u32 + 1) }
+        }
+    }
+}
+
+/// Number of line endings in `text` (`\n`, `\r\n` and a lone `\r` each count once, as in
+/// [`crate::text::LineIndex`]) and the number of characters after the last one.
+fn line_breaks(text: &str) -> (usize, usize) {
+    let mut breaks = 0;
+    let mut after = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(character) = chars.next() {
+        let is_break = character == '\n' || (character == '\r' && chars.peek() != Some(&'\n'));
+        if is_break {
+            breaks += 1;
+            after = 0;
+        } else if character != '\r' {
+            after += 1;
+        }
+    }
+    (breaks, after)
+}
+
+/// `text` on one line: every control character (newlines, tabs) becomes one space, so character
+/// positions stay where they were.
+fn one_line(text: &str) -> String {
+    text.chars().map(|character| if character.is_control() { ' ' } else { character }).collect()
+}
+
+/// The normalised value in a few characters: `2.87e7 t`, `~4.4e7 t`, `rank 1`, `top 5`,
+/// `> ukraine`, `self-sufficient`.
+fn describe_value(value: &Value) -> String {
+    match value {
+        Value::Quantity(quantity) => {
+            let shown = |number: f64| with_unit(&format_number(number), &quantity.unit);
+            match quantity.bound {
+                Bound::Exact => shown(quantity.value),
+                Bound::Approximate => format!("~{}", shown(quantity.value)),
+                Bound::AtLeast => format!("≥{}", shown(quantity.low.unwrap_or(quantity.value))),
+                Bound::MoreThan => format!(">{}", shown(quantity.low.unwrap_or(quantity.value))),
+                Bound::AtMost => format!("≤{}", shown(quantity.high.unwrap_or(quantity.value))),
+                Bound::LessThan => format!("<{}", shown(quantity.high.unwrap_or(quantity.value))),
+                Bound::Range => {
+                    let low = format_number(quantity.low.unwrap_or(quantity.value));
+                    let high = format_number(quantity.high.unwrap_or(quantity.value));
+                    with_unit(&format!("{low}–{high}"), &quantity.unit)
+                }
+            }
+        }
+        Value::Rank(rank) if rank.best == rank.worst => format!("rank {}", rank.best),
+        Value::Rank(rank) if rank.best == 1 => format!("top {}", rank.worst),
+        Value::Rank(rank) => format!("rank {}–{}", rank.best, rank.worst),
+        Value::Order(order) => {
+            let sign = match order.relation {
+                Relation::Greater => '>',
+                Relation::Less => '<',
+            };
+            format!("{sign} {}", order.than.id)
+        }
+        Value::Stance { stance } => stance.clone(),
+        Value::Category { label } => label.clone(),
+        Value::Statement => "statement".to_owned(),
+    }
+}
+
+/// A number followed by its unit: `5%`, `2.87e7 t`, `1200` (a count has no unit).
+fn with_unit(number: &str, unit: &str) -> String {
+    match unit {
+        "" => number.to_owned(),
+        "%" => format!("{number}%"),
+        _ => format!("{number} {unit}"),
+    }
+}
+
+/// A number rounded to six significant digits, in scientific notation from a million up
+/// (`2.87e7`), plainly below (`44.5`, `0.05`).
+fn format_number(number: f64) -> String {
+    if !number.is_finite() {
+        return number.to_string();
+    }
+    // Rounding through the exponent form drops float noise (28.7 × 10⁶ = 28699999.999999996).
+    let rounded: f64 = format!("{number:.5e}").parse().unwrap_or(number);
+    let magnitude = rounded.abs();
+    if magnitude >= 1e6 || (magnitude != 0.0 && magnitude < 1e-3) { format!("{rounded:e}") } else { rounded.to_string() }
+}
+
+/// How firmly the claim is made, in words: `asserted`, `negated`, `attributed to Putin`,
+/// `hedged ("could")`, or several joined with `, `.
+fn describe_modality(modality: &Modality) -> String {
+    let mut parts = Vec::new();
+    if modality.polarity == Polarity::Negated {
+        parts.push("negated".to_owned());
+    }
+    if let Some(attribution) = &modality.attribution {
+        parts.push(format!("attributed to {}", one_line(&attribution.speaker)));
+    }
+    if let Some(hedge) = &modality.hedge {
+        parts.push(format!("hedged (\"{}\")", one_line(&hedge.text)));
+    }
+    if parts.is_empty() { "asserted".to_owned() } else { parts.join(", ") }
+}
+
+/// The label under a quoted value: the value, the year for changes over time, the modality.
+fn claim_label(claim: &Claim, kind: FindingKind) -> String {
+    let value = describe_value(&claim.value);
+    let modality = describe_modality(&claim.modality);
+    match (kind, claim.scope.year) {
+        (FindingKind::Change, Some(year)) => format!("{value} · in {year} · {modality}"),
+        _ => format!("{value} · {modality}"),
+    }
+}
+
+/// `1 article`, `2 articles`.
+fn count(number: usize, singular: &str, plural: &str) -> String {
+    format!("{number} {}", if number == 1 { singular } else { plural })
+}
+
+/// Elapsed time for a summary line: `850 ms` under ten seconds, `12.3 s` above.
+fn format_elapsed(elapsed: Duration) -> String {
+    if elapsed < Duration::from_secs(10) {
+        format!("{} ms", elapsed.as_millis())
+    } else {
+        format!("{:.1} s", elapsed.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_number(number: f64, expected: &str) {
+        assert_eq!(format_number(number), expected, "format_number({number})");
+    }
+
+    #[test]
+    fn numbers_are_short_and_free_of_float_noise() {
+        check_number(28.7 * 1e6, "2.87e7");
+        check_number(3_800_000.0, "3.8e6");
+        check_number(44.5, "44.5");
+        check_number(0.05, "0.05");
+        check_number(2900.0, "2900");
+        check_number(0.0, "0");
+        check_number(0.000_12, "1.2e-4");
+    }
+
+    #[test]
+    fn line_breaks_count_every_ending_once() {
+        assert_eq!(line_breaks("ab"), (0, 2));
+        assert_eq!(line_breaks("a\nbc"), (1, 2));
+        assert_eq!(line_breaks("a\r\nbc"), (1, 2));
+        assert_eq!(line_breaks("a\rb\n"), (2, 0));
+    }
+
+    #[test]
+    fn counts_split_conflicts_by_severity() {
+        let report = fixture::report();
+        let counts = Counts::new(report.findings);
+        assert_eq!(
+            counts,
+            Counts { overlaps: 2, conflicts: 2, errors: 1, warnings: 1, changes: 1, shared_wording: 1 }
+        );
+    }
+
+    #[test]
+    fn value_location_follows_line_breaks_inside_the_sentence() {
+        let report = fixture::report();
+        let putin = report
+            .claims
+            .iter()
+            .find(|claim| claim.modality.attribution.is_some())
+            .expect("the fixture has an attributed claim");
+        let text = fixture::text_of(&putin.evidence.path);
+        let value = value_span(putin);
+        assert_eq!(value_location(putin), fixture::line_column(text, value.start));
+    }
+}

@@ -1,0 +1,601 @@
+//! Checks across subjects within one cross group (kind, object, region): the same exact rank
+//! for two subjects, order claims (opposite edges and cycles), and ranks or orders that the
+//! quantities of the measured kind contradict.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use super::interval::{self, Item};
+use super::values::drop_subsumed;
+use super::{Context, Slice, is_firm, phrase};
+use crate::claim::{Relation, Value};
+use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
+
+/// All findings of one cross group (claims ascending).
+pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
+    let compared = |index: &usize| {
+        let claim = &context.claims[*index];
+        claim.subject.is_some()
+            && context.is_asserted(*index)
+            && matches!(claim.value, Value::Rank(_) | Value::Order(_))
+    };
+    if !members.iter().any(compared) {
+        return Vec::new();
+    }
+    let claim = &context.claims[members[0]];
+    let kind = claim.kind.as_str();
+    let object = claim.object.as_ref().map(|entity| entity.id.as_str());
+    let region = claim.scope.region.as_deref();
+    let measured_kind = context
+        .policy
+        .measured_by
+        .get(kind)
+        .map_or(kind, String::as_str);
+    let mut all = members.to_vec();
+    if measured_kind != kind
+        && let Some(measured) = context.cross_groups.get(&(measured_kind, object, region))
+    {
+        all.extend(measured);
+        all.sort_unstable();
+    }
+    let group = Group {
+        kind,
+        object,
+        what: phrase::describe(context.policy, kind, None, object),
+    };
+
+    let mut findings = Vec::new();
+    let mut overlaps = Vec::new();
+    for slice in context.slices(&all) {
+        let extents = extents(context, &slice, measured_kind);
+        same_rank(context, &group, &slice, &mut findings);
+        rank_vs_quantities(context, &group, &slice, &extents, &mut findings);
+        orders(
+            context,
+            &group,
+            &slice,
+            &extents,
+            &mut findings,
+            &mut overlaps,
+        );
+    }
+    findings.extend(drop_subsumed(overlaps));
+    findings
+}
+
+/// What the findings of a cross group say about it.
+struct Group<'a> {
+    kind: &'a str,
+    object: Option<&'a str>,
+    /// "rare earths reserves".
+    what: String,
+}
+
+fn subject<'a>(context: &Context<'a>, index: usize) -> Option<&'a str> {
+    context.claims[index]
+        .subject
+        .as_ref()
+        .map(|entity| entity.id.as_str())
+}
+
+fn key(context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
+    context.key(claims[0], slice.year_of(context, claims), false)
+}
+
+/// The quoted claims first, then the rest ascending, without repeats.
+fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut rest: Vec<usize> = claims
+        .into_iter()
+        .filter(|index| !quoted.contains(index))
+        .collect();
+    rest.sort_unstable();
+    rest.dedup();
+    let mut ordered = quoted.to_vec();
+    ordered.extend(rest);
+    ordered
+}
+
+/// Two or more subjects given the same exact rank ("the largest" for Russia and for China).
+fn same_rank(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: &mut Vec<Finding>) {
+    let mut exact: BTreeMap<u32, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    for &index in &slice.members {
+        let claim = &context.claims[index];
+        if claim.kind != group.kind || !context.is_asserted(index) {
+            continue;
+        }
+        if let (Value::Rank(rank), Some(subject)) = (&claim.value, subject(context, index))
+            && rank.best == rank.worst
+        {
+            exact
+                .entry(rank.best)
+                .or_default()
+                .entry(subject)
+                .or_default()
+                .push(index);
+        }
+    }
+    for (rank, subjects) in exact {
+        if subjects.len() < 2 {
+            continue;
+        }
+        let all: Vec<usize> = subjects.values().flatten().copied().collect();
+        if !slice.reports(context, &all) {
+            continue;
+        }
+        let representatives: Vec<usize> = subjects
+            .values()
+            .map(|claims| context.representative(claims))
+            .collect();
+        let firm: Vec<usize> = representatives
+            .iter()
+            .copied()
+            .filter(|&index| is_firm(&context.claims[index].modality))
+            .collect();
+        let quoted = if firm.len() >= 2 {
+            firm
+        } else {
+            representatives
+        };
+        let names: Vec<String> = quoted
+            .iter()
+            .filter_map(|&index| subject(context, index))
+            .map(|subject| context.policy.name(subject).to_owned())
+            .collect();
+        let quotes: Vec<String> = quoted
+            .iter()
+            .map(|&index| match &context.claims[index].value {
+                Value::Rank(rank) => context.quote(index, &rank.text),
+                _ => String::new(),
+            })
+            .collect();
+        let reason = format!(
+            "{} are each ranked {} for {}: {}",
+            phrase::list(&names),
+            phrase::ordinal(rank),
+            group.what,
+            phrase::list(&quotes)
+        );
+        let claims = quoted_first(&quoted, all);
+        let key = key(context, slice, &claims);
+        findings.push(context.conflict(ConflictKind::Rank, key, reason, &quoted, claims));
+    }
+}
+
+/// A subject's quantities in one unit, widened: the lowest low and highest high.
+struct Extent {
+    low: f64,
+    low_claim: usize,
+    high: f64,
+    high_claim: usize,
+}
+
+/// unit → subject → extent of the asserted quantities of the measured kind in `slice`.
+type Extents<'a> = BTreeMap<&'a str, BTreeMap<&'a str, Extent>>;
+
+fn extents<'a>(context: &Context<'a>, slice: &Slice, measured_kind: &str) -> Extents<'a> {
+    let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &index in &slice.members {
+        let claim = &context.claims[index];
+        if claim.kind != measured_kind || claim.subject.is_none() || !context.is_asserted(index) {
+            continue;
+        }
+        if let Value::Quantity(quantity) = &claim.value
+            && quantity.value.is_finite()
+        {
+            by_unit.entry(&quantity.unit).or_default().push(index);
+        }
+    }
+    let mut extents = Extents::new();
+    for (unit, claims) in by_unit {
+        let policy = context.loosest(&claims);
+        let subjects = extents.entry(unit).or_default();
+        for index in claims {
+            let (Value::Quantity(quantity), Some(subject)) =
+                (&context.claims[index].value, subject(context, index))
+            else {
+                continue;
+            };
+            let Item { low, high, .. } = interval::quantity(index, quantity, &policy);
+            let extent = subjects.entry(subject).or_insert(Extent {
+                low,
+                low_claim: index,
+                high,
+                high_claim: index,
+            });
+            if low < extent.low {
+                extent.low = low;
+                extent.low_claim = index;
+            }
+            if high > extent.high {
+                extent.high = high;
+                extent.high_claim = index;
+            }
+        }
+    }
+    extents
+}
+
+/// `"28.7 million tonnes" (28,700,000 t)`.
+fn quantity_quote(context: &Context<'_>, index: usize) -> String {
+    match &context.claims[index].value {
+        Value::Quantity(quantity) => {
+            context.quote_with(index, &quantity.text, &phrase::quantity(quantity))
+        }
+        _ => String::new(),
+    }
+}
+
+/// A subject ranked at worst `k` while `k` or more other subjects have quantities entirely
+/// above all of its own.
+fn rank_vs_quantities(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    extents: &Extents<'_>,
+    findings: &mut Vec<Finding>,
+) {
+    if extents.is_empty() {
+        return;
+    }
+    let mut ranked: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &index in &slice.members {
+        let claim = &context.claims[index];
+        if claim.kind == group.kind
+            && context.is_asserted(index)
+            && matches!(claim.value, Value::Rank(_))
+            && let Some(subject) = subject(context, index)
+        {
+            ranked.entry(subject).or_default().push(index);
+        }
+    }
+    for (subject, claims) in ranked {
+        for subjects in extents.values() {
+            let Some(own) = subjects.get(subject) else {
+                continue;
+            };
+            let above: Vec<(&str, &Extent)> = subjects
+                .iter()
+                .filter(|(other, extent)| **other != subject && extent.low > own.high)
+                .map(|(other, extent)| (*other, extent))
+                .collect();
+            let contradicted: Vec<usize> = claims
+                .iter()
+                .copied()
+                .filter(|&index| match &context.claims[index].value {
+                    Value::Rank(rank) => rank.worst as usize <= above.len(),
+                    _ => false,
+                })
+                .collect();
+            let Some((other, strongest)) = above
+                .iter()
+                .copied()
+                .max_by(|left, right| left.1.low.total_cmp(&right.1.low).then(right.0.cmp(left.0)))
+            else {
+                continue;
+            };
+            if contradicted.is_empty() {
+                continue;
+            }
+            let representative = context.representative(&contradicted);
+            let quoted = [representative, strongest.low_claim, own.high_claim];
+            if !slice.reports(context, &quoted) {
+                continue;
+            }
+            let Value::Rank(rank) = &context.claims[representative].value else {
+                continue;
+            };
+            let name = context.policy.name(subject);
+            let others = if rank.worst <= 1 {
+                String::new()
+            } else {
+                format!("{} others above it, such as ", above.len())
+            };
+            let reason = format!(
+                "{name} is called {} for {}, but the corpus puts {others}{} at {} against \
+                 {name}'s {}",
+                context.quote(representative, &rank.text),
+                group.what,
+                context.policy.name(other),
+                quantity_quote(context, strongest.low_claim),
+                quantity_quote(context, own.high_claim),
+            );
+            let claims = quoted_first(&quoted, contradicted);
+            let key = key(context, slice, &claims);
+            findings.push(context.conflict(
+                ConflictKind::RankVsQuantity,
+                key,
+                reason,
+                &quoted,
+                claims,
+            ));
+            break;
+        }
+    }
+}
+
+/// Order claims: overlaps per edge, opposite edges, cycles, and edges the quantities
+/// contradict.
+fn orders(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    extents: &Extents<'_>,
+    findings: &mut Vec<Finding>,
+    overlaps: &mut Vec<Finding>,
+) {
+    // Edge (a, b): a exceeds b.
+    let mut edges: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for &index in &slice.members {
+        let claim = &context.claims[index];
+        if claim.kind != group.kind || !context.is_asserted(index) {
+            continue;
+        }
+        if let (Value::Order(order), Some(subject)) = (&claim.value, subject(context, index)) {
+            let than = order.than.id.as_str();
+            if than == subject {
+                continue;
+            }
+            let edge = match order.relation {
+                Relation::Greater => (subject, than),
+                Relation::Less => (than, subject),
+            };
+            edges.entry(edge).or_default().push(index);
+        }
+    }
+    if edges.is_empty() {
+        return;
+    }
+    let quote = |index: usize| context.quote(index, &context.claims[index].evidence.quote);
+    let described =
+        |subject: &str| phrase::describe(context.policy, group.kind, Some(subject), group.object);
+    let exceed = if phrase::be(group.kind) == "are" {
+        "exceed"
+    } else {
+        "exceeds"
+    };
+
+    for (&(greater, smaller), claims) in &edges {
+        // Agreement on an edge.
+        let articles = context.article_count(claims);
+        if articles >= 2 && slice.reports(context, claims) {
+            let representative = context.representative(claims);
+            let reason = format!(
+                "{articles} articles agree that {} {exceed} {}'s",
+                described(greater),
+                context.policy.name(smaller)
+            );
+            let mut ordered = vec![representative];
+            ordered.extend(
+                claims
+                    .iter()
+                    .copied()
+                    .filter(|&index| index != representative),
+            );
+            let key = key(context, slice, &ordered);
+            overlaps.push(context.finding(
+                FindingKind::Overlap,
+                Severity::Info,
+                key,
+                reason,
+                ordered,
+            ));
+        }
+        // Opposite edges.
+        if greater < smaller
+            && let Some(reverse) = edges.get(&(smaller, greater))
+        {
+            let all: Vec<usize> = claims.iter().chain(reverse).copied().collect();
+            if slice.reports(context, &all) {
+                let quoted = [
+                    context.representative(claims),
+                    context.representative(reverse),
+                ];
+                let reason = format!(
+                    "{} is put above {} for {} in {} but below it in {}",
+                    context.policy.name(greater),
+                    context.policy.name(smaller),
+                    group.what,
+                    quote(quoted[0]),
+                    quote(quoted[1]),
+                );
+                let claims = quoted_first(&quoted, all);
+                let key = key(context, slice, &claims);
+                findings.push(context.conflict(ConflictKind::Order, key, reason, &quoted, claims));
+            }
+        }
+        // Quantities that put the smaller one higher.
+        for subjects in extents.values() {
+            let (Some(high), Some(low)) = (subjects.get(greater), subjects.get(smaller)) else {
+                continue;
+            };
+            if high.high >= low.low {
+                continue;
+            }
+            let representative = context.representative(claims);
+            let quoted = [representative, low.low_claim, high.high_claim];
+            if !slice.reports(context, &quoted) {
+                continue;
+            }
+            let reason = format!(
+                "{} is said to exceed {} for {} in {}, but the corpus puts {} at {} against {}'s {}",
+                context.policy.name(greater),
+                context.policy.name(smaller),
+                group.what,
+                quote(representative),
+                context.policy.name(smaller),
+                quantity_quote(context, low.low_claim),
+                context.policy.name(greater),
+                quantity_quote(context, high.high_claim),
+            );
+            let claims = quoted_first(&quoted, claims.iter().copied());
+            let key = key(context, slice, &claims);
+            findings.push(context.conflict(ConflictKind::Order, key, reason, &quoted, claims));
+            break;
+        }
+    }
+    cycles(context, group, slice, &edges, findings);
+}
+
+/// Cycles over three or more entities among the one-way edges (opposite edges are reported on
+/// their own): one conflict per strongly connected component, naming its shortest cycle
+/// through its first entity.
+fn cycles(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    edges: &BTreeMap<(&str, &str), Vec<usize>>,
+    findings: &mut Vec<Finding>,
+) {
+    let one_way: Vec<(&str, &str)> = edges
+        .keys()
+        .copied()
+        .filter(|&(greater, smaller)| !edges.contains_key(&(smaller, greater)))
+        .collect();
+    if one_way.len() < 3 {
+        return;
+    }
+    let nodes: Vec<&str> = one_way
+        .iter()
+        .flat_map(|&(greater, smaller)| [greater, smaller])
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let position = |node: &str| {
+        nodes
+            .binary_search(&node)
+            .expect("every endpoint is a node")
+    };
+    let mut successors = vec![Vec::new(); nodes.len()];
+    for &(greater, smaller) in &one_way {
+        successors[position(greater)].push(position(smaller));
+    }
+    for component in strongly_connected(&successors) {
+        if component.len() < 3 {
+            continue;
+        }
+        let Some(cycle) = shortest_cycle(&successors, &component) else {
+            continue;
+        };
+        let steps: Vec<(&str, &str)> = cycle
+            .iter()
+            .zip(cycle.iter().cycle().skip(1))
+            .map(|(&from, &to)| (nodes[from], nodes[to]))
+            .collect();
+        let quoted: Vec<usize> = steps
+            .iter()
+            .map(|step| context.representative(&edges[step]))
+            .collect();
+        let inside: BTreeSet<usize> = component.iter().copied().collect();
+        let all: Vec<usize> = one_way
+            .iter()
+            .filter(|(greater, smaller)| {
+                inside.contains(&position(greater)) && inside.contains(&position(smaller))
+            })
+            .flat_map(|step| edges[step].iter().copied())
+            .collect();
+        if !slice.reports(context, &all) {
+            continue;
+        }
+        let mut chain: Vec<&str> = cycle
+            .iter()
+            .map(|&node| context.policy.name(nodes[node]))
+            .collect();
+        chain.push(context.policy.name(nodes[cycle[0]]));
+        let quotes: Vec<String> = quoted
+            .iter()
+            .map(|&index| context.quote(index, &context.claims[index].evidence.quote))
+            .collect();
+        let reason = format!(
+            "order claims on {} form a cycle, {}, so they cannot all hold: {}",
+            group.what,
+            chain.join(" > "),
+            quotes.join("; ")
+        );
+        let claims = quoted_first(&quoted, all);
+        let key = key(context, slice, &claims);
+        findings.push(context.conflict(ConflictKind::Order, key, reason, &quoted, claims));
+    }
+}
+
+/// Strongly connected components (Tarjan, iterative), each sorted ascending.
+fn strongly_connected(successors: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    const UNSEEN: usize = usize::MAX;
+    let count = successors.len();
+    let mut index = vec![UNSEEN; count];
+    let mut low = vec![0; count];
+    let mut on_stack = vec![false; count];
+    let mut stack = Vec::new();
+    let mut next = 0;
+    let mut components = Vec::new();
+    for root in 0..count {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        let mut work = vec![(root, 0_usize)];
+        while let Some(frame) = work.last_mut() {
+            let (node, position) = *frame;
+            if let Some(&successor) = successors[node].get(position) {
+                frame.1 += 1;
+                if index[successor] == UNSEEN {
+                    index[successor] = next;
+                    low[successor] = next;
+                    next += 1;
+                    stack.push(successor);
+                    on_stack[successor] = true;
+                    work.push((successor, 0));
+                } else if on_stack[successor] {
+                    low[node] = low[node].min(index[successor]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                let mut component = Vec::new();
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component.push(member);
+                    if member == node {
+                        break;
+                    }
+                }
+                component.sort_unstable();
+                components.push(component);
+            }
+        }
+    }
+    components
+}
+
+/// The shortest cycle through the first node of `component` (breadth-first), as its nodes.
+fn shortest_cycle(successors: &[Vec<usize>], component: &[usize]) -> Option<Vec<usize>> {
+    let start = *component.first()?;
+    let inside: BTreeSet<usize> = component.iter().copied().collect();
+    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut queue = VecDeque::from([start]);
+    while let Some(node) = queue.pop_front() {
+        for &successor in &successors[node] {
+            if successor == start {
+                let mut cycle = vec![node];
+                let mut current = node;
+                while current != start {
+                    current = parent[&current];
+                    cycle.push(current);
+                }
+                cycle.reverse();
+                return Some(cycle);
+            }
+            if inside.contains(&successor) && !parent.contains_key(&successor) {
+                parent.insert(successor, node);
+                queue.push_back(successor);
+            }
+        }
+    }
+    None
+}

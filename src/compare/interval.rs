@@ -1,0 +1,184 @@
+//! Intervals and the sweep that splits them into clusters of mutually compatible claims.
+//!
+//! Two claims are compatible when their (widened) intervals overlap. Sorting by lower bound and
+//! keeping the running intersection of the current cluster gives clusters that share a common
+//! point, hence are mutually compatible (intervals on a line: pairwise overlap ⇔ common point),
+//! in O(n log n) instead of comparing all pairs.
+
+use std::ops::Range;
+
+use crate::claim::{Bound, Quantity};
+use crate::finding::ComparePolicy;
+
+/// One claim's interval.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Item {
+    /// Claim index.
+    pub(super) claim: usize,
+    /// Lowest value allowed (may be -∞).
+    pub(super) low: f64,
+    /// Highest value allowed (may be +∞).
+    pub(super) high: f64,
+}
+
+impl Item {
+    /// Whether two intervals overlap.
+    pub(super) fn overlaps(&self, other: &Item) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
+}
+
+/// A quantity's interval in its canonical unit: `[low, high]` (an open side is unbounded; a
+/// missing side of an exact, approximate or range figure is its value), widened by the
+/// `approximate` margin for "about" figures, then by `max(relative·|value|, absolute)`.
+pub(super) fn quantity(claim: usize, quantity: &Quantity, policy: &ComparePolicy) -> Item {
+    let value = quantity.value;
+    let low = quantity.low.unwrap_or(match quantity.bound {
+        Bound::AtMost | Bound::LessThan => f64::NEG_INFINITY,
+        _ => value,
+    });
+    let high = quantity.high.unwrap_or(match quantity.bound {
+        Bound::AtLeast | Bound::MoreThan => f64::INFINITY,
+        _ => value,
+    });
+    let mut margin = (policy.relative * value.abs()).max(policy.absolute);
+    if quantity.bound == Bound::Approximate {
+        margin += policy.approximate * value.abs();
+    }
+    Item {
+        claim,
+        low: low - margin,
+        high: high + margin,
+    }
+}
+
+/// Sorts `items` by lower bound (then upper bound, then claim) and returns the clusters as
+/// ranges into the sorted slice. Every cluster's items share a common point; the first item
+/// of each later cluster starts above that common point of the cluster before it.
+pub(super) fn sweep(items: &mut [Item]) -> Vec<Range<usize>> {
+    items.sort_unstable_by(|left, right| {
+        left.low
+            .total_cmp(&right.low)
+            .then(left.high.total_cmp(&right.high))
+            .then(left.claim.cmp(&right.claim))
+    });
+    let mut clusters = Vec::new();
+    let mut start = 0;
+    let mut common_high = f64::INFINITY;
+    for (position, item) in items.iter().enumerate() {
+        if position > start && item.low > common_high {
+            clusters.push(start..position);
+            start = position;
+            common_high = f64::INFINITY;
+        }
+        common_high = common_high.min(item.high);
+    }
+    if !items.is_empty() {
+        clusters.push(start..items.len());
+    }
+    clusters
+}
+
+/// How two adjacent clusters disagree.
+#[derive(Debug, PartialEq)]
+pub(super) struct Disagreement {
+    /// The quoted pair: an item of the lower cluster and one of the upper that do not overlap.
+    pub(super) quoted: [Item; 2],
+    /// Every claim of either cluster that disagrees with some claim of the other, quoted pair
+    /// first, the rest ascending.
+    pub(super) claims: Vec<usize>,
+}
+
+/// The disagreement between adjacent clusters `lower` and `upper` (from [`sweep`]). The quoted
+/// pair is the closest disagreeing pair of firm claims when there is one, else the item
+/// closing the lower cluster and the one opening the upper.
+pub(super) fn disagreement(
+    lower: &[Item],
+    upper: &[Item],
+    is_firm: impl Fn(usize) -> bool,
+) -> Disagreement {
+    let by_high = |left: &&Item, right: &&Item| {
+        left.high
+            .total_cmp(&right.high)
+            .then(left.claim.cmp(&right.claim))
+    };
+    let by_low = |left: &&Item, right: &&Item| {
+        left.low
+            .total_cmp(&right.low)
+            .then(left.claim.cmp(&right.claim))
+    };
+    let firm_pair = lower
+        .iter()
+        .filter(|item| is_firm(item.claim))
+        .min_by(by_high)
+        .and_then(|low_item| {
+            upper
+                .iter()
+                .filter(|item| is_firm(item.claim) && item.low > low_item.high)
+                .min_by(by_low)
+                .map(|high_item| [*low_item, *high_item])
+        });
+    let quoted = firm_pair.unwrap_or_else(|| {
+        let low_item = lower
+            .iter()
+            .min_by(by_high)
+            .expect("clusters are not empty");
+        let high_item = upper.iter().min_by(by_low).expect("clusters are not empty");
+        [*low_item, *high_item]
+    });
+    // An item of the lower cluster disagrees with the upper one iff it ends below the upper's
+    // highest start (upper items never end below a lower item's start: they start after it).
+    let upper_start = upper
+        .iter()
+        .map(|item| item.low)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let lower_end = lower
+        .iter()
+        .map(|item| item.high)
+        .fold(f64::INFINITY, f64::min);
+    let mut rest: Vec<usize> = lower
+        .iter()
+        .filter(|item| item.high < upper_start)
+        .chain(upper.iter().filter(|item| item.low > lower_end))
+        .map(|item| item.claim)
+        .filter(|&claim| claim != quoted[0].claim && claim != quoted[1].claim)
+        .collect();
+    rest.sort_unstable();
+    rest.dedup();
+    let mut claims = vec![quoted[0].claim, quoted[1].claim];
+    claims.extend(rest);
+    Disagreement { quoted, claims }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Item, disagreement, sweep};
+
+    fn item(claim: usize, low: f64, high: f64) -> Item {
+        Item { claim, low, high }
+    }
+
+    #[test]
+    fn sweep_splits_at_gaps_and_keeps_a_common_point() {
+        let mut items = vec![
+            item(0, 0.0, 10.0),
+            item(1, 1.0, 2.0),
+            item(2, 5.0, 6.0),
+            item(3, 5.5, 7.0),
+        ];
+        let clusters = sweep(&mut items);
+        assert_eq!(clusters, vec![0..2, 2..4]);
+        let found = disagreement(&items[0..2], &items[2..4], |_| true);
+        // Claim 0 (0..10) agrees with both sides, so it is not involved.
+        assert_eq!(found.claims, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn firm_claims_are_quoted_first() {
+        let mut items = vec![item(0, 1.0, 2.0), item(1, 1.5, 3.0), item(2, 5.0, 6.0)];
+        let clusters = sweep(&mut items);
+        assert_eq!(clusters.len(), 2);
+        let found = disagreement(&items[0..2], &items[2..3], |claim| claim != 0);
+        assert_eq!(found.claims, vec![1, 2, 0]);
+    }
+}

@@ -1,0 +1,668 @@
+//! Checks within one value group (kind, subject, object, region): quantities, ranks of one
+//! subject, stances, categories, polarity, overlaps and changes over time.
+
+use std::collections::BTreeMap;
+
+use super::interval::{self, Item};
+use super::{Context, Slice, is_firm, phrase, wording};
+use crate::claim::{Polarity, Relation, Value};
+use crate::finding::{ComparePolicy, ConflictKind, Finding, FindingKind, Severity};
+
+/// All findings of one value group (at least two claims, ascending).
+pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut overlaps = Vec::new();
+    let group = Group::new(context, members[0]);
+    for slice in context.slices(members) {
+        quantities(context, &group, &slice, &mut findings, &mut overlaps);
+        ranks(context, &group, &slice, &mut findings, &mut overlaps);
+        labels(context, &group, &slice, &mut findings, &mut overlaps);
+        statements(context, &group, &slice, &mut overlaps);
+        polarity(context, &group, &slice, &mut findings);
+    }
+    changes(context, &group, members, &mut findings);
+    findings.extend(drop_subsumed(overlaps));
+    wording::check(context, members, &mut findings);
+    findings
+}
+
+/// What every finding of the group says about it.
+struct Group<'a> {
+    /// A claim of the group (for its key).
+    first: usize,
+    /// The claim kind.
+    kind: &'a str,
+    /// "Russia's rare earths reserves".
+    described: String,
+}
+
+impl<'a> Group<'a> {
+    fn new(context: &Context<'a>, first: usize) -> Self {
+        let claim = &context.claims[first];
+        Group {
+            first,
+            kind: &claim.kind,
+            described: phrase::describe(
+                context.policy,
+                &claim.kind,
+                claim.subject.as_ref().map(|entity| entity.id.as_str()),
+                claim.object.as_ref().map(|entity| entity.id.as_str()),
+            ),
+        }
+    }
+
+    fn key(&self, context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
+        context.key(self.first, slice.year_of(context, claims), true)
+    }
+
+    /// "3 articles agree that Russia's rare earths reserves are …".
+    fn agree(&self, articles: usize, what: &str) -> String {
+        format!(
+            "{articles} articles agree that {} {} {what}",
+            self.described,
+            phrase::be(self.kind)
+        )
+    }
+}
+
+/// How the items of an interval check were measured.
+enum Measure<'a> {
+    Quantity {
+        unit: &'a str,
+        policy: ComparePolicy,
+    },
+    Rank,
+}
+
+/// The claims of `slice` whose (asserted) value `select` accepts, by a grouping label.
+fn asserted<'a, T: Ord>(
+    context: &Context<'a>,
+    claims: &[usize],
+    mut select: impl FnMut(&'a Value) -> Option<T>,
+) -> BTreeMap<T, Vec<usize>> {
+    let mut selected: BTreeMap<T, Vec<usize>> = BTreeMap::new();
+    for &index in claims {
+        if !context.is_asserted(index) {
+            continue;
+        }
+        if let Some(label) = select(&context.claims[index].value) {
+            selected.entry(label).or_default().push(index);
+        }
+    }
+    selected
+}
+
+fn quantities(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    findings: &mut Vec<Finding>,
+    overlaps: &mut Vec<Finding>,
+) {
+    let by_unit = asserted(context, &slice.members, |value| match value {
+        Value::Quantity(quantity) if quantity.value.is_finite() => Some(quantity.unit.as_str()),
+        _ => None,
+    });
+    for (unit, claims) in by_unit {
+        let policy = context.loosest(&claims);
+        let mut items: Vec<Item> = claims
+            .iter()
+            .filter_map(|&index| match &context.claims[index].value {
+                Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy)),
+                _ => None,
+            })
+            .collect();
+        let measure = Measure::Quantity { unit, policy };
+        intervals(
+            context, group, slice, &measure, &mut items, findings, overlaps,
+        );
+    }
+}
+
+fn ranks(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    findings: &mut Vec<Finding>,
+    overlaps: &mut Vec<Finding>,
+) {
+    let mut items: Vec<Item> = slice
+        .members
+        .iter()
+        .filter(|&&index| context.is_asserted(index))
+        .filter_map(|&index| match &context.claims[index].value {
+            Value::Rank(rank) => Some(rank_item(index, rank.best, rank.worst)),
+            _ => None,
+        })
+        .collect();
+    if !items.is_empty() {
+        intervals(
+            context,
+            group,
+            slice,
+            &Measure::Rank,
+            &mut items,
+            findings,
+            overlaps,
+        );
+    }
+}
+
+fn rank_item(claim: usize, best: u32, worst: u32) -> Item {
+    Item {
+        claim,
+        low: f64::from(best.min(worst)),
+        high: f64::from(worst.max(best)),
+    }
+}
+
+/// Sweeps `items` into compatible clusters: an overlap per cluster of two or more articles, a
+/// conflict per pair of adjacent clusters.
+fn intervals(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    measure: &Measure<'_>,
+    items: &mut [Item],
+    findings: &mut Vec<Finding>,
+    overlaps: &mut Vec<Finding>,
+) {
+    let clusters = interval::sweep(items);
+    for cluster in &clusters {
+        let mut claims: Vec<usize> = items[cluster.clone()]
+            .iter()
+            .map(|item| item.claim)
+            .collect();
+        claims.sort_unstable();
+        let articles = context.article_count(&claims);
+        if articles < 2 || !slice.reports(context, &claims) {
+            continue;
+        }
+        let representative = context.representative(&claims);
+        let what = match (measure, &context.claims[representative].value) {
+            (Measure::Quantity { unit, policy }, Value::Quantity(quantity)) => format!(
+                "{} ({}, {})",
+                quantity.text,
+                phrase::quantity(quantity),
+                phrase::tolerance(policy, unit)
+            ),
+            (_, Value::Rank(rank)) => {
+                format!("{} ({})", rank.text, phrase::rank(rank.best, rank.worst))
+            }
+            _ => continue,
+        };
+        let reason = group.agree(articles, &what);
+        let key = group.key(context, slice, &claims);
+        overlaps.push(overlap(context, key, reason, representative, claims));
+    }
+    for pair in clusters.windows(2) {
+        let found =
+            interval::disagreement(&items[pair[0].clone()], &items[pair[1].clone()], |index| {
+                is_firm(&context.claims[index].modality)
+            });
+        let quoted = [found.quoted[0].claim, found.quoted[1].claim];
+        if !slice.reports(context, &quoted) {
+            continue;
+        }
+        let describe = |index: usize| match &context.claims[index].value {
+            Value::Quantity(quantity) => {
+                context.quote_with(index, &quantity.text, &phrase::quantity(quantity))
+            }
+            Value::Rank(rank) => {
+                context.quote_with(index, &rank.text, &phrase::rank(rank.best, rank.worst))
+            }
+            _ => String::new(),
+        };
+        let involved = if found.claims.len() > 2 {
+            format!(" ({} claims involved)", found.claims.len())
+        } else {
+            String::new()
+        };
+        let (kind, reason) = match measure {
+            Measure::Quantity { unit, policy } => (
+                ConflictKind::Quantity,
+                format!(
+                    "{} {} given as {} and {}, which do not overlap {}{involved}",
+                    group.described,
+                    phrase::be(group.kind),
+                    describe(quoted[0]),
+                    describe(quoted[1]),
+                    phrase::tolerance(policy, unit),
+                ),
+            ),
+            Measure::Rank => (
+                ConflictKind::Rank,
+                format!(
+                    "{} {} ranked {} and {}, which cannot both hold{involved}",
+                    group.described,
+                    phrase::be(group.kind),
+                    describe(quoted[0]),
+                    describe(quoted[1]),
+                ),
+            ),
+        };
+        let key = group.key(context, slice, &found.claims);
+        findings.push(context.conflict(kind, key, reason, &quoted, found.claims));
+    }
+}
+
+/// An overlap finding: the representative first, then the other claims ascending.
+fn overlap(
+    context: &Context<'_>,
+    key: String,
+    reason: String,
+    representative: usize,
+    claims: Vec<usize>,
+) -> Finding {
+    let mut ordered = Vec::with_capacity(claims.len());
+    ordered.push(representative);
+    ordered.extend(claims.into_iter().filter(|&index| index != representative));
+    context.finding(FindingKind::Overlap, Severity::Info, key, reason, ordered)
+}
+
+/// The quoted pair first, then the rest of `claims` ascending, without repeats.
+fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut rest: Vec<usize> = claims
+        .into_iter()
+        .filter(|index| !quoted.contains(index))
+        .collect();
+    rest.sort_unstable();
+    rest.dedup();
+    let mut ordered = quoted.to_vec();
+    ordered.extend(rest);
+    ordered
+}
+
+/// Stances and categories: overlaps per label, conflicts per opposed (stance) or different
+/// (category) pair of labels.
+fn labels(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    findings: &mut Vec<Finding>,
+    overlaps: &mut Vec<Finding>,
+) {
+    let labelled = asserted(context, &slice.members, |value| match value {
+        Value::Stance { stance } => Some((ConflictKind::Stance, stance.as_str())),
+        Value::Category { label } => Some((ConflictKind::Category, label.as_str())),
+        _ => None,
+    });
+    for ((_, label), claims) in &labelled {
+        let articles = context.article_count(claims);
+        if articles >= 2 && slice.reports(context, claims) {
+            let reason = group.agree(articles, label);
+            let key = group.key(context, slice, claims);
+            let representative = context.representative(claims);
+            overlaps.push(overlap(
+                context,
+                key,
+                reason,
+                representative,
+                claims.clone(),
+            ));
+        }
+    }
+    let labelled: Vec<_> = labelled.iter().collect();
+    for (position, ((kind, first_label), first_claims)) in labelled.iter().enumerate() {
+        for ((other_kind, second_label), second_claims) in &labelled[position + 1..] {
+            let opposed = match kind {
+                ConflictKind::Stance => {
+                    context
+                        .policy
+                        .are_opposed(group.kind, first_label, second_label)
+                }
+                _ => true,
+            };
+            if kind != other_kind || !opposed {
+                continue;
+            }
+            let all: Vec<usize> = first_claims
+                .iter()
+                .chain(second_claims.iter())
+                .copied()
+                .collect();
+            if !slice.reports(context, &all) {
+                continue;
+            }
+            let quoted = [
+                context.representative(first_claims),
+                context.representative(second_claims),
+            ];
+            let quote = |index: usize, label: &str| {
+                context.quote_with(index, &context.claims[index].evidence.quote, label)
+            };
+            let reason = match kind {
+                ConflictKind::Stance => format!(
+                    "{} {} described both as {} and as {}, stances the rules declare opposed",
+                    group.described,
+                    phrase::be(group.kind),
+                    quote(quoted[0], first_label),
+                    quote(quoted[1], second_label),
+                ),
+                _ => format!(
+                    "{} {} labelled both {} and {}",
+                    group.described,
+                    phrase::be(group.kind),
+                    quote(quoted[0], first_label),
+                    quote(quoted[1], second_label),
+                ),
+            };
+            let key = group.key(context, slice, &all);
+            findings.push(context.conflict(
+                *kind,
+                key,
+                reason,
+                &quoted,
+                quoted_first(&quoted, all),
+            ));
+        }
+    }
+}
+
+/// Bare statements: an overlap when two or more articles assert the same one.
+fn statements(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    overlaps: &mut Vec<Finding>,
+) {
+    let stated = asserted(context, &slice.members, |value| match value {
+        Value::Statement => Some(()),
+        _ => None,
+    });
+    if let Some(claims) = stated.get(&()) {
+        let articles = context.article_count(claims);
+        if articles >= 2 && slice.reports(context, claims) {
+            let representative = context.representative(claims);
+            let reason = format!(
+                "{articles} articles agree on {} (\"{}\")",
+                group.described, context.claims[representative].evidence.quote
+            );
+            let key = group.key(context, slice, claims);
+            overlaps.push(overlap(
+                context,
+                key,
+                reason,
+                representative,
+                claims.clone(),
+            ));
+        }
+    }
+}
+
+/// What a claim says, for polarity: equal signatures are the same claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Signature<'a> {
+    Statement,
+    Stance(&'a str),
+    Category(&'a str),
+    Rank(u32, u32),
+    Order(bool, &'a str),
+    Quantity(&'a str, u64, u64),
+}
+
+fn signature(value: &Value) -> Signature<'_> {
+    match value {
+        Value::Statement => Signature::Statement,
+        Value::Stance { stance } => Signature::Stance(stance),
+        Value::Category { label } => Signature::Category(label),
+        Value::Rank(rank) => Signature::Rank(rank.best, rank.worst),
+        Value::Order(order) => {
+            Signature::Order(order.relation == Relation::Greater, &order.than.id)
+        }
+        Value::Quantity(quantity) => Signature::Quantity(
+            &quantity.unit,
+            quantity.low.unwrap_or(quantity.value).to_bits(),
+            quantity.high.unwrap_or(quantity.value).to_bits(),
+        ),
+    }
+}
+
+/// What a polarity reason says the claim asserts: "" for a statement, " as 2nd", ….
+fn asserted_as(context: &Context<'_>, value: &Value) -> String {
+    match value {
+        Value::Statement => String::new(),
+        Value::Stance { stance } => format!(" as {stance}"),
+        Value::Category { label } => format!(" as {label}"),
+        Value::Rank(rank) => format!(" as {}", phrase::rank(rank.best, rank.worst)),
+        Value::Order(order) => format!(
+            " as {} {}'s",
+            if order.relation == Relation::Greater {
+                "exceeding"
+            } else {
+                "below"
+            },
+            context.policy.name(&order.than.id)
+        ),
+        Value::Quantity(quantity) => format!(" as {}", phrase::quantity(quantity)),
+    }
+}
+
+/// The same value asserted in one place and negated in another.
+fn polarity(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: &mut Vec<Finding>) {
+    let mut by_signature: BTreeMap<Signature<'_>, [Vec<usize>; 2]> = BTreeMap::new();
+    for &index in &slice.members {
+        let claim = &context.claims[index];
+        let side = usize::from(claim.modality.polarity == Polarity::Negated);
+        by_signature.entry(signature(&claim.value)).or_default()[side].push(index);
+    }
+    for [asserted, negated] in by_signature.values() {
+        if asserted.is_empty() || negated.is_empty() {
+            continue;
+        }
+        let all: Vec<usize> = asserted.iter().chain(negated).copied().collect();
+        if !slice.reports(context, &all) {
+            continue;
+        }
+        let quoted = [
+            context.representative(asserted),
+            context.representative(negated),
+        ];
+        let quote = |index: usize| context.quote(index, &context.claims[index].evidence.quote);
+        let reason = format!(
+            "{} {} asserted{} in {} and denied in {}",
+            group.described,
+            phrase::be(group.kind),
+            asserted_as(context, &context.claims[quoted[0]].value),
+            quote(quoted[0]),
+            quote(quoted[1]),
+        );
+        let key = group.key(context, slice, &all);
+        findings.push(context.conflict(
+            ConflictKind::Polarity,
+            key,
+            reason,
+            &quoted,
+            quoted_first(&quoted, all),
+        ));
+    }
+}
+
+/// One year's representative value: its largest cluster of compatible claims.
+struct YearValue {
+    year: i32,
+    representative: usize,
+    claims: Vec<usize>,
+    shown: String,
+}
+
+/// Changes over time between consecutive explicit years (dated claims only).
+fn changes(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    members: &[usize],
+    findings: &mut Vec<Finding>,
+) {
+    let dated: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&index| context.claims[index].scope.year.is_some())
+        .collect();
+    if dated.len() < 2 {
+        return;
+    }
+    let year = |index: usize| context.claims[index].scope.year.unwrap_or_default();
+
+    // Quantities per unit and ranks: the largest cluster per year; a change when the
+    // representatives of consecutive years do not overlap.
+    let measured = asserted(context, &dated, |value| match value {
+        Value::Quantity(quantity) if quantity.value.is_finite() => {
+            Some(Some(quantity.unit.as_str()))
+        }
+        Value::Rank(_) => Some(None),
+        _ => None,
+    });
+    for claims in measured.values() {
+        let policy = context.loosest(claims);
+        let item = |index: usize| match &context.claims[index].value {
+            Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy)),
+            Value::Rank(rank) => Some(rank_item(index, rank.best, rank.worst)),
+            _ => None,
+        };
+        let mut by_year: BTreeMap<i32, Vec<Item>> = BTreeMap::new();
+        for &index in claims.iter() {
+            if let Some(item) = item(index) {
+                by_year.entry(year(index)).or_default().push(item);
+            }
+        }
+        let mut values = Vec::new();
+        for (&year, items) in &mut by_year {
+            let clusters = interval::sweep(items);
+            let largest = clusters
+                .iter()
+                .max_by(|left, right| {
+                    left.len()
+                        .cmp(&right.len())
+                        .then(right.start.cmp(&left.start))
+                })
+                .expect("a year has claims");
+            let mut claims: Vec<usize> = items[largest.clone()]
+                .iter()
+                .map(|item| item.claim)
+                .collect();
+            claims.sort_unstable();
+            let representative = context.representative(&claims);
+            let shown = match &context.claims[representative].value {
+                Value::Quantity(quantity) => phrase::quantity(quantity),
+                Value::Rank(rank) => phrase::rank(rank.best, rank.worst),
+                _ => String::new(),
+            };
+            values.push(YearValue {
+                year,
+                representative,
+                claims,
+                shown,
+            });
+        }
+        for pair in values.windows(2) {
+            let disagree = match (item(pair[0].representative), item(pair[1].representative)) {
+                (Some(before), Some(after)) => !before.overlaps(&after),
+                _ => false,
+            };
+            if disagree {
+                findings.push(change(context, group, &pair[0], &pair[1]));
+            }
+        }
+    }
+
+    // Categories (any different label) and stances (opposed labels): the most frequent label
+    // per year.
+    let labelled = asserted(context, &dated, |value| match value {
+        Value::Stance { stance } => Some((true, stance.as_str())),
+        Value::Category { label } => Some((false, label.as_str())),
+        _ => None,
+    });
+    for is_stance in [false, true] {
+        let mut by_year: BTreeMap<i32, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+        for ((stance, label), claims) in &labelled {
+            if *stance == is_stance {
+                for &index in claims {
+                    by_year
+                        .entry(year(index))
+                        .or_default()
+                        .entry(label)
+                        .or_default()
+                        .push(index);
+                }
+            }
+        }
+        let values: Vec<(YearValue, &str)> = by_year
+            .into_iter()
+            .filter_map(|(year, labels)| {
+                let (label, claims) = labels
+                    .into_iter()
+                    .rev()
+                    .max_by_key(|(_, claims)| claims.len())?;
+                let representative = context.representative(&claims);
+                Some((
+                    YearValue {
+                        year,
+                        representative,
+                        claims,
+                        shown: label.to_owned(),
+                    },
+                    label,
+                ))
+            })
+            .collect();
+        for pair in values.windows(2) {
+            let (first, first_label) = &pair[0];
+            let (second, second_label) = &pair[1];
+            let differ = if is_stance {
+                context
+                    .policy
+                    .are_opposed(group.kind, first_label, second_label)
+            } else {
+                first_label != second_label
+            };
+            if differ {
+                findings.push(change(context, group, first, second));
+            }
+        }
+    }
+}
+
+fn change(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    before: &YearValue,
+    after: &YearValue,
+) -> Finding {
+    let reason = format!(
+        "{}: {} ({}) → {} ({})",
+        group.described, before.shown, before.year, after.shown, after.year
+    );
+    let quoted = [before.representative, after.representative];
+    let claims = quoted_first(&quoted, before.claims.iter().chain(&after.claims).copied());
+    let key = context.key(group.first, None, true);
+    context.finding(FindingKind::Change, Severity::Info, key, reason, claims)
+}
+
+/// Drops overlaps whose claims are all in a larger (or equal, earlier) overlap: undated claims
+/// appear in every year slice.
+pub(super) fn drop_subsumed(overlaps: Vec<Finding>) -> Vec<Finding> {
+    let sets: Vec<Vec<usize>> = overlaps
+        .iter()
+        .map(|finding| {
+            let mut claims = finding.claims.clone();
+            claims.sort_unstable();
+            claims
+        })
+        .collect();
+    let is_subset = |small: &[usize], large: &[usize]| {
+        small.iter().all(|claim| large.binary_search(claim).is_ok())
+    };
+    overlaps
+        .into_iter()
+        .enumerate()
+        .filter(|(position, _)| {
+            let own = &sets[*position];
+            !sets.iter().enumerate().any(|(other, set)| {
+                other != *position
+                    && (set.len() > own.len() || (set.len() == own.len() && other < *position))
+                    && is_subset(own, set)
+            })
+        })
+        .map(|(_, finding)| finding)
+        .collect()
+}

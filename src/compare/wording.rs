@@ -1,0 +1,124 @@
+//! Shared wording: near-identical sentences of claims that share a value group, across
+//! articles.
+//!
+//! Only sentences of one group are compared (never all sentence pairs of the corpus). Pairs are
+//! pruned soundly before the exact similarity: `strsim::normalized_levenshtein(a, b) ≥ t` means
+//! an edit distance of at most `k = (1 − t)·max(len)` characters, which rules out pairs whose
+//! lengths differ by more than `k` (sorted by length, a sliding window) and pairs whose
+//! bag-of-characters distance (a lower bound of the edit distance, here over 32 buckets)
+//! exceeds `k`.
+
+use super::Context;
+use crate::finding::{Finding, FindingKind, Severity};
+
+const BUCKETS: usize = 32;
+
+/// One distinct sentence of the group.
+struct Sentence<'a> {
+    claim: usize,
+    article: u32,
+    text: &'a str,
+    length: usize,
+    histogram: [u16; BUCKETS],
+}
+
+/// Appends a shared-wording finding per pair of near-identical sentences of different
+/// articles among the claims of `members` (when the policy enables the check).
+pub(super) fn check(context: &Context<'_>, members: &[usize], findings: &mut Vec<Finding>) {
+    let Some(threshold) = context.policy.shared_wording else {
+        return;
+    };
+    let mut distinct: Vec<(u32, crate::claim::Span, usize)> = members
+        .iter()
+        .map(|&index| {
+            (
+                context.articles[index],
+                context.claims[index].evidence.sentence_span,
+                index,
+            )
+        })
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup_by_key(|(article, span, _)| (*article, *span));
+    if distinct.len() < 2 || distinct.iter().all(|entry| entry.0 == distinct[0].0) {
+        return;
+    }
+    let mut sentences: Vec<Sentence<'_>> = distinct
+        .iter()
+        .filter_map(|&(article, _, claim)| {
+            let text = context.claims[claim].evidence.sentence.as_str();
+            let mut histogram = [0_u16; BUCKETS];
+            let mut length = 0;
+            for character in text.chars() {
+                let bucket = &mut histogram[character as usize % BUCKETS];
+                *bucket = bucket.saturating_add(1);
+                length += 1;
+            }
+            (length > 0).then_some(Sentence {
+                claim,
+                article,
+                text,
+                length,
+                histogram,
+            })
+        })
+        .collect();
+    sentences.sort_unstable_by_key(|sentence| (sentence.length, sentence.article, sentence.claim));
+
+    for (position, longer) in sentences.iter().enumerate() {
+        let budget = (1.0 - threshold) * longer.length as f64;
+        for shorter in sentences[..position].iter().rev() {
+            if (longer.length - shorter.length) as f64 > budget {
+                break;
+            }
+            if shorter.article == longer.article || bag_distance(shorter, longer) as f64 > budget {
+                continue;
+            }
+            let similarity = if shorter.text == longer.text {
+                1.0
+            } else {
+                strsim::normalized_levenshtein(shorter.text, longer.text)
+            };
+            if similarity >= threshold {
+                findings.push(finding(context, shorter.claim, longer.claim, similarity));
+            }
+        }
+    }
+}
+
+/// A lower bound of the edit distance: characters (by bucket) one side has in excess.
+fn bag_distance(left: &Sentence<'_>, right: &Sentence<'_>) -> usize {
+    let (mut surplus, mut deficit) = (0_usize, 0_usize);
+    for (&ours, &theirs) in left.histogram.iter().zip(&right.histogram) {
+        if ours > theirs {
+            surplus += usize::from(ours - theirs);
+        } else {
+            deficit += usize::from(theirs - ours);
+        }
+    }
+    surplus.max(deficit)
+}
+
+fn finding(context: &Context<'_>, left: usize, right: usize, similarity: f64) -> Finding {
+    let (first, second) = (left.min(right), left.max(right));
+    let how = if similarity >= 1.0 {
+        "identical sentences".to_owned()
+    } else {
+        format!(
+            "near-identical sentences ({}% similar)",
+            (similarity * 100.0).floor()
+        )
+    };
+    let reason = format!(
+        "{} and {} contain {how}, which suggests copied text",
+        context.claims[first].evidence.path, context.claims[second].evidence.path
+    );
+    let key = context.key(first, context.claims[first].scope.year, true);
+    context.finding(
+        FindingKind::SharedWording,
+        Severity::Info,
+        key,
+        reason,
+        vec![first, second],
+    )
+}

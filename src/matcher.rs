@@ -1,0 +1,519 @@
+//! The matcher: (`&RuleSet`, `&Article`) → claims. Pure: no IO, no shared mutable state.
+//!
+//! For each sentence: tokenize once, find every lexicon alias once (one hash lookup per
+//! token), skip the sentence if no pattern can start there, then run each rule's compiled
+//! templates with a small backtracking matcher (bounded gaps, alternation, slots read by the
+//! lexicon index or the built-in extractors, whose results are cached per token). A rule yields
+//! at most one claim per start position, leftmost first, and matches of one rule do not overlap.
+//!
+//! Invariants: every claim's `evidence.quote == article.text[evidence.span]`; claims come out
+//! sorted by (article, span, rule); [`extract_all`] gives the same bytes for any thread count,
+//! since rayon's indexed collect keeps article order.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::claim::{Claim, Entity, Evidence, Order, Quantity, Rank, Relation, Scope, Span, Value};
+use crate::extract::{comparative, quantity, rank, year};
+use crate::id::stable_id;
+use crate::modality::{self, Sentence};
+use crate::rules::lexicon::EntityMatch;
+use crate::rules::{CompareMode, Element, Role, Rule, RuleSet, SlotKind};
+use crate::text::token::{Token, TokenKind, tokenize_into};
+use crate::text::{Article, segment};
+
+/// Most backtracking steps spent on one template at one start position; bounds the work of
+/// hostile templates on hostile sentences.
+const STEP_LIMIT: usize = 20_000;
+
+/// Extracts the claims of every article, in parallel, in article order.
+pub fn extract_all(rules: &RuleSet, articles: &[Article]) -> Vec<Claim> {
+    let per_article: Vec<Vec<Claim>> = articles.par_iter().map(|article| extract(rules, article)).collect();
+    per_article.into_iter().flatten().collect()
+}
+
+/// Extracts the claims of one article, sorted by span and rule.
+pub fn extract(rules: &RuleSet, article: &Article) -> Vec<Claim> {
+    let mut state = State::default();
+    let mut claims = Vec::new();
+    for region in &article.regions {
+        for sentence in segment::segment(&article.text, region.clone()) {
+            match_sentence(rules, article, sentence, &mut state, &mut claims);
+        }
+    }
+    claims.sort_by(|a, b| {
+        (a.evidence.span, &a.rule).cmp(&(b.evidence.span, &b.rule))
+    });
+    assign_ids(&mut claims);
+    claims
+}
+
+/// Extracts the claims of a bare text (used by embedded examples and `explain`).
+pub fn extract_text(rules: &RuleSet, path: &str, text: &str) -> Vec<Claim> {
+    extract(rules, &Article::plain(path, text))
+}
+
+/// Reusable per-thread buffers.
+#[derive(Default)]
+struct State {
+    tokens: Vec<Token>,
+    entities: Vec<EntityMatch>,
+    scratch: String,
+}
+
+/// Cached results of the built-in extractors, per start token.
+struct Builtins {
+    quantity: Vec<Option<Option<(usize, Quantity)>>>,
+    rank: Vec<Option<Option<(usize, Rank)>>>,
+}
+
+impl Builtins {
+    fn new(length: usize) -> Self {
+        Builtins { quantity: vec![None; length], rank: vec![None; length] }
+    }
+}
+
+/// A value bound by a slot.
+#[derive(Clone, Debug)]
+enum Bound {
+    Entity(EntityMatch),
+    Quantity(Quantity),
+    Rank(Rank),
+    Relation(Relation, Span),
+    Year(i32),
+}
+
+#[derive(Clone, Debug, Default)]
+struct Bindings {
+    slots: Vec<(Role, Bound)>,
+}
+
+impl Bindings {
+    fn get(&self, role: Role) -> Option<&Bound> {
+        self.slots.iter().rev().find(|(bound_role, _)| *bound_role == role).map(|(_, bound)| bound)
+    }
+}
+
+struct Matcher<'a> {
+    rules: &'a RuleSet,
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Alias matches by start token: `entity_starts[i]` is the range of `entities` starting at i.
+    entities: &'a [EntityMatch],
+    entity_starts: Vec<Range<usize>>,
+    builtins: Builtins,
+    top_k: u32,
+    steps: usize,
+}
+
+/// A link in the chain of element sequences still to match after the current one.
+struct Continuation<'c> {
+    elements: &'c [Element],
+    next: Option<&'c Continuation<'c>>,
+}
+
+impl Matcher<'_> {
+    fn match_sequence(
+        &mut self,
+        elements: &[Element],
+        next: Option<&Continuation<'_>>,
+        position: usize,
+        bindings: &mut Bindings,
+    ) -> Option<usize> {
+        let Some((first, rest)) = elements.split_first() else {
+            return match next {
+                None => Some(position),
+                Some(continuation) => self.match_sequence(continuation.elements, continuation.next, position, bindings),
+            };
+        };
+        self.steps += 1;
+        if self.steps > STEP_LIMIT {
+            return None;
+        }
+        let tokens = self.tokens;
+        let text = self.text;
+        match first {
+            Element::Word(forms) => {
+                let token = tokens.get(position)?;
+                if token.kind != TokenKind::Word && token.kind != TokenKind::Number {
+                    return None;
+                }
+                let word = token.text(text);
+                if forms.iter().any(|form| word.eq_ignore_ascii_case(form)) {
+                    self.match_sequence(rest, next, position + 1, bindings)
+                } else {
+                    None
+                }
+            }
+            Element::Possessive => {
+                let token = tokens.get(position)?;
+                (token.kind == TokenKind::Possessive).then_some(())?;
+                self.match_sequence(rest, next, position + 1, bindings)
+            }
+            Element::Punct(character) => {
+                let token = tokens.get(position)?;
+                let mut chars = token.text(text).chars();
+                (chars.next() == Some(*character) && chars.next().is_none()).then_some(())?;
+                self.match_sequence(rest, next, position + 1, bindings)
+            }
+            Element::Gap(size) => {
+                for skip in 0..=*size {
+                    if position + skip > tokens.len() {
+                        break;
+                    }
+                    if let Some(end) = self.match_sequence(rest, next, position + skip, bindings) {
+                        return Some(end);
+                    }
+                }
+                None
+            }
+            Element::Alt(branches) => {
+                let continuation = Continuation { elements: rest, next };
+                for branch in branches {
+                    if let Some(end) = self.match_sequence(branch, Some(&continuation), position, bindings) {
+                        return Some(end);
+                    }
+                }
+                None
+            }
+            Element::Slot(role, kind) => {
+                let candidates = self.slot_candidates(*kind, position);
+                for (end, bound) in candidates {
+                    bindings.slots.push((*role, bound));
+                    if let Some(found) = self.match_sequence(rest, next, end, bindings) {
+                        return Some(found);
+                    }
+                    bindings.slots.pop();
+                }
+                None
+            }
+        }
+    }
+
+    /// What a slot of `kind` can read at `position`: (end token, value), longest first.
+    fn slot_candidates(&mut self, kind: SlotKind, position: usize) -> Vec<(usize, Bound)> {
+        if position >= self.tokens.len() {
+            return Vec::new();
+        }
+        match kind {
+            SlotKind::Lexicon(lexicon) => {
+                let range = self.entity_starts[position].clone();
+                let mut found: Vec<(usize, Bound)> = self.entities[range]
+                    .iter()
+                    .filter(|entity| entity.lexicon == lexicon)
+                    .map(|entity| (entity.end, Bound::Entity(*entity)))
+                    .collect();
+                // "the United States": let a slot start at a leading "the".
+                if found.is_empty() && self.tokens[position].is(self.text, "the") && position + 1 < self.tokens.len() {
+                    let range = self.entity_starts[position + 1].clone();
+                    found = self.entities[range]
+                        .iter()
+                        .filter(|entity| entity.lexicon == lexicon)
+                        .map(|entity| (entity.end, Bound::Entity(*entity)))
+                        .collect();
+                }
+                found
+            }
+            SlotKind::Quantity(dimension) => {
+                let cached = self.builtins.quantity[position]
+                    .get_or_insert_with(|| quantity::quantity_at(self.text, self.tokens, position))
+                    .clone();
+                cached
+                    .filter(|(_, quantity)| dimension.is_none_or(|dimension| dimension.admits(&quantity.unit)))
+                    .map(|(end, quantity)| (end, Bound::Quantity(quantity)))
+                    .into_iter()
+                    .collect()
+            }
+            SlotKind::Rank => {
+                let top_k = self.top_k;
+                let cached = self.builtins.rank[position]
+                    .get_or_insert_with(|| rank::rank_at(self.text, self.tokens, position, top_k))
+                    .clone();
+                cached.map(|(end, rank)| (end, Bound::Rank(rank))).into_iter().collect()
+            }
+            SlotKind::Comparative => comparative::comparative_at(self.text, self.tokens, position)
+                .map(|(end, relation, span)| (end, Bound::Relation(relation, span)))
+                .into_iter()
+                .collect(),
+            SlotKind::Year => year::year_at(self.text, self.tokens, position)
+                .map(|(end, year)| (end, Bound::Year(year)))
+                .into_iter()
+                .collect(),
+        }
+    }
+}
+
+/// Whether a template can possibly start at a token: a cheap check on its first element.
+fn can_start(element: &Element, token: &Token, text: &str, has_entity: bool) -> bool {
+    match element {
+        Element::Word(forms) => forms.iter().any(|form| token.text(text).eq_ignore_ascii_case(form)),
+        Element::Slot(_, SlotKind::Lexicon(_)) => has_entity || token.is(text, "the"),
+        Element::Punct(character) => token.text(text).starts_with(*character),
+        Element::Possessive => token.kind == TokenKind::Possessive,
+        _ => true,
+    }
+}
+
+fn match_sentence(rules: &RuleSet, article: &Article, sentence: Range<usize>, state: &mut State, claims: &mut Vec<Claim>) {
+    let text = article.text.as_str();
+    state.tokens.clear();
+    tokenize_into(text, sentence.clone(), &mut state.tokens);
+    if state.tokens.is_empty() {
+        return;
+    }
+    rules.index.find(text, &state.tokens, &mut state.scratch, &mut state.entities);
+    if state.entities.is_empty() {
+        // Every useful template names at least one entity; without one nothing can match.
+        return;
+    }
+    let tokens = &state.tokens;
+    let entities = &state.entities;
+    let mut entity_starts = vec![0..0; tokens.len()];
+    let mut index = 0;
+    while index < entities.len() {
+        let start = entities[index].start;
+        let mut end = index;
+        while end < entities.len() && entities[end].start == start {
+            end += 1;
+        }
+        entity_starts[start] = index..end;
+        index = end;
+    }
+    let speakers: Vec<(Range<usize>, &str)> = entities
+        .iter()
+        .filter(|entity| rules.lexicons[entity.lexicon as usize].name == "speaker")
+        .map(|entity| (entity.start..entity.end, rules.entry(entity.lexicon, entity.entry).name.as_str()))
+        .collect();
+    let sentence_view = Sentence { text, tokens, speakers: &speakers };
+    let scope_year = year::scope_year(text, tokens);
+    let region = region_scope(rules, text, tokens, entities);
+    let mut matcher = Matcher {
+        rules,
+        text,
+        tokens,
+        entities,
+        entity_starts,
+        builtins: Builtins::new(tokens.len()),
+        top_k: 10,
+        steps: 0,
+    };
+    let before = claims.len();
+    for rule in &rules.rules {
+        matcher.top_k = rule.top_k;
+        let mut position = 0;
+        while position < tokens.len() {
+            let token = tokens[position];
+            let has_entity = !matcher.entity_starts[position].is_empty();
+            let mut best: Option<(usize, Bindings)> = None;
+            for pattern in &rule.patterns {
+                let Some(first) = pattern.elements.first() else { continue };
+                if !can_start(first, &token, text, has_entity) {
+                    continue;
+                }
+                let mut bindings = Bindings::default();
+                matcher.steps = 0;
+                if let Some(end) = matcher.match_sequence(&pattern.elements, None, position, &mut bindings)
+                    && end > position
+                    && best.as_ref().is_none_or(|(best_end, _)| end > *best_end)
+                {
+                    best = Some((end, bindings));
+                }
+            }
+            if let Some((end, bindings)) = best {
+                if let Some(claim) = build_claim(&matcher, rule, article, &sentence, &sentence_view, position..end, &bindings, scope_year, region.as_deref()) {
+                    claims.push(claim);
+                }
+                position = end;
+            } else {
+                position += 1;
+            }
+        }
+    }
+    dedup_sentence_claims(claims, before);
+}
+
+/// The region a sentence is limited to: a region-lexicon mention after "in", "across",
+/// "within" or "throughout".
+fn region_scope(rules: &RuleSet, text: &str, tokens: &[Token], entities: &[EntityMatch]) -> Option<String> {
+    entities.iter().find_map(|entity| {
+        let lexicon = &rules.lexicons[entity.lexicon as usize];
+        if !lexicon.is_region_scope || entity.start == 0 {
+            return None;
+        }
+        let mut before = entity.start - 1;
+        if tokens[before].is(text, "the") && before > 0 {
+            before -= 1;
+        }
+        ["in", "across", "within", "throughout"]
+            .iter()
+            .any(|word| tokens[before].is(text, word))
+            .then(|| lexicon.entries[entity.entry as usize].id.clone())
+    })
+}
+
+fn entity(rules: &RuleSet, text: &str, tokens: &[Token], found: &EntityMatch) -> Entity {
+    let entry = rules.entry(found.lexicon, found.entry);
+    let span = Span::new(tokens[found.start].start, tokens[found.end - 1].end);
+    Entity {
+        id: entry.id.clone(),
+        lexicon: rules.lexicons[found.lexicon as usize].name.clone(),
+        text: text[span.range()].to_string(),
+        span,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_claim(
+    matcher: &Matcher<'_>,
+    rule: &Rule,
+    article: &Article,
+    sentence: &Range<usize>,
+    sentence_view: &Sentence<'_>,
+    matched: Range<usize>,
+    bindings: &Bindings,
+    scope_year: Option<(i32, Span)>,
+    region: Option<&str>,
+) -> Option<Claim> {
+    let rules = matcher.rules;
+    let text = matcher.text;
+    let tokens = matcher.tokens;
+    let as_entity = |role: Role| match bindings.get(role) {
+        Some(Bound::Entity(found)) => Some(entity(rules, text, tokens, found)),
+        _ => None,
+    };
+    let subject = as_entity(Role::Subject);
+    let object = as_entity(Role::Object).or_else(|| {
+        rule.object.map(|(lexicon, entry)| {
+            let entry = rules.entry(lexicon, entry);
+            Entity {
+                id: entry.id.clone(),
+                lexicon: rules.lexicons[lexicon as usize].name.clone(),
+                text: String::new(),
+                span: Span::default(),
+            }
+        })
+    });
+    let value = match rule.compare {
+        CompareMode::Quantity => match bindings.get(Role::Value) {
+            Some(Bound::Quantity(quantity)) => Value::Quantity(quantity.clone()),
+            _ => return None,
+        },
+        CompareMode::Rank => match bindings.get(Role::Value) {
+            Some(Bound::Rank(rank)) => Value::Rank(rank.clone()),
+            _ => return None,
+        },
+        CompareMode::Order => {
+            let (Some(Bound::Relation(relation, span)), Some(than)) = (bindings.get(Role::Relation), as_entity(Role::Other)) else {
+                return None;
+            };
+            if subject.as_ref().is_some_and(|subject| subject.id == than.id) {
+                // "Russia's reserves exceed Russia's production" is not an order between two subjects.
+                return None;
+            }
+            Value::Order(Order { relation: *relation, than, text: text[span.range()].to_string(), span: *span })
+        }
+        CompareMode::Stance => Value::Stance { stance: rule.stance.clone().unwrap_or_default() },
+        CompareMode::Category => Value::Category { label: rule.label.clone().unwrap_or_default() },
+        CompareMode::Statement => Value::Statement,
+    };
+    let year = match bindings.get(Role::Year) {
+        Some(Bound::Year(year)) => Some(*year),
+        _ => scope_year.map(|(year, _)| year),
+    };
+    let region = as_entity(Role::Region).map(|entity| entity.id).or_else(|| region.map(str::to_string));
+    let span = Span::new(tokens[matched.start].start, tokens[matched.end - 1].end);
+    let (line, column) = article.line_column(span.start);
+    let modality = modality::detect(&rules.cues, sentence_view, matched);
+    Some(Claim {
+        id: String::new(),
+        rule: rule.id.clone(),
+        kind: rule.kind.clone(),
+        subject,
+        object,
+        scope: Scope { year, region },
+        value,
+        modality,
+        evidence: Evidence {
+            path: article.path.clone(),
+            span,
+            line,
+            column,
+            quote: text[span.range()].to_string(),
+            sentence: text[sentence.clone()].to_string(),
+            sentence_span: Span::new(sentence.start, sentence.end),
+        },
+    })
+}
+
+/// Two rules saying the same thing about the same words of one sentence yield one claim.
+fn dedup_sentence_claims(claims: &mut Vec<Claim>, from: usize) {
+    let mut index = from + 1;
+    while index < claims.len() {
+        let duplicate = claims[from..index].iter().any(|earlier| {
+            earlier.kind == claims[index].kind
+                && earlier.subject.as_ref().map(|e| &e.id) == claims[index].subject.as_ref().map(|e| &e.id)
+                && earlier.object.as_ref().map(|e| &e.id) == claims[index].object.as_ref().map(|e| &e.id)
+                && earlier.value == claims[index].value
+                && earlier.evidence.span.start < claims[index].evidence.span.end
+                && claims[index].evidence.span.start < earlier.evidence.span.end
+        });
+        if duplicate {
+            claims.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
+/// Canonical text of a value, used in ids and by `explain`.
+pub fn value_text(value: &Value) -> String {
+    use crate::extract::number::format_value;
+    match value {
+        Value::Quantity(quantity) => {
+            let unit = if quantity.unit.is_empty() { String::new() } else { format!(" {}", quantity.unit) };
+            match quantity.bound {
+                crate::claim::Bound::Exact => format!("{}{unit}", format_value(quantity.value)),
+                crate::claim::Bound::Approximate => format!("~{}{unit}", format_value(quantity.value)),
+                crate::claim::Bound::AtLeast => format!(">={}{unit}", format_value(quantity.value)),
+                crate::claim::Bound::MoreThan => format!(">{}{unit}", format_value(quantity.value)),
+                crate::claim::Bound::AtMost => format!("<={}{unit}", format_value(quantity.value)),
+                crate::claim::Bound::LessThan => format!("<{}{unit}", format_value(quantity.value)),
+                crate::claim::Bound::Range => format!(
+                    "{}..{}{unit}",
+                    format_value(quantity.low.unwrap_or(quantity.value)),
+                    format_value(quantity.high.unwrap_or(quantity.value))
+                ),
+            }
+        }
+        Value::Rank(rank) if rank.best == rank.worst => format!("rank {}", rank.best),
+        Value::Rank(rank) => format!("rank {}..{}", rank.best, rank.worst),
+        Value::Order(order) => {
+            let sign = if order.relation == Relation::Greater { ">" } else { "<" };
+            format!("{sign} {}", order.than.id)
+        }
+        Value::Stance { stance } => stance.clone(),
+        Value::Category { label } => label.clone(),
+        Value::Statement => "statement".into(),
+    }
+}
+
+/// Stable ids from content: path, rule, key, value and quote, plus an occurrence number for
+/// repeats of the same quote in one article. No offsets, so edits elsewhere keep ids.
+fn assign_ids(claims: &mut [Claim]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for claim in claims.iter_mut() {
+        let key = claim.key();
+        let base = stable_id(&[
+            claim.evidence.path.as_str(),
+            claim.rule.as_str(),
+            &key.to_string(),
+            &value_text(&claim.value),
+            claim.modality.label(),
+            &claim.evidence.quote,
+        ]);
+        let occurrence = seen.entry(base.clone()).or_insert(0);
+        *occurrence += 1;
+        claim.id = if *occurrence == 1 { base } else { stable_id(&[base.as_str(), &occurrence.to_string()]) };
+    }
+}

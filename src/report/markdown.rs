@@ -1,0 +1,234 @@
+//! Markdown report: for pasting into an issue or a newsroom chat.
+//!
+//! A title, a summary table, then `## Conflicts` (one `###` per finding, **Error** or
+//! **Warning**), `## Overlaps`, `## Changes over time` and `## Shared wording`, each quote a
+//! blockquote with the value in bold and its `path:line:col`, outlet and date underneath.
+//!
+//! Design: every piece of article-derived text (sentences, paths, outlets, reasons, keys) goes
+//! through [`escape`], which turns `<`, `>` and `&` into entities and backslash-escapes every
+//! Markdown special character, so an article can neither inject HTML nor a link nor break the
+//! layout. Code spans are never used for such text because a backtick cannot be escaped inside
+//! one.
+
+use std::io::{self, Write};
+
+use crate::claim::Claim;
+use crate::finding::{Finding, FindingKind, Severity};
+
+use super::{
+    ArticleIndex, Counts, Report, claim_label, count, finding_claims, format_elapsed, one_line, value_range,
+};
+
+/// Claims quoted per finding before "and N more".
+const MAX_QUOTES: usize = 5;
+
+/// Writes the Markdown report.
+pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let counts = Counts::new(report.findings);
+    let articles = ArticleIndex::new(report.articles);
+    writeln!(out, "# crosscheck report")?;
+    writeln!(out)?;
+    writeln!(out, "| | |")?;
+    writeln!(out, "|---|---:|")?;
+    writeln!(out, "| Articles | {} |", report.summary.articles)?;
+    writeln!(out, "| Claims | {} |", report.summary.claims)?;
+    writeln!(out, "| Conflicts | {} ({}, {}) |", counts.conflicts, count(counts.errors, "error", "errors"), count(
+        counts.warnings,
+        "warning",
+        "warnings"
+    ))?;
+    writeln!(out, "| Overlaps | {} |", counts.overlaps)?;
+    writeln!(out, "| Changes over time | {} |", counts.changes)?;
+    writeln!(out, "| Shared wording | {} |", counts.shared_wording)?;
+    if let Some(elapsed) = report.summary.elapsed {
+        writeln!(out, "| Time | {} |", format_elapsed(elapsed))?;
+    }
+
+    let sections: [(&str, fn(FindingKind) -> bool); 4] = [
+        ("Conflicts", |kind| matches!(kind, FindingKind::Conflict(_))),
+        ("Overlaps", |kind| kind == FindingKind::Overlap),
+        ("Changes over time", |kind| kind == FindingKind::Change),
+        ("Shared wording", |kind| kind == FindingKind::SharedWording),
+    ];
+    for (title, belongs) in sections {
+        let findings: Vec<&Finding> = report.findings.iter().filter(|finding| belongs(finding.kind)).collect();
+        if findings.is_empty() && title != "Conflicts" {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(out, "## {title}")?;
+        if findings.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "No conflicts found.")?;
+        }
+        for finding in findings {
+            render_finding(finding, report.claims, &articles, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn render_finding(finding: &Finding, claims: &[Claim], articles: &ArticleIndex, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
+    let reason = escape(&finding.reason);
+    match (finding.kind, finding.severity) {
+        (FindingKind::Conflict(kind), Severity::Error) => writeln!(out, "### **Error** ({}): {reason}", kind.name())?,
+        (FindingKind::Conflict(kind), Severity::Warning) => {
+            writeln!(out, "### **Warning** ({}): {reason}", kind.name())?;
+        }
+        (FindingKind::Conflict(kind), Severity::Info) => writeln!(out, "### Note ({}): {reason}", kind.name())?,
+        _ => writeln!(out, "### {reason}")?,
+    }
+    writeln!(out)?;
+    writeln!(out, "Key: {} · {}", escape(&finding.key), count(finding.articles, "article", "articles"))?;
+    let total = finding_claims(finding, claims).count();
+    for claim in finding_claims(finding, claims).take(MAX_QUOTES) {
+        writeln!(out)?;
+        writeln!(out, "> {}", quote(claim))?;
+        writeln!(out, ">")?;
+        let evidence = &claim.evidence;
+        let mut source = format!("{}:{}:{}", escape(&evidence.path), evidence.line, evidence.column);
+        if let Some(meta) = articles.meta(&evidence.path) {
+            for field in [&meta.outlet, &meta.date].into_iter().flatten() {
+                source.push_str(", ");
+                source.push_str(&escape(field));
+            }
+        }
+        writeln!(out, "> — {source} · {}", escape(&claim_label(claim, finding.kind)))?;
+    }
+    if total > MAX_QUOTES {
+        writeln!(out)?;
+        writeln!(out, "…and {} more.", count(total - MAX_QUOTES, "claim", "claims"))?;
+    }
+    Ok(())
+}
+
+/// The claim's sentence, escaped, with its value in bold.
+fn quote(claim: &Claim) -> String {
+    let sentence = claim.evidence.sentence.trim_end();
+    let Some(range) = value_range(claim) else { return escape(sentence.trim_start()) };
+    // Whitespace just inside the bold markers would stop them from being read as emphasis.
+    let raw = &claim.evidence.sentence[range.clone()];
+    let start = range.start + (raw.len() - raw.trim_start().len());
+    let end = (range.end - (raw.len() - raw.trim_end().len())).min(sentence.len());
+    if start >= end {
+        return escape(sentence.trim_start());
+    }
+    format!(
+        "{}**{}**{}",
+        escape(sentence[..start].trim_start()),
+        escape_inline(&sentence[start..end]),
+        escape_inline(&sentence[end..])
+    )
+}
+
+/// `text` made inert at the start of a line: [`escape_inline`], and a leading list or heading
+/// marker (`-`, `+`, `=`, `1.`, `1)`) neutralised.
+pub(super) fn escape(text: &str) -> String {
+    let mut escaped = escape_inline(text);
+    if escaped.starts_with(['-', '+', '=']) {
+        escaped.insert(0, '\\');
+    } else if let Some(digits) = escaped.find(|character: char| !character.is_ascii_digit()) {
+        if digits > 0 && escaped[digits..].starts_with('.') {
+            escaped.insert(digits, '\\');
+        }
+    }
+    escaped
+}
+
+/// `text` made inert inside a line: on one line, `<`, `>` and `&` as entities, and every
+/// Markdown special character backslash-escaped.
+fn escape_inline(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + text.len() / 8);
+    for character in one_line(text).chars() {
+        match character {
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '&' => escaped.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '!' | '~' | '{' | '}' => {
+                escaped.push('\\');
+                escaped.push(character);
+            }
+            _ => escaped.push(character),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{self, Source, Spec, assert_snapshot};
+    use super::*;
+    use crate::claim::{Bound, Modality};
+    use crate::report::{ArticleInfo, Format, RenderOptions, Summary, render};
+
+    fn markdown(report: &Report) -> String {
+        let mut out = Vec::new();
+        render(report, Format::Markdown, &mut out, &RenderOptions::default()).expect("writing to a Vec");
+        String::from_utf8(out).expect("Markdown is UTF-8")
+    }
+
+    #[test]
+    fn markdown_report() {
+        assert_snapshot("markdown", &markdown(&fixture::report()));
+    }
+
+    #[track_caller]
+    fn check(input: &str, expected: &str) {
+        assert_eq!(escape(input), expected, "escape({input:?})");
+    }
+
+    #[test]
+    fn escape_makes_text_inert() {
+        check("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;");
+        check("[click](javascript:evil)", "\\[click\\]\\(javascript:evil\\)");
+        check("AT&T *bold* _it_ `code` a|b #1 ~x~ !img \\", "AT&amp;T \\*bold\\* \\_it\\_ \\`code\\` a\\|b \\#1 \\~x\\~ \\!img \\\\");
+        check("- item", "\\- item");
+        check("12. item", "12\\. item");
+        check("line\nbreak", "line break");
+        check("São Paulo’s “view”", "São Paulo’s “view”");
+    }
+
+    #[test]
+    fn hostile_articles_come_out_inert() {
+        let text = "<script>alert(1)</script> Russia holds 5 Mt of rare earths, see [click](javascript:evil).\n";
+        let sentence = text.trim_end();
+        let source = Source::new("evil<b>.md", text);
+        let claim = fixture::claim(&source, Spec {
+            rule: "reserve-size",
+            kind: "reserves",
+            sentence,
+            quote: "Russia holds 5 Mt of rare earths",
+            subject: ("russia", "Russia"),
+            object: ("rare-earths", "rare earths"),
+            year: None,
+            value: fixture::quantity(&source, sentence, "5 Mt", 5e6, Bound::Exact),
+            modality: Modality::default(),
+        });
+        let claims = vec![claim.clone(), claim];
+        let findings = vec![fixture::finding(
+            FindingKind::Overlap,
+            Severity::Info,
+            "reserves · russia · rare-earths",
+            "<img src=x onerror=alert(1)> agree",
+            &claims,
+            &[0, 1],
+        )];
+        let mut article = fixture::article("evil<b>.md", "[t](javascript:x)", "<i>Outlet</i>", "2024");
+        article.meta.url = Some("javascript:alert(1)".to_owned());
+        let articles: Vec<ArticleInfo> = vec![article];
+        let report = Report {
+            articles: &articles,
+            claims: &claims,
+            findings: &findings,
+            summary: Summary { articles: 1, claims: 2, elapsed: None },
+        };
+        let output = markdown(&report);
+        for forbidden in ["<script", "<img", "<i>", "<b>", "](", "[click]"] {
+            assert!(!output.contains(forbidden), "{forbidden:?} survived in:\n{output}");
+        }
+        assert!(output.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt; Russia holds **5 Mt** of rare earths"));
+        assert!(output.contains("\\[click\\]\\(javascript:evil\\)"));
+        assert!(output.contains("evil&lt;b&gt;.md:1:27, &lt;i&gt;Outlet&lt;/i&gt;, 2024"));
+    }
+}

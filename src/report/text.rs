@@ -1,0 +1,345 @@
+//! Text report: findings as compiler-style diagnostics, for people at a terminal.
+//!
+//! Each finding becomes a header (`error[quantity]: <reason>`, `warning[rank]: …`, `overlap: …`,
+//! `change: …`, `shared wording: …`), its key, and one code frame per quoted claim: ` --> path:
+//! line:col (Outlet, date)`, the sentence behind a line-number gutter, and carets under the value
+//! labelled with the normalised value and the modality. A summary line closes the report.
+//!
+//! Design: the frame is drawn here rather than by a snippet library because it must show a
+//! *sentence* (newlines folded to spaces, long sentences cut to a window around the value) and
+//! align carets by characters, not bytes, so non-ASCII text lines up. Colour is applied by
+//! [`Style`] only when asked; without it the output holds no escape codes.
+
+use std::io::{self, Write};
+
+use crate::claim::Claim;
+use crate::finding::{Finding, FindingKind, Severity};
+
+use super::{
+    ArticleIndex, ArticleInfo, Counts, RenderOptions, Report, claim_label, count, describe_modality, describe_value,
+    finding_claims, format_elapsed, one_line, value_location, value_range,
+};
+
+/// Characters of a sentence shown before it is cut to a window around the value.
+const MAX_WIDTH: usize = 100;
+/// Claims quoted for a conflict (the two sides).
+const CONFLICT_QUOTES: usize = 2;
+/// Claims quoted for an overlap, change or shared wording before "and N more".
+const OTHER_QUOTES: usize = 5;
+
+/// ANSI styling, or none.
+#[derive(Clone, Copy)]
+struct Style {
+    color: bool,
+}
+
+const BOLD: &str = "1";
+const RED: &str = "1;31";
+const YELLOW: &str = "1;33";
+const GREEN: &str = "1;32";
+const CYAN: &str = "1;36";
+const MAGENTA: &str = "1;35";
+const BLUE: &str = "1;34";
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color && !text.is_empty() { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+    }
+}
+
+/// Writes the text report.
+pub(super) fn render(report: &Report, out: &mut dyn Write, options: &RenderOptions) -> io::Result<()> {
+    let style = Style { color: options.color };
+    let articles = ArticleIndex::new(report.articles);
+    for finding in report.findings {
+        render_finding(finding, report.claims, &articles, style, out)?;
+        writeln!(out)?;
+    }
+    if report.findings.is_empty() {
+        writeln!(out, "no overlaps or conflicts found")?;
+    }
+    render_summary(report, style, out)
+}
+
+/// The header word and its colour: `error[quantity]`, `overlap`, ...
+fn header(finding: &Finding) -> (String, &'static str) {
+    match finding.kind {
+        FindingKind::Conflict(kind) => match finding.severity {
+            Severity::Error => (format!("error[{}]", kind.name()), RED),
+            Severity::Warning => (format!("warning[{}]", kind.name()), YELLOW),
+            Severity::Info => (format!("note[{}]", kind.name()), GREEN),
+        },
+        FindingKind::Overlap => ("overlap".to_owned(), GREEN),
+        FindingKind::Change => ("change".to_owned(), CYAN),
+        FindingKind::SharedWording => ("shared wording".to_owned(), MAGENTA),
+    }
+}
+
+fn render_finding(
+    finding: &Finding,
+    claims: &[Claim],
+    articles: &ArticleIndex,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (word, color) = header(finding);
+    writeln!(out, "{}{}", style.paint(color, &word), style.paint(BOLD, &format!(": {}", one_line(&finding.reason))))?;
+
+    let limit = if matches!(finding.kind, FindingKind::Conflict(_)) { CONFLICT_QUOTES } else { OTHER_QUOTES };
+    let quoted: Vec<&Claim> = finding_claims(finding, claims).take(limit).collect();
+    let rest = finding_claims(finding, claims).count() - quoted.len();
+    let frames: Vec<Frame> = quoted.iter().map(|claim| Frame::new(claim, finding.kind)).collect();
+    let width = frames.iter().map(|frame| frame.line.to_string().len()).max().unwrap_or(1);
+    let pad = " ".repeat(width);
+    let bar = style.paint(BLUE, "|");
+
+    writeln!(out, "{pad} {} key: {}", style.paint(BLUE, "="), one_line(&finding.key))?;
+    for (claim, frame) in quoted.iter().zip(&frames) {
+        let (line, column) = value_location(claim);
+        let source = match articles.meta(&claim.evidence.path) {
+            Some(meta) => match (&meta.outlet, &meta.date) {
+                (Some(outlet), Some(date)) => format!(" ({}, {})", one_line(outlet), one_line(date)),
+                (Some(single), None) | (None, Some(single)) => format!(" ({})", one_line(single)),
+                (None, None) => String::new(),
+            },
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "{pad}{} {}:{line}:{column}{source}",
+            style.paint(BLUE, "-->"),
+            one_line(&claim.evidence.path)
+        )?;
+        writeln!(out, "{pad} {bar}")?;
+        let number = style.paint(BLUE, &format!("{:>width$}", frame.line));
+        writeln!(out, "{number} {bar} {}", frame.text)?;
+        let carets = style.paint(color, &"^".repeat(frame.caret_len));
+        let label = style.paint(color, &frame.label);
+        writeln!(out, "{pad} {bar} {}{carets} {label}", " ".repeat(frame.caret_start))?;
+    }
+    writeln!(out, "{pad} {bar}")?;
+    let equals = style.paint(BLUE, "=");
+    if rest > 0 {
+        writeln!(out, "{pad} {equals} and {} more", count(rest, "claim", "claims"))?;
+    }
+    if let Some(why) = why(finding, &quoted) {
+        writeln!(out, "{pad} {equals} why: {why}")?;
+    }
+    Ok(())
+}
+
+/// A short explanation when the header alone could mislead: why a conflict is only a warning,
+/// why a change is not a conflict.
+fn why(finding: &Finding, quoted: &[&Claim]) -> Option<String> {
+    match (finding.kind, finding.severity) {
+        (FindingKind::Conflict(_), Severity::Warning) => {
+            let softened: Vec<String> = quoted
+                .iter()
+                .filter(|claim| !claim.modality.is_plain())
+                .map(|claim| describe_modality(&claim.modality))
+                .collect();
+            let sides = if softened.is_empty() { "a side".to_owned() } else { softened.join("; ") };
+            Some(format!("a warning, not an error: one side is not a plain assertion ({sides})"))
+        }
+        (FindingKind::Change, _) => {
+            Some("the values differ only by year, so this is a change over time, not a conflict".to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// One quoted claim, laid out: the (windowed) sentence and where the carets go, in characters.
+struct Frame {
+    line: u32,
+    text: String,
+    caret_start: usize,
+    caret_len: usize,
+    label: String,
+}
+
+impl Frame {
+    fn new(claim: &Claim, kind: FindingKind) -> Frame {
+        let sentence = one_line(&claim.evidence.sentence);
+        let (caret_start, caret_len) = match value_range(claim) {
+            Some(range) => (sentence[..range.start].chars().count(), sentence[range].chars().count()),
+            None => (0, 0),
+        };
+        let (text, caret_start, caret_len) = window(&sentence, caret_start, caret_len.max(1));
+        let (line, _) = value_location(claim);
+        Frame { line, text, caret_start, caret_len, label: claim_label(claim, kind) }
+    }
+}
+
+/// Cuts `sentence` to at most [`MAX_WIDTH`] characters around the caret, marking each cut with
+/// `…`; returns the text and the caret's new start and length, in characters.
+fn window(sentence: &str, caret_start: usize, caret_len: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = sentence.chars().collect();
+    let total = chars.len();
+    if total <= MAX_WIDTH {
+        return (sentence.trim_end().to_owned(), caret_start, caret_len);
+    }
+    let shown = caret_len.min(MAX_WIDTH);
+    let mut start = caret_start.saturating_sub((MAX_WIDTH - shown) / 2);
+    let end = (start + MAX_WIDTH).min(total);
+    start = end.saturating_sub(MAX_WIDTH);
+    let mut text = String::new();
+    let mut offset = 0;
+    if start > 0 {
+        text.push('…');
+        offset = 1;
+    }
+    text.extend(&chars[start..end]);
+    if end < total {
+        text.push('…');
+    }
+    let caret_end = (caret_start + caret_len).min(end);
+    let new_start = caret_start.max(start) - start + offset;
+    (text.trim_end().to_owned(), new_start, caret_end.saturating_sub(caret_start.max(start)).max(1))
+}
+
+fn render_summary(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let counts = Counts::new(report.findings);
+    let mut parts = vec![
+        count(report.summary.articles, "article", "articles"),
+        count(report.summary.claims, "claim", "claims"),
+        count(counts.overlaps, "overlap", "overlaps"),
+    ];
+    let errors = count(counts.errors, "error", "errors");
+    let warnings = count(counts.warnings, "warning", "warnings");
+    let errors = if counts.errors > 0 { style.paint(RED, &errors) } else { errors };
+    let warnings = if counts.warnings > 0 { style.paint(YELLOW, &warnings) } else { warnings };
+    parts.push(format!("{} ({errors}, {warnings})", count(counts.conflicts, "conflict", "conflicts")));
+    parts.push(count(counts.changes, "change over time", "changes over time"));
+    parts.push(format!("{} shared wording", counts.shared_wording));
+    let mut line = format!("{}: {}", style.paint(BOLD, "summary"), parts.join(", "));
+    if let Some(elapsed) = report.summary.elapsed {
+        line.push_str(&format!(" in {}", format_elapsed(elapsed)));
+    }
+    writeln!(out, "{line}")
+}
+
+/// Writes the claim list of `crosscheck extract` as text: per claim a location line
+/// `path:line:col  rule  subject  value  modality`, then the quote behind a gutter bar.
+pub(super) fn render_claims(
+    articles: &[ArticleInfo],
+    claims: &[Claim],
+    out: &mut dyn Write,
+    options: &RenderOptions,
+) -> io::Result<()> {
+    let style = Style { color: options.color };
+    let bar = style.paint(BLUE, "|");
+    for claim in claims {
+        let evidence = &claim.evidence;
+        let location = format!("{}:{}:{}", one_line(&evidence.path), evidence.line, evidence.column);
+        let subject = claim.subject.as_ref().map_or("-", |entity| entity.id.as_str());
+        writeln!(
+            out,
+            "{}  {}  {}  {}  {}",
+            style.paint(BOLD, &location),
+            style.paint(CYAN, &claim.rule),
+            one_line(subject),
+            describe_value(&claim.value),
+            describe_modality(&claim.modality)
+        )?;
+        writeln!(out, "  {bar} {}", one_line(&evidence.quote))?;
+    }
+    writeln!(
+        out,
+        "{} in {}",
+        count(claims.len(), "claim", "claims"),
+        count(articles.len(), "article", "articles")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{self, assert_snapshot};
+    use super::*;
+    use crate::report::{ClaimFormat, Format, render, render_claims};
+
+    fn text(color: bool) -> String {
+        let mut out = Vec::new();
+        render(&fixture::report(), Format::Text, &mut out, &RenderOptions { color }).expect("writing to a Vec");
+        String::from_utf8(out).expect("the text report is UTF-8")
+    }
+
+    #[test]
+    fn text_report() {
+        assert_snapshot("text", &text(false));
+    }
+
+    #[test]
+    fn claims_text() {
+        let report = fixture::report();
+        let mut out = Vec::new();
+        render_claims(report.articles, report.claims, ClaimFormat::Text, &mut out, &RenderOptions::default())
+            .expect("writing to a Vec");
+        assert_snapshot("claims_text", &String::from_utf8(out).expect("UTF-8"));
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        assert!(!text(false).contains('\x1b'));
+        let colored = text(true);
+        assert!(colored.contains("\x1b[1;31merror[rank]\x1b[0m"));
+        assert!(colored.contains("\x1b[1;33mwarning[quantity]\x1b[0m"));
+    }
+
+    #[test]
+    fn elapsed_time_is_printed_only_when_given() {
+        let mut report = fixture::report();
+        report.summary.elapsed = Some(std::time::Duration::from_millis(42));
+        let mut out = Vec::new();
+        render(&report, Format::Text, &mut out, &RenderOptions::default()).expect("writing to a Vec");
+        let output = String::from_utf8(out).expect("UTF-8");
+        assert!(output.trim_end().ends_with(" in 42 ms"), "{output}");
+        assert!(!text(false).contains(" ms"));
+    }
+
+    /// Carets sit under the value's characters, whatever the bytes before them.
+    #[test]
+    fn carets_align_by_characters() {
+        let output = text(false);
+        let lines: Vec<&str> = output.lines().collect();
+        let mut checked = 0;
+        for (index, line) in lines.iter().enumerate() {
+            let Some(caret) = line.find('^') else { continue };
+            let caret_column = line[..caret].chars().count();
+            let carets = line[caret..].chars().take_while(|&character| character == '^').count();
+            let code = lines[index - 1];
+            let under: String = code.chars().skip(caret_column).take(carets).collect();
+            let label = &line[caret + carets..];
+            let expected = [
+                ("~4.4e7 t", "about 44 Mt"),
+                ("2.87e7 t", "28.7 million tonnes"),
+                ("3.8e6 t", "3.8 million tonnes"),
+                ("rank 1 ·", "the largest"),
+                ("top 10", "some of the largest"),
+                ("2600 t", "2,600 tonnes"),
+                ("2900 t", "2,900 tonnes"),
+                ("4.4e7 t", "44,000,000 tons"),
+            ];
+            let (_, words) = expected
+                .iter()
+                .find(|(value, _)| label.trim_start().starts_with(value))
+                .unwrap_or_else(|| panic!("unexpected label {label:?}"));
+            assert_eq!(&under, words, "carets in {line:?} under {code:?}");
+            checked += 1;
+        }
+        assert_eq!(checked, 12);
+    }
+
+    #[test]
+    fn long_sentences_are_cut_around_the_value() {
+        let sentence = "a".repeat(150) + "VALUE" + &"b".repeat(150);
+        let (text, start, len) = window(&sentence, 150, 5);
+        assert_eq!(text.chars().count(), MAX_WIDTH + 2);
+        assert!(text.starts_with('…') && text.ends_with('…'));
+        let under: String = text.chars().skip(start).take(len).collect();
+        assert_eq!(under, "VALUE");
+
+        let (text, start, len) = window(&sentence, 300, 5);
+        assert!(text.starts_with('…') && text.ends_with('b'));
+        assert_eq!(text.chars().skip(start).take(len).collect::<String>(), "bbbbb");
+    }
+}

@@ -1,0 +1,768 @@
+//! Validation and compilation of parsed rules files into a [`RuleSet`].
+//!
+//! Lexicons are global: a rule in one file may use a lexicon declared in another. All problems
+//! are collected (unknown lexicon, unknown slot type, malformed template, duplicate rule id,
+//! malformed example, …), each pointing at its place in the file.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::diagnostic::Diagnostic;
+use super::examples::{Example, ExpectedValue};
+use super::lexicon::{Entry, Lexicon, LexiconIndex};
+use super::pattern::{self, Node};
+use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
+use crate::finding::{ComparePolicy, Policy};
+use crate::modality::Cues;
+
+/// What a slot binds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The claim's subject.
+    Subject,
+    /// The thing measured.
+    Object,
+    /// The entity a subject is compared with.
+    Other,
+    /// The value (quantity or rank).
+    Value,
+    /// The comparative words of an order.
+    Relation,
+    /// A region scope.
+    Region,
+    /// A year scope.
+    Year,
+}
+
+impl Role {
+    const NAMES: [&'static str; 7] = ["subject", "object", "other", "value", "relation", "region", "year"];
+
+    fn parse(name: &str) -> Option<Role> {
+        Some(match name {
+            "subject" => Role::Subject,
+            "object" => Role::Object,
+            "other" => Role::Other,
+            "value" => Role::Value,
+            "relation" => Role::Relation,
+            "region" => Role::Region,
+            "year" => Role::Year,
+            _ => return None,
+        })
+    }
+}
+
+/// Physical dimension a quantity slot may be limited to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dimension {
+    /// Tonnes and other masses.
+    Mass,
+    /// Currencies.
+    Money,
+    /// Percentages.
+    Percent,
+    /// Plain counts.
+    Count,
+}
+
+impl Dimension {
+    /// Whether a canonical unit belongs to this dimension.
+    pub fn admits(self, unit: &str) -> bool {
+        match self {
+            Dimension::Mass => unit == "t",
+            Dimension::Percent => unit == "%" || unit == "pp",
+            Dimension::Count => unit.is_empty(),
+            Dimension::Money => unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()),
+        }
+    }
+}
+
+/// What a slot reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlotKind {
+    /// An entry of the lexicon with this index.
+    Lexicon(u32),
+    /// A quantity, optionally of one dimension.
+    Quantity(Option<Dimension>),
+    /// A rank phrase.
+    Rank,
+    /// A comparative phrase.
+    Comparative,
+    /// A year.
+    Year,
+}
+
+/// A compiled template element.
+#[derive(Clone, Debug)]
+pub enum Element {
+    /// A word and its inflections, lowercased.
+    Word(Box<[String]>),
+    /// A possessive `'s`.
+    Possessive,
+    /// A punctuation character.
+    Punct(char),
+    /// A slot.
+    Slot(Role, SlotKind),
+    /// Alternatives (an empty one makes the group optional).
+    Alt(Vec<Vec<Element>>),
+    /// Skip up to N tokens.
+    Gap(usize),
+}
+
+/// A compiled template.
+#[derive(Clone, Debug)]
+pub struct CompiledPattern {
+    /// The elements.
+    pub elements: Vec<Element>,
+    /// The template as written.
+    pub source: String,
+}
+
+/// A compiled rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// Unique id.
+    pub id: String,
+    /// Claim kind.
+    pub kind: String,
+    /// What it catches.
+    pub description: Option<String>,
+    /// How values compare.
+    pub compare: CompareMode,
+    /// Tolerances.
+    pub policy: ComparePolicy,
+    /// Stance asserted (stance rules).
+    pub stance: Option<String>,
+    /// Stances this one contradicts.
+    pub opposes: Vec<String>,
+    /// Category label (category rules).
+    pub label: Option<String>,
+    /// Default object: (lexicon, entry).
+    pub object: Option<(u32, u32)>,
+    /// Reach of "one of the largest".
+    pub top_k: u32,
+    /// Templates.
+    pub patterns: Vec<CompiledPattern>,
+    /// Embedded examples (positive and negative).
+    pub examples: Vec<Example>,
+    /// Index of the file the rule came from in [`RuleSet::files`].
+    pub file: usize,
+    /// Byte span of the rule's id in that file.
+    pub span: std::ops::Range<usize>,
+}
+
+/// A loaded rules file.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Path as named by the user.
+    pub path: String,
+    /// Contents.
+    pub source: Arc<str>,
+}
+
+/// Everything the matcher and comparator need from the rules.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    /// Files, in load order.
+    pub files: Vec<SourceFile>,
+    /// All lexicons.
+    pub lexicons: Vec<Lexicon>,
+    /// Alias index over all lexicons.
+    pub index: LexiconIndex,
+    /// All rules, in file order.
+    pub rules: Vec<Rule>,
+    /// Modality cues.
+    pub cues: Cues,
+    /// Similarity for shared wording (None = off).
+    pub shared_wording: Option<f64>,
+    /// Warnings found while loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl RuleSet {
+    /// The comparator's view of the rules.
+    pub fn policy(&self) -> Policy {
+        let mut policy = Policy { shared_wording: self.shared_wording, ..Policy::default() };
+        for rule in &self.rules {
+            policy.rules.insert(rule.id.clone(), rule.policy.clone());
+            if let Some(stance) = &rule.stance {
+                for opposed in &rule.opposes {
+                    let pair = (rule.kind.clone(), stance.clone(), opposed.clone());
+                    if !policy.opposed.contains(&pair) {
+                        policy.opposed.push(pair);
+                    }
+                }
+            }
+        }
+        for lexicon in &self.lexicons {
+            for entry in &lexicon.entries {
+                policy.names.entry(entry.id.clone()).or_insert_with(|| entry.name.clone());
+            }
+        }
+        policy
+    }
+
+    /// Finds an entry by id in any lexicon (first lexicon wins).
+    pub fn entry_by_id(&self, id: &str) -> Option<(u32, u32)> {
+        self.lexicons.iter().enumerate().find_map(|(lexicon_index, lexicon)| {
+            lexicon
+                .entries
+                .iter()
+                .position(|entry| entry.id == id)
+                .map(|entry_index| (lexicon_index as u32, entry_index as u32))
+        })
+    }
+
+    /// The entry at (lexicon, entry).
+    pub fn entry(&self, lexicon: u32, entry: u32) -> &Entry {
+        &self.lexicons[lexicon as usize].entries[entry as usize]
+    }
+}
+
+/// Loads every `*.toml` file in `dir` (sorted by name), or the single file `dir` names.
+pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
+    let empty: Arc<str> = Arc::from("");
+    let display = dir.display().to_string();
+    let mut paths = Vec::new();
+    if dir.is_file() {
+        paths.push(dir.to_path_buf());
+    } else {
+        let entries = std::fs::read_dir(dir).map_err(|error| {
+            vec![Diagnostic::error(&display, &empty, 0..0, format!("cannot read rules directory: {error}"))
+                .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/")]
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|extension| extension == "toml") {
+                paths.push(path);
+            }
+        }
+        paths.sort();
+    }
+    if paths.is_empty() {
+        return Err(vec![Diagnostic::error(&display, &empty, 0..0, "no rules files found")
+            .hint("put one or more .toml rules files in the directory (see docs/rules.md)")]);
+    }
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => sources.push((name, text)),
+            Err(error) => problems.push(
+                Diagnostic::error(&name, &empty, 0..0, format!("cannot read rules file: {error}"))
+                    .hint("check the file exists, is readable and is UTF-8"),
+            ),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    load_sources(&sources)
+}
+
+/// Compiles rules files given as (path, contents) pairs.
+pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut parsed = Vec::new();
+    let mut set = RuleSet { shared_wording: Some(0.9), ..RuleSet::default() };
+    for (path, text) in sources {
+        let source: Arc<str> = Arc::from(text.as_str());
+        match toml::from_str::<RuleFile>(text) {
+            Ok(file) => parsed.push((set.files.len(), file)),
+            Err(error) => {
+                let span = error.span().unwrap_or(0..0);
+                let message = error.message().trim().to_string();
+                let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
+                problems.push(
+                    Diagnostic::error(path, &source, span, first_line.clone())
+                        .hint(toml_hint(&first_line)),
+                );
+            }
+        }
+        set.files.push(SourceFile { path: path.clone(), source });
+    }
+    // Lexicons first: rules anywhere may use them.
+    let mut lexicon_names: HashMap<String, (usize, std::ops::Range<usize>)> = HashMap::new();
+    for (file_index, file) in &parsed {
+        let path = set.files[*file_index].path.clone();
+        let source = Arc::clone(&set.files[*file_index].source);
+        for (name, lexicon) in &file.lexicon {
+            let span = lexicon.span();
+            if let Some((other_file, _)) = lexicon_names.get(name) {
+                problems.push(
+                    Diagnostic::error(&path, &source, span.start..span.start, format!("lexicon `{name}` is declared twice"))
+                        .hint(format!("the first is in {}; merge the two or rename one", set.files[*other_file].path)),
+                );
+                continue;
+            }
+            lexicon_names.insert(name.clone(), (*file_index, span));
+            set.lexicons.push(compile_lexicon(name, lexicon, &path, &source, &mut problems));
+        }
+        if let Some(modality) = &file.modality {
+            set.cues.extend(
+                modality.negation.iter().map(|cue| cue.get_ref().as_str()),
+                modality.hedge.iter().map(|cue| cue.get_ref().as_str()),
+                modality.attribution.iter().map(|cue| cue.get_ref().as_str()),
+            );
+        }
+        if let Some(settings) = &file.settings
+            && let Some(threshold) = &settings.shared_wording
+        {
+            let value = *threshold.get_ref();
+            if !(0.0..=1.0).contains(&value) {
+                problems.push(
+                    Diagnostic::error(&path, &source, threshold.span(), format!("shared_wording {value} is out of range"))
+                        .hint("use a similarity between 0 and 1; 0 turns the check off"),
+                );
+            }
+            set.shared_wording = (value > 0.0).then_some(value);
+        }
+    }
+    set.index = LexiconIndex::new(&set.lexicons);
+    let mut rule_ids: HashMap<String, (usize, std::ops::Range<usize>)> = HashMap::new();
+    for (file_index, file) in &parsed {
+        let path = set.files[*file_index].path.clone();
+        let source = Arc::clone(&set.files[*file_index].source);
+        for rule in &file.rule {
+            let id = rule.get_ref().id.get_ref();
+            let id_span = rule.get_ref().id.span();
+            if let Some((other_file, other_span)) = rule_ids.get(id) {
+                let (line, _) = Diagnostic::error("", &set.files[*other_file].source, other_span.clone(), "").line_column();
+                problems.push(
+                    Diagnostic::error(&path, &source, id_span.clone(), format!("duplicate rule id `{id}`"))
+                        .label("used again here")
+                        .hint(format!("rule ids must be unique; the first `{id}` is at {}:{line}", set.files[*other_file].path)),
+                );
+                continue;
+            }
+            rule_ids.insert(id.clone(), (*file_index, id_span));
+            let context = Context { set: &set, path: &path, source: &source };
+            if let Some(compiled) = compile_rule(rule.get_ref(), *file_index, &context, &mut problems) {
+                set.rules.push(compiled);
+            }
+        }
+    }
+    check_opposes(&set, &mut problems);
+    if problems.iter().any(|problem| problem.level == super::Severity::Error) {
+        return Err(problems);
+    }
+    set.warnings = problems;
+    Ok(set)
+}
+
+fn toml_hint(message: &str) -> String {
+    if message.contains("unknown field") {
+        "remove or correct the key; docs/rules.md lists every key".into()
+    } else if message.contains("missing field") {
+        "add the missing key; docs/rules.md lists the required keys".into()
+    } else if message.contains("unknown variant") {
+        "use one of the values listed".into()
+    } else if message.contains("invalid type") {
+        "check the value's type against docs/rules.md".into()
+    } else {
+        "fix the TOML syntax here (strings need quotes, tables `[name]`, arrays `[a, b]`)".into()
+    }
+}
+
+fn compile_lexicon(
+    name: &str,
+    lexicon: &Spanned<super::syntax::LexiconSyntax>,
+    path: &str,
+    source: &Arc<str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Lexicon {
+    let syntax = lexicon.get_ref();
+    let mut fuzzy = None;
+    if let Some(threshold) = &syntax.fuzzy {
+        let value = *threshold.get_ref();
+        if value > 0.0 && value <= 1.0 {
+            fuzzy = Some(value);
+        } else {
+            problems.push(
+                Diagnostic::error(path, source, threshold.span(), format!("fuzzy threshold {value} is out of range"))
+                    .hint("use a Jaro-Winkler similarity above 0 and at most 1, e.g. 0.92; leave it out to match exactly"),
+            );
+        }
+    }
+    let mut is_region_scope = false;
+    if let Some(scope) = &syntax.scope {
+        if scope.get_ref() == "region" {
+            is_region_scope = true;
+        } else {
+            problems.push(
+                Diagnostic::error(path, source, scope.span(), format!("unknown lexicon scope `{}`", scope.get_ref()))
+                    .hint("the only scope is \"region\""),
+            );
+        }
+    }
+    let mut entries = Vec::new();
+    for (id, aliases) in &syntax.entries {
+        let mut names = Vec::new();
+        for alias in aliases.get_ref() {
+            if alias.get_ref().trim().is_empty() || crate::text::token::tokenize(alias.get_ref()).is_empty() {
+                problems.push(
+                    Diagnostic::error(path, source, alias.span(), format!("empty alias in entry `{id}`"))
+                        .hint("remove it or write the words it stands for"),
+                );
+                continue;
+            }
+            names.push(alias.get_ref().trim().to_string());
+        }
+        if names.is_empty() {
+            problems.push(
+                Diagnostic::error(path, source, aliases.span(), format!("entry `{id}` has no aliases"))
+                    .hint(format!("write at least one alias, e.g. {id} = [\"{id}\"]")),
+            );
+            continue;
+        }
+        entries.push(Entry { id: id.clone(), name: names[0].clone(), aliases: names });
+    }
+    Lexicon {
+        name: name.to_string(),
+        is_region_scope,
+        entries,
+        fuzzy,
+        fuzzy_min_len: syntax.fuzzy_min_len.unwrap_or(6),
+    }
+}
+
+struct Context<'a> {
+    set: &'a RuleSet,
+    path: &'a str,
+    source: &'a Arc<str>,
+}
+
+impl Context<'_> {
+    fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.path, self.source, span, message)
+    }
+
+    /// The file span of byte range `inner` of a string value whose TOML literal is at `literal`.
+    fn inner_span(&self, literal: &std::ops::Range<usize>, value: &str, inner: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let raw = self.source.get(literal.start + 1..literal.end.saturating_sub(1));
+        if raw == Some(value) {
+            literal.start + 1 + inner.start..literal.start + 1 + inner.end
+        } else {
+            literal.clone()
+        }
+    }
+}
+
+fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems: &mut Vec<Diagnostic>) -> Option<Rule> {
+    let before = problems.len();
+    let id = rule.id.get_ref().clone();
+    if id.trim().is_empty() || id.contains(char::is_whitespace) {
+        problems.push(context.error(rule.id.span(), format!("rule id `{id}` is empty or has spaces")).hint("use a kebab-case id like \"reserve-size\""));
+    }
+    let compare = *rule.compare.get_ref();
+    let mut policy = ComparePolicy::default();
+    if let Some(tolerance) = &rule.tolerance {
+        for (field, slot) in [
+            (&tolerance.relative, &mut policy.relative),
+            (&tolerance.absolute, &mut policy.absolute),
+            (&tolerance.approximate, &mut policy.approximate),
+        ] {
+            if let Some(value) = field {
+                if *value.get_ref() < 0.0 || !value.get_ref().is_finite() {
+                    problems.push(context.error(value.span(), format!("tolerance {} is negative", value.get_ref())).hint("tolerances are 0 or more"));
+                }
+                *slot = *value.get_ref();
+            }
+        }
+    }
+    match compare {
+        CompareMode::Stance if rule.stance.is_none() => problems.push(
+            context
+                .error(rule.compare.span(), "a stance rule needs a `stance`")
+                .hint("add stance = \"…\" naming the position this rule detects, e.g. \"self-sufficient\""),
+        ),
+        CompareMode::Category if rule.label.is_none() => problems.push(
+            context.error(rule.compare.span(), "a category rule needs a `label`").hint("add label = \"…\""),
+        ),
+        _ => {}
+    }
+    let object = rule.object.as_ref().and_then(|object| {
+        let found = context.set.entry_by_id(object.get_ref());
+        if found.is_none() {
+            problems.push(
+                context
+                    .error(object.span(), format!("unknown entity `{}`", object.get_ref()))
+                    .hint("name the canonical id of a lexicon entry, e.g. \"rare-earths\""),
+            );
+        }
+        found
+    });
+    if rule.patterns.get_ref().is_empty() {
+        problems.push(context.error(rule.patterns.span(), "rule has no patterns").hint("add at least one template to `patterns`"));
+    }
+    let mut patterns = Vec::new();
+    for template in rule.patterns.get_ref() {
+        if let Some(pattern) = compile_pattern(template, compare, context, problems) {
+            patterns.push(pattern);
+        }
+    }
+    let mut examples = Vec::new();
+    for example in &rule.examples {
+        if let Some(example) = compile_example(example, compare, context, problems) {
+            examples.push(example);
+        }
+    }
+    for counter in &rule.counterexamples {
+        examples.push(Example::negative(counter.get_ref().clone(), counter.span()));
+    }
+    if problems.len() > before {
+        return None;
+    }
+    Some(Rule {
+        id,
+        kind: rule.kind.get_ref().clone(),
+        description: rule.description.clone(),
+        compare,
+        policy,
+        stance: rule.stance.as_ref().map(|stance| stance.get_ref().clone()),
+        opposes: rule.opposes.iter().map(|stance| stance.get_ref().clone()).collect(),
+        label: rule.label.as_ref().map(|label| label.get_ref().clone()),
+        object,
+        top_k: rule.top_k.unwrap_or(10).max(1),
+        patterns,
+        examples,
+        file,
+        span: rule.id.span(),
+    })
+}
+
+fn compile_pattern(
+    template: &Spanned<String>,
+    compare: CompareMode,
+    context: &Context<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<CompiledPattern> {
+    let text = template.get_ref();
+    let literal = template.span();
+    let nodes = match pattern::parse(text) {
+        Ok(nodes) => nodes,
+        Err(error) => {
+            problems.push(
+                context
+                    .error(context.inner_span(&literal, text, &error.span), format!("malformed template: {}", error.message))
+                    .hint(error.hint),
+            );
+            return None;
+        }
+    };
+    let mut roles = Vec::new();
+    let before = problems.len();
+    let elements = compile_nodes(&nodes, &literal, text, context, &mut roles, problems);
+    if problems.len() > before {
+        return None;
+    }
+    let has = |role: Role, kind: fn(&SlotKind) -> bool| roles.iter().any(|(r, k)| *r == role && kind(k));
+    let missing = match compare {
+        CompareMode::Quantity if !has(Role::Value, |k| matches!(k, SlotKind::Quantity(_))) => {
+            Some("a quantity rule's template needs a `{value:quantity}` slot")
+        }
+        CompareMode::Rank if !has(Role::Value, |k| *k == SlotKind::Rank) => Some("a rank rule's template needs a `{value:rank}` slot"),
+        CompareMode::Order if !(has(Role::Relation, |k| *k == SlotKind::Comparative) && has(Role::Other, |_| true)) => {
+            Some("an order rule's template needs `{relation:comparative}` and an `{other:LEXICON}` slot")
+        }
+        _ => None,
+    };
+    if let Some(message) = missing {
+        problems.push(context.error(literal, message).hint("add the slot, or change `compare` to match what the template reads"));
+        return None;
+    }
+    Some(CompiledPattern { elements, source: text.clone() })
+}
+
+fn compile_nodes(
+    nodes: &[Node],
+    literal: &std::ops::Range<usize>,
+    text: &str,
+    context: &Context<'_>,
+    roles: &mut Vec<(Role, SlotKind)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Element> {
+    let mut elements = Vec::new();
+    for node in nodes {
+        match node {
+            Node::Word(word) => elements.push(Element::Word(inflections(word).into_boxed_slice())),
+            Node::Possessive => elements.push(Element::Possessive),
+            Node::Punct(character) => elements.push(Element::Punct(*character)),
+            Node::Gap(size) => elements.push(Element::Gap(*size)),
+            Node::Alt(branches) => elements.push(Element::Alt(
+                branches.iter().map(|branch| compile_nodes(branch, literal, text, context, roles, problems)).collect(),
+            )),
+            Node::Slot { role, kind, argument, span } => {
+                let file_span = context.inner_span(literal, text, span);
+                let Some(parsed_role) = Role::parse(role) else {
+                    problems.push(
+                        context
+                            .error(file_span, format!("unknown slot role `{role}`"))
+                            .label("unknown role")
+                            .hint(format!("roles are: {}", Role::NAMES.join(", "))),
+                    );
+                    continue;
+                };
+                let Some(slot_kind) = slot_kind(kind, argument.as_deref(), context.set) else {
+                    let lexicons: Vec<&str> = context.set.lexicons.iter().map(|lexicon| lexicon.name.as_str()).collect();
+                    let suggestion = closest(kind, lexicons.iter().copied().chain(["quantity", "rank", "comparative", "year"]));
+                    let message = if argument.is_some() && kind == "quantity" {
+                        format!("unknown quantity dimension `{}`", argument.as_deref().unwrap_or_default())
+                    } else {
+                        format!("unknown lexicon or slot type `{kind}`")
+                    };
+                    let mut hint = format!(
+                        "slot types are a lexicon ({}) or quantity, quantity(mass|money|percent|count), rank, comparative, year",
+                        lexicons.join(", ")
+                    );
+                    if let Some(suggestion) = suggestion {
+                        hint = format!("did you mean `{suggestion}`? {hint}");
+                    }
+                    problems.push(context.error(file_span, message).label("not a lexicon or built-in type").hint(hint));
+                    continue;
+                };
+                let fits = match parsed_role {
+                    Role::Subject | Role::Object | Role::Other | Role::Region => matches!(slot_kind, SlotKind::Lexicon(_)),
+                    Role::Value => matches!(slot_kind, SlotKind::Quantity(_) | SlotKind::Rank),
+                    Role::Relation => slot_kind == SlotKind::Comparative,
+                    Role::Year => slot_kind == SlotKind::Year,
+                };
+                if !fits {
+                    problems.push(
+                        context
+                            .error(file_span, format!("slot role `{role}` cannot hold a `{kind}`"))
+                            .hint("subject/object/other/region take a lexicon; value takes quantity or rank; relation takes comparative; year takes year"),
+                    );
+                    continue;
+                }
+                roles.push((parsed_role, slot_kind));
+                elements.push(Element::Slot(parsed_role, slot_kind));
+            }
+        }
+    }
+    elements
+}
+
+fn slot_kind(kind: &str, argument: Option<&str>, set: &RuleSet) -> Option<SlotKind> {
+    Some(match (kind, argument) {
+        ("quantity", None) => SlotKind::Quantity(None),
+        ("quantity", Some(dimension)) => SlotKind::Quantity(Some(match dimension {
+            "mass" => Dimension::Mass,
+            "money" => Dimension::Money,
+            "percent" => Dimension::Percent,
+            "count" => Dimension::Count,
+            _ => return None,
+        })),
+        ("rank", None) => SlotKind::Rank,
+        ("comparative", None) => SlotKind::Comparative,
+        ("year", None) => SlotKind::Year,
+        (name, None) => SlotKind::Lexicon(set.lexicons.iter().position(|lexicon| lexicon.name == name)? as u32),
+        _ => return None,
+    })
+}
+
+/// The closest candidate to `word` by Jaro-Winkler, if it is close.
+fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// A literal word and its regular inflections: `hold` → hold, holds, holding, holded(!); the
+/// over-generation is harmless since only real words occur in text.
+pub fn inflections(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) {
+        return forms;
+    }
+    let mut add = |form: String| {
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
+    };
+    add(format!("{word}s"));
+    add(format!("{word}es"));
+    add(format!("{word}ed"));
+    add(format!("{word}ing"));
+    if let Some(stem) = word.strip_suffix('e') {
+        add(format!("{word}d"));
+        add(format!("{stem}ing"));
+    }
+    if let Some(stem) = word.strip_suffix('y') {
+        add(format!("{stem}ies"));
+        add(format!("{stem}ied"));
+    }
+    if let Some(stem) = word.strip_suffix('s') {
+        add(stem.to_string());
+    }
+    let last = word.chars().last().unwrap_or('a');
+    if !"aeiouwxy".contains(last) {
+        add(format!("{word}{last}ed"));
+        add(format!("{word}{last}ing"));
+    }
+    forms
+}
+
+fn compile_example(
+    example: &Spanned<ExampleSyntax>,
+    compare: CompareMode,
+    context: &Context<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Example> {
+    let syntax = example.get_ref();
+    let mut value = None;
+    if let Some(written) = &syntax.value {
+        match ExpectedValue::parse(written.get_ref(), compare) {
+            Ok(parsed) => value = Some(parsed),
+            Err(message) => {
+                problems.push(context.error(written.span(), format!("cannot read expected value `{}`: {message}", written.get_ref())).hint(
+                    "write quantities as `28700000 t`, `>20000000 t`, `~10000000 t` or `10000000..12000000 t`; ranks as `1` or `1..10`; orders as `> ukraine`",
+                ));
+            }
+        }
+    }
+    if let Some(modality) = &syntax.modality
+        && !["asserted", "negated", "hedged", "attributed"].contains(&modality.get_ref().as_str())
+    {
+        problems.push(
+            context
+                .error(modality.span(), format!("unknown modality `{}`", modality.get_ref()))
+                .hint("use asserted, negated, hedged or attributed"),
+        );
+    }
+    for id in [&syntax.subject, &syntax.object, &syntax.region].into_iter().flatten() {
+        if context.set.entry_by_id(id.get_ref()).is_none() {
+            problems.push(
+                context
+                    .error(id.span(), format!("unknown entity `{}` in example", id.get_ref()))
+                    .hint("expected ids are canonical lexicon ids, e.g. \"russia\""),
+            );
+        }
+    }
+    Some(Example::positive(syntax, value, example.span()))
+}
+
+fn check_opposes(set: &RuleSet, problems: &mut Vec<Diagnostic>) {
+    let mut stances: BTreeMap<(&str, &str), ()> = BTreeMap::new();
+    for rule in &set.rules {
+        if let Some(stance) = &rule.stance {
+            stances.insert((rule.kind.as_str(), stance.as_str()), ());
+        }
+    }
+    for rule in &set.rules {
+        for opposed in &rule.opposes {
+            if !stances.contains_key(&(rule.kind.as_str(), opposed.as_str())) {
+                let file = &set.files[rule.file];
+                problems.push(
+                    Diagnostic::warning(&file.path, &file.source, rule.span.clone(), format!("rule `{}` opposes stance `{opposed}`, which no rule of kind `{}` asserts", rule.id, rule.kind))
+                        .hint("add a rule with that stance and the same kind, or correct the name"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Compiled lexicons and the index that finds their aliases in a sentence's tokens.
+//!
+//! Aliases are tokenized with the same tokenizer as articles, so "rare-earth" and "rare earth"
+//! are one alias and "U.S." is the token sequence `U . S .`. One hash lookup per token finds
+//! every alias starting there (all lexicons share the index); matching is case-insensitive,
+//! except that an alias written in capitals ("US", "EU", "PRC") only matches capitals, so the
+//! pronoun "us" is not the United States. The last word tolerates a plural (`s`, `es`,
+//! `y`→`ies`) and a following possessive (`'s`) is taken into the match. Optional fuzzy
+//! matching (Jaro-Winkler, per lexicon threshold) catches misspelt single words of at least
+//! `fuzzy_min_len` characters.
+
+use std::collections::HashMap;
+
+use crate::text::token::{Token, TokenKind, tokenize};
+
+/// One lexicon entry.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Canonical id, e.g. `russia`.
+    pub id: String,
+    /// Display name: the first alias.
+    pub name: String,
+    /// All aliases as written.
+    pub aliases: Vec<String>,
+}
+
+/// A compiled lexicon.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    /// Name, e.g. `country`.
+    pub name: String,
+    /// Whether mentions after "in"/"across" set a claim's region scope.
+    pub is_region_scope: bool,
+    /// Entries in file order.
+    pub entries: Vec<Entry>,
+    /// Jaro-Winkler threshold for misspelt aliases, if fuzzy matching is on.
+    pub fuzzy: Option<f64>,
+    /// Shortest alias (in characters) that may match fuzzily.
+    pub fuzzy_min_len: usize,
+}
+
+#[derive(Clone, Debug)]
+struct Alias {
+    /// Lowercased token texts.
+    words: Vec<String>,
+    /// Whether the alias must match case-sensitively (written in capitals).
+    exact_case: bool,
+    /// Original token texts, for case-sensitive matching.
+    original: Vec<String>,
+    lexicon: u32,
+    entry: u32,
+}
+
+/// An alias found in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityMatch {
+    /// First token.
+    pub start: usize,
+    /// One past the last token (including a possessive).
+    pub end: usize,
+    /// Lexicon index in the rule set.
+    pub lexicon: u32,
+    /// Entry index in the lexicon.
+    pub entry: u32,
+    /// Whether it matched only fuzzily.
+    pub fuzzy: bool,
+}
+
+/// Finds aliases of every lexicon in token sequences.
+#[derive(Clone, Debug, Default)]
+pub struct LexiconIndex {
+    by_first_word: HashMap<String, Vec<Alias>>,
+    /// Single-word fuzzy-eligible aliases: (lowercased word, lexicon, entry, threshold).
+    fuzzy: Vec<(String, u32, u32, f64)>,
+    fuzzy_min_len: usize,
+}
+
+impl LexiconIndex {
+    /// Indexes the aliases of `lexicons`.
+    pub fn new(lexicons: &[Lexicon]) -> Self {
+        let mut index = LexiconIndex { fuzzy_min_len: usize::MAX, ..LexiconIndex::default() };
+        for (lexicon_index, lexicon) in lexicons.iter().enumerate() {
+            for (entry_index, entry) in lexicon.entries.iter().enumerate() {
+                for alias in &entry.aliases {
+                    let tokens = tokenize(alias);
+                    if tokens.is_empty() {
+                        continue;
+                    }
+                    let original: Vec<String> = tokens.iter().map(|t| t.text(alias).to_string()).collect();
+                    let words: Vec<String> = original.iter().map(|word| word.to_lowercase()).collect();
+                    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+                    let exact_case = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+                    if let Some(threshold) = lexicon.fuzzy
+                        && words.len() == 1
+                        && !exact_case
+                        && alias.chars().count() >= lexicon.fuzzy_min_len
+                    {
+                        index.fuzzy.push((words[0].clone(), lexicon_index as u32, entry_index as u32, threshold));
+                        index.fuzzy_min_len = index.fuzzy_min_len.min(lexicon.fuzzy_min_len);
+                    }
+                    index.by_first_word.entry(words[0].clone()).or_default().push(Alias {
+                        words,
+                        exact_case,
+                        original,
+                        lexicon: lexicon_index as u32,
+                        entry: entry_index as u32,
+                    });
+                }
+            }
+        }
+        for aliases in index.by_first_word.values_mut() {
+            // Longest alias first, so the first that matches is the longest.
+            aliases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        index
+    }
+
+    /// Every lowercased word that starts an alias (for prefilters).
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first_word.keys().map(String::as_str)
+    }
+
+    /// Every alias match in `tokens`, by start token; at each start, the longest alias of each
+    /// lexicon. `scratch` is a reusable buffer.
+    pub fn find(&self, text: &str, tokens: &[Token], scratch: &mut String, out: &mut Vec<EntityMatch>) {
+        out.clear();
+        for start in 0..tokens.len() {
+            let token = tokens[start];
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let before = out.len();
+            let word = token.text(text);
+            for candidate in singular_forms(word, scratch) {
+                if let Some(aliases) = self.by_first_word.get(candidate.as_str()) {
+                    for alias in aliases {
+                        if out[before..].iter().any(|found| found.lexicon == alias.lexicon) {
+                            continue;
+                        }
+                        if let Some(end) = alias_matches(alias, text, tokens, start) {
+                            out.push(EntityMatch { start, end, lexicon: alias.lexicon, entry: alias.entry, fuzzy: false });
+                        }
+                    }
+                }
+            }
+            if out.len() == before && !self.fuzzy.is_empty() {
+                self.find_fuzzy(word, start, tokens, out);
+            }
+        }
+    }
+
+    fn find_fuzzy(&self, word: &str, start: usize, tokens: &[Token], out: &mut Vec<EntityMatch>) {
+        let length = word.chars().count();
+        if length < self.fuzzy_min_len || !word.chars().next().is_some_and(char::is_uppercase) {
+            return;
+        }
+        let lower = word.to_lowercase();
+        let mut best: Option<(f64, u32, u32)> = None;
+        for (alias, lexicon, entry, threshold) in &self.fuzzy {
+            if alias.chars().next() != lower.chars().next() || alias.len().abs_diff(lower.len()) > 2 {
+                continue;
+            }
+            let similarity = strsim::jaro_winkler(alias, &lower);
+            if similarity >= *threshold && best.is_none_or(|(score, _, _)| similarity > score) {
+                best = Some((similarity, *lexicon, *entry));
+            }
+        }
+        if let Some((_, lexicon, entry)) = best {
+            let mut end = start + 1;
+            if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Possessive) {
+                end += 1;
+            }
+            out.push(EntityMatch { start, end, lexicon, entry, fuzzy: true });
+        }
+    }
+}
+
+/// The word lowercased, then its singular guesses (`earths` → `earth`, `ies` → `y`).
+fn singular_forms(word: &str, scratch: &mut String) -> impl Iterator<Item = String> {
+    scratch.clear();
+    scratch.extend(word.chars().flat_map(char::to_lowercase));
+    let lower = scratch.clone();
+    let mut forms = vec![lower.clone()];
+    if let Some(stem) = lower.strip_suffix("ies") {
+        forms.push(format!("{stem}y"));
+    }
+    if let Some(stem) = lower.strip_suffix("es") {
+        forms.push(stem.to_string());
+    }
+    if let Some(stem) = lower.strip_suffix('s') {
+        forms.push(stem.to_string());
+    }
+    forms.into_iter()
+}
+
+/// Whether the token text is the alias word, allowing a plural on the last word.
+fn word_matches(alias_word: &str, original: &str, exact_case: bool, token: &str, last: bool) -> bool {
+    if exact_case {
+        return token == original || last && token.strip_suffix('s') == Some(original);
+    }
+    if token.eq_ignore_ascii_case(alias_word) || token.to_lowercase() == alias_word {
+        return true;
+    }
+    if !last || alias_word.len() < 3 {
+        return false;
+    }
+    let lower = token.to_lowercase();
+    lower.strip_suffix('s') == Some(alias_word)
+        || lower.strip_suffix("es") == Some(alias_word)
+        || alias_word.strip_suffix('y').is_some_and(|stem| lower.strip_suffix("ies") == Some(stem))
+}
+
+fn alias_matches(alias: &Alias, text: &str, tokens: &[Token], start: usize) -> Option<usize> {
+    let count = alias.words.len();
+    if start + count > tokens.len() {
+        return None;
+    }
+    for (offset, word) in alias.words.iter().enumerate() {
+        let token = tokens[start + offset];
+        if !word_matches(word, &alias.original[offset], alias.exact_case, token.text(text), offset + 1 == count) {
+            return None;
+        }
+    }
+    let mut end = start + count;
+    if tokens.get(end).is_some_and(|next| next.kind == TokenKind::Possessive) {
+        end += 1;
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Vec<Lexicon> {
+        let entry = |id: &str, aliases: &[&str]| Entry {
+            id: id.into(),
+            name: aliases[0].into(),
+            aliases: aliases.iter().map(|alias| (*alias).to_string()).collect(),
+        };
+        vec![
+            Lexicon {
+                name: "country".into(),
+                is_region_scope: false,
+                entries: vec![
+                    entry("russia", &["Russia", "Russian Federation", "the Kremlin"]),
+                    entry("united-states", &["United States", "US", "U.S."]),
+                ],
+                fuzzy: Some(0.9),
+                fuzzy_min_len: 6,
+            },
+            Lexicon {
+                name: "mineral".into(),
+                is_region_scope: false,
+                entries: vec![entry("rare-earths", &["rare earth", "rare earth element"])],
+                fuzzy: None,
+                fuzzy_min_len: 6,
+            },
+        ]
+    }
+
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        let lexicons = lexicon();
+        let index = LexiconIndex::new(&lexicons);
+        let tokens = tokenize(text);
+        let mut found = Vec::new();
+        index.find(text, &tokens, &mut String::new(), &mut found);
+        let actual: Vec<String> = found
+            .iter()
+            .map(|m| {
+                let span = &text[tokens[m.start].start..tokens[m.end - 1].end];
+                format!("{}={span}", lexicons[m.lexicon as usize].entries[m.entry as usize].id)
+            })
+            .collect();
+        assert_eq!(actual, expected, "{text}");
+    }
+
+    #[test]
+    fn aliases_match_with_variants() {
+        check("the Russian Federation's rare-earth reserves", &["russia=Russian Federation's", "rare-earths=rare-earth"]);
+        check("Rare Earths in the Kremlin", &["rare-earths=Rare Earths", "russia=the Kremlin"]);
+        check("rare earth elements", &["rare-earths=rare earth elements"]);
+        check("the U.S. and the US but not us", &["united-states=U.S.", "united-states=US"]);
+        check("Russsia holds", &["russia=Russsia"]);
+        check("Rusty holds", &[]);
+    }
+}

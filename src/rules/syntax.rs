@@ -1,0 +1,177 @@
+//! The rules file as written: a serde mirror of the TOML, with spans kept for diagnostics.
+//!
+//! Nothing here is validated beyond what TOML and serde check (types, unknown keys — every table
+//! denies unknown fields so a typo in a key is an error with a caret). Validation and
+//! compilation live in [`super::compile`].
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One rules file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Lexicons by name.
+    #[serde(default)]
+    pub lexicon: IndexMap<String, Spanned<LexiconSyntax>>,
+    /// Rules, in file order.
+    #[serde(default)]
+    pub rule: Vec<Spanned<RuleSyntax>>,
+    /// Extra modality cue words.
+    #[serde(default)]
+    pub modality: Option<ModalitySyntax>,
+    /// Settings that apply to the whole rule set.
+    #[serde(default)]
+    pub settings: Option<SettingsSyntax>,
+}
+
+/// `[lexicon.NAME]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconSyntax {
+    /// What the lexicon holds.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Jaro-Winkler similarity (0–1) at which a misspelt word still matches an alias.
+    #[serde(default)]
+    pub fuzzy: Option<Spanned<f64>>,
+    /// Aliases shorter than this (in characters) only match exactly (default 6).
+    #[serde(default)]
+    pub fuzzy_min_len: Option<usize>,
+    /// `"region"`: a mention after "in"/"across" sets the claim's region scope.
+    #[serde(default)]
+    pub scope: Option<Spanned<String>>,
+    /// Canonical id → aliases; the first alias is the display name.
+    #[serde(default)]
+    pub entries: IndexMap<String, Spanned<Vec<Spanned<String>>>>,
+}
+
+/// How a rule's values compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompareMode {
+    /// Numbers with units, as intervals.
+    Quantity,
+    /// Positions in a ranking.
+    Rank,
+    /// One subject greater or less than another.
+    Order,
+    /// A stance label fixed by the rule; opposed stances conflict.
+    Stance,
+    /// A category label fixed by the rule; different labels conflict.
+    Category,
+    /// A bare statement: only polarity can conflict.
+    Statement,
+}
+
+/// `[rule.tolerance]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToleranceSyntax {
+    /// Fraction of the value (default 0.05).
+    #[serde(default)]
+    pub relative: Option<Spanned<f64>>,
+    /// In the canonical unit (default 0).
+    #[serde(default)]
+    pub absolute: Option<Spanned<f64>>,
+    /// Margin of "about"/"nearly" figures, as a fraction (default 0.1).
+    #[serde(default)]
+    pub approximate: Option<Spanned<f64>>,
+}
+
+/// `[[rule]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSyntax {
+    /// Unique id across the rule set.
+    pub id: Spanned<String>,
+    /// Claim kind; claims of one kind are compared with each other.
+    pub kind: Spanned<String>,
+    /// What the rule catches.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// How values compare.
+    pub compare: Spanned<CompareMode>,
+    /// Quantity tolerances.
+    #[serde(default)]
+    pub tolerance: Option<ToleranceSyntax>,
+    /// The stance a `compare = "stance"` rule asserts.
+    #[serde(default)]
+    pub stance: Option<Spanned<String>>,
+    /// Stances of the same kind that contradict this rule's stance.
+    #[serde(default)]
+    pub opposes: Vec<Spanned<String>>,
+    /// The label a `compare = "category"` rule assigns.
+    #[serde(default)]
+    pub label: Option<Spanned<String>>,
+    /// Object id used when a pattern binds none, e.g. `"rare-earths"`.
+    #[serde(default)]
+    pub object: Option<Spanned<String>>,
+    /// How far "one of the largest" reaches (default 10).
+    #[serde(default)]
+    pub top_k: Option<u32>,
+    /// Templates; a sentence matching any of them yields a claim.
+    pub patterns: Spanned<Vec<Spanned<String>>>,
+    /// Texts that must match, with the expected result.
+    #[serde(default)]
+    pub examples: Vec<Spanned<ExampleSyntax>>,
+    /// Texts that must not match.
+    #[serde(default)]
+    pub counterexamples: Vec<Spanned<String>>,
+}
+
+/// One embedded example: `{ text = "…", subject = "russia", value = "28700000 t" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSyntax {
+    /// The sentence.
+    pub text: Spanned<String>,
+    /// Expected subject id.
+    #[serde(default)]
+    pub subject: Option<Spanned<String>>,
+    /// Expected object id.
+    #[serde(default)]
+    pub object: Option<Spanned<String>>,
+    /// Expected value, in the notation of `docs/rules.md` (`28700000 t`, `>20000000 t`,
+    /// `1..10`, `> ukraine`, `self-sufficient`).
+    #[serde(default)]
+    pub value: Option<Spanned<String>>,
+    /// Expected modality: asserted, negated, hedged or attributed.
+    #[serde(default)]
+    pub modality: Option<Spanned<String>>,
+    /// Expected speaker of an attributed claim.
+    #[serde(default)]
+    pub speaker: Option<Spanned<String>>,
+    /// Expected scope year.
+    #[serde(default)]
+    pub year: Option<Spanned<i32>>,
+    /// Expected scope region id.
+    #[serde(default)]
+    pub region: Option<Spanned<String>>,
+}
+
+/// `[modality]`: cue words added to the built-in lists.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModalitySyntax {
+    /// Extra negation cues ("not", "no longer", "denied" are built in).
+    #[serde(default)]
+    pub negation: Vec<Spanned<String>>,
+    /// Extra hedge cues ("could", "may", "reportedly" are built in).
+    #[serde(default)]
+    pub hedge: Vec<Spanned<String>>,
+    /// Extra speech verbs for attribution ("said", "claimed" are built in).
+    #[serde(default)]
+    pub attribution: Vec<Spanned<String>>,
+}
+
+/// `[settings]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsSyntax {
+    /// Similarity (0–1) at which sentences of two articles count as shared wording; 0 turns it
+    /// off (default 0.9).
+    #[serde(default)]
+    pub shared_wording: Option<Spanned<f64>>,
+}

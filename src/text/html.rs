@@ -1,0 +1,585 @@
+//! HTML: the visible text of a page, with a map back to the original bytes.
+//!
+//! Key decision: a small, forgiving tag scanner instead of a DOM. It walks the page once, drops
+//! comments and the content of non-prose elements (`<script>`, `<style>`, `<nav>`, `<header>`,
+//! `<footer>`, `<aside>`, `<noscript>`, `<template>`, …), decodes character references, collapses
+//! white space as a browser does, and turns block-level tags into line breaks (a blank line for
+//! paragraphs and headings, a single break for `<br>`, `<li>` and `<tr>`). Every byte of the
+//! extracted text maps back to the original file through an [`OffsetMap`], so claims report the
+//! line and column of the HTML file itself. Malformed markup never fails: an unclosed tag or
+//! comment ends the text, a stray `<` is text.
+
+use memchr::memmem;
+
+use super::article::Meta;
+use super::offsets::OffsetMap;
+
+/// The visible text of a page.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Extracted {
+    pub text: String,
+    pub map: OffsetMap,
+    pub meta: Meta,
+}
+
+/// Elements whose content is raw text, skipped up to the matching end tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+/// Elements whose content is not prose, dropped with everything inside them.
+const DROPPED: &[&str] = &["nav", "header", "footer", "aside", "noscript", "template", "svg", "math", "select", "button", "form"];
+/// Block elements that end a paragraph (a blank line in the text).
+const PARAGRAPH: &[&str] = &[
+    "address", "article", "blockquote", "body", "center", "details", "dialog", "div", "dl", "fieldset", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "legend", "main", "menu", "ol", "p", "pre",
+    "section", "summary", "table", "title", "ul",
+];
+/// Elements that end a line.
+const LINE: &[&str] = &["br", "li", "dt", "dd", "tr", "caption", "option"];
+/// Table cells: separated by a space.
+const CELL: &[&str] = &["td", "th"];
+
+/// Extracts the visible text and metadata of `html`.
+pub(crate) fn extract(html: &str) -> Extracted {
+    let mut scanner = Scanner { html, out: Extracted::default(), ..Scanner::default() };
+    scanner.run();
+    let mut extracted = scanner.out;
+    if extracted.meta.title.is_none() {
+        extracted.meta.title = scanner.og_title;
+    }
+    extracted
+}
+
+#[derive(Default)]
+struct Scanner<'a> {
+    html: &'a str,
+    out: Extracted,
+    /// Original offset of pending collapsed white space.
+    pending_space: Option<usize>,
+    /// Line breaks at the end of the text so far.
+    trailing_breaks: u8,
+    /// How many dropped elements enclose the current position.
+    drop_depth: usize,
+    /// Text of the `<title>` being read.
+    title: Option<String>,
+    og_title: Option<String>,
+}
+
+impl Scanner<'_> {
+    fn run(&mut self) {
+        let html = self.html;
+        let bytes = html.as_bytes();
+        let mut position = 0;
+        while position < bytes.len() {
+            let byte = bytes[position];
+            if byte == b'<' {
+                if let Some(next) = self.tag(position) {
+                    position = next;
+                    continue;
+                }
+            } else if byte == b'&' {
+                if let Some((decoded, next)) = entity(html, position) {
+                    if let Some(character) = decoded {
+                        self.produce(character, position);
+                    }
+                    position = next;
+                    continue;
+                }
+            } else if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C') {
+                if self.drop_depth == 0 && self.pending_space.is_none() {
+                    self.pending_space = Some(position);
+                }
+                if let Some(title) = &mut self.title {
+                    title.push(' ');
+                }
+                position += 1;
+                continue;
+            }
+            let character = html[position..].chars().next().expect("position is on a char boundary below the end");
+            if self.drop_depth == 0 {
+                self.flush_space();
+                self.out.map.copied(self.out.text.len(), position);
+                self.out.text.push(character);
+                self.trailing_breaks = 0;
+                if let Some(title) = &mut self.title {
+                    title.push(character);
+                }
+            }
+            position += character.len_utf8();
+        }
+    }
+
+    fn produce(&mut self, character: char, original: usize) {
+        if self.drop_depth > 0 {
+            return;
+        }
+        self.flush_space();
+        self.out.map.produced(self.out.text.len(), original);
+        self.out.text.push(character);
+        self.trailing_breaks = 0;
+        if let Some(title) = &mut self.title {
+            title.push(character);
+        }
+    }
+
+    fn flush_space(&mut self) {
+        let Some(original) = self.pending_space.take() else { return };
+        if self.trailing_breaks > 0 || self.out.text.is_empty() {
+            return;
+        }
+        if self.html.as_bytes()[original] == b' ' {
+            self.out.map.copied(self.out.text.len(), original);
+        } else {
+            self.out.map.produced(self.out.text.len(), original);
+        }
+        self.out.text.push(' ');
+    }
+
+    fn line_break(&mut self, count: u8, original: usize) {
+        if self.drop_depth > 0 {
+            return;
+        }
+        self.pending_space = None;
+        if self.out.text.is_empty() {
+            return;
+        }
+        while self.trailing_breaks < count {
+            self.out.map.produced(self.out.text.len(), original);
+            self.out.text.push('\n');
+            self.trailing_breaks += 1;
+        }
+    }
+
+    /// Handles the markup starting at `start` (a `<`); returns where scanning resumes, or `None`
+    /// when the `<` is plain text.
+    fn tag(&mut self, start: usize) -> Option<usize> {
+        let html = self.html;
+        let bytes = html.as_bytes();
+        let rest = &bytes[start..];
+        if rest.starts_with(b"<!--") {
+            return Some(memmem::find(&rest[4..], b"-->").map_or(bytes.len(), |end| start + 4 + end + 3));
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+            return Some(memchr::memchr(b'>', rest).map_or(bytes.len(), |end| start + end + 1));
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let name_end = name_start + bytes[name_start..].iter().take_while(|byte| byte.is_ascii_alphanumeric() || **byte == b'-' || **byte == b':').count();
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        if closing {
+            let end = memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |end| name_end + end + 1);
+            self.close(&name, start);
+            return Some(end);
+        }
+        let wants_attributes = name == "meta" || name == "link";
+        let (end, self_closing, attributes) = attributes(html, name_end, wants_attributes);
+        if RAW_TEXT.contains(&name.as_str()) {
+            return Some(if self_closing { end } else { skip_raw_text(bytes, end, &name) });
+        }
+        self.open(&name, start, self_closing, &attributes);
+        Some(end)
+    }
+
+    fn open(&mut self, name: &str, start: usize, self_closing: bool, attributes: &[(String, String)]) {
+        if DROPPED.contains(&name) {
+            self.line_break(2, start);
+            if !self_closing {
+                self.drop_depth += 1;
+            }
+            return;
+        }
+        match name {
+            "meta" => self.meta_tag(attributes),
+            "link" => {
+                let attribute = |wanted: &str| attributes.iter().find(|(key, _)| key == wanted).map(|(_, value)| value);
+                if attribute("rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) && self.out.meta.url.is_none() {
+                    self.out.meta.url = attribute("href").filter(|href| !href.is_empty()).cloned();
+                }
+            }
+            _ => {}
+        }
+        self.structure(name, start);
+        if name == "title" && self.drop_depth == 0 && !self_closing {
+            self.title = Some(String::new());
+        }
+    }
+
+    fn close(&mut self, name: &str, start: usize) {
+        if DROPPED.contains(&name) {
+            self.drop_depth = self.drop_depth.saturating_sub(1);
+            self.line_break(2, start);
+            return;
+        }
+        if name == "title" {
+            if let Some(title) = self.title.take() {
+                let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                if self.out.meta.title.is_none() && !title.is_empty() {
+                    self.out.meta.title = Some(title);
+                }
+            }
+        }
+        self.structure(name, start);
+    }
+
+    fn structure(&mut self, name: &str, start: usize) {
+        if PARAGRAPH.contains(&name) {
+            self.line_break(2, start);
+        } else if LINE.contains(&name) {
+            self.line_break(1, start);
+        } else if CELL.contains(&name) && self.drop_depth == 0 && self.pending_space.is_none() && self.trailing_breaks == 0 {
+            self.pending_space = Some(start);
+        }
+    }
+
+    fn meta_tag(&mut self, attributes: &[(String, String)]) {
+        let mut key = None;
+        let mut content = None;
+        for (name, value) in attributes {
+            match name.as_str() {
+                "property" | "name" | "itemprop" => key = Some(value.to_ascii_lowercase()),
+                "content" => content = Some(value.trim().to_owned()),
+                _ => {}
+            }
+        }
+        let (Some(key), Some(content)) = (key, content) else { return };
+        if content.is_empty() {
+            return;
+        }
+        let meta = &mut self.out.meta;
+        let slot = match key.as_str() {
+            "og:site_name" | "publisher" | "dc.publisher" | "application-name" => &mut meta.outlet,
+            "article:published_time" | "og:published_time" | "date" | "pubdate" | "publish-date" | "publish_date" | "dc.date"
+            | "dc.date.issued" | "datepublished" | "sailthru.date" | "parsely-pub-date" => &mut meta.date,
+            "og:url" => &mut meta.url,
+            "og:title" | "twitter:title" => &mut self.og_title,
+            _ => return,
+        };
+        if slot.is_none() {
+            *slot = Some(content);
+        }
+    }
+}
+
+/// Parses the attributes of a start tag from `from` (just after its name). Returns the offset
+/// after the `>`, whether the tag was self-closing, and the attributes (names lower-cased,
+/// values entity-decoded) when `collect` is set.
+fn attributes(html: &str, from: usize, collect: bool) -> (usize, bool, Vec<(String, String)>) {
+    let bytes = html.as_bytes();
+    let mut position = from;
+    let mut found = Vec::new();
+    let is_space = |byte: u8| byte.is_ascii_whitespace();
+    loop {
+        while position < bytes.len() && (is_space(bytes[position]) || bytes[position] == b'/') {
+            if bytes[position] == b'/' && bytes.get(position + 1) == Some(&b'>') {
+                return (position + 2, true, found);
+            }
+            position += 1;
+        }
+        if position >= bytes.len() {
+            return (bytes.len(), false, found);
+        }
+        if bytes[position] == b'>' {
+            return (position + 1, false, found);
+        }
+        let name_start = position;
+        while position < bytes.len() && !is_space(bytes[position]) && !matches!(bytes[position], b'=' | b'>' | b'/') {
+            position += 1;
+        }
+        let name = &html[name_start..position];
+        while position < bytes.len() && is_space(bytes[position]) {
+            position += 1;
+        }
+        let mut value = "";
+        if bytes.get(position) == Some(&b'=') {
+            position += 1;
+            while position < bytes.len() && is_space(bytes[position]) {
+                position += 1;
+            }
+            match bytes.get(position) {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    let value_start = position + 1;
+                    let value_end = memchr::memchr(quote, &bytes[value_start..]).map_or(bytes.len(), |end| value_start + end);
+                    value = &html[value_start..value_end];
+                    position = (value_end + 1).min(bytes.len());
+                }
+                _ => {
+                    let value_start = position;
+                    while position < bytes.len() && !is_space(bytes[position]) && bytes[position] != b'>' {
+                        position += 1;
+                    }
+                    value = &html[value_start..position];
+                }
+            }
+        }
+        if collect && !name.is_empty() {
+            found.push((name.to_ascii_lowercase(), decode_entities(value)));
+        }
+    }
+}
+
+/// The offset after the end tag `</name>` that closes a raw-text element whose content starts
+/// at `from` (the end of the text when there is none).
+fn skip_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
+    let mut position = from;
+    while let Some(found) = memmem::find(&bytes[position..], b"</") {
+        let name_start = position + found + 2;
+        let name_end = name_start + name.len();
+        let matches_name = bytes.get(name_start..name_end).is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()));
+        if matches_name && !bytes.get(name_end).is_some_and(u8::is_ascii_alphanumeric) {
+            return memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |end| name_end + end + 1);
+        }
+        position = name_start;
+    }
+    bytes.len()
+}
+
+/// Decodes the character references of an attribute value.
+fn decode_entities(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut position = 0;
+    while let Some(found) = value[position..].find('&') {
+        let at = position + found;
+        out.push_str(&value[position..at]);
+        match entity(value, at) {
+            Some((decoded, next)) => {
+                out.extend(decoded);
+                position = next;
+            }
+            None => {
+                out.push('&');
+                position = at + 1;
+            }
+        }
+    }
+    out.push_str(&value[position..]);
+    out
+}
+
+/// Decodes the character reference at `start` (a `&`): the character (`None` for one that
+/// renders as nothing, like `&shy;`) and the offset after the reference. `None` when it is not a
+/// reference this scanner knows, in which case the `&` is plain text.
+fn entity(text: &str, start: usize) -> Option<(Option<char>, usize)> {
+    let bytes = text.as_bytes();
+    let rest = &bytes[start + 1..];
+    if rest.first() == Some(&b'#') {
+        let hex = matches!(rest.get(1), Some(b'x' | b'X'));
+        let digits_start = start + 2 + usize::from(hex);
+        let digits = bytes[digits_start..].iter().take_while(|byte| if hex { byte.is_ascii_hexdigit() } else { byte.is_ascii_digit() }).count();
+        if digits == 0 {
+            return None;
+        }
+        let mut end = digits_start + digits;
+        let value = u32::from_str_radix(&text[digits_start..end], if hex { 16 } else { 10 }).unwrap_or(u32::MAX);
+        if bytes.get(end) == Some(&b';') {
+            end += 1;
+        }
+        return Some((Some(numeric_character(value)), end));
+    }
+    let name_length = rest.iter().take(32).take_while(|byte| byte.is_ascii_alphanumeric()).count();
+    if name_length == 0 || rest.get(name_length) != Some(&b';') {
+        return None;
+    }
+    let name = &text[start + 1..start + 1 + name_length];
+    let decoded = match name {
+        "shy" | "zwnj" | "zwj" | "lrm" | "rlm" => None,
+        _ => Some(named_character(name)?),
+    };
+    Some((decoded, start + name_length + 2))
+}
+
+fn numeric_character(value: u32) -> char {
+    // The HTML standard reads C1 controls as Windows-1252, as pages written on Windows expect.
+    let windows_1252 = match value {
+        0x80 => '€',
+        0x85 => '…',
+        0x91 => '‘',
+        0x92 => '’',
+        0x93 => '“',
+        0x94 => '”',
+        0x95 => '•',
+        0x96 => '–',
+        0x97 => '—',
+        0x99 => '™',
+        0 => char::REPLACEMENT_CHARACTER,
+        _ => return char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER),
+    };
+    windows_1252
+}
+
+fn named_character(name: &str) -> Option<char> {
+    let character = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "hairsp" => '\u{200A}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "minus" => '−',
+        "hyphen" | "dash" => '‐',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsaquo" => '‹',
+        "rsaquo" => '›',
+        "hellip" => '…',
+        "bull" => '•',
+        "middot" => '·',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "plusmn" => '±',
+        "times" => '×',
+        "divide" => '÷',
+        "frac12" => '½',
+        "frac14" => '¼',
+        "frac34" => '¾',
+        "sup2" => '²',
+        "sup3" => '³',
+        "micro" => 'µ',
+        "para" => '¶',
+        "sect" => '§',
+        "cent" => '¢',
+        "pound" => '£',
+        "yen" => '¥',
+        "euro" => '€',
+        "curren" => '¤',
+        "prime" => '′',
+        "Prime" => '″',
+        "dagger" => '†',
+        "Dagger" => '‡',
+        "permil" => '‰',
+        "larr" => '←',
+        "rarr" => '→',
+        "uarr" => '↑',
+        "darr" => '↓',
+        "aacute" => 'á',
+        "eacute" => 'é',
+        "iacute" => 'í',
+        "oacute" => 'ó',
+        "uacute" => 'ú',
+        "yacute" => 'ý',
+        "Aacute" => 'Á',
+        "Eacute" => 'É',
+        "Iacute" => 'Í',
+        "Oacute" => 'Ó',
+        "Uacute" => 'Ú',
+        "agrave" => 'à',
+        "egrave" => 'è',
+        "igrave" => 'ì',
+        "ograve" => 'ò',
+        "ugrave" => 'ù',
+        "Agrave" => 'À',
+        "Egrave" => 'È',
+        "acirc" => 'â',
+        "ecirc" => 'ê',
+        "icirc" => 'î',
+        "ocirc" => 'ô',
+        "ucirc" => 'û',
+        "Acirc" => 'Â',
+        "Icirc" => 'Î',
+        "auml" => 'ä',
+        "euml" => 'ë',
+        "iuml" => 'ï',
+        "ouml" => 'ö',
+        "uuml" => 'ü',
+        "yuml" => 'ÿ',
+        "Auml" => 'Ä',
+        "Ouml" => 'Ö',
+        "Uuml" => 'Ü',
+        "atilde" => 'ã',
+        "otilde" => 'õ',
+        "ntilde" => 'ñ',
+        "Ntilde" => 'Ñ',
+        "aring" => 'å',
+        "Aring" => 'Å',
+        "aelig" => 'æ',
+        "AElig" => 'Æ',
+        "oslash" => 'ø',
+        "Oslash" => 'Ø',
+        "ccedil" => 'ç',
+        "Ccedil" => 'Ç',
+        "szlig" => 'ß',
+        "scaron" => 'š',
+        "Scaron" => 'Š',
+        "zcaron" => 'ž',
+        "Zcaron" => 'Ž',
+        "abreve" => 'ă',
+        "Abreve" => 'Ă',
+        _ => return None,
+    };
+    Some(character)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(html: &str, expected: &str) {
+        let extracted = extract(html);
+        assert_eq!(extracted.text, expected, "text of {html:?}");
+    }
+
+    #[test]
+    fn visible_text_only() {
+        check(
+            "<html><head><title>T</title><style>p{}</style><script>if (a<b) {}</script></head>\n<body>\
+             <nav><a href=/>Home</a> | <a>World</a></nav><header><p>Site</p></header>\
+             <p>Russia   holds\n<b>large</b> reserves.</p><!-- <p>hidden</p> --><aside>Ad</aside>\
+             <footer>© 2024</footer></body></html>",
+            "T\n\nRussia holds large reserves.\n\n",
+        );
+        check("<div>a<br>b</div><ul><li>one</li><li>two</li></ul>", "a\nb\n\none\ntwo\n\n");
+        check("<table><tr><td>1</td><td>2</td></tr></table>", "1 2\n\n");
+        check("a < b and c<3 </ p> <notclosed", "a < b and c<3 </ p> ");
+        check("<SCRIPT type=x>var s = '</scripts>';</Script >after", "after");
+        check("<p>x</p><template><p>t</p></template><noscript>n</noscript>y", "x\n\ny");
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        check("AT&amp;T&nbsp;&#8217;&#x2019;&rsquo;&hellip;&shy;", "AT&T\u{a0}’’’…");
+        check("&#146;&#0;&#xD800;&#65&unknown; &amp", "’\u{FFFD}\u{FFFD}A&unknown; &amp");
+        assert_eq!(decode_entities("a &amp; b &c"), "a & b &c");
+    }
+
+    #[test]
+    fn metadata_from_head() {
+        let extracted = extract(
+            "<head><title> Rare  &amp; earths </title><meta property=\"og:site_name\" content=\"The Post\">\
+             <meta name=\"date\" content=\"2024-01-02\"><meta property='og:title' content='OG'>\
+             <link rel=\"canonical\" href=\"https://x.test/a\"/></head>",
+        );
+        let expected = Meta {
+            title: Some("Rare & earths".into()),
+            outlet: Some("The Post".into()),
+            date: Some("2024-01-02".into()),
+            url: Some("https://x.test/a".into()),
+        };
+        assert_eq!(extracted.meta, expected);
+        let og = extract("<meta property=\"article:published_time\" content=\"2025\"><meta property=og:title content=OG>");
+        assert_eq!((og.meta.title.as_deref(), og.meta.date.as_deref()), (Some("OG"), Some("2025")));
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_original() {
+        let html = "<p>a &amp;\n  b</p>\n<p>c</p>";
+        let extracted = extract(html);
+        assert_eq!(extracted.text, "a & b\n\nc");
+        let originals: Vec<usize> = (0..extracted.text.len()).map(|offset| extracted.map.original(offset)).collect();
+        assert_eq!(originals, [3, 4, 5, 10, 13, 14, 14, 22]);
+    }
+}

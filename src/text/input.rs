@@ -1,0 +1,198 @@
+//! Input walking: the paths a user names → the files to load, in a deterministic order.
+//!
+//! Key decision: directories are walked with the `ignore` crate as ripgrep does (hidden files and
+//! directories skipped, `.gitignore`, `.ignore` and git excludes respected — also outside a git
+//! repository, so a corpus directory behaves the same wherever it lives) and yield only files
+//! with a supported extension ([`Format::EXTENSIONS`]); a file named explicitly is always taken.
+//! Symbolic links are followed, so a broken one is reported. One bad entry never stops the walk:
+//! it becomes an [`InputProblem`] and the walk goes on. Files come out sorted by path and without
+//! duplicates, whatever the file system's order. The path `-` (standard input) is left to the
+//! caller and skipped here. Unreadable *files* are found when they are loaded
+//! ([`super::LoadError::Read`]); unreadable *directories* are problems here.
+
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+use super::Format;
+
+/// A path that could not be walked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputProblem {
+    /// The offending path.
+    pub path: PathBuf,
+    /// Lowercase message saying what went wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for InputProblem {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+/// The result of a walk.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Walked {
+    /// Files to load, sorted by path, without duplicates.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked, sorted by path.
+    pub problems: Vec<InputProblem>,
+}
+
+/// Whether `path` has an extension of a supported format.
+pub fn is_supported(path: &Path) -> bool {
+    path.extension().and_then(|extension| extension.to_str()).and_then(Format::from_extension).is_some()
+}
+
+/// Walks `paths` (see the module docs); `-` entries are skipped.
+pub fn walk(paths: &[PathBuf]) -> Walked {
+    let mut walked = Walked::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(error) => walked.problems.push(problem(path, &error)),
+            Ok(metadata) if metadata.is_dir() => walk_directory(path, &mut walked),
+            Ok(_) => walked.files.push(path.clone()),
+        }
+    }
+    walked.files.sort();
+    walked.files.dedup();
+    walked.problems.sort_by(|left, right| left.path.cmp(&right.path));
+    walked.problems.dedup();
+    walked
+}
+
+fn walk_directory(root: &Path, walked: &mut Walked) {
+    let walker = WalkBuilder::new(root).follow_links(true).require_git(false).build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
+                if is_file && is_supported(entry.path()) {
+                    walked.files.push(entry.into_path());
+                }
+            }
+            Err(error) => {
+                let path = error_path(&error).unwrap_or(root).to_path_buf();
+                let message = describe(&error);
+                walked.problems.push(InputProblem { path, message });
+            }
+        }
+    }
+}
+
+fn problem(path: &Path, error: &std::io::Error) -> InputProblem {
+    let message = match error.kind() {
+        std::io::ErrorKind::NotFound if path.symlink_metadata().is_ok() => "broken symbolic link; fix or remove the link".to_owned(),
+        std::io::ErrorKind::NotFound => "no such file or directory; check the path".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
+        _ => format!("cannot read: {}", lowercase_first(&error.to_string())),
+    };
+    InputProblem { path: path.to_path_buf(), message }
+}
+
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Partial(errors) => errors.iter().find_map(error_path),
+        _ => None,
+    }
+}
+
+fn describe(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { path, err } => match err.io_error() {
+            Some(io) => problem(path, io).message,
+            None => describe(err),
+        },
+        ignore::Error::WithDepth { err, .. } => describe(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop back to {}; skipped", ancestor.display())
+        }
+        other => match other.io_error() {
+            Some(io) => format!("cannot read: {}", lowercase_first(&io.to_string())),
+            None => lowercase_first(&other.to_string()),
+        },
+    }
+}
+
+fn lowercase_first(message: &str) -> String {
+    let mut characters = message.chars();
+    characters.next().map(|first| first.to_lowercase().chain(characters).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    fn relative(root: &Path, paths: &[PathBuf]) -> Vec<String> {
+        paths.iter().map(|path| path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")).collect()
+    }
+
+    #[track_caller]
+    fn check(root: &Path, inputs: &[&str], expected_files: &[&str], expected_problems: &[(&str, &str)]) {
+        let paths: Vec<PathBuf> = inputs.iter().map(|input| if *input == "-" { PathBuf::from("-") } else { root.join(input) }).collect();
+        let walked = walk(&paths);
+        assert_eq!(relative(root, &walked.files), expected_files);
+        let problems: Vec<(String, String)> = walked
+            .problems
+            .iter()
+            .map(|problem| (relative(root, std::slice::from_ref(&problem.path)).remove(0), problem.message.clone()))
+            .collect();
+        let expected: Vec<(String, String)> = expected_problems.iter().map(|(path, message)| ((*path).to_owned(), (*message).to_owned())).collect();
+        assert_eq!(problems, expected);
+    }
+
+    #[test]
+    fn walks_directories_like_ripgrep() {
+        let directory = tempfile::tempdir().expect("temporary directory");
+        let root = directory.path();
+        for file in ["b.txt", "a.md", "c.html", "d.jsonl", "e.json", "skip.png", "notes.rs", ".hidden.txt", "ignored.txt", "sub/f.htm", "sub/g.NDJSON"] {
+            let path = root.join("corpus").join(file);
+            fs::create_dir_all(path.parent().expect("has a parent")).expect("create directory");
+            fs::write(path, "x").expect("write file");
+        }
+        fs::write(root.join("corpus/.gitignore"), "ignored.txt\n").expect("write .gitignore");
+        fs::write(root.join("explicit.rs"), "x").expect("write file");
+        check(
+            root,
+            &["corpus", "explicit.rs", "corpus/ignored.txt", "-", "missing.txt", "corpus/b.txt"],
+            &[
+                "corpus/a.md",
+                "corpus/b.txt",
+                "corpus/c.html",
+                "corpus/d.jsonl",
+                "corpus/e.json",
+                "corpus/ignored.txt",
+                "corpus/sub/f.htm",
+                "corpus/sub/g.NDJSON",
+                "explicit.rs",
+            ],
+            &[("missing.txt", "no such file or directory; check the path")],
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_links_are_problems() {
+        let directory = tempfile::tempdir().expect("temporary directory");
+        let root = directory.path();
+        fs::create_dir(root.join("corpus")).expect("create directory");
+        fs::write(root.join("corpus/ok.txt"), "x").expect("write file");
+        std::os::unix::fs::symlink(root.join("nowhere.txt"), root.join("corpus/broken.txt")).expect("symlink");
+        std::os::unix::fs::symlink(root.join("nowhere.txt"), root.join("named.txt")).expect("symlink");
+        check(
+            root,
+            &["corpus", "named.txt"],
+            &["corpus/ok.txt"],
+            &[("corpus/broken.txt", "broken symbolic link; fix or remove the link"), ("named.txt", "broken symbolic link; fix or remove the link")],
+        );
+    }
+}

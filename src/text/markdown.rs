@@ -1,0 +1,185 @@
+//! Markdown: front matter (YAML-ish `---` or TOML `+++`) and fenced code blocks.
+//!
+//! Key decision: Markdown is searched as written. Front matter fills [`Meta`] but stays in the
+//! text (so offsets, lines and columns are those of the file) and is left out of the regions, as
+//! are fenced code blocks; other Markdown syntax is harmless to the matcher and left alone. The
+//! `---` front matter is read as simple `key: value` lines, not as full YAML.
+
+use super::article::Meta;
+use super::lines::lines;
+
+/// Front matter found at the top of a Markdown file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct FrontMatter {
+    /// Metadata read from it.
+    pub meta: Meta,
+    /// Where the body starts (0 when there is no front matter).
+    pub body_start: usize,
+    /// A problem worth a warning, with the byte offset it concerns.
+    pub problem: Option<(usize, String)>,
+}
+
+/// Reads the front matter at the top of `text`, if any. An opening `---` or `+++` without a
+/// closing line is not front matter.
+pub(crate) fn front_matter(text: &str) -> FrontMatter {
+    let mut all = lines(text, 0..text.len());
+    let Some(first) = all.next() else { return FrontMatter::default() };
+    let fence = text[first.content.clone()].trim_end();
+    if fence != "---" && fence != "+++" {
+        return FrontMatter::default();
+    }
+    let body_offset = first.end;
+    let Some(closing) = all.find(|line| {
+        let content = text[line.content.clone()].trim_end();
+        content == fence || (fence == "---" && content == "...")
+    }) else {
+        return FrontMatter::default();
+    };
+    let inner = &text[body_offset..closing.content.start];
+    let mut front = FrontMatter { body_start: closing.end, ..FrontMatter::default() };
+    if fence == "+++" {
+        match inner.parse::<toml::Table>() {
+            Ok(table) => {
+                front.meta = Meta::from_lookup(|key| {
+                    let (_, value) = table.iter().find(|(name, _)| name.eq_ignore_ascii_case(key))?;
+                    match value {
+                        toml::Value::String(text) => Some(text.clone()),
+                        toml::Value::Datetime(date) => Some(date.to_string()),
+                        toml::Value::Integer(number) => Some(number.to_string()),
+                        _ => None,
+                    }
+                });
+            }
+            Err(error) => {
+                let message = error.message().replace('\n', " ");
+                front.problem = Some((body_offset, format!("invalid TOML front matter ({message}); metadata ignored")));
+            }
+        }
+    } else {
+        let pairs: Vec<(&str, String)> = lines(inner, 0..inner.len())
+            .filter_map(|line| {
+                let content = &inner[line.content];
+                let (key, value) = content.split_once(':')?;
+                let key = key.trim();
+                if key.is_empty() || content.starts_with(char::is_whitespace) || key.contains(char::is_whitespace) {
+                    return None;
+                }
+                Some((key, yaml_scalar(value.trim())?))
+            })
+            .collect();
+        front.meta = Meta::from_lookup(|wanted| {
+            pairs.iter().find(|(key, _)| key.eq_ignore_ascii_case(wanted)).map(|(_, value)| value.clone())
+        });
+    }
+    front
+}
+
+/// A one-line YAML scalar: quoted (with `\"` / `''` escapes) or plain (a ` #` comment dropped).
+fn yaml_scalar(value: &str) -> Option<String> {
+    let scalar = if let Some(rest) = value.strip_prefix('"') {
+        let mut out = String::new();
+        let mut characters = rest.chars();
+        while let Some(character) = characters.next() {
+            match character {
+                '"' => break,
+                '\\' => match characters.next() {
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some(other) => out.push(other),
+                    None => break,
+                },
+                other => out.push(other),
+            }
+        }
+        out
+    } else if let Some(rest) = value.strip_prefix('\'') {
+        let end = rest.match_indices('\'').find(|(at, _)| !rest[at + 1..].starts_with('\'')).map_or(rest.len(), |(at, _)| at);
+        rest[..end].replace("''", "'")
+    } else {
+        let plain = value.find(" #").map_or(value, |at| &value[..at]).trim();
+        if plain.starts_with(['[', '{', '|', '>']) {
+            return None;
+        }
+        plain.to_owned()
+    };
+    (!scalar.trim().is_empty()).then(|| scalar.trim().to_owned())
+}
+
+/// A line filter for [`super::furniture::Furniture::regions`] that drops fenced code blocks
+/// (```` ``` ```` or `~~~`, fence lines included).
+pub(crate) fn outside_code_fences() -> impl FnMut(&str) -> bool {
+    let mut open: Option<(char, usize)> = None;
+    move |line: &str| {
+        let trimmed = line.trim_start();
+        let marker = trimmed.chars().next().filter(|&c| c == '`' || c == '~');
+        let run = marker.map_or(0, |c| trimmed.chars().take_while(|&next| next == c).count());
+        match (open, marker) {
+            (None, Some(character)) if run >= 3 => {
+                open = Some((character, run));
+                false
+            }
+            (Some((character, length)), Some(found)) if found == character && run >= length && trimmed[run..].trim().is_empty() => {
+                open = None;
+                false
+            }
+            (Some(_), _) => false,
+            (None, _) => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expected: &Meta, expected_body: &str) {
+        let front = front_matter(text);
+        assert_eq!(&front.meta, expected, "meta of {text:?}");
+        assert_eq!(&text[front.body_start..], expected_body);
+    }
+
+    fn meta(title: &str, outlet: &str, date: &str, url: &str) -> Meta {
+        let some = |value: &str| (!value.is_empty()).then(|| value.to_owned());
+        Meta { title: some(title), outlet: some(outlet), date: some(date), url: some(url) }
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        check(
+            "---\ntitle: \"Russia's \\\"reserves\\\"\"\nsource: 'The Daily'' Post'\ndate: 2024-03-01 # issue\nurl: https://x.test/a\ntags: [a, b]\n---\nBody.\n",
+            &meta("Russia's \"reserves\"", "The Daily' Post", "2024-03-01", "https://x.test/a"),
+            "Body.\n",
+        );
+        check("---\r\noutlet: Post\r\npublisher: Other\r\n---\r\nBody", &meta("", "Post", "", ""), "Body");
+        check("---\nTitle: Upper\n...\nBody", &meta("Upper", "", "", ""), "Body");
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        check(
+            "+++\ntitle = \"T\"\npublisher = \"P\"\ndate = 2024-01-02\n+++\nBody",
+            &meta("T", "P", "2024-01-02", ""),
+            "Body",
+        );
+        let broken = front_matter("+++\ntitle = \n+++\nBody");
+        assert_eq!(broken.meta, Meta::default());
+        assert_eq!(broken.body_start, 17);
+        assert!(broken.problem.is_some_and(|(offset, message)| offset == 4 && message.starts_with("invalid TOML front matter")));
+    }
+
+    #[test]
+    fn no_front_matter() {
+        check("Body\n---\n", &Meta::default(), "Body\n---\n");
+        check("---\nnever closed\n", &Meta::default(), "---\nnever closed\n");
+        check("", &Meta::default(), "");
+    }
+
+    #[test]
+    fn code_fences() {
+        let text = ["Prose", "```rust", "code", "```", "After", "~~~~", "~~~", "still code", "~~~~", "End"];
+        let mut keep = outside_code_fences();
+        let kept: Vec<&str> = text.into_iter().filter(|line| keep(line)).collect();
+        assert_eq!(kept, ["Prose", "After", "End"]);
+    }
+}
