@@ -47,7 +47,11 @@ impl Context {
     }
 
     fn paint_stderr(&self, word: &str, code: &str) -> String {
-        if self.color_stderr { format!("\x1b[1;{code}m{word}\x1b[0m") } else { word.to_string() }
+        if self.color_stderr {
+            format!("\x1b[1;{code}m{word}\x1b[0m")
+        } else {
+            word.to_string()
+        }
     }
 }
 
@@ -105,7 +109,9 @@ fn load_rules(args: &RulesArgs, context: &mut Context) -> Option<RuleSet> {
 }
 
 fn check(args: &RulesArgs, context: &mut Context) -> u8 {
-    let Some(set) = load_rules(args, context) else { return exit::ERROR };
+    let Some(set) = load_rules(args, context) else {
+        return exit::ERROR;
+    };
     if !context.quiet {
         let examples: usize = set.rules.iter().map(|rule| rule.examples.len()).sum();
         eprintln!(
@@ -122,7 +128,9 @@ fn check(args: &RulesArgs, context: &mut Context) -> u8 {
 }
 
 fn test(args: &TestArgs, context: &mut Context) -> u8 {
-    let Some(set) = load_rules(&args.rules, context) else { return exit::ERROR };
+    let Some(set) = load_rules(&args.rules, context) else {
+        return exit::ERROR;
+    };
     let outcomes = rules::examples::run(&set, args.filter.as_deref());
     let failed: Vec<_> = outcomes.iter().filter(|outcome| outcome.failure.is_some()).collect();
     let result = crate::output::write_to(None, |out| {
@@ -149,7 +157,11 @@ fn test(args: &TestArgs, context: &mut Context) -> u8 {
 /// Walks and loads the inputs in parallel, in path order. Problems are reported and the run
 /// goes on.
 fn load_articles(input: &InputArgs, context: &mut Context) -> Vec<Article> {
-    let paths = if input.paths.is_empty() { vec![PathBuf::from(".")] } else { input.paths.clone() };
+    let paths = if input.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        input.paths.clone()
+    };
     let walked = walk(&paths);
     for problem in &walked.problems {
         context.error(&problem.to_string());
@@ -191,14 +203,24 @@ fn load_articles(input: &InputArgs, context: &mut Context) -> Vec<Article> {
 }
 
 fn infos(articles: &[Article]) -> Vec<ArticleInfo> {
-    articles.iter().map(|article| ArticleInfo { path: article.path.clone(), meta: article.meta.clone() }).collect()
+    articles
+        .iter()
+        .map(|article| ArticleInfo {
+            path: article.path.clone(),
+            meta: article.meta.clone(),
+        })
+        .collect()
 }
 
 fn extract(args: &ExtractArgs, context: &mut Context) -> u8 {
-    let Some(set) = load_rules(&args.rules, context) else { return exit::ERROR };
+    let Some(set) = load_rules(&args.rules, context) else {
+        return exit::ERROR;
+    };
     let articles = load_articles(&args.input, context);
     let claims = crate::matcher::extract_all(&set, &articles);
-    let options = RenderOptions { color: args.input.output.is_none() && context.color_stdout };
+    let options = RenderOptions {
+        color: args.input.output.is_none() && context.color_stdout,
+    };
     let infos = infos(&articles);
     if let Err(error) = crate::output::write_to(args.input.output.as_deref(), |out| {
         report::render_claims(&infos, &claims, args.format, out, &options)
@@ -210,7 +232,9 @@ fn extract(args: &ExtractArgs, context: &mut Context) -> u8 {
 
 fn report(args: &ReportArgs, context: &mut Context) -> u8 {
     let started = Instant::now();
-    let Some(set) = load_rules(&args.rules, context) else { return exit::ERROR };
+    let Some(set) = load_rules(&args.rules, context) else {
+        return exit::ERROR;
+    };
     let articles = load_articles(&args.input, context);
     let claims = crate::matcher::extract_all(&set, &articles);
     let findings = crate::compare::compare(&claims, &set.policy());
@@ -220,11 +244,18 @@ fn report(args: &ReportArgs, context: &mut Context) -> u8 {
         claims: claims.len(),
         elapsed: (!args.no_timing).then(|| started.elapsed()),
     };
-    let document = report::Report { articles: &infos, claims: &claims, findings: &findings, summary };
-    let options = RenderOptions { color: args.input.output.is_none() && context.color_stdout };
-    if let Err(error) =
-        crate::output::write_to(args.input.output.as_deref(), |out| report::render(&document, args.format, out, &options))
-    {
+    let document = report::Report {
+        articles: &infos,
+        claims: &claims,
+        findings: &findings,
+        summary,
+    };
+    let options = RenderOptions {
+        color: args.input.output.is_none() && context.color_stdout,
+    };
+    if let Err(error) = crate::output::write_to(args.input.output.as_deref(), |out| {
+        report::render(&document, args.format, out, &options)
+    }) {
         context.error(&format!("cannot write output: {error}"));
     }
     let threshold = match args.fail_on {
@@ -233,7 +264,9 @@ fn report(args: &ReportArgs, context: &mut Context) -> u8 {
         FailOn::Never => None,
     };
     let fails = threshold.is_some_and(|threshold| {
-        findings.iter().any(|finding| matches!(finding.kind, FindingKind::Conflict(_)) && finding.severity >= threshold)
+        findings
+            .iter()
+            .any(|finding| matches!(finding.kind, FindingKind::Conflict(_)) && finding.severity >= threshold)
     });
     if fails { exit::FINDINGS } else { exit::OK }
 }

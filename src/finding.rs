@@ -105,7 +105,11 @@ pub struct ComparePolicy {
 
 impl Default for ComparePolicy {
     fn default() -> Self {
-        ComparePolicy { relative: 0.05, absolute: 0.0, approximate: 0.1 }
+        ComparePolicy {
+            relative: 0.05,
+            absolute: 0.0,
+            approximate: 0.1,
+        }
     }
 }
 

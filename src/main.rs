@@ -8,7 +8,11 @@ fn main() -> ExitCode {
     let cli = match crosscheck::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
-            let code = if error.use_stderr() { crosscheck::app::exit::ERROR } else { crosscheck::app::exit::OK };
+            let code = if error.use_stderr() {
+                crosscheck::app::exit::ERROR
+            } else {
+                crosscheck::app::exit::OK
+            };
             let _ = error.print();
             return ExitCode::from(code);
         }

@@ -42,9 +42,7 @@ pub fn extract(rules: &RuleSet, article: &Article) -> Vec<Claim> {
             match_sentence(rules, article, sentence, &mut state, &mut claims);
         }
     }
-    claims.sort_by(|a, b| {
-        (a.evidence.span, &a.rule).cmp(&(b.evidence.span, &b.rule))
-    });
+    claims.sort_by(|a, b| (a.evidence.span, &a.rule).cmp(&(b.evidence.span, &b.rule)));
     assign_ids(&mut claims);
     claims
 }
@@ -70,7 +68,10 @@ struct Builtins {
 
 impl Builtins {
     fn new(length: usize) -> Self {
-        Builtins { quantity: vec![None; length], rank: vec![None; length] }
+        Builtins {
+            quantity: vec![None; length],
+            rank: vec![None; length],
+        }
     }
 }
 
@@ -91,7 +92,11 @@ struct Bindings {
 
 impl Bindings {
     fn get(&self, role: Role) -> Option<&Bound> {
-        self.slots.iter().rev().find(|(bound_role, _)| *bound_role == role).map(|(_, bound)| bound)
+        self.slots
+            .iter()
+            .rev()
+            .find(|(bound_role, _)| *bound_role == role)
+            .map(|(_, bound)| bound)
     }
 }
 
@@ -160,6 +165,11 @@ impl Matcher<'_> {
             Element::Gap(size) => {
                 for skip in 0..=*size {
                     if position + skip > tokens.len() {
+                        break;
+                    }
+                    if skip > 0 && is_clause_break(text, &tokens[position + skip - 1]) {
+                        // A gap never skips into another clause: "China is not first, but
+                        // Russia holds …" says nothing about China's holdings.
                         break;
                     }
                     if let Some(end) = self.match_sequence(rest, next, position + skip, bindings) {
@@ -244,6 +254,15 @@ impl Matcher<'_> {
     }
 }
 
+/// Tokens that end a clause for the purpose of gaps.
+fn is_clause_break(text: &str, token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Punct => matches!(token.text(text), ";" | "—" | "(" | ")"),
+        TokenKind::Word => token.is(text, "but") || token.is(text, "whereas"),
+        _ => false,
+    }
+}
+
 /// Whether a template can possibly start at a token: a cheap check on its first element.
 fn can_start(element: &Element, token: &Token, text: &str, has_entity: bool) -> bool {
     match element {
@@ -255,14 +274,22 @@ fn can_start(element: &Element, token: &Token, text: &str, has_entity: bool) -> 
     }
 }
 
-fn match_sentence(rules: &RuleSet, article: &Article, sentence: Range<usize>, state: &mut State, claims: &mut Vec<Claim>) {
+fn match_sentence(
+    rules: &RuleSet,
+    article: &Article,
+    sentence: Range<usize>,
+    state: &mut State,
+    claims: &mut Vec<Claim>,
+) {
     let text = article.text.as_str();
     state.tokens.clear();
     tokenize_into(text, sentence.clone(), &mut state.tokens);
     if state.tokens.is_empty() {
         return;
     }
-    rules.index.find(text, &state.tokens, &mut state.scratch, &mut state.entities);
+    rules
+        .index
+        .find(text, &state.tokens, &mut state.scratch, &mut state.entities);
     if state.entities.is_empty() {
         // Every useful template names at least one entity; without one nothing can match.
         return;
@@ -283,9 +310,18 @@ fn match_sentence(rules: &RuleSet, article: &Article, sentence: Range<usize>, st
     let speakers: Vec<(Range<usize>, &str)> = entities
         .iter()
         .filter(|entity| rules.lexicons[entity.lexicon as usize].name == "speaker")
-        .map(|entity| (entity.start..entity.end, rules.entry(entity.lexicon, entity.entry).name.as_str()))
+        .map(|entity| {
+            (
+                entity.start..entity.end,
+                rules.entry(entity.lexicon, entity.entry).name.as_str(),
+            )
+        })
         .collect();
-    let sentence_view = Sentence { text, tokens, speakers: &speakers };
+    let sentence_view = Sentence {
+        text,
+        tokens,
+        speakers: &speakers,
+    };
     let scope_year = year::scope_year(text, tokens);
     let region = region_scope(rules, text, tokens, entities);
     let mut matcher = Matcher {
@@ -307,7 +343,9 @@ fn match_sentence(rules: &RuleSet, article: &Article, sentence: Range<usize>, st
             let has_entity = !matcher.entity_starts[position].is_empty();
             let mut best: Option<(usize, Bindings)> = None;
             for pattern in &rule.patterns {
-                let Some(first) = pattern.elements.first() else { continue };
+                let Some(first) = pattern.elements.first() else {
+                    continue;
+                };
                 if !can_start(first, &token, text, has_entity) {
                     continue;
                 }
@@ -321,7 +359,17 @@ fn match_sentence(rules: &RuleSet, article: &Article, sentence: Range<usize>, st
                 }
             }
             if let Some((end, bindings)) = best {
-                if let Some(claim) = build_claim(&matcher, rule, article, &sentence, &sentence_view, position..end, &bindings, scope_year, region.as_deref()) {
+                if let Some(claim) = build_claim(
+                    &matcher,
+                    rule,
+                    article,
+                    &sentence,
+                    &sentence_view,
+                    position..end,
+                    &bindings,
+                    scope_year,
+                    region.as_deref(),
+                ) {
                     claims.push(claim);
                 }
                 position = end;
@@ -404,24 +452,37 @@ fn build_claim(
             _ => return None,
         },
         CompareMode::Order => {
-            let (Some(Bound::Relation(relation, span)), Some(than)) = (bindings.get(Role::Relation), as_entity(Role::Other)) else {
+            let (Some(Bound::Relation(relation, span)), Some(than)) =
+                (bindings.get(Role::Relation), as_entity(Role::Other))
+            else {
                 return None;
             };
             if subject.as_ref().is_some_and(|subject| subject.id == than.id) {
                 // "Russia's reserves exceed Russia's production" is not an order between two subjects.
                 return None;
             }
-            Value::Order(Order { relation: *relation, than, text: text[span.range()].to_string(), span: *span })
+            Value::Order(Order {
+                relation: *relation,
+                than,
+                text: text[span.range()].to_string(),
+                span: *span,
+            })
         }
-        CompareMode::Stance => Value::Stance { stance: rule.stance.clone().unwrap_or_default() },
-        CompareMode::Category => Value::Category { label: rule.label.clone().unwrap_or_default() },
+        CompareMode::Stance => Value::Stance {
+            stance: rule.stance.clone().unwrap_or_default(),
+        },
+        CompareMode::Category => Value::Category {
+            label: rule.label.clone().unwrap_or_default(),
+        },
         CompareMode::Statement => Value::Statement,
     };
     let year = match bindings.get(Role::Year) {
         Some(Bound::Year(year)) => Some(*year),
         _ => scope_year.map(|(year, _)| year),
     };
-    let region = as_entity(Role::Region).map(|entity| entity.id).or_else(|| region.map(str::to_string));
+    let region = as_entity(Role::Region)
+        .map(|entity| entity.id)
+        .or_else(|| region.map(str::to_string));
     let span = Span::new(tokens[matched.start].start, tokens[matched.end - 1].end);
     let (line, column) = article.line_column(span.start);
     let modality = modality::detect(&rules.cues, sentence_view, matched);
@@ -471,7 +532,11 @@ pub fn value_text(value: &Value) -> String {
     use crate::extract::number::format_value;
     match value {
         Value::Quantity(quantity) => {
-            let unit = if quantity.unit.is_empty() { String::new() } else { format!(" {}", quantity.unit) };
+            let unit = if quantity.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", quantity.unit)
+            };
             match quantity.bound {
                 crate::claim::Bound::Exact => format!("{}{unit}", format_value(quantity.value)),
                 crate::claim::Bound::Approximate => format!("~{}{unit}", format_value(quantity.value)),
@@ -514,6 +579,10 @@ fn assign_ids(claims: &mut [Claim]) {
         ]);
         let occurrence = seen.entry(base.clone()).or_insert(0);
         *occurrence += 1;
-        claim.id = if *occurrence == 1 { base } else { stable_id(&[base.as_str(), &occurrence.to_string()]) };
+        claim.id = if *occurrence == 1 {
+            base
+        } else {
+            stable_id(&[base.as_str(), &occurrence.to_string()])
+        };
     }
 }

@@ -24,25 +24,125 @@ pub struct Cues {
 }
 
 const NEGATION: &[&str] = &[
-    "not", "no longer", "never", "neither", "nor", "denied", "denies", "deny", "denying", "rejected", "rejects",
-    "refuted", "refutes", "cannot", "no", "none", "nowhere", "hardly", "false that", "untrue that",
+    "not",
+    "no longer",
+    "never",
+    "neither",
+    "nor",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "cannot",
+    "no",
+    "none",
+    "nowhere",
+    "hardly",
+    "false that",
+    "untrue that",
 ];
 const HEDGE: &[&str] = &[
-    "could", "may", "might", "possibly", "perhaps", "reportedly", "allegedly", "apparently", "likely", "probably",
-    "potentially", "presumably", "purportedly", "supposedly", "some of", "is thought to", "are thought to",
-    "is believed to", "are believed to", "is said to", "are said to", "appears to", "appear to", "seems to",
-    "seem to", "suggests", "suggest", "suggested", "speculated", "rumoured", "rumored", "unconfirmed",
+    "could",
+    "may",
+    "might",
+    "possibly",
+    "perhaps",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "likely",
+    "probably",
+    "potentially",
+    "presumably",
+    "purportedly",
+    "supposedly",
+    "some of",
+    "is thought to",
+    "are thought to",
+    "is believed to",
+    "are believed to",
+    "is said to",
+    "are said to",
+    "appears to",
+    "appear to",
+    "seems to",
+    "seem to",
+    "suggests",
+    "suggest",
+    "suggested",
+    "speculated",
+    "rumoured",
+    "rumored",
+    "unconfirmed",
 ];
 const VERBS: &[&str] = &[
-    "said", "says", "say", "claimed", "claims", "claim", "asserted", "asserts", "assert", "stated", "told", "argued",
-    "argues", "insisted", "insists", "noted", "announced", "announces", "declared", "declares", "boasted", "boasts",
-    "maintained", "maintains", "contended", "contends", "estimated", "estimates", "reported", "reports", "wrote",
-    "writes", "added", "explained", "stressed", "emphasised", "emphasized", "suggested", "believes", "believe",
-    "predicted", "forecast", "projected",
+    "said",
+    "says",
+    "say",
+    "claimed",
+    "claims",
+    "claim",
+    "asserted",
+    "asserts",
+    "assert",
+    "stated",
+    "told",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "noted",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "boasted",
+    "boasts",
+    "maintained",
+    "maintains",
+    "contended",
+    "contends",
+    "estimated",
+    "estimates",
+    "reported",
+    "reports",
+    "wrote",
+    "writes",
+    "added",
+    "explained",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "suggested",
+    "believes",
+    "believe",
+    "predicted",
+    "forecast",
+    "projected",
 ];
 const NOUNS: &[&str] = &[
-    "assertion", "assertions", "claim", "claims", "statement", "statements", "estimate", "estimates", "view",
-    "contention", "remarks", "comments", "boast", "figures", "data", "report", "assessment", "announcement",
+    "assertion",
+    "assertions",
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "estimate",
+    "estimates",
+    "view",
+    "contention",
+    "remarks",
+    "comments",
+    "boast",
+    "figures",
+    "data",
+    "report",
+    "assessment",
+    "announcement",
 ];
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "however", "yet"];
 
@@ -51,7 +151,10 @@ fn phrases(list: &[&str]) -> Vec<Vec<String>> {
 }
 
 fn phrase_tokens(phrase: &str) -> Vec<String> {
-    tokenize(phrase).iter().map(|token| token.text(phrase).to_lowercase()).collect()
+    tokenize(phrase)
+        .iter()
+        .map(|token| token.text(phrase).to_lowercase())
+        .collect()
 }
 
 impl Default for Cues {
@@ -73,8 +176,10 @@ impl Cues {
         hedge: impl Iterator<Item = &'a str>,
         verbs: impl Iterator<Item = &'a str>,
     ) {
-        self.negation.extend(negation.map(phrase_tokens).filter(|phrase| !phrase.is_empty()));
-        self.hedge.extend(hedge.map(phrase_tokens).filter(|phrase| !phrase.is_empty()));
+        self.negation
+            .extend(negation.map(phrase_tokens).filter(|phrase| !phrase.is_empty()));
+        self.hedge
+            .extend(hedge.map(phrase_tokens).filter(|phrase| !phrase.is_empty()));
         self.verbs.extend(verbs.map(str::to_lowercase));
     }
 }
@@ -143,8 +248,12 @@ fn find_cue(
         if token.kind == TokenKind::Word {
             let word = token.text(text);
             // Contracted negations: "doesn't", "isn’t", "can't".
-            if (word.ends_with("n't") || word.ends_with("n’t")) && phrases.iter().any(|p| p.len() == 1 && p[0] == "not") {
-                return Some(Cue { text: word.to_string(), span: Span::new(token.start, token.end) });
+            if (word.ends_with("n't") || word.ends_with("n’t")) && phrases.iter().any(|p| p.len() == 1 && p[0] == "not")
+            {
+                return Some(Cue {
+                    text: word.to_string(),
+                    span: Span::new(token.start, token.end),
+                });
             }
         }
         for phrase in phrases {
@@ -155,10 +264,16 @@ fn find_cue(
             if end > tokens.len() {
                 continue;
             }
-            let matches = phrase.iter().enumerate().all(|(offset, word)| tokens[index + offset].text(text).eq_ignore_ascii_case(word));
+            let matches = phrase
+                .iter()
+                .enumerate()
+                .all(|(offset, word)| tokens[index + offset].text(text).eq_ignore_ascii_case(word));
             if matches && accept(text, tokens, index, phrase) {
                 let span = Span::new(tokens[index].start, tokens[end - 1].end);
-                return Some(Cue { text: text[span.range()].to_string(), span });
+                return Some(Cue {
+                    text: text[span.range()].to_string(),
+                    span,
+                });
             }
         }
     }
@@ -177,7 +292,13 @@ fn find_attribution(cues: &Cues, sentence: &Sentence<'_>) -> Option<Attribution>
         if token.is(text, "according") && tokens.get(index + 1).is_some_and(|next| next.is(text, "to")) {
             if let Some(speaker) = speaker_after(sentence, index + 2) {
                 let span = Span::new(token.start, tokens[index + 1].end);
-                return Some(Attribution { speaker, cue: Cue { text: text[span.range()].to_string(), span } });
+                return Some(Attribution {
+                    speaker,
+                    cue: Cue {
+                        text: text[span.range()].to_string(),
+                        span,
+                    },
+                });
             }
             continue;
         }
@@ -188,7 +309,13 @@ fn find_attribution(cues: &Cues, sentence: &Sentence<'_>) -> Option<Attribution>
             let speaker = speaker_before(sentence, index).or_else(|| speaker_after(sentence, index + 1));
             if let Some(speaker) = speaker {
                 let span = Span::new(token.start, token.end);
-                return Some(Attribution { speaker, cue: Cue { text: word.to_string(), span } });
+                return Some(Attribution {
+                    speaker,
+                    cue: Cue {
+                        text: word.to_string(),
+                        span,
+                    },
+                });
             }
         }
         // "X's assertion of/that"
@@ -198,7 +325,13 @@ fn find_attribution(cues: &Cues, sentence: &Sentence<'_>) -> Option<Attribution>
             && let Some(speaker) = speaker_before(sentence, index - 1)
         {
             let span = Span::new(tokens[index - 1].start, token.end);
-            return Some(Attribution { speaker, cue: Cue { text: text[span.range()].to_string(), span } });
+            return Some(Attribution {
+                speaker,
+                cue: Cue {
+                    text: text[span.range()].to_string(),
+                    span,
+                },
+            });
         }
     }
     None
@@ -210,7 +343,11 @@ fn speaker_before(sentence: &Sentence<'_>, end: usize) -> Option<String> {
     if end == 0 {
         return None;
     }
-    if let Some((_, name)) = sentence.speakers.iter().find(|(range, _)| range.end == end || range.end == end + 1) {
+    if let Some((_, name)) = sentence
+        .speakers
+        .iter()
+        .find(|(range, _)| range.end == end || range.end == end + 1)
+    {
         return Some((*name).to_string());
     }
     let tokens = sentence.tokens;
@@ -248,7 +385,11 @@ fn speaker_after(sentence: &Sentence<'_>, start: usize) -> Option<String> {
     if tokens.get(begin).is_some_and(|token| token.is(text, "the")) {
         begin += 1;
     }
-    if let Some((_, name)) = sentence.speakers.iter().find(|(range, _)| range.start == begin || range.start == start) {
+    if let Some((_, name)) = sentence
+        .speakers
+        .iter()
+        .find(|(range, _)| range.start == begin || range.start == start)
+    {
         return Some((*name).to_string());
     }
     let mut end = begin;
@@ -280,41 +421,108 @@ mod tests {
         let start = tokens.iter().position(|t| t.start >= start_byte).expect("start");
         let end = tokens.iter().rposition(|t| t.end <= end_byte).expect("end") + 1;
         let speakers = [];
-        let modality = detect(&Cues::default(), &Sentence { text: sentence, tokens: &tokens, speakers: &speakers }, start..end);
+        let modality = detect(
+            &Cues::default(),
+            &Sentence {
+                text: sentence,
+                tokens: &tokens,
+                speakers: &speakers,
+            },
+            start..end,
+        );
         let mut actual = modality.label().to_string();
         if let Some(hedge) = &modality.hedge {
             actual.push_str(&format!(" hedge={}", hedge.text));
         }
         if let Some(attribution) = &modality.attribution {
-            actual.push_str(&format!(" speaker={} cue={}", attribution.speaker, attribution.cue.text));
+            actual.push_str(&format!(
+                " speaker={} cue={}",
+                attribution.speaker, attribution.cue.text
+            ));
         }
         assert_eq!(actual, expected, "{sentence}");
     }
 
     #[test]
     fn polarity() {
-        check("Russia holds the largest reserves.", "Russia holds the largest reserves", "asserted");
-        check("Russia does not hold the largest reserves.", "Russia does not hold the largest reserves", "negated");
-        check("Russia doesn't hold the largest reserves.", "Russia doesn't hold the largest reserves", "negated");
-        check("The EU no longer depends on China.", "EU no longer depends on China", "negated");
-        check("Officials denied that Russia holds the largest reserves.", "Russia holds the largest reserves", "negated");
-        check("Not only does Russia hold large reserves.", "Russia hold large reserves", "asserted");
-        check("China is not first, but Russia holds the largest reserves.", "Russia holds the largest reserves", "asserted");
+        check(
+            "Russia holds the largest reserves.",
+            "Russia holds the largest reserves",
+            "asserted",
+        );
+        check(
+            "Russia does not hold the largest reserves.",
+            "Russia does not hold the largest reserves",
+            "negated",
+        );
+        check(
+            "Russia doesn't hold the largest reserves.",
+            "Russia doesn't hold the largest reserves",
+            "negated",
+        );
+        check(
+            "The EU no longer depends on China.",
+            "EU no longer depends on China",
+            "negated",
+        );
+        check(
+            "Officials denied that Russia holds the largest reserves.",
+            "Russia holds the largest reserves",
+            "negated",
+        );
+        check(
+            "Not only does Russia hold large reserves.",
+            "Russia hold large reserves",
+            "asserted",
+        );
+        check(
+            "China is not first, but Russia holds the largest reserves.",
+            "Russia holds the largest reserves",
+            "asserted",
+        );
     }
 
     #[test]
     fn hedges() {
-        check("Russia could hold the largest reserves.", "Russia could hold the largest reserves", "hedged hedge=could");
-        check("Russia reportedly holds 5 Mt.", "Russia reportedly holds 5 Mt", "hedged hedge=reportedly");
+        check(
+            "Russia could hold the largest reserves.",
+            "Russia could hold the largest reserves",
+            "hedged hedge=could",
+        );
+        check(
+            "Russia reportedly holds 5 Mt.",
+            "Russia reportedly holds 5 Mt",
+            "hedged hedge=reportedly",
+        );
         check("In May 2024 Russia held 5 Mt.", "Russia held 5 Mt", "asserted");
     }
 
     #[test]
     fn attribution_keeps_the_speaker() {
-        check("Putin said Russia holds 28.7 million tonnes.", "Russia holds 28.7 million tonnes", "attributed speaker=Putin cue=said");
-        check("Russia holds 3.8 Mt, according to the USGS.", "Russia holds 3.8 Mt", "attributed speaker=USGS cue=according to");
-        check("Putin's assertion of Russia's superior reserves.", "Russia's superior reserves", "attributed speaker=Putin cue='s assertion");
-        check("Russia holds 5 Mt, analysts said.", "Russia holds 5 Mt", "attributed speaker=analysts cue=said");
-        check("President Vladimir Putin claimed Russia leads.", "Russia leads", "attributed speaker=President Vladimir Putin cue=claimed");
+        check(
+            "Putin said Russia holds 28.7 million tonnes.",
+            "Russia holds 28.7 million tonnes",
+            "attributed speaker=Putin cue=said",
+        );
+        check(
+            "Russia holds 3.8 Mt, according to the USGS.",
+            "Russia holds 3.8 Mt",
+            "attributed speaker=USGS cue=according to",
+        );
+        check(
+            "Putin's assertion of Russia's superior reserves.",
+            "Russia's superior reserves",
+            "attributed speaker=Putin cue='s assertion",
+        );
+        check(
+            "Russia holds 5 Mt, analysts said.",
+            "Russia holds 5 Mt",
+            "attributed speaker=analysts cue=said",
+        );
+        check(
+            "President Vladimir Putin claimed Russia leads.",
+            "Russia leads",
+            "attributed speaker=President Vladimir Putin cue=claimed",
+        );
     }
 }

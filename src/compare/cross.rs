@@ -25,11 +25,7 @@ pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
     let kind = claim.kind.as_str();
     let object = claim.object.as_ref().map(|entity| entity.id.as_str());
     let region = claim.scope.region.as_deref();
-    let measured_kind = context
-        .policy
-        .measured_by
-        .get(kind)
-        .map_or(kind, String::as_str);
+    let measured_kind = context.policy.measured_by.get(kind).map_or(kind, String::as_str);
     let mut all = members.to_vec();
     if measured_kind != kind
         && let Some(measured) = context.cross_groups.get(&(measured_kind, object, region))
@@ -49,14 +45,7 @@ pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
         let extents = extents(context, &slice, measured_kind);
         same_rank(context, &group, &slice, &mut findings);
         rank_vs_quantities(context, &group, &slice, &extents, &mut findings);
-        orders(
-            context,
-            &group,
-            &slice,
-            &extents,
-            &mut findings,
-            &mut overlaps,
-        );
+        orders(context, &group, &slice, &extents, &mut findings, &mut overlaps);
     }
     findings.extend(drop_subsumed(overlaps));
     findings
@@ -71,10 +60,7 @@ struct Group<'a> {
 }
 
 fn subject<'a>(context: &Context<'a>, index: usize) -> Option<&'a str> {
-    context.claims[index]
-        .subject
-        .as_ref()
-        .map(|entity| entity.id.as_str())
+    context.claims[index].subject.as_ref().map(|entity| entity.id.as_str())
 }
 
 fn key(context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
@@ -83,10 +69,7 @@ fn key(context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
 
 /// The quoted claims first, then the rest ascending, without repeats.
 fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Vec<usize> {
-    let mut rest: Vec<usize> = claims
-        .into_iter()
-        .filter(|index| !quoted.contains(index))
-        .collect();
+    let mut rest: Vec<usize> = claims.into_iter().filter(|index| !quoted.contains(index)).collect();
     rest.sort_unstable();
     rest.dedup();
     let mut ordered = quoted.to_vec();
@@ -121,20 +104,13 @@ fn same_rank(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: 
         if !slice.reports(context, &all) {
             continue;
         }
-        let representatives: Vec<usize> = subjects
-            .values()
-            .map(|claims| context.representative(claims))
-            .collect();
+        let representatives: Vec<usize> = subjects.values().map(|claims| context.representative(claims)).collect();
         let firm: Vec<usize> = representatives
             .iter()
             .copied()
             .filter(|&index| is_firm(&context.claims[index].modality))
             .collect();
-        let quoted = if firm.len() >= 2 {
-            firm
-        } else {
-            representatives
-        };
+        let quoted = if firm.len() >= 2 { firm } else { representatives };
         let names: Vec<String> = quoted
             .iter()
             .filter_map(|&index| subject(context, index))
@@ -189,8 +165,7 @@ fn extents<'a>(context: &Context<'a>, slice: &Slice, measured_kind: &str) -> Ext
         let policy = context.loosest(&claims);
         let subjects = extents.entry(unit).or_default();
         for index in claims {
-            let (Value::Quantity(quantity), Some(subject)) =
-                (&context.claims[index].value, subject(context, index))
+            let (Value::Quantity(quantity), Some(subject)) = (&context.claims[index].value, subject(context, index))
             else {
                 continue;
             };
@@ -217,9 +192,7 @@ fn extents<'a>(context: &Context<'a>, slice: &Slice, measured_kind: &str) -> Ext
 /// `"28.7 million tonnes" (28,700,000 t)`.
 fn quantity_quote(context: &Context<'_>, index: usize) -> String {
     match &context.claims[index].value {
-        Value::Quantity(quantity) => {
-            context.quote_with(index, &quantity.text, &phrase::quantity(quantity))
-        }
+        Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &phrase::quantity(quantity)),
         _ => String::new(),
     }
 }
@@ -300,13 +273,7 @@ fn rank_vs_quantities(
             );
             let claims = quoted_first(&quoted, contradicted);
             let key = key(context, slice, &claims);
-            findings.push(context.conflict(
-                ConflictKind::RankVsQuantity,
-                key,
-                reason,
-                &quoted,
-                claims,
-            ));
+            findings.push(context.conflict(ConflictKind::RankVsQuantity, key, reason, &quoted, claims));
             break;
         }
     }
@@ -345,8 +312,7 @@ fn orders(
         return;
     }
     let quote = |index: usize| context.quote(index, &context.claims[index].evidence.quote);
-    let described =
-        |subject: &str| phrase::describe(context.policy, group.kind, Some(subject), group.object);
+    let described = |subject: &str| phrase::describe(context.policy, group.kind, Some(subject), group.object);
     let exceed = if phrase::be(group.kind) == "are" {
         "exceed"
     } else {
@@ -364,20 +330,9 @@ fn orders(
                 context.policy.name(smaller)
             );
             let mut ordered = vec![representative];
-            ordered.extend(
-                claims
-                    .iter()
-                    .copied()
-                    .filter(|&index| index != representative),
-            );
+            ordered.extend(claims.iter().copied().filter(|&index| index != representative));
             let key = key(context, slice, &ordered);
-            overlaps.push(context.finding(
-                FindingKind::Overlap,
-                Severity::Info,
-                key,
-                reason,
-                ordered,
-            ));
+            overlaps.push(context.finding(FindingKind::Overlap, Severity::Info, key, reason, ordered));
         }
         // Opposite edges.
         if greater < smaller
@@ -385,10 +340,7 @@ fn orders(
         {
             let all: Vec<usize> = claims.iter().chain(reverse).copied().collect();
             if slice.reports(context, &all) {
-                let quoted = [
-                    context.representative(claims),
-                    context.representative(reverse),
-                ];
+                let quoted = [context.representative(claims), context.representative(reverse)];
                 let reason = format!(
                     "{} is put above {} for {} in {} but below it in {}",
                     context.policy.name(greater),
@@ -459,11 +411,7 @@ fn cycles(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let position = |node: &str| {
-        nodes
-            .binary_search(&node)
-            .expect("every endpoint is a node")
-    };
+    let position = |node: &str| nodes.binary_search(&node).expect("every endpoint is a node");
     let mut successors = vec![Vec::new(); nodes.len()];
     for &(greater, smaller) in &one_way {
         successors[position(greater)].push(position(smaller));
@@ -480,25 +428,17 @@ fn cycles(
             .zip(cycle.iter().cycle().skip(1))
             .map(|(&from, &to)| (nodes[from], nodes[to]))
             .collect();
-        let quoted: Vec<usize> = steps
-            .iter()
-            .map(|step| context.representative(&edges[step]))
-            .collect();
+        let quoted: Vec<usize> = steps.iter().map(|step| context.representative(&edges[step])).collect();
         let inside: BTreeSet<usize> = component.iter().copied().collect();
         let all: Vec<usize> = one_way
             .iter()
-            .filter(|(greater, smaller)| {
-                inside.contains(&position(greater)) && inside.contains(&position(smaller))
-            })
+            .filter(|(greater, smaller)| inside.contains(&position(greater)) && inside.contains(&position(smaller)))
             .flat_map(|step| edges[step].iter().copied())
             .collect();
         if !slice.reports(context, &all) {
             continue;
         }
-        let mut chain: Vec<&str> = cycle
-            .iter()
-            .map(|&node| context.policy.name(nodes[node]))
-            .collect();
+        let mut chain: Vec<&str> = cycle.iter().map(|&node| context.policy.name(nodes[node])).collect();
         chain.push(context.policy.name(nodes[cycle[0]]));
         let quotes: Vec<String> = quoted
             .iter()

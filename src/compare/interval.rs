@@ -89,53 +89,60 @@ pub(super) struct Disagreement {
     pub(super) claims: Vec<usize>,
 }
 
-/// The disagreement between adjacent clusters `lower` and `upper` (from [`sweep`]). The quoted
-/// pair is the closest disagreeing pair of firm claims when there is one, else the item
-/// closing the lower cluster and the one opening the upper.
+/// The disagreement between adjacent clusters `lower` and `upper` (from [`sweep`]), if a
+/// quotable pair exists.
+///
+/// `class` sorts claims into a few classes (bit 0: firm, i.e. neither hedged nor attributed;
+/// other bits as the caller likes); the candidates are the item of each class that ends lowest
+/// in `lower` and the item of each class that starts lowest in `upper`. Among the candidate
+/// pairs that do not overlap and that `accept` takes, the quoted pair is the one with both
+/// claims firm, then the smallest gap, then the lowest claims.
 pub(super) fn disagreement(
     lower: &[Item],
     upper: &[Item],
-    is_firm: impl Fn(usize) -> bool,
-) -> Disagreement {
-    let by_high = |left: &&Item, right: &&Item| {
-        left.high
-            .total_cmp(&right.high)
-            .then(left.claim.cmp(&right.claim))
-    };
-    let by_low = |left: &&Item, right: &&Item| {
-        left.low
-            .total_cmp(&right.low)
-            .then(left.claim.cmp(&right.claim))
-    };
-    let firm_pair = lower
+    class: impl Fn(usize) -> u8,
+    accept: impl Fn([usize; 2]) -> bool,
+) -> Option<Disagreement> {
+    let mut ends: Vec<(u8, Item)> = Vec::new();
+    let mut starts: Vec<(u8, Item)> = Vec::new();
+    for item in lower {
+        let own = class(item.claim);
+        match ends.iter_mut().find(|(other, _)| *other == own) {
+            Some((_, best)) if (item.high, item.claim) < (best.high, best.claim) => *best = *item,
+            Some(_) => {}
+            None => ends.push((own, *item)),
+        }
+    }
+    for item in upper {
+        let own = class(item.claim);
+        match starts.iter_mut().find(|(other, _)| *other == own) {
+            Some((_, best)) if (item.low, item.claim) < (best.low, best.claim) => *best = *item,
+            Some(_) => {}
+            None => starts.push((own, *item)),
+        }
+    }
+    let quoted = ends
         .iter()
-        .filter(|item| is_firm(item.claim))
-        .min_by(by_high)
-        .and_then(|low_item| {
-            upper
-                .iter()
-                .filter(|item| is_firm(item.claim) && item.low > low_item.high)
-                .min_by(by_low)
-                .map(|high_item| [*low_item, *high_item])
-        });
-    let quoted = firm_pair.unwrap_or_else(|| {
-        let low_item = lower
-            .iter()
-            .min_by(by_high)
-            .expect("clusters are not empty");
-        let high_item = upper.iter().min_by(by_low).expect("clusters are not empty");
-        [*low_item, *high_item]
-    });
+        .flat_map(|low_end| starts.iter().map(move |high_start| (low_end, high_start)))
+        .filter(|((_, low_item), (_, high_item))| {
+            low_item.high < high_item.low && accept([low_item.claim, high_item.claim])
+        })
+        .min_by(
+            |((left_low_class, left_low), (left_high_class, left_high)),
+             ((right_low_class, right_low), (right_high_class, right_high))| {
+                let left_firm = left_low_class & left_high_class & 1;
+                let right_firm = right_low_class & right_high_class & 1;
+                right_firm
+                    .cmp(&left_firm)
+                    .then((left_high.low - left_low.high).total_cmp(&(right_high.low - right_low.high)))
+                    .then((left_low.claim, left_high.claim).cmp(&(right_low.claim, right_high.claim)))
+            },
+        )
+        .map(|((_, low_item), (_, high_item))| [*low_item, *high_item])?;
     // An item of the lower cluster disagrees with the upper one iff it ends below the upper's
     // highest start (upper items never end below a lower item's start: they start after it).
-    let upper_start = upper
-        .iter()
-        .map(|item| item.low)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let lower_end = lower
-        .iter()
-        .map(|item| item.high)
-        .fold(f64::INFINITY, f64::min);
+    let upper_start = upper.iter().map(|item| item.low).fold(f64::NEG_INFINITY, f64::max);
+    let lower_end = lower.iter().map(|item| item.high).fold(f64::INFINITY, f64::min);
     let mut rest: Vec<usize> = lower
         .iter()
         .filter(|item| item.high < upper_start)
@@ -147,7 +154,7 @@ pub(super) fn disagreement(
     rest.dedup();
     let mut claims = vec![quoted[0].claim, quoted[1].claim];
     claims.extend(rest);
-    Disagreement { quoted, claims }
+    Some(Disagreement { quoted, claims })
 }
 
 #[cfg(test)]
@@ -168,7 +175,7 @@ mod tests {
         ];
         let clusters = sweep(&mut items);
         assert_eq!(clusters, vec![0..2, 2..4]);
-        let found = disagreement(&items[0..2], &items[2..4], |_| true);
+        let found = disagreement(&items[0..2], &items[2..4], |_| 1, |_| true).expect("a gap");
         // Claim 0 (0..10) agrees with both sides, so it is not involved.
         assert_eq!(found.claims, vec![1, 2, 3]);
     }
@@ -178,7 +185,7 @@ mod tests {
         let mut items = vec![item(0, 1.0, 2.0), item(1, 1.5, 3.0), item(2, 5.0, 6.0)];
         let clusters = sweep(&mut items);
         assert_eq!(clusters.len(), 2);
-        let found = disagreement(&items[0..2], &items[2..3], |claim| claim != 0);
+        let found = disagreement(&items[0..2], &items[2..3], |claim| u8::from(claim != 0), |_| true).expect("a gap");
         assert_eq!(found.claims, vec![1, 2, 0]);
     }
 }

@@ -117,7 +117,7 @@ pub fn compare(claims: &[Claim], policy: &Policy) -> Vec<Finding> {
         )
         .collect();
 
-    findings.par_sort_unstable_by(|left, right| order(left, right));
+    findings.par_sort_unstable_by(order);
     dedup_shared_wording(&context, &mut findings);
     findings
 }
@@ -134,8 +134,20 @@ fn order(left: &Finding, right: &Finding) -> Ordering {
     }
     let (left_section, left_conflict) = section(left.kind);
     let (right_section, right_conflict) = section(right.kind);
-    (left_section, Reverse(left.severity), left_conflict, &left.key, &left.claims)
-        .cmp(&(right_section, Reverse(right.severity), right_conflict, &right.key, &right.claims))
+    (
+        left_section,
+        Reverse(left.severity),
+        left_conflict,
+        &left.key,
+        &left.claims,
+    )
+        .cmp(&(
+            right_section,
+            Reverse(right.severity),
+            right_conflict,
+            &right.key,
+            &right.claims,
+        ))
         .then_with(|| left.reason.cmp(&right.reason))
         .then_with(|| left.id.cmp(&right.id))
 }
@@ -243,18 +255,33 @@ impl<'a> Context<'a> {
             let subject = claim.subject.as_ref().map(|entity| entity.id.as_str());
             let object = claim.object.as_ref().map(|entity| entity.id.as_str());
             let region = claim.scope.region.as_deref();
-            value_groups.entry((kind, subject, object, region)).or_default().push(index);
+            value_groups
+                .entry((kind, subject, object, region))
+                .or_default()
+                .push(index);
             cross_groups.entry((kind, object, region)).or_default().push(index);
         }
-        Context { claims, policy, articles, value_groups, cross_groups }
+        Context {
+            claims,
+            policy,
+            articles,
+            value_groups,
+            cross_groups,
+        }
     }
 
     /// Splits a group into year slices (see the module documentation).
     fn slices(&self, members: &[usize]) -> Vec<Slice> {
-        let years: BTreeSet<i32> =
-            members.iter().filter_map(|&index| self.claims[index].scope.year).collect();
+        let years: BTreeSet<i32> = members
+            .iter()
+            .filter_map(|&index| self.claims[index].scope.year)
+            .collect();
         if years.is_empty() {
-            return vec![Slice { year: None, members: members.to_vec(), reports_undated: true }];
+            return vec![Slice {
+                year: None,
+                members: members.to_vec(),
+                reports_undated: true,
+            }];
         }
         years
             .iter()
@@ -281,8 +308,7 @@ impl<'a> Context<'a> {
 
     /// The loosest compare policy among the rules of `claims` (per field).
     fn loosest(&self, claims: &[usize]) -> ComparePolicy {
-        let mut rules: Vec<&str> =
-            claims.iter().map(|&index| self.claims[index].rule.as_str()).collect();
+        let mut rules: Vec<&str> = claims.iter().map(|&index| self.claims[index].rule.as_str()).collect();
         rules.sort_unstable();
         rules.dedup();
         let mut policies = rules.iter().map(|rule| self.policy.for_rule(rule));
@@ -306,7 +332,10 @@ impl<'a> Context<'a> {
                 None
             },
             object: claim.object.as_ref().map(|entity| entity.id.clone()),
-            scope: Scope { year, region: claim.scope.region.clone() },
+            scope: Scope {
+                year,
+                region: claim.scope.region.clone(),
+            },
         }
         .to_string()
     }
@@ -374,8 +403,7 @@ impl<'a> Context<'a> {
             Severity::Warning
         };
         let first = quoted[0];
-        if quoted.len() > 1 && quoted.iter().all(|&index| self.articles[index] == self.articles[first])
-        {
+        if quoted.len() > 1 && quoted.iter().all(|&index| self.articles[index] == self.articles[first]) {
             reason.push_str("; ");
             reason.push_str(&self.claims[first].evidence.path);
             reason.push_str(" contradicts itself");
@@ -418,8 +446,7 @@ struct Slice {
 impl Slice {
     /// Whether a finding quoting `claims` belongs to this slice (and not to an earlier one).
     fn reports(&self, context: &Context<'_>, claims: &[usize]) -> bool {
-        self.reports_undated
-            || claims.iter().any(|&index| context.claims[index].scope.year.is_some())
+        self.reports_undated || claims.iter().any(|&index| context.claims[index].scope.year.is_some())
     }
 
     /// The year to show in the key of a finding about `claims`.

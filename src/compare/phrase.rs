@@ -6,12 +6,7 @@ use crate::claim::{Bound, Modality, Quantity};
 use crate::finding::{ComparePolicy, Policy};
 
 /// "China's rare earths reserves": subject's object kind, with display names from the policy.
-pub(super) fn describe(
-    policy: &Policy,
-    kind: &str,
-    subject: Option<&str>,
-    object: Option<&str>,
-) -> String {
+pub(super) fn describe(policy: &Policy, kind: &str, subject: Option<&str>, object: Option<&str>) -> String {
     let kind = kind.replace(['-', '_'], " ");
     let mut words = String::new();
     if let Some(subject) = subject {
@@ -83,14 +78,8 @@ pub(super) fn quantity(quantity: &Quantity) -> String {
         Bound::Approximate => format!("≈ {}", amount(quantity.value, unit)),
         Bound::AtLeast => format!("≥ {}", amount(quantity.low.unwrap_or(quantity.value), unit)),
         Bound::MoreThan => format!("> {}", amount(quantity.low.unwrap_or(quantity.value), unit)),
-        Bound::AtMost => format!(
-            "≤ {}",
-            amount(quantity.high.unwrap_or(quantity.value), unit)
-        ),
-        Bound::LessThan => format!(
-            "< {}",
-            amount(quantity.high.unwrap_or(quantity.value), unit)
-        ),
+        Bound::AtMost => format!("≤ {}", amount(quantity.high.unwrap_or(quantity.value), unit)),
+        Bound::LessThan => format!("< {}", amount(quantity.high.unwrap_or(quantity.value), unit)),
         Bound::Range => match (quantity.low, quantity.high) {
             (Some(low), Some(high)) => format!("{}–{}", number(low), amount(high, unit)),
             _ => amount(quantity.value, unit),

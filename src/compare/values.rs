@@ -67,10 +67,7 @@ impl<'a> Group<'a> {
 
 /// How the items of an interval check were measured.
 enum Measure<'a> {
-    Quantity {
-        unit: &'a str,
-        policy: ComparePolicy,
-    },
+    Quantity { unit: &'a str, policy: ComparePolicy },
     Rank,
 }
 
@@ -113,9 +110,7 @@ fn quantities(
             })
             .collect();
         let measure = Measure::Quantity { unit, policy };
-        intervals(
-            context, group, slice, &measure, &mut items, findings, overlaps,
-        );
+        intervals(context, group, slice, &measure, &mut items, findings, overlaps);
     }
 }
 
@@ -136,15 +131,7 @@ fn ranks(
         })
         .collect();
     if !items.is_empty() {
-        intervals(
-            context,
-            group,
-            slice,
-            &Measure::Rank,
-            &mut items,
-            findings,
-            overlaps,
-        );
+        intervals(context, group, slice, &Measure::Rank, &mut items, findings, overlaps);
     }
 }
 
@@ -169,10 +156,7 @@ fn intervals(
 ) {
     let clusters = interval::sweep(items);
     for cluster in &clusters {
-        let mut claims: Vec<usize> = items[cluster.clone()]
-            .iter()
-            .map(|item| item.claim)
-            .collect();
+        let mut claims: Vec<usize> = items[cluster.clone()].iter().map(|item| item.claim).collect();
         claims.sort_unstable();
         let articles = context.article_count(&claims);
         if articles < 2 || !slice.reports(context, &claims) {
@@ -196,21 +180,19 @@ fn intervals(
         overlaps.push(overlap(context, key, reason, representative, claims));
     }
     for pair in clusters.windows(2) {
-        let found =
-            interval::disagreement(&items[pair[0].clone()], &items[pair[1].clone()], |index| {
-                is_firm(&context.claims[index].modality)
-            });
-        let quoted = [found.quoted[0].claim, found.quoted[1].claim];
-        if !slice.reports(context, &quoted) {
+        let class = |index: usize| {
+            let claim = &context.claims[index];
+            u8::from(is_firm(&claim.modality)) | (u8::from(claim.scope.year.is_some()) << 1)
+        };
+        let Some(found) = interval::disagreement(&items[pair[0].clone()], &items[pair[1].clone()], class, |quoted| {
+            slice.reports(context, &quoted)
+        }) else {
             continue;
-        }
+        };
+        let quoted = [found.quoted[0].claim, found.quoted[1].claim];
         let describe = |index: usize| match &context.claims[index].value {
-            Value::Quantity(quantity) => {
-                context.quote_with(index, &quantity.text, &phrase::quantity(quantity))
-            }
-            Value::Rank(rank) => {
-                context.quote_with(index, &rank.text, &phrase::rank(rank.best, rank.worst))
-            }
+            Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &phrase::quantity(quantity)),
+            Value::Rank(rank) => context.quote_with(index, &rank.text, &phrase::rank(rank.best, rank.worst)),
             _ => String::new(),
         };
         let involved = if found.claims.len() > 2 {
@@ -247,13 +229,7 @@ fn intervals(
 }
 
 /// An overlap finding: the representative first, then the other claims ascending.
-fn overlap(
-    context: &Context<'_>,
-    key: String,
-    reason: String,
-    representative: usize,
-    claims: Vec<usize>,
-) -> Finding {
+fn overlap(context: &Context<'_>, key: String, reason: String, representative: usize, claims: Vec<usize>) -> Finding {
     let mut ordered = Vec::with_capacity(claims.len());
     ordered.push(representative);
     ordered.extend(claims.into_iter().filter(|&index| index != representative));
@@ -262,10 +238,7 @@ fn overlap(
 
 /// The quoted pair first, then the rest of `claims` ascending, without repeats.
 fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Vec<usize> {
-    let mut rest: Vec<usize> = claims
-        .into_iter()
-        .filter(|index| !quoted.contains(index))
-        .collect();
+    let mut rest: Vec<usize> = claims.into_iter().filter(|index| !quoted.contains(index)).collect();
     rest.sort_unstable();
     rest.dedup();
     let mut ordered = quoted.to_vec();
@@ -293,34 +266,20 @@ fn labels(
             let reason = group.agree(articles, label);
             let key = group.key(context, slice, claims);
             let representative = context.representative(claims);
-            overlaps.push(overlap(
-                context,
-                key,
-                reason,
-                representative,
-                claims.clone(),
-            ));
+            overlaps.push(overlap(context, key, reason, representative, claims.clone()));
         }
     }
     let labelled: Vec<_> = labelled.iter().collect();
     for (position, ((kind, first_label), first_claims)) in labelled.iter().enumerate() {
         for ((other_kind, second_label), second_claims) in &labelled[position + 1..] {
             let opposed = match kind {
-                ConflictKind::Stance => {
-                    context
-                        .policy
-                        .are_opposed(group.kind, first_label, second_label)
-                }
+                ConflictKind::Stance => context.policy.are_opposed(group.kind, first_label, second_label),
                 _ => true,
             };
             if kind != other_kind || !opposed {
                 continue;
             }
-            let all: Vec<usize> = first_claims
-                .iter()
-                .chain(second_claims.iter())
-                .copied()
-                .collect();
+            let all: Vec<usize> = first_claims.iter().chain(second_claims.iter()).copied().collect();
             if !slice.reports(context, &all) {
                 continue;
             }
@@ -328,9 +287,8 @@ fn labels(
                 context.representative(first_claims),
                 context.representative(second_claims),
             ];
-            let quote = |index: usize, label: &str| {
-                context.quote_with(index, &context.claims[index].evidence.quote, label)
-            };
+            let quote =
+                |index: usize, label: &str| context.quote_with(index, &context.claims[index].evidence.quote, label);
             let reason = match kind {
                 ConflictKind::Stance => format!(
                     "{} {} described both as {} and as {}, stances the rules declare opposed",
@@ -348,24 +306,13 @@ fn labels(
                 ),
             };
             let key = group.key(context, slice, &all);
-            findings.push(context.conflict(
-                *kind,
-                key,
-                reason,
-                &quoted,
-                quoted_first(&quoted, all),
-            ));
+            findings.push(context.conflict(*kind, key, reason, &quoted, quoted_first(&quoted, all)));
         }
     }
 }
 
 /// Bare statements: an overlap when two or more articles assert the same one.
-fn statements(
-    context: &Context<'_>,
-    group: &Group<'_>,
-    slice: &Slice,
-    overlaps: &mut Vec<Finding>,
-) {
+fn statements(context: &Context<'_>, group: &Group<'_>, slice: &Slice, overlaps: &mut Vec<Finding>) {
     let stated = asserted(context, &slice.members, |value| match value {
         Value::Statement => Some(()),
         _ => None,
@@ -379,13 +326,7 @@ fn statements(
                 group.described, context.claims[representative].evidence.quote
             );
             let key = group.key(context, slice, claims);
-            overlaps.push(overlap(
-                context,
-                key,
-                reason,
-                representative,
-                claims.clone(),
-            ));
+            overlaps.push(overlap(context, key, reason, representative, claims.clone()));
         }
     }
 }
@@ -407,9 +348,7 @@ fn signature(value: &Value) -> Signature<'_> {
         Value::Stance { stance } => Signature::Stance(stance),
         Value::Category { label } => Signature::Category(label),
         Value::Rank(rank) => Signature::Rank(rank.best, rank.worst),
-        Value::Order(order) => {
-            Signature::Order(order.relation == Relation::Greater, &order.than.id)
-        }
+        Value::Order(order) => Signature::Order(order.relation == Relation::Greater, &order.than.id),
         Value::Quantity(quantity) => Signature::Quantity(
             &quantity.unit,
             quantity.low.unwrap_or(quantity.value).to_bits(),
@@ -454,10 +393,7 @@ fn polarity(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: &
         if !slice.reports(context, &all) {
             continue;
         }
-        let quoted = [
-            context.representative(asserted),
-            context.representative(negated),
-        ];
+        let quoted = [context.representative(asserted), context.representative(negated)];
         let quote = |index: usize| context.quote(index, &context.claims[index].evidence.quote);
         let reason = format!(
             "{} {} asserted{} in {} and denied in {}",
@@ -468,13 +404,7 @@ fn polarity(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: &
             quote(quoted[1]),
         );
         let key = group.key(context, slice, &all);
-        findings.push(context.conflict(
-            ConflictKind::Polarity,
-            key,
-            reason,
-            &quoted,
-            quoted_first(&quoted, all),
-        ));
+        findings.push(context.conflict(ConflictKind::Polarity, key, reason, &quoted, quoted_first(&quoted, all)));
     }
 }
 
@@ -487,12 +417,7 @@ struct YearValue {
 }
 
 /// Changes over time between consecutive explicit years (dated claims only).
-fn changes(
-    context: &Context<'_>,
-    group: &Group<'_>,
-    members: &[usize],
-    findings: &mut Vec<Finding>,
-) {
+fn changes(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings: &mut Vec<Finding>) {
     let dated: Vec<usize> = members
         .iter()
         .copied()
@@ -506,9 +431,7 @@ fn changes(
     // Quantities per unit and ranks: the largest cluster per year; a change when the
     // representatives of consecutive years do not overlap.
     let measured = asserted(context, &dated, |value| match value {
-        Value::Quantity(quantity) if quantity.value.is_finite() => {
-            Some(Some(quantity.unit.as_str()))
-        }
+        Value::Quantity(quantity) if quantity.value.is_finite() => Some(Some(quantity.unit.as_str())),
         Value::Rank(_) => Some(None),
         _ => None,
     });
@@ -520,7 +443,7 @@ fn changes(
             _ => None,
         };
         let mut by_year: BTreeMap<i32, Vec<Item>> = BTreeMap::new();
-        for &index in claims.iter() {
+        for &index in claims {
             if let Some(item) = item(index) {
                 by_year.entry(year(index)).or_default().push(item);
             }
@@ -530,16 +453,9 @@ fn changes(
             let clusters = interval::sweep(items);
             let largest = clusters
                 .iter()
-                .max_by(|left, right| {
-                    left.len()
-                        .cmp(&right.len())
-                        .then(right.start.cmp(&left.start))
-                })
+                .max_by(|left, right| left.len().cmp(&right.len()).then(right.start.cmp(&left.start)))
                 .expect("a year has claims");
-            let mut claims: Vec<usize> = items[largest.clone()]
-                .iter()
-                .map(|item| item.claim)
-                .collect();
+            let mut claims: Vec<usize> = items[largest.clone()].iter().map(|item| item.claim).collect();
             claims.sort_unstable();
             let representative = context.representative(&claims);
             let shown = match &context.claims[representative].value {
@@ -589,10 +505,7 @@ fn changes(
         let values: Vec<(YearValue, &str)> = by_year
             .into_iter()
             .filter_map(|(year, labels)| {
-                let (label, claims) = labels
-                    .into_iter()
-                    .rev()
-                    .max_by_key(|(_, claims)| claims.len())?;
+                let (label, claims) = labels.into_iter().rev().max_by_key(|(_, claims)| claims.len())?;
                 let representative = context.representative(&claims);
                 Some((
                     YearValue {
@@ -609,9 +522,7 @@ fn changes(
             let (first, first_label) = &pair[0];
             let (second, second_label) = &pair[1];
             let differ = if is_stance {
-                context
-                    .policy
-                    .are_opposed(group.kind, first_label, second_label)
+                context.policy.are_opposed(group.kind, first_label, second_label)
             } else {
                 first_label != second_label
             };
@@ -622,12 +533,7 @@ fn changes(
     }
 }
 
-fn change(
-    context: &Context<'_>,
-    group: &Group<'_>,
-    before: &YearValue,
-    after: &YearValue,
-) -> Finding {
+fn change(context: &Context<'_>, group: &Group<'_>, before: &YearValue, after: &YearValue) -> Finding {
     let reason = format!(
         "{}: {} ({}) → {} ({})",
         group.described, before.shown, before.year, after.shown, after.year
@@ -649,9 +555,7 @@ pub(super) fn drop_subsumed(overlaps: Vec<Finding>) -> Vec<Finding> {
             claims
         })
         .collect();
-    let is_subset = |small: &[usize], large: &[usize]| {
-        small.iter().all(|claim| large.binary_search(claim).is_ok())
-    };
+    let is_subset = |small: &[usize], large: &[usize]| small.iter().all(|claim| large.binary_search(claim).is_ok());
     overlaps
         .into_iter()
         .enumerate()

@@ -104,10 +104,7 @@ fn finding(context: &Context<'_>, left: usize, right: usize, similarity: f64) ->
     let how = if similarity >= 1.0 {
         "identical sentences".to_owned()
     } else {
-        format!(
-            "near-identical sentences ({}% similar)",
-            (similarity * 100.0).floor()
-        )
+        format!("near-identical sentences ({}% similar)", (similarity * 100.0).floor())
     };
     let reason = format!(
         "{} and {} contain {how}, which suggests copied text",

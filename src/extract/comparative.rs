@@ -142,18 +142,14 @@ const FALL: &[&str] = &["fall", "falls", "fell", "fallen", "falling"];
 
 /// Determiners and prepositions after which "top" is an adjective or noun, not a verb.
 const NOT_BEFORE_TOP_VERB: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "on", "at", "of", "in",
-    "to", "from", "near", "among", "amongst", "world", "this", "that", "these", "those",
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "on", "at", "of", "in", "to", "from", "near",
+    "among", "amongst", "world", "this", "that", "these", "those",
 ];
 
 /// Reads a comparative phrase beginning exactly at token `start`, returning the end of the
 /// longest match, the relation of the entity before it to the entity after it, and the span
 /// of the words.
-pub fn comparative_at(
-    text: &str,
-    tokens: &[Token],
-    start: usize,
-) -> Option<(usize, Relation, Span)> {
+pub fn comparative_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, Relation, Span)> {
     let mut index = start;
     while is_any(text, tokens, index, INTENSIFIERS) {
         index += 1;
@@ -170,9 +166,7 @@ pub fn comparative_at(
 
 /// The comparative itself, without intensifiers.
 fn core_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, Relation)> {
-    let word = tokens
-        .get(index)
-        .filter(|token| token.kind == TokenKind::Word)?;
+    let word = tokens.get(index).filter(|token| token.kind == TokenKind::Word)?;
     let word = word.text(text);
     let verb = |table: &[(&str, bool)]| {
         table
@@ -229,13 +223,7 @@ fn core_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, Relatio
 }
 
 /// A verb with an optional passive "by": "exceeded by" reverses the order.
-fn passive(
-    text: &str,
-    tokens: &[Token],
-    index: usize,
-    participle: bool,
-    relation: Relation,
-) -> (usize, Relation) {
+fn passive(text: &str, tokens: &[Token], index: usize, participle: bool, relation: Relation) -> (usize, Relation) {
     if participle && is_word(text, tokens, index + 1, "by") {
         let reversed = match relation {
             Relation::Greater => Relation::Less,
@@ -253,8 +241,8 @@ fn top_is_verb(text: &str, tokens: &[Token], index: usize) -> bool {
         || is_any(text, tokens, index - 1, NOT_BEFORE_TOP_VERB)
         || is_kind(tokens, index - 1, TokenKind::Possessive)
         || !is_kind(tokens, index - 1, TokenKind::Word);
-    let before_noun_or_number = is_any(text, tokens, index + 1, &["of", "-"])
-        || numeral_at(text, tokens, index + 1).is_some();
+    let before_noun_or_number =
+        is_any(text, tokens, index + 1, &["of", "-"]) || numeral_at(text, tokens, index + 1).is_some();
     !after_determiner && !before_noun_or_number
 }
 
@@ -290,8 +278,7 @@ fn figure_at(text: &str, tokens: &[Token], index: usize) -> bool {
         || matches!(token.text(text), "$" | "£" | "€" | "¥" | "₽" | "₹")
         || numeral_at(text, tokens, index).is_some()
         || is_word(text, tokens, index, "half")
-        || is_any(text, tokens, index, &["a", "an"])
-            && is_any(text, tokens, index + 1, FIGURE_WORDS)
+        || is_any(text, tokens, index, &["a", "an"]) && is_any(text, tokens, index + 1, FIGURE_WORDS)
 }
 
 #[cfg(test)]
@@ -314,10 +301,7 @@ mod tests {
     fn greater() {
         check("exceed Ukraine's", Some("exceed | Greater"));
         check("exceeds those of China", Some("exceeds | Greater"));
-        check(
-            "exceeding even those of China",
-            Some("exceeding even | Greater"),
-        );
+        check("exceeding even those of China", Some("exceeding even | Greater"));
         check("far exceeding China's", Some("far exceeding | Greater"));
         check("exceeded China's", Some("exceeded | Greater"));
         check("surpasses China", Some("surpasses | Greater"));
@@ -341,20 +325,11 @@ mod tests {
         check("ahead of China", Some("ahead of | Greater"));
         check("well ahead of China", Some("well ahead of | Greater"));
         check("far larger than", Some("far larger than | Greater"));
-        check(
-            "significantly larger than",
-            Some("significantly larger than | Greater"),
-        );
+        check("significantly larger than", Some("significantly larger than | Greater"));
         check("more abundant than", Some("more abundant than | Greater"));
         check("twice as large as", Some("twice as large as | Greater"));
-        check(
-            "three times larger than",
-            Some("three times larger than | Greater"),
-        );
-        check(
-            "three times as big as",
-            Some("three times as big as | Greater"),
-        );
+        check("three times larger than", Some("three times larger than | Greater"));
+        check("three times as big as", Some("three times as big as | Greater"));
         check("trailed by China", Some("trailed by | Greater"));
     }
 
@@ -383,10 +358,7 @@ mod tests {
         check("is dwarfed by", None);
         check("surpassed by China", Some("surpassed by | Less"));
         check("exceeded by", Some("exceeded by | Less"));
-        check(
-            "pales in comparison to",
-            Some("pales in comparison to | Less"),
-        );
+        check("pales in comparison to", Some("pales in comparison to | Less"));
     }
 
     #[test]
@@ -414,11 +386,7 @@ mod tests {
         let tokens = tokenize(input);
         let actual = comparative_at(input, &tokens, start)
             .map(|(_, relation, span)| format!("{} | {relation:?}", &input[span.range()]));
-        assert_eq!(
-            actual.as_deref(),
-            expected,
-            "comparative at token {start} in {input:?}"
-        );
+        assert_eq!(actual.as_deref(), expected, "comparative at token {start} in {input:?}");
     }
 
     #[test]

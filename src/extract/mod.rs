@@ -78,24 +78,16 @@ fn phrase_end(text: &str, tokens: &[Token], index: usize, phrase: &[&str]) -> Op
 }
 
 /// The longest phrase of `table` matching from token `index` on, with its end.
-fn longest_phrase<T: Copy>(
-    text: &str,
-    tokens: &[Token],
-    index: usize,
-    table: &[(&[&str], T)],
-) -> Option<(usize, T)> {
+fn longest_phrase<T: Copy>(text: &str, tokens: &[Token], index: usize, table: &[(&[&str], T)]) -> Option<(usize, T)> {
     table
         .iter()
-        .filter_map(|&(phrase, value)| {
-            phrase_end(text, tokens, index, phrase).map(|end| (end, value))
-        })
+        .filter_map(|&(phrase, value)| phrase_end(text, tokens, index, phrase).map(|end| (end, value)))
         .max_by_key(|&(end, _)| end)
 }
 
 /// Whether token `index` is a dash or hyphen (as between "10–12").
 fn is_dash(text: &str, tokens: &[Token], index: usize) -> bool {
-    is_kind(tokens, index, TokenKind::Punct)
-        && is_any(text, tokens, index, &["-", "–", "—", "‐", "‑"])
+    is_kind(tokens, index, TokenKind::Punct) && is_any(text, tokens, index, &["-", "–", "—", "‐", "‑"])
 }
 
 /// Byte span covering tokens `start..end`.
@@ -134,9 +126,7 @@ const MONTHS: &[(&str, u32)] = &[
 /// Reads a month name at token `index` ("January", "Jan", "Jan."), returning the end and the
 /// month number. Only capitalised words count, so the verbs "may" and "march" are not months.
 fn month_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, u32)> {
-    let token = tokens
-        .get(index)
-        .filter(|token| token.kind == TokenKind::Word)?;
+    let token = tokens.get(index).filter(|token| token.kind == TokenKind::Word)?;
     let word = token.text(text);
     if !word.starts_with(|character: char| character.is_ascii_uppercase()) {
         return None;

@@ -164,9 +164,7 @@ pub fn number_word(word: &str) -> Option<u32> {
 fn is_year_like(digits: &str) -> bool {
     digits.len() == 4
         && digits.bytes().all(|byte| byte.is_ascii_digit())
-        && digits
-            .parse::<u32>()
-            .is_ok_and(|year| (1800..=2100).contains(&year))
+        && digits.parse::<u32>().is_ok_and(|year| (1800..=2100).contains(&year))
 }
 
 /// Reads a numeral at token `start`: a number token (`28.7`, `44,000,000`) or number words
@@ -234,9 +232,7 @@ fn words_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u32)> 
 
 /// `one` … `nineteen`, or `twenty` … `ninety` with an optional unit (`twenty-five`).
 fn below_hundred_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u32)> {
-    let token = tokens
-        .get(start)
-        .filter(|token| token.kind == TokenKind::Word)?;
+    let token = tokens.get(start).filter(|token| token.kind == TokenKind::Word)?;
     let word = token.text(text);
     if let Some(value) = lookup(SMALL, word) {
         return Some((start + 1, value));
@@ -333,10 +329,7 @@ mod tests {
         check("a dozen countries", Some(("a dozen", 12.0)));
         check("two dozen", Some(("two dozen", 24.0)));
         check("a hundred", Some(("a hundred", 100.0)));
-        check(
-            "three hundred and fifty",
-            Some(("three hundred and fifty", 350.0)),
-        );
+        check("three hundred and fifty", Some(("three hundred and fifty", 350.0)));
         check("one hundred", Some(("one hundred", 100.0)));
         check("a tonne", None);
         check("twentieth", None);

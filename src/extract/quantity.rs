@@ -34,9 +34,7 @@
 //!   "two-thirds of", "half of", "one in five" → 20 %.
 
 use super::number::{Numeral, number_word, numeral_at, round_significant};
-use super::{
-    is_any, is_dash, is_glued, is_kind, is_word, longest_phrase, month_at, token_span, token_text,
-};
+use super::{is_any, is_dash, is_glued, is_kind, is_word, longest_phrase, month_at, token_span, token_text};
 use crate::claim::{Bound, Quantity};
 use crate::text::token::{Token, TokenKind};
 
@@ -99,6 +97,12 @@ const PREFIXES: &[(&[&str], Bound)] = &[
     (&["in", "excess", "of"], Bound::MoreThan),
     (&["well", "in", "excess", "of"], Bound::MoreThan),
     (&["exceeding"], Bound::MoreThan),
+    (&["exceed"], Bound::MoreThan),
+    (&["exceeds"], Bound::MoreThan),
+    (&["exceeded"], Bound::MoreThan),
+    (&["surpassing"], Bound::MoreThan),
+    (&["tops"], Bound::MoreThan),
+    (&["topped"], Bound::MoreThan),
     (&["upwards", "of"], Bound::MoreThan),
     (&["upward", "of"], Bound::MoreThan),
     (&["north", "of"], Bound::MoreThan),
@@ -551,9 +555,7 @@ pub fn quantity_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize,
             (middle, Some(low_value), Some(high_value))
         }
         None => match bound {
-            Bound::Exact | Bound::Approximate | Bound::Range => {
-                (low_value, Some(low_value), Some(low_value))
-            }
+            Bound::Exact | Bound::Approximate | Bound::Range => (low_value, Some(low_value), Some(low_value)),
             Bound::MoreThan | Bound::AtLeast => (low_value, Some(low_value), None),
             Bound::AtMost | Bound::LessThan => (low_value, Some(0.0), Some(low_value)),
         },
@@ -661,9 +663,7 @@ fn currency_prefix_at(text: &str, tokens: &[Token], index: usize) -> Option<(usi
     {
         return Some((index + 2, unit(code, 1.0)));
     }
-    let &(_, code) = CODES
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))?;
+    let &(_, code) = CODES.iter().find(|(name, _)| name.eq_ignore_ascii_case(word))?;
     // "Rs." keeps its full stop.
     let end = if word == "Rs" && is_word(text, tokens, index + 1, ".") {
         index + 2
@@ -676,14 +676,9 @@ fn currency_prefix_at(text: &str, tokens: &[Token], index: usize) -> Option<(usi
 /// A scale word at `index`. `currency` says whether the figure is money, which licenses the
 /// one-letter `m`/`b`/`t` scales.
 fn scale_at(text: &str, tokens: &[Token], index: usize, currency: bool) -> Option<(usize, f64)> {
-    let token = tokens
-        .get(index)
-        .filter(|token| token.kind == TokenKind::Word)?;
+    let token = tokens.get(index).filter(|token| token.kind == TokenKind::Word)?;
     let word = token.text(text);
-    if let Some(&(_, scale)) = SCALES
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-    {
+    if let Some(&(_, scale)) = SCALES.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)) {
         // "Mio." keeps its full stop.
         let end = if word.eq_ignore_ascii_case("mio") && is_word(text, tokens, index + 1, ".") {
             index + 2
@@ -698,14 +693,9 @@ fn scale_at(text: &str, tokens: &[Token], index: usize, currency: bool) -> Optio
     match word {
         "k" | "K" => Some((index + 1, 1e3)),
         "m" | "M" | "b" | "B" => {
-            let scale = if word.eq_ignore_ascii_case("m") {
-                1e6
-            } else {
-                1e9
-            };
-            let licensed = currency
-                || unit_after_at(text, tokens, index + 1).is_some()
-                || plural_noun_at(text, tokens, index + 1);
+            let scale = if word.eq_ignore_ascii_case("m") { 1e6 } else { 1e9 };
+            let licensed =
+                currency || unit_after_at(text, tokens, index + 1).is_some() || plural_noun_at(text, tokens, index + 1);
             licensed.then_some((index + 1, scale))
         }
         "mm" | "MM" if currency => Some((index + 1, 1e6)),
@@ -738,15 +728,9 @@ fn unit_after_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, U
     if let Some((end, code)) = longest_phrase(text, tokens, index, CURRENCY_WORDS) {
         return Some((end, unit(code, 1.0)));
     }
-    if let Some(token) = tokens
-        .get(index)
-        .filter(|token| token.kind == TokenKind::Word)
-    {
+    if let Some(token) = tokens.get(index).filter(|token| token.kind == TokenKind::Word) {
         let word = token.text(text);
-        if let Some(&(_, code)) = CODES
-            .iter()
-            .find(|(name, _)| name.len() == 3 && *name == word)
-        {
+        if let Some(&(_, code)) = CODES.iter().find(|(name, _)| name.len() == 3 && *name == word) {
             return Some((index + 1, unit(code, 1.0)));
         }
     }
@@ -755,13 +739,9 @@ fn unit_after_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, U
 
 /// A mass unit at `index`, with its factor to tonnes.
 fn mass_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, f64)> {
-    let token = tokens
-        .get(index)
-        .filter(|token| token.kind == TokenKind::Word)?;
+    let token = tokens.get(index).filter(|token| token.kind == TokenKind::Word)?;
     // "pounds sterling" is money.
-    if is_any(text, tokens, index, &["pound", "pounds"])
-        && is_word(text, tokens, index + 1, "sterling")
-    {
+    if is_any(text, tokens, index, &["pound", "pounds"]) && is_word(text, tokens, index + 1, "sterling") {
         return None;
     }
     if let Some(found) = longest_phrase(text, tokens, index, MASS_WORDS) {
@@ -809,8 +789,7 @@ fn fraction_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, f64
     };
     let whole = denominator(index + 1)?;
     let plural = token_text(text, tokens, index + 1).is_some_and(|word| word.ends_with('s'));
-    if (numerator > 1.0) != plural || numerator >= whole || !is_word(text, tokens, index + 2, "of")
-    {
+    if (numerator > 1.0) != plural || numerator >= whole || !is_word(text, tokens, index + 2, "of") {
         return None;
     }
     Some((index + 2, round_significant(numerator / whole * 100.0)))
@@ -845,8 +824,7 @@ fn is_not_a_figure(text: &str, tokens: &[Token], index: usize, numeral: &Numeral
             return true;
         }
         if is_any(text, tokens, previous, &["No", "Nos", "number"])
-            || is_word(text, tokens, previous, ".")
-                && before(2).is_some_and(|word| is_word(text, tokens, word, "No"))
+            || is_word(text, tokens, previous, ".") && before(2).is_some_and(|word| is_word(text, tokens, word, "No"))
         {
             return true;
         }
@@ -954,8 +932,7 @@ fn figure_at(text: &str, tokens: &[Token], start: usize, currency_context: bool)
     if is_dash(text, tokens, index)
         && is_glued(tokens, index)
         && is_glued(tokens, index + 1)
-        && (scale_at(text, tokens, index + 1, currency).is_some()
-            || unit_after_at(text, tokens, index + 1).is_some())
+        && (scale_at(text, tokens, index + 1, currency).is_some() || unit_after_at(text, tokens, index + 1).is_some())
     {
         index += 1;
     }
@@ -992,20 +969,14 @@ fn figure_at(text: &str, tokens: &[Token], start: usize, currency_context: bool)
 
 /// Whether a full scale word (not an abbreviation) is at `index`: "million", "thousand".
 fn scale_word_at(text: &str, tokens: &[Token], index: usize) -> bool {
-    is_any(
-        text,
-        tokens,
-        index,
-        &["thousand", "million", "billion", "trillion"],
-    )
+    is_any(text, tokens, index, &["thousand", "million", "billion", "trillion"])
 }
 
 /// Whether a number (digits or words) begins at `index`.
 fn starts_number(text: &str, tokens: &[Token], index: usize) -> bool {
     is_kind(tokens, index, TokenKind::Number)
         || numeral_at(text, tokens, index).is_some()
-        || is_any(text, tokens, index, &["a", "an", "half"])
-            && scale_word_at(text, tokens, index + 1)
+        || is_any(text, tokens, index, &["a", "an", "half"]) && scale_word_at(text, tokens, index + 1)
 }
 
 #[cfg(test)]
@@ -1019,11 +990,7 @@ mod tests {
     fn check(input: &str, expected: Option<&str>) {
         let tokens = tokenize(input);
         let actual = quantity_at(input, &tokens, 0).map(|(end, quantity)| {
-            assert_eq!(
-                &input[quantity.span.range()],
-                quantity.text,
-                "span of {input:?}"
-            );
+            assert_eq!(&input[quantity.span.range()], quantity.text, "span of {input:?}");
             assert_eq!(quantity.span.end, tokens[end - 1].end, "end of {input:?}");
             let side = |value: Option<f64>| value.map_or(String::new(), format_value);
             format!(
@@ -1061,10 +1028,7 @@ mod tests {
             "1.2 billion tons",
             Some("1.2 billion tons | 1200000000 t | Exact | 1200000000..1200000000"),
         );
-        check(
-            "3.8mn t",
-            Some("3.8mn t | 3800000 t | Exact | 3800000..3800000"),
-        );
+        check("3.8mn t", Some("3.8mn t | 3800000 t | Exact | 3800000..3800000"));
         check(
             "3.8 mln tonnes",
             Some("3.8 mln tonnes | 3800000 t | Exact | 3800000..3800000"),
@@ -1073,10 +1037,7 @@ mod tests {
             "2 bln tonnes",
             Some("2 bln tonnes | 2000000000 t | Exact | 2000000000..2000000000"),
         );
-        check(
-            "10k tonnes",
-            Some("10k tonnes | 10000 t | Exact | 10000..10000"),
-        );
+        check("10k tonnes", Some("10k tonnes | 10000 t | Exact | 10000..10000"));
         check(
             "120 thousand tonnes",
             Some("120 thousand tonnes | 120000 t | Exact | 120000..120000"),
@@ -1085,10 +1046,7 @@ mod tests {
             "44m tonnes",
             Some("44m tonnes | 44000000 t | Exact | 44000000..44000000"),
         );
-        check(
-            "5m barrels",
-            Some("5m | 5000000  | Exact | 5000000..5000000"),
-        );
+        check("5m barrels", Some("5m | 5000000  | Exact | 5000000..5000000"));
         check(
             "28.7million tonnes",
             Some("28.7million tonnes | 28700000 t | Exact | 28700000..28700000"),
@@ -1097,10 +1055,7 @@ mod tests {
             "twenty million tonnes",
             Some("twenty million tonnes | 20000000 t | Exact | 20000000..20000000"),
         );
-        check(
-            "twenty-five tonnes",
-            Some("twenty-five tonnes | 25 t | Exact | 25..25"),
-        );
+        check("twenty-five tonnes", Some("twenty-five tonnes | 25 t | Exact | 25..25"));
         check(
             "a million tonnes",
             Some("a million tonnes | 1000000 t | Exact | 1000000..1000000"),
@@ -1114,10 +1069,7 @@ mod tests {
             Some("one and a half million tonnes | 1500000 t | Exact | 1500000..1500000"),
         );
         check("a dozen countries", Some("a dozen | 12  | Exact | 12..12"));
-        check(
-            "half a dozen mines",
-            Some("half a dozen | 6  | Exact | 6..6"),
-        );
+        check("half a dozen mines", Some("half a dozen | 6  | Exact | 6..6"));
         check("ninety", Some("ninety | 90  | Exact | 90..90"));
         check(
             "1.5 lakh tonnes",
@@ -1131,19 +1083,10 @@ mod tests {
 
     #[test]
     fn mass_units() {
-        check(
-            "44 Mt",
-            Some("44 Mt | 44000000 t | Exact | 44000000..44000000"),
-        );
-        check(
-            "44Mt of REO",
-            Some("44Mt | 44000000 t | Exact | 44000000..44000000"),
-        );
+        check("44 Mt", Some("44 Mt | 44000000 t | Exact | 44000000..44000000"));
+        check("44Mt of REO", Some("44Mt | 44000000 t | Exact | 44000000..44000000"));
         check("500 kt", Some("500 kt | 500000 t | Exact | 500000..500000"));
-        check(
-            "2 Gt",
-            Some("2 Gt | 2000000000 t | Exact | 2000000000..2000000000"),
-        );
+        check("2 Gt", Some("2 Gt | 2000000000 t | Exact | 2000000000..2000000000"));
         check("500 t", Some("500 t | 500 t | Exact | 500..500"));
         check("500t", Some("500t | 500 t | Exact | 500..500"));
         check("500 mt", Some("500 mt | 500 t | Exact | 500..500"));
@@ -1151,33 +1094,21 @@ mod tests {
             "5 million MT",
             Some("5 million MT | 5000000 t | Exact | 5000000..5000000"),
         );
-        check(
-            "5 MMT",
-            Some("5 MMT | 5000000 t | Exact | 5000000..5000000"),
-        );
+        check("5 MMT", Some("5 MMT | 5000000 t | Exact | 5000000..5000000"));
         check("5 metric tons", Some("5 metric tons | 5 t | Exact | 5..5"));
         check(
             "5 million metric tonnes",
             Some("5 million metric tonnes | 5000000 t | Exact | 5000000..5000000"),
         );
         check("1 tonne", Some("1 tonne | 1 t | Exact | 1..1"));
-        check(
-            "3 kilotonnes",
-            Some("3 kilotonnes | 3000 t | Exact | 3000..3000"),
-        );
+        check("3 kilotonnes", Some("3 kilotonnes | 3000 t | Exact | 3000..3000"));
         check(
             "3 megatonnes",
             Some("3 megatonnes | 3000000 t | Exact | 3000000..3000000"),
         );
         check("2,000 kg", Some("2,000 kg | 2 t | Exact | 2..2"));
-        check(
-            "2,000 kilograms",
-            Some("2,000 kilograms | 2 t | Exact | 2..2"),
-        );
-        check(
-            "1,000 lb",
-            Some("1,000 lb | 0.453592 t | Exact | 0.453592..0.453592"),
-        );
+        check("2,000 kilograms", Some("2,000 kilograms | 2 t | Exact | 2..2"));
+        check("1,000 lb", Some("1,000 lb | 0.453592 t | Exact | 0.453592..0.453592"));
         check(
             "5 million pounds of uranium",
             Some("5 million pounds | 2267.96 t | Exact | 2267.96..2267.96"),
@@ -1190,10 +1121,7 @@ mod tests {
             "1 million troy ounces",
             Some("1 million troy ounces | 31.1035 t | Exact | 31.1035..31.1035"),
         );
-        check(
-            "2 Moz of gold",
-            Some("2 Moz | 62.207 t | Exact | 62.207..62.207"),
-        );
+        check("2 Moz of gold", Some("2 Moz | 62.207 t | Exact | 62.207..62.207"));
         check("a 28.7-million-tonne deposit", None);
         check(
             "28.7-million-tonne deposit",
@@ -1212,10 +1140,7 @@ mod tests {
         check("5pc", Some("5pc | 5 % | Exact | 5..5"));
         check("ten percent", Some("ten percent | 10 % | Exact | 10..10"));
         check("0.5%", Some("0.5% | 0.5 % | Exact | 0.5..0.5"));
-        check(
-            "2 percentage points",
-            Some("2 percentage points | 2 pp | Exact | 2..2"),
-        );
+        check("2 percentage points", Some("2 percentage points | 2 pp | Exact | 2..2"));
         check(
             "25 basis points",
             Some("25 basis points | 0.25 pp | Exact | 0.25..0.25"),
@@ -1229,10 +1154,7 @@ mod tests {
             Some("two-thirds | 66.6666666667 % | Exact | 66.6666666667..66.6666666667"),
         );
         check("half of the world's", Some("half | 50 % | Exact | 50..50"));
-        check(
-            "one in five magnets",
-            Some("one in five | 20 % | Exact | 20..20"),
-        );
+        check("one in five magnets", Some("one in five | 20 % | Exact | 20..20"));
         check(
             "nearly a quarter of",
             Some("nearly a quarter | 25 % | Approximate | 25..25"),
@@ -1254,14 +1176,8 @@ mod tests {
             "$ 260 million",
             Some("$ 260 million | 260000000 USD | Exact | 260000000..260000000"),
         );
-        check(
-            "£600m",
-            Some("£600m | 600000000 GBP | Exact | 600000000..600000000"),
-        );
-        check(
-            "€3bn",
-            Some("€3bn | 3000000000 EUR | Exact | 3000000000..3000000000"),
-        );
+        check("£600m", Some("£600m | 600000000 GBP | Exact | 600000000..600000000"));
+        check("€3bn", Some("€3bn | 3000000000 EUR | Exact | 3000000000..3000000000"));
         check(
             "$1.2T",
             Some("$1.2T | 1200000000000 USD | Exact | 1200000000000..1200000000000"),
@@ -1275,10 +1191,7 @@ mod tests {
             Some("$1.2 trillion | 1200000000000 USD | Exact | 1200000000000..1200000000000"),
         );
         check("$5M", Some("$5M | 5000000 USD | Exact | 5000000..5000000"));
-        check(
-            "$1.2b",
-            Some("$1.2b | 1200000000 USD | Exact | 1200000000..1200000000"),
-        );
+        check("$1.2b", Some("$1.2b | 1200000000 USD | Exact | 1200000000..1200000000"));
         check(
             "US$260 million",
             Some("US$260 million | 260000000 USD | Exact | 260000000..260000000"),
@@ -1323,10 +1236,7 @@ mod tests {
             "RUB 100bn",
             Some("RUB 100bn | 100000000000 RUB | Exact | 100000000000..100000000000"),
         );
-        check(
-            "A$2bn",
-            Some("A$2bn | 2000000000 AUD | Exact | 2000000000..2000000000"),
-        );
+        check("A$2bn", Some("A$2bn | 2000000000 AUD | Exact | 2000000000..2000000000"));
         check(
             "C$ 2bn",
             Some("C$ 2bn | 2000000000 CAD | Exact | 2000000000..2000000000"),
@@ -1403,10 +1313,7 @@ mod tests {
             "some 120,000 tonnes",
             Some("some 120,000 tonnes | 120000 t | Approximate | 120000..120000"),
         );
-        check(
-            "nearly 40%",
-            Some("nearly 40% | 40 % | Approximate | 40..40"),
-        );
+        check("nearly 40%", Some("nearly 40% | 40 % | Approximate | 40..40"));
         check(
             "almost half a million tonnes",
             Some("almost half a million tonnes | 500000 t | Approximate | 500000..500000"),
@@ -1417,9 +1324,7 @@ mod tests {
         );
         check(
             "an estimated 28.7 million tonnes",
-            Some(
-                "an estimated 28.7 million tonnes | 28700000 t | Approximate | 28700000..28700000",
-            ),
+            Some("an estimated 28.7 million tonnes | 28700000 t | Approximate | 28700000..28700000"),
         );
         check(
             "estimated at 3.8 Mt",
@@ -1429,14 +1334,8 @@ mod tests {
             "circa 5 Mt",
             Some("circa 5 Mt | 5000000 t | Approximate | 5000000..5000000"),
         );
-        check(
-            "c. 5 Mt",
-            Some("c. 5 Mt | 5000000 t | Approximate | 5000000..5000000"),
-        );
-        check(
-            "~5 Mt",
-            Some("~5 Mt | 5000000 t | Approximate | 5000000..5000000"),
-        );
+        check("c. 5 Mt", Some("c. 5 Mt | 5000000 t | Approximate | 5000000..5000000"));
+        check("~5 Mt", Some("~5 Mt | 5000000 t | Approximate | 5000000..5000000"));
         check(
             "more than 28.7 million tonnes",
             Some("more than 28.7 million tonnes | 28700000 t | MoreThan | 28700000.."),
@@ -1467,61 +1366,31 @@ mod tests {
             "just over 3 million tonnes",
             Some("just over 3 million tonnes | 3000000 t | MoreThan | 3000000.."),
         );
-        check(
-            "more than a dozen",
-            Some("more than a dozen | 12  | MoreThan | 12.."),
-        );
+        check("more than a dozen", Some("more than a dozen | 12  | MoreThan | 12.."));
         check(
             "at least 20 Mt",
             Some("at least 20 Mt | 20000000 t | AtLeast | 20000000.."),
         );
-        check(
-            "no less than 70%",
-            Some("no less than 70% | 70 % | AtLeast | 70.."),
-        );
-        check(
-            "not less than 70%",
-            Some("not less than 70% | 70 % | AtLeast | 70.."),
-        );
+        check("no less than 70%", Some("no less than 70% | 70 % | AtLeast | 70.."));
+        check("not less than 70%", Some("not less than 70% | 70 % | AtLeast | 70.."));
         check("≥ 5 t", Some("≥ 5 t | 5 t | AtLeast | 5.."));
         check(
             "up to 12 million tonnes",
             Some("up to 12 million tonnes | 12000000 t | AtMost | 0..12000000"),
         );
-        check(
-            "as much as 90%",
-            Some("as much as 90% | 90 % | AtMost | 0..90"),
-        );
-        check(
-            "as many as 5,000",
-            Some("as many as 5,000 | 5000  | AtMost | 0..5000"),
-        );
-        check(
-            "at most 3 Mt",
-            Some("at most 3 Mt | 3000000 t | AtMost | 0..3000000"),
-        );
-        check(
-            "no more than 5%",
-            Some("no more than 5% | 5 % | AtMost | 0..5"),
-        );
-        check(
-            "not more than 5%",
-            Some("not more than 5% | 5 % | AtMost | 0..5"),
-        );
+        check("as much as 90%", Some("as much as 90% | 90 % | AtMost | 0..90"));
+        check("as many as 5,000", Some("as many as 5,000 | 5000  | AtMost | 0..5000"));
+        check("at most 3 Mt", Some("at most 3 Mt | 3000000 t | AtMost | 0..3000000"));
+        check("no more than 5%", Some("no more than 5% | 5 % | AtMost | 0..5"));
+        check("not more than 5%", Some("not more than 5% | 5 % | AtMost | 0..5"));
         check("≤ 5%", Some("≤ 5% | 5 % | AtMost | 0..5"));
         check("less than 1%", Some("less than 1% | 1 % | LessThan | 0..1"));
         check(
             "under $100m",
             Some("under $100m | 100000000 USD | LessThan | 0..100000000"),
         );
-        check(
-            "below 10 Mt",
-            Some("below 10 Mt | 10000000 t | LessThan | 0..10000000"),
-        );
-        check(
-            "fewer than 100",
-            Some("fewer than 100 | 100  | LessThan | 0..100"),
-        );
+        check("below 10 Mt", Some("below 10 Mt | 10000000 t | LessThan | 0..10000000"));
+        check("fewer than 100", Some("fewer than 100 | 100  | LessThan | 0..100"));
         check("< 1%", Some("< 1% | 1 % | LessThan | 0..1"));
         check(
             "40,000 tonnes or more",
@@ -1534,10 +1403,7 @@ mod tests {
         );
         check("5,000+ tonnes", Some("5,000+ | 5000  | AtLeast | 5000.."));
         check("40-odd mines", Some("40-odd | 40  | Approximate | 40..40"));
-        check(
-            "$1bn-plus",
-            Some("$1bn-plus | 1000000000 USD | AtLeast | 1000000000.."),
-        );
+        check("$1bn-plus", Some("$1bn-plus | 1000000000 USD | AtLeast | 1000000000.."));
         check("more than", None);
         check("more than half", None);
         check("about the", None);
@@ -1582,10 +1448,7 @@ mod tests {
             "$1-2bn",
             Some("$1-2bn | 1500000000 USD | Range | 1000000000..2000000000"),
         );
-        check(
-            "£1m-£2m",
-            Some("£1m-£2m | 1500000 GBP | Range | 1000000..2000000"),
-        );
+        check("£1m-£2m", Some("£1m-£2m | 1500000 GBP | Range | 1000000..2000000"));
         check(
             "between $1bn and $2bn",
             Some("between $1bn and $2bn | 1500000000 USD | Range | 1000000000..2000000000"),
@@ -1639,11 +1502,7 @@ mod tests {
                 quantity.bound
             )
         });
-        assert_eq!(
-            actual.as_deref(),
-            expected,
-            "quantity at token {start} in {input:?}"
-        );
+        assert_eq!(actual.as_deref(), expected, "quantity at token {start} in {input:?}");
     }
 
     #[test]
@@ -1699,10 +1558,7 @@ mod tests {
 
     #[test]
     fn years_with_units_are_quantities() {
-        check(
-            "2000 tonnes",
-            Some("2000 tonnes | 2000 t | Exact | 2000..2000"),
-        );
+        check("2000 tonnes", Some("2000 tonnes | 2000 t | Exact | 2000..2000"));
         check("2,023", Some("2,023 | 2023  | Exact | 2023..2023"));
         check("$2023", Some("$2023 | 2023 USD | Exact | 2023..2023"));
         check("1,500", Some("1,500 | 1500  | Exact | 1500..1500"));

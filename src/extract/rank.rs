@@ -26,9 +26,7 @@ use crate::claim::Rank;
 use crate::text::token::{Token, TokenKind};
 
 /// Superlatives that make a rank on their own.
-const STRONG: &[&str] = &[
-    "largest", "biggest", "greatest", "richest", "highest", "foremost",
-];
+const STRONG: &[&str] = &["largest", "biggest", "greatest", "richest", "highest", "foremost"];
 
 /// Superlatives that need a determiner.
 const WEAK: &[&str] = &["top", "leading"];
@@ -248,10 +246,7 @@ fn superlative_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, 
         index += 1;
     }
     // "world-leading" (the hyphen is dropped by the tokenizer).
-    if is_word(text, tokens, index, "world")
-        && is_glued(tokens, index + 1)
-        && is_any(text, tokens, index + 1, WEAK)
-    {
+    if is_word(text, tokens, index, "world") && is_glued(tokens, index + 1) && is_any(text, tokens, index + 1, WEAK) {
         index += 1;
     }
     if is_any(text, tokens, index, STRONG) {
@@ -328,19 +323,10 @@ mod tests {
     #[test]
     fn superlatives() {
         check("the largest reserves", Some("the largest | 1..1"));
-        check(
-            "the world's biggest producer",
-            Some("the world's biggest | 1..1"),
-        );
-        check(
-            "the world’s biggest producer",
-            Some("the world’s biggest | 1..1"),
-        );
+        check("the world's biggest producer", Some("the world's biggest | 1..1"));
+        check("the world’s biggest producer", Some("the world’s biggest | 1..1"));
         check("the globe's largest", Some("the globe's largest | 1..1"));
-        check(
-            "the planet's richest deposits",
-            Some("the planet's richest | 1..1"),
-        );
+        check("the planet's richest deposits", Some("the planet's richest | 1..1"));
         check("world's largest holder", Some("world's largest | 1..1"));
         check("largest producer", Some("largest | 1..1"));
         check("the greatest", Some("the greatest | 1..1"));
@@ -352,10 +338,7 @@ mod tests {
         check("the world's top supplier", Some("the world's top | 1..1"));
         check("the world's leading", Some("the world's leading | 1..1"));
         check("the most reserves", Some("the most | 1..1"));
-        check(
-            "the most abundant reserves",
-            Some("the most abundant | 1..1"),
-        );
+        check("the most abundant reserves", Some("the most abundant | 1..1"));
         check("the most of any country", Some("the most | 1..1"));
         check("The Largest", Some("The Largest | 1..1"));
     }
@@ -365,20 +348,11 @@ mod tests {
         check("second-largest", Some("second-largest | 2..2"));
         check("the second-largest", Some("the second-largest | 2..2"));
         check("the second largest", Some("the second largest | 2..2"));
-        check(
-            "the world's second-biggest",
-            Some("the world's second-biggest | 2..2"),
-        );
-        check(
-            "the world’s 2nd-largest",
-            Some("the world’s 2nd-largest | 2..2"),
-        );
+        check("the world's second-biggest", Some("the world's second-biggest | 2..2"));
+        check("the world’s 2nd-largest", Some("the world’s 2nd-largest | 2..2"));
         check("third biggest", Some("third biggest | 3..3"));
         check("the third-highest", Some("the third-highest | 3..3"));
-        check(
-            "the second most abundant",
-            Some("the second most abundant | 2..2"),
-        );
+        check("the second most abundant", Some("the second most abundant | 2..2"));
         check("No. 2 producer", Some("No. 2 | 2..2"));
         check("No.1 supplier", Some("No.1 | 1..1"));
         check("the No. 1 producer", Some("the No. 1 | 1..1"));
@@ -405,41 +379,23 @@ mod tests {
         );
         check("among the largest", Some("among the largest | 1..10"));
         check("amongst the biggest", Some("amongst the biggest | 1..10"));
-        check(
-            "among the world's biggest",
-            Some("among the world's biggest | 1..10"),
-        );
-        check(
-            "one of the world's largest",
-            Some("one of the world's largest | 1..10"),
-        );
+        check("among the world's biggest", Some("among the world's biggest | 1..10"));
+        check("one of the world's largest", Some("one of the world's largest | 1..10"));
         check("a leading producer", Some("a leading | 1..10"));
         check("a world-leading producer", Some("a world-leading | 1..10"));
         check("one of the top", Some("one of the top | 1..10"));
         check("one of the leading", Some("one of the leading | 1..10"));
-        check(
-            "one of the most abundant",
-            Some("one of the most abundant | 1..10"),
-        );
-        check(
-            "ranks among the largest",
-            Some("ranks among the largest | 1..10"),
-        );
+        check("one of the most abundant", Some("one of the most abundant | 1..10"));
+        check("ranks among the largest", Some("ranks among the largest | 1..10"));
         check("among the top five", Some("among the top five | 1..5"));
         check("in the top three", Some("in the top three | 1..3"));
-        check(
-            "in the world's top 10",
-            Some("in the world's top 10 | 1..10"),
-        );
+        check("in the world's top 10", Some("in the world's top 10 | 1..10"));
         check("top-three producer", Some("top-three | 1..3"));
         check("the top 10", Some("the top 10 | 1..10"));
         check("the top five producers", Some("the top five | 1..5"));
         check("a top-five producer", Some("a top-five | 1..5"));
         check("the five largest", Some("the five largest | 1..5"));
-        check(
-            "one of the three biggest",
-            Some("one of the three biggest | 1..3"),
-        );
+        check("one of the three biggest", Some("one of the three biggest | 1..3"));
         check("one of the top five", Some("one of the top five | 1..5"));
         check(
             "among the world's top three",

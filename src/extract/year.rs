@@ -22,9 +22,7 @@
 //!   currency symbol is not a year; a fiscal "2023-24" or "2023/24" reads as its first year.
 
 use super::quantity::unit_or_scale_at;
-use super::{
-    is_any, is_dash, is_glued, is_kind, is_word, longest_phrase, month_at, token_span, token_text,
-};
+use super::{is_any, is_dash, is_glued, is_kind, is_word, longest_phrase, month_at, token_span, token_text};
 use crate::claim::Span;
 use crate::text::token::{Token, TokenKind};
 
@@ -250,8 +248,7 @@ fn phrase_at(text: &str, tokens: &[Token], start: usize) -> Option<Phrase> {
         framed = true;
     }
     // "end-2023", "mid-2024".
-    if (framed || cue == Cue::ByEnd) && is_dash(text, tokens, index) && is_glued(tokens, index + 1)
-    {
+    if (framed || cue == Cue::ByEnd) && is_dash(text, tokens, index) && is_glued(tokens, index + 1) {
         index += 1;
     }
     if let Some((end, ())) = longest_phrase(text, tokens, index, FISCAL) {
@@ -308,9 +305,7 @@ fn date_at(text: &str, tokens: &[Token], index: usize) -> Option<usize> {
 
 /// A day of the month: `1` … `31`, optionally glued to `st`, `nd`, `rd` or `th`.
 fn day_at(text: &str, tokens: &[Token], index: usize) -> Option<usize> {
-    let token = tokens
-        .get(index)
-        .filter(|token| token.kind == TokenKind::Number)?;
+    let token = tokens.get(index).filter(|token| token.kind == TokenKind::Number)?;
     let day: u32 = token.text(text).parse().ok()?;
     if !(1..=31).contains(&day) {
         return None;
@@ -324,9 +319,7 @@ fn day_at(text: &str, tokens: &[Token], index: usize) -> Option<usize> {
 
 /// A four-digit year from 1900 to 2100 at `index` that is not part of a figure.
 fn year_token(text: &str, tokens: &[Token], index: usize) -> Option<i32> {
-    let token = tokens
-        .get(index)
-        .filter(|token| token.kind == TokenKind::Number)?;
+    let token = tokens.get(index).filter(|token| token.kind == TokenKind::Number)?;
     let digits = token.text(text);
     if digits.len() != 4 {
         return None;
@@ -338,8 +331,7 @@ fn year_token(text: &str, tokens: &[Token], index: usize) -> Option<i32> {
     if let Some(previous) = index.checked_sub(1)
         && !token.space_before
     {
-        let glued_word =
-            is_kind(tokens, previous, TokenKind::Word) && !is_word(text, tokens, previous, "FY");
+        let glued_word = is_kind(tokens, previous, TokenKind::Word) && !is_word(text, tokens, previous, "FY");
         if glued_word || is_any(text, tokens, previous, &["$", "£", "€", "¥"]) {
             return None;
         }
@@ -386,25 +378,16 @@ mod tests {
         check("early 2024", Some("early 2024 | 2024"));
         check("year-end 2023", Some("year-end 2023 | 2023"));
         check("Q3 2023", Some("Q3 2023 | 2023"));
-        check(
-            "in the first half of 2024",
-            Some("in the first half of 2024 | 2024"),
-        );
+        check("in the first half of 2024", Some("in the first half of 2024 | 2024"));
         check("fiscal 2023", Some("fiscal 2023 | 2023"));
         check("in fiscal year 2023", Some("in fiscal year 2023 | 2023"));
         check("FY2023", Some("FY2023 | 2023"));
         check("January 2025", Some("January 2025 | 2025"));
         check("as of January 2025", Some("as of January 2025 | 2025"));
         check("as of Jan. 2025", Some("as of Jan. 2025 | 2025"));
-        check(
-            "as of 31 December 2023",
-            Some("as of 31 December 2023 | 2023"),
-        );
+        check("as of 31 December 2023", Some("as of 31 December 2023 | 2023"));
         check("on Dec. 31, 2023", Some("on Dec. 31, 2023 | 2023"));
-        check(
-            "as of January 15th, 2025",
-            Some("as of January 15th, 2025 | 2025"),
-        );
+        check("as of January 15th, 2025", Some("as of January 15th, 2025 | 2025"));
         check("end-December 2023", Some("end-December 2023 | 2023"));
         check("in 2023-24", Some("in 2023-24 | 2023"));
         check("1900", Some("1900 | 1900"));
@@ -435,21 +418,14 @@ mod tests {
     #[track_caller]
     fn check_scope(input: &str, expected: Option<&str>) {
         let tokens = tokenize(input);
-        let actual = scope_year(input, &tokens)
-            .map(|(year, span)| format!("{} | {year}", &input[span.range()]));
+        let actual = scope_year(input, &tokens).map(|(year, span)| format!("{} | {year}", &input[span.range()]));
         assert_eq!(actual.as_deref(), expected, "scope in {input:?}");
     }
 
     #[test]
     fn scopes() {
-        check_scope(
-            "Russia held 28.7 million tonnes as of 2023.",
-            Some("as of 2023 | 2023"),
-        );
-        check_scope(
-            "In 2024, China produced 270,000 tonnes.",
-            Some("In 2024 | 2024"),
-        );
+        check_scope("Russia held 28.7 million tonnes as of 2023.", Some("as of 2023 | 2023"));
+        check_scope("In 2024, China produced 270,000 tonnes.", Some("In 2024 | 2024"));
         check_scope(
             "Reserves stood at 3.8 Mt as of January 2025.",
             Some("as of January 2025 | 2025"),
@@ -462,10 +438,7 @@ mod tests {
             "According to USGS 2023 estimates, Russia holds 3.8 Mt.",
             Some("2023 estimates | 2023"),
         );
-        check_scope(
-            "The USGS's 2024 figures put it at 3.8 Mt.",
-            Some("2024 figures | 2024"),
-        );
+        check_scope("The USGS's 2024 figures put it at 3.8 Mt.", Some("2024 figures | 2024"));
         check_scope("Russia holds 3.8 Mt (2023).", Some("(2023) | 2023"));
         check_scope(
             "Russia aims to produce 10% by 2030, up from 1% in 2023.",
@@ -489,10 +462,7 @@ mod tests {
         check_scope("Russia produced 2023 tonnes.", None);
         check_scope("Between 2020 and 2023 output doubled.", None);
         check_scope("Russia holds 28.7 million tonnes.", None);
-        check_scope(
-            "In fiscal 2023-24 exports rose.",
-            Some("In fiscal 2023-24 | 2023"),
-        );
+        check_scope("In fiscal 2023-24 exports rose.", Some("In fiscal 2023-24 | 2023"));
         check_scope(
             "It holds 22 Mt, according to 2023 estimates.",
             Some("2023 estimates | 2023"),

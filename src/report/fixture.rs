@@ -47,20 +47,35 @@ pub(super) fn report() -> Report<'static> {
         articles: &fixture.articles,
         claims: &fixture.claims,
         findings: &fixture.findings,
-        summary: Summary { articles: fixture.articles.len(), claims: fixture.claims.len(), elapsed: None },
+        summary: Summary {
+            articles: fixture.articles.len(),
+            claims: fixture.claims.len(),
+            elapsed: None,
+        },
     }
 }
 
 /// The text of fixture article `path`.
 pub(super) fn text_of(path: &str) -> &'static str {
-    &FIXTURE.sources.iter().find(|source| source.path == path).expect("a fixture article").text
+    &FIXTURE
+        .sources
+        .iter()
+        .find(|source| source.path == path)
+        .expect("a fixture article")
+        .text
 }
 
 /// One-based line and character column of byte `offset` of `text` (`\n` line endings only).
 pub(super) fn line_column(text: &str, offset: usize) -> (u32, u32) {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().expect("rsplit yields at least one part").chars().count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .expect("rsplit yields at least one part")
+        .chars()
+        .count()
+        + 1;
     (line as u32, column as u32)
 }
 
@@ -72,19 +87,28 @@ pub(super) struct Source {
 
 impl Source {
     pub(super) fn new(path: &str, text: &str) -> Self {
-        Source { path: path.to_owned(), text: text.to_owned() }
+        Source {
+            path: path.to_owned(),
+            text: text.to_owned(),
+        }
     }
 
     /// Where `sentence` is in the text.
     fn sentence(&self, sentence: &str) -> Span {
-        let start = self.text.find(sentence).unwrap_or_else(|| panic!("{sentence:?} not in {}", self.path));
+        let start = self
+            .text
+            .find(sentence)
+            .unwrap_or_else(|| panic!("{sentence:?} not in {}", self.path));
         Span::new(start, start + sentence.len())
     }
 
     /// Where `needle` is inside `sentence`.
     pub(super) fn within(&self, sentence: &str, needle: &str) -> Span {
         let base = self.sentence(sentence).start;
-        let start = base + sentence.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {sentence:?}"));
+        let start = base
+            + sentence
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} not in {sentence:?}"));
         Span::new(start, start + needle.len())
     }
 
@@ -98,7 +122,10 @@ impl Source {
     }
 
     fn cue(&self, sentence: &str, text: &str) -> Cue {
-        Cue { text: text.to_owned(), span: self.within(sentence, text) }
+        Cue {
+            text: text.to_owned(),
+            span: self.within(sentence, text),
+        }
     }
 }
 
@@ -124,7 +151,10 @@ pub(super) fn claim(source: &Source, spec: Spec) -> Claim {
         kind: spec.kind.to_owned(),
         subject: Some(source.entity(spec.sentence, spec.subject.0, "country", spec.subject.1)),
         object: Some(source.entity(spec.sentence, spec.object.0, "mineral", spec.object.1)),
-        scope: Scope { year: spec.year, region: None },
+        scope: Scope {
+            year: spec.year,
+            region: None,
+        },
         value: spec.value,
         modality: spec.modality,
         evidence: Evidence {
@@ -141,7 +171,7 @@ pub(super) fn claim(source: &Source, spec: Spec) -> Claim {
 
 pub(super) fn quantity(source: &Source, sentence: &str, words: &str, value: f64, bound: Bound) -> Value {
     let (low, high) = match bound {
-        Bound::Approximate => (Some(value * 0.9), Some(value * 1.1)),
+        Bound::Approximate => (Some(value - value / 10.0), Some(value + value / 10.0)),
         _ => (Some(value), Some(value)),
     };
     Value::Quantity(Quantity {
@@ -156,18 +186,29 @@ pub(super) fn quantity(source: &Source, sentence: &str, words: &str, value: f64,
 }
 
 fn rank(source: &Source, sentence: &str, words: &str, best: u32, worst: u32) -> Value {
-    Value::Rank(Rank { best, worst, text: words.to_owned(), span: source.within(sentence, words) })
+    Value::Rank(Rank {
+        best,
+        worst,
+        text: words.to_owned(),
+        span: source.within(sentence, words),
+    })
 }
 
 fn attributed(source: &Source, sentence: &str, speaker: &str, cue: &str) -> Modality {
     Modality {
-        attribution: Some(Attribution { speaker: speaker.to_owned(), cue: source.cue(sentence, cue) }),
+        attribution: Some(Attribution {
+            speaker: speaker.to_owned(),
+            cue: source.cue(sentence, cue),
+        }),
         ..Modality::default()
     }
 }
 
 fn hedged(source: &Source, sentence: &str, cue: &str) -> Modality {
-    Modality { hedge: Some(source.cue(sentence, cue)), ..Modality::default() }
+    Modality {
+        hedge: Some(source.cue(sentence, cue)),
+        ..Modality::default()
+    }
 }
 
 pub(super) fn finding(
@@ -182,7 +223,10 @@ pub(super) fn finding(
     ids.sort_unstable();
     let mut parts = vec![format!("{kind:?}")];
     parts.extend(ids.iter().map(|id| (*id).to_owned()));
-    let mut paths: Vec<&str> = indices.iter().map(|&index| claims[index].evidence.path.as_str()).collect();
+    let mut paths: Vec<&str> = indices
+        .iter()
+        .map(|&index| claims[index].evidence.path.as_str())
+        .collect();
     paths.sort_unstable();
     paths.dedup();
     Finding {
@@ -265,172 +309,226 @@ fn build() -> Fixture {
     let gazette = Source::new("examples/gazette.md", GAZETTE);
     let herald = Source::new("examples/herald.md", HERALD);
     let ledger = Source::new("examples/ledger.md", LEDGER);
-    let mut herald_info =
-        article("examples/herald.md", "Russia touts its rare-earth riches", "The Northern Herald", "2024-03-01");
+    let mut herald_info = article(
+        "examples/herald.md",
+        "Russia touts its rare-earth riches",
+        "The Northern Herald",
+        "2024-03-01",
+    );
     herald_info.meta.url = Some("https://herald.example/russia-rare-earths".to_owned());
     let articles = vec![
-        article("examples/gazette.md", "“Unmatched”: São Paulo looks east", "Gazeta do Sul", "2024-06-10"),
+        article(
+            "examples/gazette.md",
+            "“Unmatched”: São Paulo looks east",
+            "Gazeta do Sul",
+            "2024-06-10",
+        ),
         herald_info,
-        article("examples/ledger.md", "What Russia really has in the ground", "The Ledger", "2024-05-02"),
+        article(
+            "examples/ledger.md",
+            "What Russia really has in the ground",
+            "The Ledger",
+            "2024-05-02",
+        ),
     ];
 
     let mut claims = Vec::new();
 
     // examples/gazette.md
-    let sentence = "In São Paulo’s view — and Brasília’s — China’s rare-earth reserves of about 44 Mt remain “unmatched”.";
-    claims.push(claim(&gazette, Spec {
-        rule: "reserve-size",
-        kind: "reserves",
-        sentence,
-        quote: "China’s rare-earth reserves of about 44 Mt",
-        subject: ("china", "China’s"),
-        object: ("rare-earths", "rare-earth"),
-        year: None,
-        value: quantity(&gazette, sentence, "about 44 Mt", 44e6, Bound::Approximate),
-        modality: Modality::default(),
-    }));
+    let sentence =
+        "In São Paulo’s view — and Brasília’s — China’s rare-earth reserves of about 44 Mt remain “unmatched”.";
+    claims.push(claim(
+        &gazette,
+        Spec {
+            rule: "reserve-size",
+            kind: "reserves",
+            sentence,
+            quote: "China’s rare-earth reserves of about 44 Mt",
+            subject: ("china", "China’s"),
+            object: ("rare-earths", "rare-earth"),
+            year: None,
+            value: quantity(&gazette, sentence, "about 44 Mt", 44e6, Bound::Approximate),
+            modality: Modality::default(),
+        },
+    ));
     let kazakhstan = "Kazakhstan holds some of the largest uranium reserves in the world.";
-    claims.push(claim(&gazette, Spec {
-        rule: "reserve-rank",
-        kind: "reserve-rank",
-        sentence: kazakhstan,
-        quote: "Kazakhstan holds some of the largest uranium reserves",
-        subject: ("kazakhstan", "Kazakhstan"),
-        object: ("uranium", "uranium"),
-        year: None,
-        value: rank(&gazette, kazakhstan, "some of the largest", 1, 10),
-        modality: hedged(&gazette, kazakhstan, "some of"),
-    }));
+    claims.push(claim(
+        &gazette,
+        Spec {
+            rule: "reserve-rank",
+            kind: "reserve-rank",
+            sentence: kazakhstan,
+            quote: "Kazakhstan holds some of the largest uranium reserves",
+            subject: ("kazakhstan", "Kazakhstan"),
+            object: ("uranium", "uranium"),
+            year: None,
+            value: rank(&gazette, kazakhstan, "some of the largest", 1, 10),
+            modality: hedged(&gazette, kazakhstan, "some of"),
+        },
+    ));
     let sentence = "Russia is technologically self-sufficient in rare-earth processing, officials insist.";
-    claims.push(claim(&gazette, Spec {
-        rule: "self-sufficiency",
-        kind: "technology-dependence",
-        sentence,
-        quote: "Russia is technologically self-sufficient in rare-earth",
-        subject: ("russia", "Russia"),
-        object: ("rare-earths", "rare-earth"),
-        year: None,
-        value: Value::Stance { stance: "self-sufficient".to_owned() },
-        modality: Modality::default(),
-    }));
+    claims.push(claim(
+        &gazette,
+        Spec {
+            rule: "self-sufficiency",
+            kind: "technology-dependence",
+            sentence,
+            quote: "Russia is technologically self-sufficient in rare-earth",
+            subject: ("russia", "Russia"),
+            object: ("rare-earths", "rare-earth"),
+            year: None,
+            value: Value::Stance {
+                stance: "self-sufficient".to_owned(),
+            },
+            modality: Modality::default(),
+        },
+    ));
 
     // examples/herald.md
     let sentence = "Speaking at an economic forum in Vladivostok on Tuesday, where he also discussed energy exports, \
                     shipping routes and the Arctic, Putin said that Russia holds\n28.7 million tonnes of rare-earth \
                     reserves.";
-    claims.push(claim(&herald, Spec {
-        rule: "reserve-size",
-        kind: "reserves",
-        sentence,
-        quote: "Russia holds\n28.7 million tonnes of rare-earth reserves",
-        subject: ("russia", "Russia"),
-        object: ("rare-earths", "rare-earth"),
-        year: None,
-        value: quantity(&herald, sentence, "28.7 million tonnes", 28.7 * 1e6, Bound::Exact),
-        modality: attributed(&herald, sentence, "Putin", "Putin said"),
-    }));
+    claims.push(claim(
+        &herald,
+        Spec {
+            rule: "reserve-size",
+            kind: "reserves",
+            sentence,
+            quote: "Russia holds\n28.7 million tonnes of rare-earth reserves",
+            subject: ("russia", "Russia"),
+            object: ("rare-earths", "rare-earth"),
+            year: None,
+            value: quantity(&herald, sentence, "28.7 million tonnes", 28.7 * 1e6, Bound::Exact),
+            modality: attributed(&herald, sentence, "Putin", "Putin said"),
+        },
+    ));
     let sentence = "China holds the largest rare-earth reserves in the world.";
-    claims.push(claim(&herald, Spec {
-        rule: "reserve-rank",
-        kind: "reserve-rank",
-        sentence,
-        quote: "China holds the largest rare-earth reserves",
-        subject: ("china", "China"),
-        object: ("rare-earths", "rare-earth"),
-        year: None,
-        value: rank(&herald, sentence, "the largest", 1, 1),
-        modality: Modality::default(),
-    }));
-    claims.push(claim(&herald, Spec {
-        rule: "reserve-rank",
-        kind: "reserve-rank",
-        sentence: kazakhstan,
-        quote: "Kazakhstan holds some of the largest uranium reserves",
-        subject: ("kazakhstan", "Kazakhstan"),
-        object: ("uranium", "uranium"),
-        year: None,
-        value: rank(&herald, kazakhstan, "some of the largest", 1, 10),
-        modality: hedged(&herald, kazakhstan, "some of"),
-    }));
+    claims.push(claim(
+        &herald,
+        Spec {
+            rule: "reserve-rank",
+            kind: "reserve-rank",
+            sentence,
+            quote: "China holds the largest rare-earth reserves",
+            subject: ("china", "China"),
+            object: ("rare-earths", "rare-earth"),
+            year: None,
+            value: rank(&herald, sentence, "the largest", 1, 1),
+            modality: Modality::default(),
+        },
+    ));
+    claims.push(claim(
+        &herald,
+        Spec {
+            rule: "reserve-rank",
+            kind: "reserve-rank",
+            sentence: kazakhstan,
+            quote: "Kazakhstan holds some of the largest uranium reserves",
+            subject: ("kazakhstan", "Kazakhstan"),
+            object: ("uranium", "uranium"),
+            year: None,
+            value: rank(&herald, kazakhstan, "some of the largest", 1, 10),
+            modality: hedged(&herald, kazakhstan, "some of"),
+        },
+    ));
     let sentence = "In 2023 Russia produced 2,600 tonnes of rare earths.";
-    claims.push(claim(&herald, Spec {
-        rule: "production",
-        kind: "production",
-        sentence,
-        quote: "In 2023 Russia produced 2,600 tonnes of rare earths",
-        subject: ("russia", "Russia"),
-        object: ("rare-earths", "rare earths"),
-        year: Some(2023),
-        value: quantity(&herald, sentence, "2,600 tonnes", 2600.0, Bound::Exact),
-        modality: Modality::default(),
-    }));
+    claims.push(claim(
+        &herald,
+        Spec {
+            rule: "production",
+            kind: "production",
+            sentence,
+            quote: "In 2023 Russia produced 2,600 tonnes of rare earths",
+            subject: ("russia", "Russia"),
+            object: ("rare-earths", "rare earths"),
+            year: Some(2023),
+            value: quantity(&herald, sentence, "2,600 tonnes", 2600.0, Bound::Exact),
+            modality: Modality::default(),
+        },
+    ));
 
     // examples/ledger.md
-    let sentence = "Russia's rare-earth reserves amount to 3.8 million tonnes, a fraction of the figure quoted in Moscow.";
-    claims.push(claim(&ledger, Spec {
-        rule: "reserve-size",
-        kind: "reserves",
-        sentence,
-        quote: "Russia's rare-earth reserves amount to 3.8 million tonnes",
-        subject: ("russia", "Russia's"),
-        object: ("rare-earths", "rare-earth"),
-        year: None,
-        value: quantity(&ledger, sentence, "3.8 million tonnes", 3.8e6, Bound::Exact),
-        modality: Modality::default(),
-    }));
+    let sentence =
+        "Russia's rare-earth reserves amount to 3.8 million tonnes, a fraction of the figure quoted in Moscow.";
+    claims.push(claim(
+        &ledger,
+        Spec {
+            rule: "reserve-size",
+            kind: "reserves",
+            sentence,
+            quote: "Russia's rare-earth reserves amount to 3.8 million tonnes",
+            subject: ("russia", "Russia's"),
+            object: ("rare-earths", "rare-earth"),
+            year: None,
+            value: quantity(&ledger, sentence, "3.8 million tonnes", 3.8e6, Bound::Exact),
+            modality: Modality::default(),
+        },
+    ));
     let sentence = "Russia holds the largest rare-earth reserves, ahead of Brazil and Vietnam.";
-    claims.push(claim(&ledger, Spec {
-        rule: "reserve-rank",
-        kind: "reserve-rank",
-        sentence,
-        quote: "Russia holds the largest rare-earth reserves",
-        subject: ("russia", "Russia"),
-        object: ("rare-earths", "rare-earth"),
-        year: None,
-        value: rank(&ledger, sentence, "the largest", 1, 1),
-        modality: Modality::default(),
-    }));
+    claims.push(claim(
+        &ledger,
+        Spec {
+            rule: "reserve-rank",
+            kind: "reserve-rank",
+            sentence,
+            quote: "Russia holds the largest rare-earth reserves",
+            subject: ("russia", "Russia"),
+            object: ("rare-earths", "rare-earth"),
+            year: None,
+            value: rank(&ledger, sentence, "the largest", 1, 1),
+            modality: Modality::default(),
+        },
+    ));
     let sentence = "China's reserves of rare earths stand at 44,000,000 tons.";
-    claims.push(claim(&ledger, Spec {
-        rule: "reserve-size",
-        kind: "reserves",
-        sentence,
-        quote: "China's reserves of rare earths stand at 44,000,000 tons",
-        subject: ("china", "China's"),
-        object: ("rare-earths", "rare earths"),
-        year: None,
-        value: quantity(&ledger, sentence, "44,000,000 tons", 44e6, Bound::Exact),
-        modality: Modality::default(),
-    }));
+    claims.push(claim(
+        &ledger,
+        Spec {
+            rule: "reserve-size",
+            kind: "reserves",
+            sentence,
+            quote: "China's reserves of rare earths stand at 44,000,000 tons",
+            subject: ("china", "China's"),
+            object: ("rare-earths", "rare earths"),
+            year: None,
+            value: quantity(&ledger, sentence, "44,000,000 tons", 44e6, Bound::Exact),
+            modality: Modality::default(),
+        },
+    ));
     let sentence = "Russia's rare-earth reserves exceed Ukraine's, analysts say.";
-    claims.push(claim(&ledger, Spec {
-        rule: "reserve-comparison",
-        kind: "reserve-order",
-        sentence,
-        quote: "Russia's rare-earth reserves exceed Ukraine's",
-        subject: ("russia", "Russia's"),
-        object: ("rare-earths", "rare-earth"),
-        year: None,
-        value: Value::Order(Order {
-            relation: Relation::Greater,
-            than: ledger.entity(sentence, "ukraine", "country", "Ukraine's"),
-            text: "exceed".to_owned(),
-            span: ledger.within(sentence, "exceed"),
-        }),
-        modality: attributed(&ledger, sentence, "analysts", "analysts say"),
-    }));
+    claims.push(claim(
+        &ledger,
+        Spec {
+            rule: "reserve-comparison",
+            kind: "reserve-order",
+            sentence,
+            quote: "Russia's rare-earth reserves exceed Ukraine's",
+            subject: ("russia", "Russia's"),
+            object: ("rare-earths", "rare-earth"),
+            year: None,
+            value: Value::Order(Order {
+                relation: Relation::Greater,
+                than: ledger.entity(sentence, "ukraine", "country", "Ukraine's"),
+                text: "exceed".to_owned(),
+                span: ledger.within(sentence, "exceed"),
+            }),
+            modality: attributed(&ledger, sentence, "analysts", "analysts say"),
+        },
+    ));
     let sentence = "In 2024 Russia produced 2,900 tonnes of rare earths.";
-    claims.push(claim(&ledger, Spec {
-        rule: "production",
-        kind: "production",
-        sentence,
-        quote: "In 2024 Russia produced 2,900 tonnes of rare earths",
-        subject: ("russia", "Russia"),
-        object: ("rare-earths", "rare earths"),
-        year: Some(2024),
-        value: quantity(&ledger, sentence, "2,900 tonnes", 2900.0, Bound::Exact),
-        modality: Modality::default(),
-    }));
+    claims.push(claim(
+        &ledger,
+        Spec {
+            rule: "production",
+            kind: "production",
+            sentence,
+            quote: "In 2024 Russia produced 2,900 tonnes of rare earths",
+            subject: ("russia", "Russia"),
+            object: ("rare-earths", "rare earths"),
+            year: Some(2024),
+            value: quantity(&ledger, sentence, "2,900 tonnes", 2900.0, Bound::Exact),
+            modality: Modality::default(),
+        },
+    ));
 
     // Claim indices: gazette 0–2, herald 3–6, ledger 7–11.
     let findings = vec![
@@ -484,7 +582,12 @@ fn build() -> Fixture {
             &[1, 5],
         ),
     ];
-    Fixture { sources: vec![gazette, herald, ledger], articles, claims, findings }
+    Fixture {
+        sources: vec![gazette, herald, ledger],
+        articles,
+        claims,
+        findings,
+    }
 }
 
 #[test]

@@ -87,7 +87,10 @@ struct SpanDto {
 
 impl From<Span> for SpanDto {
     fn from(span: Span) -> Self {
-        SpanDto { start: span.start, end: span.end }
+        SpanDto {
+            start: span.start,
+            end: span.end,
+        }
     }
 }
 
@@ -101,7 +104,12 @@ struct EntityDto<'a> {
 
 impl<'a> EntityDto<'a> {
     fn new(entity: &'a Entity) -> Self {
-        EntityDto { id: &entity.id, lexicon: &entity.lexicon, text: &entity.text, span: entity.span.into() }
+        EntityDto {
+            id: &entity.id,
+            lexicon: &entity.lexicon,
+            text: &entity.text,
+            span: entity.span.into(),
+        }
     }
 }
 
@@ -164,9 +172,12 @@ impl<'a> ValueDto<'a> {
                 text: &quantity.text,
                 span: quantity.span.into(),
             },
-            Value::Rank(rank) => {
-                ValueDto::Rank { best: rank.best, worst: rank.worst, text: &rank.text, span: rank.span.into() }
-            }
+            Value::Rank(rank) => ValueDto::Rank {
+                best: rank.best,
+                worst: rank.worst,
+                text: &rank.text,
+                span: rank.span.into(),
+            },
             Value::Order(order) => ValueDto::Order {
                 relation: match order.relation {
                     Relation::Greater => "greater",
@@ -191,7 +202,10 @@ struct CueDto<'a> {
 
 impl<'a> CueDto<'a> {
     fn new(cue: &'a Cue) -> Self {
-        CueDto { text: &cue.text, span: cue.span.into() }
+        CueDto {
+            text: &cue.text,
+            span: cue.span.into(),
+        }
     }
 }
 
@@ -220,10 +234,10 @@ impl<'a> ModalityDto<'a> {
             },
             negation: modality.negation.as_ref().map(CueDto::new),
             hedge: modality.hedge.as_ref().map(CueDto::new),
-            attribution: modality
-                .attribution
-                .as_ref()
-                .map(|attribution| AttributionDto { speaker: &attribution.speaker, cue: CueDto::new(&attribution.cue) }),
+            attribution: modality.attribution.as_ref().map(|attribution| AttributionDto {
+                speaker: &attribution.speaker,
+                cue: CueDto::new(&attribution.cue),
+            }),
         }
     }
 }
@@ -261,7 +275,10 @@ impl<'a> ClaimDto<'a> {
             kind: &claim.kind,
             subject: claim.subject.as_ref().map(EntityDto::new),
             object: claim.object.as_ref().map(EntityDto::new),
-            scope: ScopeDto { year: claim.scope.year, region: claim.scope.region.as_deref() },
+            scope: ScopeDto {
+                year: claim.scope.year,
+                region: claim.scope.region.as_deref(),
+            },
             value: ValueDto::new(&claim.value),
             modality: ModalityDto::new(&claim.modality),
             evidence: EvidenceDto {
@@ -309,7 +326,9 @@ impl<'a> FindingDto<'a> {
             key: &finding.key,
             reason: &finding.reason,
             articles: finding.articles,
-            claims: super::finding_claims(finding, claims).map(|claim| claim.id.as_str()).collect(),
+            claims: super::finding_claims(finding, claims)
+                .map(|claim| claim.id.as_str())
+                .collect(),
         }
     }
 }
@@ -342,11 +361,18 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             warnings: counts.warnings,
             changes: counts.changes,
             shared_wording: counts.shared_wording,
-            elapsed_ms: report.summary.elapsed.map(|elapsed| u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)),
+            elapsed_ms: report
+                .summary
+                .elapsed
+                .map(|elapsed| u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)),
         },
         articles: report.articles.iter().map(ArticleDto::new).collect(),
         claims: report.claims.iter().map(ClaimDto::new).collect(),
-        findings: report.findings.iter().map(|finding| FindingDto::new(finding, report.claims)).collect(),
+        findings: report
+            .findings
+            .iter()
+            .map(|finding| FindingDto::new(finding, report.claims))
+            .collect(),
     };
     write_pretty(&document, out)
 }
@@ -395,8 +421,14 @@ mod tests {
     fn claims_output(format: ClaimFormat) -> String {
         let report = fixture::report();
         let mut out = Vec::new();
-        render_claims(report.articles, report.claims, format, &mut out, &RenderOptions::default())
-            .expect("writing to a Vec");
+        render_claims(
+            report.articles,
+            report.claims,
+            format,
+            &mut out,
+            &RenderOptions::default(),
+        )
+        .expect("writing to a Vec");
         String::from_utf8(out).expect("JSON is UTF-8")
     }
 
@@ -423,22 +455,50 @@ mod tests {
     #[test]
     fn json_parses_back_with_the_documented_keys() {
         let document: Json = serde_json::from_str(&report_json()).expect("the report is JSON");
-        let keys: Vec<&str> = document.as_object().expect("an object").keys().map(String::as_str).collect();
+        let keys: Vec<&str> = document
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(keys, ["version", "tool", "summary", "articles", "claims", "findings"]);
         assert_eq!(document["version"], 1);
         assert_eq!(document["tool"], "crosscheck");
-        assert!(document["summary"].get("elapsed_ms").is_none(), "untimed runs leave elapsed_ms out");
+        assert!(
+            document["summary"].get("elapsed_ms").is_none(),
+            "untimed runs leave elapsed_ms out"
+        );
 
-        let claim_ids: Vec<&Json> = document["claims"].as_array().expect("claims").iter().map(|c| &c["id"]).collect();
+        let claim_ids: Vec<&Json> = document["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .map(|c| &c["id"])
+            .collect();
         for finding in document["findings"].as_array().expect("findings") {
             for id in finding["claims"].as_array().expect("finding claims") {
-                assert!(claim_ids.contains(&id), "finding {} names unknown claim {id}", finding["id"]);
+                assert!(
+                    claim_ids.contains(&id),
+                    "finding {} names unknown claim {id}",
+                    finding["id"]
+                );
             }
         }
 
         let documentation = include_str!("../../docs/report-format.md");
-        for key in ["version", "tool", "summary", "articles", "claims", "findings", "elapsed_ms"] {
-            assert!(documentation.contains(&format!("`{key}`")), "docs/report-format.md does not document `{key}`");
+        for key in [
+            "version",
+            "tool",
+            "summary",
+            "articles",
+            "claims",
+            "findings",
+            "elapsed_ms",
+        ] {
+            assert!(
+                documentation.contains(&format!("`{key}`")),
+                "docs/report-format.md does not document `{key}`"
+            );
         }
     }
 
@@ -465,10 +525,17 @@ mod tests {
         let claim_schema = &schema["$defs"]["claim"];
         let mut claim = fixture::report().claims[0].clone();
         claim.modality.polarity = Polarity::Negated;
-        claim.modality.negation = Some(Cue { text: "not".to_owned(), span: Span::new(0, 3) });
+        claim.modality.negation = Some(Cue {
+            text: "not".to_owned(),
+            span: Span::new(0, 3),
+        });
         for value in [
-            Value::Stance { stance: "dependent".to_owned() },
-            Value::Category { label: "monopoly".to_owned() },
+            Value::Stance {
+                stance: "dependent".to_owned(),
+            },
+            Value::Category {
+                label: "monopoly".to_owned(),
+            },
             Value::Statement,
         ] {
             claim.value = value;
@@ -485,7 +552,13 @@ mod tests {
         json::render_claims(report.articles, report.claims, &mut out).expect("writing to a Vec");
         let claims: Json = serde_json::from_slice(&out).expect("JSON");
         let mut errors = Vec::new();
-        walk(&claims, &schema["$defs"]["claim_list"], &schema, "claim_list", &mut errors);
+        walk(
+            &claims,
+            &schema["$defs"]["claim_list"],
+            &schema,
+            "claim_list",
+            &mut errors,
+        );
         assert!(errors.is_empty(), "{}", errors.join("\n"));
     }
 
@@ -556,7 +629,9 @@ mod tests {
         let properties = node.get("properties").and_then(Json::as_object);
         for (key, item) in object {
             match properties.and_then(|properties| properties.get(key)) {
-                Some(item_schema) => walk(item, item_schema, root, &format!("{path}.{key}"), errors),
+                Some(item_schema) => {
+                    walk(item, item_schema, root, &format!("{path}.{key}"), errors);
+                }
                 None => errors.push(format!("{path}.{key} is not in the schema")),
             }
         }
@@ -569,7 +644,11 @@ mod tests {
     }
 
     fn resolve<'a>(node: &'a Json, root: &'a Json) -> &'a Json {
-        match node.get("$ref").and_then(Json::as_str).and_then(|reference| reference.strip_prefix("#/")) {
+        match node
+            .get("$ref")
+            .and_then(Json::as_str)
+            .and_then(|reference| reference.strip_prefix("#/"))
+        {
             Some(pointer) => resolve(root.pointer(&format!("/{pointer}")).unwrap_or(&Json::Null), root),
             None => node,
         }

@@ -15,12 +15,23 @@ use std::io::{self, Write};
 use crate::claim::Claim;
 use crate::finding::{Finding, FindingKind, Severity};
 
-use super::{
-    ArticleIndex, Counts, Report, claim_label, count, finding_claims, format_elapsed, one_line, value_range,
-};
+use super::{ArticleIndex, Counts, Report, claim_label, count, finding_claims, format_elapsed, one_line, value_range};
 
 /// Claims quoted per finding before "and N more".
 const MAX_QUOTES: usize = 5;
+
+/// Section titles, in order; conflicts always get a section, the others only when not empty.
+const SECTIONS: [&str; 4] = ["Conflicts", "Overlaps", "Changes over time", "Shared wording"];
+
+/// Index into [`SECTIONS`] of the section a finding of `kind` goes into.
+fn section(kind: FindingKind) -> usize {
+    match kind {
+        FindingKind::Conflict(_) => 0,
+        FindingKind::Overlap => 1,
+        FindingKind::Change => 2,
+        FindingKind::SharedWording => 3,
+    }
+}
 
 /// Writes the Markdown report.
 pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -32,11 +43,13 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "|---|---:|")?;
     writeln!(out, "| Articles | {} |", report.summary.articles)?;
     writeln!(out, "| Claims | {} |", report.summary.claims)?;
-    writeln!(out, "| Conflicts | {} ({}, {}) |", counts.conflicts, count(counts.errors, "error", "errors"), count(
-        counts.warnings,
-        "warning",
-        "warnings"
-    ))?;
+    writeln!(
+        out,
+        "| Conflicts | {} ({}, {}) |",
+        counts.conflicts,
+        count(counts.errors, "error", "errors"),
+        count(counts.warnings, "warning", "warnings")
+    )?;
     writeln!(out, "| Overlaps | {} |", counts.overlaps)?;
     writeln!(out, "| Changes over time | {} |", counts.changes)?;
     writeln!(out, "| Shared wording | {} |", counts.shared_wording)?;
@@ -44,15 +57,13 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "| Time | {} |", format_elapsed(elapsed))?;
     }
 
-    let sections: [(&str, fn(FindingKind) -> bool); 4] = [
-        ("Conflicts", |kind| matches!(kind, FindingKind::Conflict(_))),
-        ("Overlaps", |kind| kind == FindingKind::Overlap),
-        ("Changes over time", |kind| kind == FindingKind::Change),
-        ("Shared wording", |kind| kind == FindingKind::SharedWording),
-    ];
-    for (title, belongs) in sections {
-        let findings: Vec<&Finding> = report.findings.iter().filter(|finding| belongs(finding.kind)).collect();
-        if findings.is_empty() && title != "Conflicts" {
+    for (index, title) in SECTIONS.iter().enumerate() {
+        let findings: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|finding| section(finding.kind) == index)
+            .collect();
+        if findings.is_empty() && index != 0 {
             continue;
         }
         writeln!(out)?;
@@ -71,34 +82,59 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 fn render_finding(finding: &Finding, claims: &[Claim], articles: &ArticleIndex, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     let reason = escape(&finding.reason);
-    match (finding.kind, finding.severity) {
-        (FindingKind::Conflict(kind), Severity::Error) => writeln!(out, "### **Error** ({}): {reason}", kind.name())?,
-        (FindingKind::Conflict(kind), Severity::Warning) => {
-            writeln!(out, "### **Warning** ({}): {reason}", kind.name())?;
+    let heading = match (finding.kind, finding.severity) {
+        (FindingKind::Conflict(kind), Severity::Error) => {
+            format!("**Error** ({}): {reason}", kind.name())
         }
-        (FindingKind::Conflict(kind), Severity::Info) => writeln!(out, "### Note ({}): {reason}", kind.name())?,
-        _ => writeln!(out, "### {reason}")?,
-    }
+        (FindingKind::Conflict(kind), Severity::Warning) => {
+            format!("**Warning** ({}): {reason}", kind.name())
+        }
+        (FindingKind::Conflict(kind), Severity::Info) => {
+            format!("Note ({}): {reason}", kind.name())
+        }
+        _ => reason,
+    };
+    writeln!(out, "### {heading}")?;
     writeln!(out)?;
-    writeln!(out, "Key: {} · {}", escape(&finding.key), count(finding.articles, "article", "articles"))?;
+    writeln!(
+        out,
+        "Key: {} · {}",
+        escape_inline(&finding.key),
+        count(finding.articles, "article", "articles")
+    )?;
     let total = finding_claims(finding, claims).count();
     for claim in finding_claims(finding, claims).take(MAX_QUOTES) {
         writeln!(out)?;
         writeln!(out, "> {}", quote(claim))?;
         writeln!(out, ">")?;
         let evidence = &claim.evidence;
-        let mut source = format!("{}:{}:{}", escape(&evidence.path), evidence.line, evidence.column);
+        let mut source = vec![format!(
+            "{}:{}:{}",
+            escape_inline(&evidence.path),
+            evidence.line,
+            evidence.column
+        )];
         if let Some(meta) = articles.meta(&evidence.path) {
-            for field in [&meta.outlet, &meta.date].into_iter().flatten() {
-                source.push_str(", ");
-                source.push_str(&escape(field));
+            if let Some(outlet) = meta
+                .outlet
+                .as_deref()
+                .map(str::trim)
+                .filter(|outlet| !outlet.is_empty())
+            {
+                source.push(format!("*{}*", escape_inline(outlet)));
             }
+            source.extend(meta.date.as_deref().map(escape_inline));
         }
-        writeln!(out, "> — {source} · {}", escape(&claim_label(claim, finding.kind)))?;
+        let source = source.join(", ");
+        writeln!(
+            out,
+            "> — {source} · {}",
+            escape_inline(&claim_label(claim, finding.kind))
+        )?;
     }
     if total > MAX_QUOTES {
         writeln!(out)?;
-        writeln!(out, "…and {} more.", count(total - MAX_QUOTES, "claim", "claims"))?;
+        writeln!(out, "…and {}.", count(total - MAX_QUOTES, "more claim", "more claims"))?;
     }
     Ok(())
 }
@@ -106,7 +142,9 @@ fn render_finding(finding: &Finding, claims: &[Claim], articles: &ArticleIndex, 
 /// The claim's sentence, escaped, with its value in bold.
 fn quote(claim: &Claim) -> String {
     let sentence = claim.evidence.sentence.trim_end();
-    let Some(range) = value_range(claim) else { return escape(sentence.trim_start()) };
+    let Some(range) = value_range(claim) else {
+        return escape(sentence.trim_start());
+    };
     // Whitespace just inside the bold markers would stop them from being read as emphasis.
     let raw = &claim.evidence.sentence[range.clone()];
     let start = range.start + (raw.len() - raw.trim_start().len());
@@ -182,7 +220,10 @@ mod tests {
     fn escape_makes_text_inert() {
         check("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;");
         check("[click](javascript:evil)", "\\[click\\]\\(javascript:evil\\)");
-        check("AT&T *bold* _it_ `code` a|b #1 ~x~ !img \\", "AT&amp;T \\*bold\\* \\_it\\_ \\`code\\` a\\|b \\#1 \\~x\\~ \\!img \\\\");
+        check(
+            "AT&T *bold* _it_ `code` a|b #1 ~x~ !img \\",
+            "AT&amp;T \\*bold\\* \\_it\\_ \\`code\\` a\\|b \\#1 \\~x\\~ \\!img \\\\",
+        );
         check("- item", "\\- item");
         check("12. item", "12\\. item");
         check("line\nbreak", "line break");
@@ -194,17 +235,20 @@ mod tests {
         let text = "<script>alert(1)</script> Russia holds 5 Mt of rare earths, see [click](javascript:evil).\n";
         let sentence = text.trim_end();
         let source = Source::new("evil<b>.md", text);
-        let claim = fixture::claim(&source, Spec {
-            rule: "reserve-size",
-            kind: "reserves",
-            sentence,
-            quote: "Russia holds 5 Mt of rare earths",
-            subject: ("russia", "Russia"),
-            object: ("rare-earths", "rare earths"),
-            year: None,
-            value: fixture::quantity(&source, sentence, "5 Mt", 5e6, Bound::Exact),
-            modality: Modality::default(),
-        });
+        let claim = fixture::claim(
+            &source,
+            Spec {
+                rule: "reserve-size",
+                kind: "reserves",
+                sentence,
+                quote: "Russia holds 5 Mt of rare earths",
+                subject: ("russia", "Russia"),
+                object: ("rare-earths", "rare earths"),
+                year: None,
+                value: fixture::quantity(&source, sentence, "5 Mt", 5e6, Bound::Exact),
+                modality: Modality::default(),
+            },
+        );
         let claims = vec![claim.clone(), claim];
         let findings = vec![fixture::finding(
             FindingKind::Overlap,
@@ -221,7 +265,11 @@ mod tests {
             articles: &articles,
             claims: &claims,
             findings: &findings,
-            summary: Summary { articles: 1, claims: 2, elapsed: None },
+            summary: Summary {
+                articles: 1,
+                claims: 2,
+                elapsed: None,
+            },
         };
         let output = markdown(&report);
         for forbidden in ["<script", "<img", "<i>", "<b>", "](", "[click]"] {
@@ -229,6 +277,6 @@ mod tests {
         }
         assert!(output.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt; Russia holds **5 Mt** of rare earths"));
         assert!(output.contains("\\[click\\]\\(javascript:evil\\)"));
-        assert!(output.contains("evil&lt;b&gt;.md:1:27, &lt;i&gt;Outlet&lt;/i&gt;, 2024"));
+        assert!(output.contains("evil&lt;b&gt;.md:1:27, *&lt;i&gt;Outlet&lt;/i&gt;*, 2024"));
     }
 }

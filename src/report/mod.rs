@@ -1,8 +1,8 @@
 //! Reports: one renderer per output format.
 //!
 //! A [`Report`] borrows everything a renderer needs — the articles, the claims, the findings the
-//! comparator drew from them and a [`Summary`] — and [`render`] writes it as text (a compiler-style
-//! diagnostic for people), JSON (a versioned wire format for machines, see
+//! comparator drew from them and a [`Summary`] — and [`render`] writes it as text (a
+//! compiler-style diagnostic for people), JSON (a versioned wire format for machines, see
 //! `docs/report-format.md`) or Markdown (for pasting into an issue or a chat).
 //! [`render_claims`] does the same for the bare claim list of `crosscheck extract`.
 //!
@@ -96,7 +96,7 @@ pub struct RenderOptions {
 /// Writes `report` to `out` in `format`.
 pub fn render(report: &Report, format: Format, out: &mut dyn Write, options: &RenderOptions) -> io::Result<()> {
     match format {
-        Format::Text => text::render(report, out, options),
+        Format::Text => text::render(report, out, *options),
         Format::Json => json::render(report, out),
         Format::Markdown => markdown::render(report, out),
     }
@@ -111,7 +111,7 @@ pub fn render_claims(
     options: &RenderOptions,
 ) -> io::Result<()> {
     match format {
-        ClaimFormat::Text => text::render_claims(articles, claims, out, options),
+        ClaimFormat::Text => text::render_claims(articles, claims, out, *options),
         ClaimFormat::Json => json::render_claims(articles, claims, out),
         ClaimFormat::Jsonl => json::render_claims_lines(claims, out),
     }
@@ -157,7 +157,12 @@ struct ArticleIndex<'a> {
 
 impl<'a> ArticleIndex<'a> {
     fn new(articles: &'a [ArticleInfo]) -> Self {
-        ArticleIndex { by_path: articles.iter().map(|article| (article.path.as_str(), article)).collect() }
+        ArticleIndex {
+            by_path: articles
+                .iter()
+                .map(|article| (article.path.as_str(), article))
+                .collect(),
+        }
     }
 
     fn meta(&self, path: &str) -> Option<&'a Meta> {
@@ -203,9 +208,10 @@ fn value_range(claim: &Claim) -> Option<std::ops::Range<usize>> {
 fn value_location(claim: &Claim) -> (u32, u32) {
     let evidence = &claim.evidence;
     let fallback = (evidence.line, evidence.column);
-    let (Some(value), Some(matched)) =
-        (sentence_range(claim, value_span(claim)), sentence_range(claim, evidence.span))
-    else {
+    let (Some(value), Some(matched)) = (
+        sentence_range(claim, value_span(claim)),
+        sentence_range(claim, evidence.span),
+    ) else {
         return fallback;
     };
     let sentence = &evidence.sentence;
@@ -226,7 +232,11 @@ fn value_location(claim: &Claim) -> (u32, u32) {
         } else {
             // The column is only known if the value's line starts inside the sentence.
             let (breaks_before, after) = line_breaks(&sentence[..value.start]);
-            if breaks_before == 0 { fallback } else { (evidence.line - breaks as u32, after as u32 + 1) }
+            if breaks_before == 0 {
+                fallback
+            } else {
+                (evidence.line - breaks as u32, after as u32 + 1)
+            }
         }
     }
 }
@@ -252,7 +262,9 @@ fn line_breaks(text: &str) -> (usize, usize) {
 /// `text` on one line: every control character (newlines, tabs) becomes one space, so character
 /// positions stay where they were.
 fn one_line(text: &str) -> String {
-    text.chars().map(|character| if character.is_control() { ' ' } else { character }).collect()
+    text.chars()
+        .map(|character| if character.is_control() { ' ' } else { character })
+        .collect()
 }
 
 /// The normalised value in a few characters: `2.87e7 t`, `~4.4e7 t`, `rank 1`, `top 5`,
@@ -309,7 +321,11 @@ fn format_number(number: f64) -> String {
     // Rounding through the exponent form drops float noise (28.7 × 10⁶ = 28699999.999999996).
     let rounded: f64 = format!("{number:.5e}").parse().unwrap_or(number);
     let magnitude = rounded.abs();
-    if magnitude >= 1e6 || (magnitude != 0.0 && magnitude < 1e-3) { format!("{rounded:e}") } else { rounded.to_string() }
+    if magnitude >= 1e6 || (magnitude != 0.0 && magnitude < 1e-3) {
+        format!("{rounded:e}")
+    } else {
+        rounded.to_string()
+    }
 }
 
 /// How firmly the claim is made, in words: `asserted`, `negated`, `attributed to Putin`,
@@ -325,7 +341,11 @@ fn describe_modality(modality: &Modality) -> String {
     if let Some(hedge) = &modality.hedge {
         parts.push(format!("hedged (\"{}\")", one_line(&hedge.text)));
     }
-    if parts.is_empty() { "asserted".to_owned() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "asserted".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }
 
 /// The label under a quoted value: the value, the year for changes over time, the modality.
@@ -386,7 +406,14 @@ mod tests {
         let counts = Counts::new(report.findings);
         assert_eq!(
             counts,
-            Counts { overlaps: 2, conflicts: 2, errors: 1, warnings: 1, changes: 1, shared_wording: 1 }
+            Counts {
+                overlaps: 2,
+                conflicts: 2,
+                errors: 1,
+                warnings: 1,
+                changes: 1,
+                shared_wording: 1
+            }
         );
     }
 

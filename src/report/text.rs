@@ -1,9 +1,10 @@
 //! Text report: findings as compiler-style diagnostics, for people at a terminal.
 //!
-//! Each finding becomes a header (`error[quantity]: <reason>`, `warning[rank]: …`, `overlap: …`,
-//! `change: …`, `shared wording: …`), its key, and one code frame per quoted claim: ` --> path:
-//! line:col (Outlet, date)`, the sentence behind a line-number gutter, and carets under the value
-//! labelled with the normalised value and the modality. A summary line closes the report.
+//! Each finding becomes a header (`error[quantity]: <reason>`, `warning[rank]: …`,
+//! `overlap: …`, `change: …`, `shared wording: …`), its key, and one code frame per quoted
+//! claim: `--> path:line:col (Outlet, date)`, the sentence behind a line-number gutter, and
+//! carets under the value labelled with the normalised value and the modality. A summary line
+//! closes the report.
 //!
 //! Design: the frame is drawn here rather than by a snippet library because it must show a
 //! *sentence* (newlines folded to spaces, long sentences cut to a window around the value) and
@@ -21,11 +22,15 @@ use super::{
 };
 
 /// Characters of a sentence shown before it is cut to a window around the value.
-const MAX_WIDTH: usize = 100;
+const MAX_WIDTH: usize = 110;
+/// How far a cut may move to land between words instead of inside one.
+const WORD_SLACK: usize = 16;
 /// Claims quoted for a conflict (the two sides).
 const CONFLICT_QUOTES: usize = 2;
-/// Claims quoted for an overlap, change or shared wording before "and N more".
+/// Claims quoted for an overlap, change or shared wording.
 const OTHER_QUOTES: usize = 5;
+/// Claims beyond the quoted ones listed by location; more are only counted.
+const MAX_LISTED: usize = 3;
 
 /// ANSI styling, or none.
 #[derive(Clone, Copy)]
@@ -43,12 +48,16 @@ const BLUE: &str = "1;34";
 
 impl Style {
     fn paint(self, code: &str, text: &str) -> String {
-        if self.color && !text.is_empty() { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+        if self.color && !text.is_empty() {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
     }
 }
 
 /// Writes the text report.
-pub(super) fn render(report: &Report, out: &mut dyn Write, options: &RenderOptions) -> io::Result<()> {
+pub(super) fn render(report: &Report, out: &mut dyn Write, options: RenderOptions) -> io::Result<()> {
     let style = Style { color: options.color };
     let articles = ArticleIndex::new(report.articles);
     for finding in report.findings {
@@ -83,13 +92,25 @@ fn render_finding(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let (word, color) = header(finding);
-    writeln!(out, "{}{}", style.paint(color, &word), style.paint(BOLD, &format!(": {}", one_line(&finding.reason))))?;
+    writeln!(
+        out,
+        "{}{}",
+        style.paint(color, &word),
+        style.paint(BOLD, &format!(": {}", one_line(&finding.reason)))
+    )?;
 
-    let limit = if matches!(finding.kind, FindingKind::Conflict(_)) { CONFLICT_QUOTES } else { OTHER_QUOTES };
+    let limit = if matches!(finding.kind, FindingKind::Conflict(_)) {
+        CONFLICT_QUOTES
+    } else {
+        OTHER_QUOTES
+    };
     let quoted: Vec<&Claim> = finding_claims(finding, claims).take(limit).collect();
-    let rest = finding_claims(finding, claims).count() - quoted.len();
     let frames: Vec<Frame> = quoted.iter().map(|claim| Frame::new(claim, finding.kind)).collect();
-    let width = frames.iter().map(|frame| frame.line.to_string().len()).max().unwrap_or(1);
+    let width = frames
+        .iter()
+        .map(|frame| frame.line.to_string().len())
+        .max()
+        .unwrap_or(1);
     let pad = " ".repeat(width);
     let bar = style.paint(BLUE, "|");
 
@@ -98,7 +119,9 @@ fn render_finding(
         let (line, column) = value_location(claim);
         let source = match articles.meta(&claim.evidence.path) {
             Some(meta) => match (&meta.outlet, &meta.date) {
-                (Some(outlet), Some(date)) => format!(" ({}, {})", one_line(outlet), one_line(date)),
+                (Some(outlet), Some(date)) => {
+                    format!(" ({}, {})", one_line(outlet), one_line(date))
+                }
                 (Some(single), None) | (None, Some(single)) => format!(" ({})", one_line(single)),
                 (None, None) => String::new(),
             },
@@ -116,13 +139,23 @@ fn render_finding(
         let carets = style.paint(color, &"^".repeat(frame.caret_len));
         let label = style.paint(color, &frame.label);
         writeln!(out, "{pad} {bar} {}{carets} {label}", " ".repeat(frame.caret_start))?;
+        writeln!(out, "{pad} {bar}")?;
     }
-    writeln!(out, "{pad} {bar}")?;
     let equals = style.paint(BLUE, "=");
-    if rest > 0 {
-        writeln!(out, "{pad} {equals} and {} more", count(rest, "claim", "claims"))?;
+    let unquoted: Vec<&Claim> = finding_claims(finding, claims).skip(quoted.len()).collect();
+    if unquoted.len() <= MAX_LISTED {
+        for claim in &unquoted {
+            let (line, column) = value_location(claim);
+            let path = one_line(&claim.evidence.path);
+            let label = claim_label(claim, finding.kind);
+            writeln!(out, "{pad} {equals} also: {path}:{line}:{column} · {label}")?;
+        }
+    } else {
+        let more = count(unquoted.len(), "more claim", "more claims");
+        writeln!(out, "{pad} {equals} and {more}")?;
     }
-    if let Some(why) = why(finding, &quoted) {
+    let all: Vec<&Claim> = finding_claims(finding, claims).collect();
+    if let Some(why) = why(finding, &all) {
         writeln!(out, "{pad} {equals} why: {why}")?;
     }
     Ok(())
@@ -130,16 +163,23 @@ fn render_finding(
 
 /// A short explanation when the header alone could mislead: why a conflict is only a warning,
 /// why a change is not a conflict.
-fn why(finding: &Finding, quoted: &[&Claim]) -> Option<String> {
+fn why(finding: &Finding, claims: &[&Claim]) -> Option<String> {
     match (finding.kind, finding.severity) {
         (FindingKind::Conflict(_), Severity::Warning) => {
-            let softened: Vec<String> = quoted
+            let mut softened: Vec<String> = claims
                 .iter()
                 .filter(|claim| !claim.modality.is_plain())
                 .map(|claim| describe_modality(&claim.modality))
                 .collect();
-            let sides = if softened.is_empty() { "a side".to_owned() } else { softened.join("; ") };
-            Some(format!("a warning, not an error: one side is not a plain assertion ({sides})"))
+            softened.dedup();
+            let sides = if softened.is_empty() {
+                "a side".to_owned()
+            } else {
+                softened.join("; ")
+            };
+            Some(format!(
+                "a warning, not an error: one side is not a plain assertion ({sides})"
+            ))
         }
         (FindingKind::Change, _) => {
             Some("the values differ only by year, so this is a change over time, not a conflict".to_owned())
@@ -166,22 +206,44 @@ impl Frame {
         };
         let (text, caret_start, caret_len) = window(&sentence, caret_start, caret_len.max(1));
         let (line, _) = value_location(claim);
-        Frame { line, text, caret_start, caret_len, label: claim_label(claim, kind) }
+        Frame {
+            line,
+            text,
+            caret_start,
+            caret_len,
+            label: claim_label(claim, kind),
+        }
     }
 }
 
-/// Cuts `sentence` to at most [`MAX_WIDTH`] characters around the caret, marking each cut with
-/// `…`; returns the text and the caret's new start and length, in characters.
+/// Cuts `sentence` to at most [`MAX_WIDTH`] characters around the caret, preferably between
+/// words, marking each cut with `…`; returns the text and the caret's new start and length, in
+/// characters.
 fn window(sentence: &str, caret_start: usize, caret_len: usize) -> (String, usize, usize) {
     let chars: Vec<char> = sentence.chars().collect();
     let total = chars.len();
     if total <= MAX_WIDTH {
         return (sentence.trim_end().to_owned(), caret_start, caret_len);
     }
-    let shown = caret_len.min(MAX_WIDTH);
+    let caret_start = caret_start.min(total);
+    let caret_end = (caret_start + caret_len).min(total);
+    let shown = (caret_end - caret_start).min(MAX_WIDTH);
     let mut start = caret_start.saturating_sub((MAX_WIDTH - shown) / 2);
-    let end = (start + MAX_WIDTH).min(total);
+    let mut end = (start + MAX_WIDTH).min(total);
     start = end.saturating_sub(MAX_WIDTH);
+    // Move each cut inwards to the nearest space, if one is close and the caret stays whole.
+    if start > 0 {
+        let limit = (start + WORD_SLACK).min(caret_start);
+        if let Some(space) = (start..limit).find(|&index| chars[index] == ' ') {
+            start = space + 1;
+        }
+    }
+    if end < total {
+        let limit = end.saturating_sub(WORD_SLACK).max(caret_end);
+        if let Some(space) = (limit..end).rev().find(|&index| chars[index] == ' ') {
+            end = space;
+        }
+    }
     let mut text = String::new();
     let mut offset = 0;
     if start > 0 {
@@ -192,9 +254,13 @@ fn window(sentence: &str, caret_start: usize, caret_len: usize) -> (String, usiz
     if end < total {
         text.push('…');
     }
-    let caret_end = (caret_start + caret_len).min(end);
-    let new_start = caret_start.max(start) - start + offset;
-    (text.trim_end().to_owned(), new_start, caret_end.saturating_sub(caret_start.max(start)).max(1))
+    let visible_start = caret_start.max(start);
+    let visible_end = caret_end.min(end);
+    (
+        text.trim_end().to_owned(),
+        visible_start - start + offset,
+        visible_end.saturating_sub(visible_start).max(1),
+    )
 }
 
 fn render_summary(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -206,16 +272,28 @@ fn render_summary(report: &Report, style: Style, out: &mut dyn Write) -> io::Res
     ];
     let errors = count(counts.errors, "error", "errors");
     let warnings = count(counts.warnings, "warning", "warnings");
-    let errors = if counts.errors > 0 { style.paint(RED, &errors) } else { errors };
-    let warnings = if counts.warnings > 0 { style.paint(YELLOW, &warnings) } else { warnings };
-    parts.push(format!("{} ({errors}, {warnings})", count(counts.conflicts, "conflict", "conflicts")));
+    let errors = if counts.errors > 0 {
+        style.paint(RED, &errors)
+    } else {
+        errors
+    };
+    let warnings = if counts.warnings > 0 {
+        style.paint(YELLOW, &warnings)
+    } else {
+        warnings
+    };
+    parts.push(format!(
+        "{} ({errors}, {warnings})",
+        count(counts.conflicts, "conflict", "conflicts")
+    ));
     parts.push(count(counts.changes, "change over time", "changes over time"));
     parts.push(format!("{} shared wording", counts.shared_wording));
-    let mut line = format!("{}: {}", style.paint(BOLD, "summary"), parts.join(", "));
-    if let Some(elapsed) = report.summary.elapsed {
-        line.push_str(&format!(" in {}", format_elapsed(elapsed)));
-    }
-    writeln!(out, "{line}")
+    let elapsed = report
+        .summary
+        .elapsed
+        .map(|elapsed| format!(" in {}", format_elapsed(elapsed)))
+        .unwrap_or_default();
+    writeln!(out, "{}: {}{elapsed}", style.paint(BOLD, "summary"), parts.join(", "))
 }
 
 /// Writes the claim list of `crosscheck extract` as text: per claim a location line
@@ -224,7 +302,7 @@ pub(super) fn render_claims(
     articles: &[ArticleInfo],
     claims: &[Claim],
     out: &mut dyn Write,
-    options: &RenderOptions,
+    options: RenderOptions,
 ) -> io::Result<()> {
     let style = Style { color: options.color };
     let bar = style.paint(BLUE, "|");
@@ -232,14 +310,24 @@ pub(super) fn render_claims(
         let evidence = &claim.evidence;
         let location = format!("{}:{}:{}", one_line(&evidence.path), evidence.line, evidence.column);
         let subject = claim.subject.as_ref().map_or("-", |entity| entity.id.as_str());
+        let object = claim.object.as_ref().map_or("-", |entity| entity.id.as_str());
+        let mut scope = String::new();
+        if let Some(region) = &claim.scope.region {
+            scope.push_str(&format!("  in {}", one_line(region)));
+        }
+        if let Some(year) = claim.scope.year {
+            scope.push_str(&format!("  ({year})"));
+        }
         writeln!(
             out,
-            "{}  {}  {}  {}  {}",
+            "{}  {}  {}  {}  {}  {}{}",
             style.paint(BOLD, &location),
             style.paint(CYAN, &claim.rule),
             one_line(subject),
+            one_line(object),
             describe_value(&claim.value),
-            describe_modality(&claim.modality)
+            describe_modality(&claim.modality),
+            scope
         )?;
         writeln!(out, "  {bar} {}", one_line(&evidence.quote))?;
     }
@@ -272,8 +360,14 @@ mod tests {
     fn claims_text() {
         let report = fixture::report();
         let mut out = Vec::new();
-        render_claims(report.articles, report.claims, ClaimFormat::Text, &mut out, &RenderOptions::default())
-            .expect("writing to a Vec");
+        render_claims(
+            report.articles,
+            report.claims,
+            ClaimFormat::Text,
+            &mut out,
+            &RenderOptions::default(),
+        )
+        .expect("writing to a Vec");
         assert_snapshot("claims_text", &String::from_utf8(out).expect("UTF-8"));
     }
 
@@ -303,7 +397,9 @@ mod tests {
         let lines: Vec<&str> = output.lines().collect();
         let mut checked = 0;
         for (index, line) in lines.iter().enumerate() {
-            let Some(caret) = line.find('^') else { continue };
+            let Some(caret) = line.find('^') else {
+                continue;
+            };
             let caret_column = line[..caret].chars().count();
             let carets = line[caret..].chars().take_while(|&character| character == '^').count();
             let code = lines[index - 1];
@@ -330,10 +426,34 @@ mod tests {
     }
 
     #[test]
+    fn claims_beyond_the_quoted_ones_are_listed_or_counted() {
+        let report = fixture::report();
+        let mut findings = report.findings.to_vec();
+        findings[1].claims.push(10);
+        findings[2].claims = (0..report.claims.len()).collect();
+        let report = Report {
+            findings: &findings,
+            ..report
+        };
+        let mut out = Vec::new();
+        render(&report, Format::Text, &mut out, &RenderOptions::default()).expect("writing to a Vec");
+        let output = String::from_utf8(out).expect("UTF-8");
+        assert!(
+            output.contains("= also: examples/ledger.md:12:30 · > ukraine · attributed to analysts\n"),
+            "{output}"
+        );
+        assert!(
+            output.contains("attributed to Putin; attributed to analysts)"),
+            "{output}"
+        );
+        assert!(output.contains("= and 7 more claims\n"), "{output}");
+    }
+
+    #[test]
     fn long_sentences_are_cut_around_the_value() {
         let sentence = "a".repeat(150) + "VALUE" + &"b".repeat(150);
         let (text, start, len) = window(&sentence, 150, 5);
-        assert_eq!(text.chars().count(), MAX_WIDTH + 2);
+        assert_eq!(text.chars().count(), MAX_WIDTH + 2, "no spaces to cut at");
         assert!(text.starts_with('…') && text.ends_with('…'));
         let under: String = text.chars().skip(start).take(len).collect();
         assert_eq!(under, "VALUE");
@@ -341,5 +461,10 @@ mod tests {
         let (text, start, len) = window(&sentence, 300, 5);
         assert!(text.starts_with('…') && text.ends_with('b'));
         assert_eq!(text.chars().skip(start).take(len).collect::<String>(), "bbbbb");
+
+        let words = "word ".repeat(40) + "VALUE" + &" word".repeat(40);
+        let (text, start, len) = window(&words, 200, 5);
+        assert!(text.starts_with("…word ") && text.ends_with(" word…"), "{text}");
+        assert_eq!(text.chars().skip(start).take(len).collect::<String>(), "VALUE");
     }
 }

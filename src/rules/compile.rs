@@ -184,7 +184,10 @@ pub struct RuleSet {
 impl RuleSet {
     /// The comparator's view of the rules.
     pub fn policy(&self) -> Policy {
-        let mut policy = Policy { shared_wording: self.shared_wording, ..Policy::default() };
+        let mut policy = Policy {
+            shared_wording: self.shared_wording,
+            ..Policy::default()
+        };
         for rule in &self.rules {
             policy.rules.insert(rule.id.clone(), rule.policy.clone());
             if let Some(stance) = &rule.stance {
@@ -198,7 +201,10 @@ impl RuleSet {
         }
         for lexicon in &self.lexicons {
             for entry in &lexicon.entries {
-                policy.names.entry(entry.id.clone()).or_insert_with(|| entry.name.clone());
+                policy
+                    .names
+                    .entry(entry.id.clone())
+                    .or_insert_with(|| entry.name.clone());
             }
         }
         policy
@@ -230,8 +236,10 @@ pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
         paths.push(dir.to_path_buf());
     } else {
         let entries = std::fs::read_dir(dir).map_err(|error| {
-            vec![Diagnostic::error(&display, &empty, 0..0, format!("cannot read rules directory: {error}"))
-                .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/")]
+            vec![
+                Diagnostic::error(&display, &empty, 0..0, format!("cannot read rules directory: {error}"))
+                    .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/"),
+            ]
         })?;
         for entry in entries.flatten() {
             let path = entry.path();
@@ -242,8 +250,10 @@ pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
         paths.sort();
     }
     if paths.is_empty() {
-        return Err(vec![Diagnostic::error(&display, &empty, 0..0, "no rules files found")
-            .hint("put one or more .toml rules files in the directory (see docs/rules.md)")]);
+        return Err(vec![
+            Diagnostic::error(&display, &empty, 0..0, "no rules files found")
+                .hint("put one or more .toml rules files in the directory (see docs/rules.md)"),
+        ]);
     }
     let mut sources = Vec::new();
     let mut problems = Vec::new();
@@ -267,7 +277,10 @@ pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
 pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    let mut set = RuleSet { shared_wording: Some(0.9), ..RuleSet::default() };
+    let mut set = RuleSet {
+        shared_wording: Some(0.9),
+        ..RuleSet::default()
+    };
     for (path, text) in sources {
         let source: Arc<str> = Arc::from(text.as_str());
         match toml::from_str::<RuleFile>(text) {
@@ -276,13 +289,13 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
                 let span = error.span().unwrap_or(0..0);
                 let message = error.message().trim().to_string();
                 let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
-                problems.push(
-                    Diagnostic::error(path, &source, span, first_line.clone())
-                        .hint(toml_hint(&first_line)),
-                );
+                problems.push(Diagnostic::error(path, &source, span, first_line.clone()).hint(toml_hint(&first_line)));
             }
         }
-        set.files.push(SourceFile { path: path.clone(), source });
+        set.files.push(SourceFile {
+            path: path.clone(),
+            source,
+        });
     }
     // Lexicons first: rules anywhere may use them.
     let mut lexicon_names: HashMap<String, (usize, std::ops::Range<usize>)> = HashMap::new();
@@ -293,13 +306,22 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
             let span = lexicon.span();
             if let Some((other_file, _)) = lexicon_names.get(name) {
                 problems.push(
-                    Diagnostic::error(&path, &source, span.start..span.start, format!("lexicon `{name}` is declared twice"))
-                        .hint(format!("the first is in {}; merge the two or rename one", set.files[*other_file].path)),
+                    Diagnostic::error(
+                        &path,
+                        &source,
+                        span.start..span.start,
+                        format!("lexicon `{name}` is declared twice"),
+                    )
+                    .hint(format!(
+                        "the first is in {}; merge the two or rename one",
+                        set.files[*other_file].path
+                    )),
                 );
                 continue;
             }
             lexicon_names.insert(name.clone(), (*file_index, span));
-            set.lexicons.push(compile_lexicon(name, lexicon, &path, &source, &mut problems));
+            set.lexicons
+                .push(compile_lexicon(name, lexicon, &path, &source, &mut problems));
         }
         if let Some(modality) = &file.modality {
             set.cues.extend(
@@ -314,8 +336,13 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
             let value = *threshold.get_ref();
             if !(0.0..=1.0).contains(&value) {
                 problems.push(
-                    Diagnostic::error(&path, &source, threshold.span(), format!("shared_wording {value} is out of range"))
-                        .hint("use a similarity between 0 and 1; 0 turns the check off"),
+                    Diagnostic::error(
+                        &path,
+                        &source,
+                        threshold.span(),
+                        format!("shared_wording {value} is out of range"),
+                    )
+                    .hint("use a similarity between 0 and 1; 0 turns the check off"),
                 );
             }
             set.shared_wording = (value > 0.0).then_some(value);
@@ -330,16 +357,24 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
             let id = rule.get_ref().id.get_ref();
             let id_span = rule.get_ref().id.span();
             if let Some((other_file, other_span)) = rule_ids.get(id) {
-                let (line, _) = Diagnostic::error("", &set.files[*other_file].source, other_span.clone(), "").line_column();
+                let (line, _) =
+                    Diagnostic::error("", &set.files[*other_file].source, other_span.clone(), "").line_column();
                 problems.push(
                     Diagnostic::error(&path, &source, id_span.clone(), format!("duplicate rule id `{id}`"))
                         .label("used again here")
-                        .hint(format!("rule ids must be unique; the first `{id}` is at {}:{line}", set.files[*other_file].path)),
+                        .hint(format!(
+                            "rule ids must be unique; the first `{id}` is at {}:{line}",
+                            set.files[*other_file].path
+                        )),
                 );
                 continue;
             }
             rule_ids.insert(id.clone(), (*file_index, id_span));
-            let context = Context { set: &set, path: &path, source: &source };
+            let context = Context {
+                set: &set,
+                path: &path,
+                source: &source,
+            };
             if let Some(compiled) = compile_rule(rule.get_ref(), *file_index, &context, &mut problems) {
                 set.rules.push(compiled);
             }
@@ -382,8 +417,13 @@ fn compile_lexicon(
             fuzzy = Some(value);
         } else {
             problems.push(
-                Diagnostic::error(path, source, threshold.span(), format!("fuzzy threshold {value} is out of range"))
-                    .hint("use a Jaro-Winkler similarity above 0 and at most 1, e.g. 0.92; leave it out to match exactly"),
+                Diagnostic::error(
+                    path,
+                    source,
+                    threshold.span(),
+                    format!("fuzzy threshold {value} is out of range"),
+                )
+                .hint("use a Jaro-Winkler similarity above 0 and at most 1, e.g. 0.92; leave it out to match exactly"),
             );
         }
     }
@@ -393,8 +433,13 @@ fn compile_lexicon(
             is_region_scope = true;
         } else {
             problems.push(
-                Diagnostic::error(path, source, scope.span(), format!("unknown lexicon scope `{}`", scope.get_ref()))
-                    .hint("the only scope is \"region\""),
+                Diagnostic::error(
+                    path,
+                    source,
+                    scope.span(),
+                    format!("unknown lexicon scope `{}`", scope.get_ref()),
+                )
+                .hint("the only scope is \"region\""),
             );
         }
     }
@@ -418,7 +463,11 @@ fn compile_lexicon(
             );
             continue;
         }
-        entries.push(Entry { id: id.clone(), name: names[0].clone(), aliases: names });
+        entries.push(Entry {
+            id: id.clone(),
+            name: names[0].clone(),
+            aliases: names,
+        });
     }
     Lexicon {
         name: name.to_string(),
@@ -441,7 +490,12 @@ impl Context<'_> {
     }
 
     /// The file span of byte range `inner` of a string value whose TOML literal is at `literal`.
-    fn inner_span(&self, literal: &std::ops::Range<usize>, value: &str, inner: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    fn inner_span(
+        &self,
+        literal: &std::ops::Range<usize>,
+        value: &str,
+        inner: &std::ops::Range<usize>,
+    ) -> std::ops::Range<usize> {
         let raw = self.source.get(literal.start + 1..literal.end.saturating_sub(1));
         if raw == Some(value) {
             literal.start + 1 + inner.start..literal.start + 1 + inner.end
@@ -455,7 +509,11 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
     let before = problems.len();
     let id = rule.id.get_ref().clone();
     if id.trim().is_empty() || id.contains(char::is_whitespace) {
-        problems.push(context.error(rule.id.span(), format!("rule id `{id}` is empty or has spaces")).hint("use a kebab-case id like \"reserve-size\""));
+        problems.push(
+            context
+                .error(rule.id.span(), format!("rule id `{id}` is empty or has spaces"))
+                .hint("use a kebab-case id like \"reserve-size\""),
+        );
     }
     let compare = *rule.compare.get_ref();
     let mut policy = ComparePolicy::default();
@@ -467,7 +525,11 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         ] {
             if let Some(value) = field {
                 if *value.get_ref() < 0.0 || !value.get_ref().is_finite() {
-                    problems.push(context.error(value.span(), format!("tolerance {} is negative", value.get_ref())).hint("tolerances are 0 or more"));
+                    problems.push(
+                        context
+                            .error(value.span(), format!("tolerance {} is negative", value.get_ref()))
+                            .hint("tolerances are 0 or more"),
+                    );
                 }
                 *slot = *value.get_ref();
             }
@@ -480,7 +542,9 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
                 .hint("add stance = \"…\" naming the position this rule detects, e.g. \"self-sufficient\""),
         ),
         CompareMode::Category if rule.label.is_none() => problems.push(
-            context.error(rule.compare.span(), "a category rule needs a `label`").hint("add label = \"…\""),
+            context
+                .error(rule.compare.span(), "a category rule needs a `label`")
+                .hint("add label = \"…\""),
         ),
         _ => {}
     }
@@ -496,7 +560,11 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         found
     });
     if rule.patterns.get_ref().is_empty() {
-        problems.push(context.error(rule.patterns.span(), "rule has no patterns").hint("add at least one template to `patterns`"));
+        problems.push(
+            context
+                .error(rule.patterns.span(), "rule has no patterns")
+                .hint("add at least one template to `patterns`"),
+        );
     }
     let mut patterns = Vec::new();
     for template in rule.patterns.get_ref() {
@@ -547,7 +615,10 @@ fn compile_pattern(
         Err(error) => {
             problems.push(
                 context
-                    .error(context.inner_span(&literal, text, &error.span), format!("malformed template: {}", error.message))
+                    .error(
+                        context.inner_span(&literal, text, &error.span),
+                        format!("malformed template: {}", error.message),
+                    )
                     .hint(error.hint),
             );
             return None;
@@ -564,17 +635,26 @@ fn compile_pattern(
         CompareMode::Quantity if !has(Role::Value, |k| matches!(k, SlotKind::Quantity(_))) => {
             Some("a quantity rule's template needs a `{value:quantity}` slot")
         }
-        CompareMode::Rank if !has(Role::Value, |k| *k == SlotKind::Rank) => Some("a rank rule's template needs a `{value:rank}` slot"),
+        CompareMode::Rank if !has(Role::Value, |k| *k == SlotKind::Rank) => {
+            Some("a rank rule's template needs a `{value:rank}` slot")
+        }
         CompareMode::Order if !(has(Role::Relation, |k| *k == SlotKind::Comparative) && has(Role::Other, |_| true)) => {
             Some("an order rule's template needs `{relation:comparative}` and an `{other:LEXICON}` slot")
         }
         _ => None,
     };
     if let Some(message) = missing {
-        problems.push(context.error(literal, message).hint("add the slot, or change `compare` to match what the template reads"));
+        problems.push(
+            context
+                .error(literal, message)
+                .hint("add the slot, or change `compare` to match what the template reads"),
+        );
         return None;
     }
-    Some(CompiledPattern { elements, source: text.clone() })
+    Some(CompiledPattern {
+        elements,
+        source: text.clone(),
+    })
 }
 
 fn compile_nodes(
@@ -593,9 +673,17 @@ fn compile_nodes(
             Node::Punct(character) => elements.push(Element::Punct(*character)),
             Node::Gap(size) => elements.push(Element::Gap(*size)),
             Node::Alt(branches) => elements.push(Element::Alt(
-                branches.iter().map(|branch| compile_nodes(branch, literal, text, context, roles, problems)).collect(),
+                branches
+                    .iter()
+                    .map(|branch| compile_nodes(branch, literal, text, context, roles, problems))
+                    .collect(),
             )),
-            Node::Slot { role, kind, argument, span } => {
+            Node::Slot {
+                role,
+                kind,
+                argument,
+                span,
+            } => {
                 let file_span = context.inner_span(literal, text, span);
                 let Some(parsed_role) = Role::parse(role) else {
                     problems.push(
@@ -607,10 +695,24 @@ fn compile_nodes(
                     continue;
                 };
                 let Some(slot_kind) = slot_kind(kind, argument.as_deref(), context.set) else {
-                    let lexicons: Vec<&str> = context.set.lexicons.iter().map(|lexicon| lexicon.name.as_str()).collect();
-                    let suggestion = closest(kind, lexicons.iter().copied().chain(["quantity", "rank", "comparative", "year"]));
+                    let lexicons: Vec<&str> = context
+                        .set
+                        .lexicons
+                        .iter()
+                        .map(|lexicon| lexicon.name.as_str())
+                        .collect();
+                    let suggestion = closest(
+                        kind,
+                        lexicons
+                            .iter()
+                            .copied()
+                            .chain(["quantity", "rank", "comparative", "year"]),
+                    );
                     let message = if argument.is_some() && kind == "quantity" {
-                        format!("unknown quantity dimension `{}`", argument.as_deref().unwrap_or_default())
+                        format!(
+                            "unknown quantity dimension `{}`",
+                            argument.as_deref().unwrap_or_default()
+                        )
                     } else {
                         format!("unknown lexicon or slot type `{kind}`")
                     };
@@ -621,11 +723,18 @@ fn compile_nodes(
                     if let Some(suggestion) = suggestion {
                         hint = format!("did you mean `{suggestion}`? {hint}");
                     }
-                    problems.push(context.error(file_span, message).label("not a lexicon or built-in type").hint(hint));
+                    problems.push(
+                        context
+                            .error(file_span, message)
+                            .label("not a lexicon or built-in type")
+                            .hint(hint),
+                    );
                     continue;
                 };
                 let fits = match parsed_role {
-                    Role::Subject | Role::Object | Role::Other | Role::Region => matches!(slot_kind, SlotKind::Lexicon(_)),
+                    Role::Subject | Role::Object | Role::Other | Role::Region => {
+                        matches!(slot_kind, SlotKind::Lexicon(_))
+                    }
                     Role::Value => matches!(slot_kind, SlotKind::Quantity(_) | SlotKind::Rank),
                     Role::Relation => slot_kind == SlotKind::Comparative,
                     Role::Year => slot_kind == SlotKind::Year,
@@ -759,8 +868,16 @@ fn check_opposes(set: &RuleSet, problems: &mut Vec<Diagnostic>) {
             if !stances.contains_key(&(rule.kind.as_str(), opposed.as_str())) {
                 let file = &set.files[rule.file];
                 problems.push(
-                    Diagnostic::warning(&file.path, &file.source, rule.span.clone(), format!("rule `{}` opposes stance `{opposed}`, which no rule of kind `{}` asserts", rule.id, rule.kind))
-                        .hint("add a rule with that stance and the same kind, or correct the name"),
+                    Diagnostic::warning(
+                        &file.path,
+                        &file.source,
+                        rule.span.clone(),
+                        format!(
+                            "rule `{}` opposes stance `{opposed}`, which no rule of kind `{}` asserts",
+                            rule.id, rule.kind
+                        ),
+                    )
+                    .hint("add a rule with that stance and the same kind, or correct the name"),
                 );
             }
         }

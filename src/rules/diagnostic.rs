@@ -54,7 +54,10 @@ impl Diagnostic {
 
     /// A warning at `span` of `path`.
     pub fn warning(path: &str, source: &Arc<str>, span: Range<usize>, message: impl Into<String>) -> Self {
-        Diagnostic { level: Severity::Warning, ..Diagnostic::error(path, source, span, message) }
+        Diagnostic {
+            level: Severity::Warning,
+            ..Diagnostic::error(path, source, span, message)
+        }
     }
 
     /// Sets the caret label.
@@ -90,7 +93,10 @@ impl Diagnostic {
             annotation = annotation.label(&self.label);
         }
         let mut group: Group<'_> = level.primary_title(&self.message).element(
-            Snippet::source(&*self.source).path(&self.path).line_start(1).annotation(annotation),
+            Snippet::source(&*self.source)
+                .path(&self.path)
+                .line_start(1)
+                .annotation(annotation),
         );
         if let Some(hint) = &self.hint {
             group = group.element(Level::HELP.message(hint));
@@ -124,7 +130,12 @@ pub fn render_all(diagnostics: &[Diagnostic], color: bool) -> String {
     }
     let errors = diagnostics.iter().filter(|d| d.level == Severity::Error).count();
     let warnings = diagnostics.len() - errors;
-    let _ = write!(out, "{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+    let _ = write!(
+        out,
+        "{errors} error{}, {warnings} warning{}",
+        plural(errors),
+        plural(warnings)
+    );
     out.push('\n');
     out
 }

@@ -52,8 +52,14 @@ impl ExpectedValue {
             CompareMode::Quantity => parse_quantity(written),
             CompareMode::Rank => {
                 let (best, worst) = written.split_once("..").unwrap_or((written, written));
-                let best: u32 = best.trim().parse().map_err(|_| "a rank is a whole number like `1` or `1..10`".to_string())?;
-                let worst: u32 = worst.trim().parse().map_err(|_| "a rank is a whole number like `1` or `1..10`".to_string())?;
+                let best: u32 = best
+                    .trim()
+                    .parse()
+                    .map_err(|_| "a rank is a whole number like `1` or `1..10`".to_string())?;
+                let worst: u32 = worst
+                    .trim()
+                    .parse()
+                    .map_err(|_| "a rank is a whole number like `1` or `1..10`".to_string())?;
                 if best == 0 || worst < best {
                     return Err("ranks start at 1 and a range goes from best to worst".into());
                 }
@@ -71,7 +77,10 @@ impl ExpectedValue {
                 if than.is_empty() {
                     return Err("name the entity compared with, e.g. `> ukraine`".into());
                 }
-                Ok(ExpectedValue::Order { relation, than: than.to_string() })
+                Ok(ExpectedValue::Order {
+                    relation,
+                    than: than.to_string(),
+                })
             }
             CompareMode::Stance | CompareMode::Category | CompareMode::Statement => {
                 if written.is_empty() {
@@ -85,7 +94,15 @@ impl ExpectedValue {
     /// Whether `value` is what was expected.
     pub fn matches(&self, value: &Value) -> bool {
         match (self, value) {
-            (ExpectedValue::Quantity { bound, value: figure, high, unit }, Value::Quantity(quantity)) => {
+            (
+                ExpectedValue::Quantity {
+                    bound,
+                    value: figure,
+                    high,
+                    unit,
+                },
+                Value::Quantity(quantity),
+            ) => {
                 let near = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-12);
                 if *bound != quantity.bound || *unit != quantity.unit {
                     return false;
@@ -99,7 +116,9 @@ impl ExpectedValue {
                 }
             }
             (ExpectedValue::Rank { best, worst }, Value::Rank(rank)) => rank.best == *best && rank.worst == *worst,
-            (ExpectedValue::Order { relation, than }, Value::Order(order)) => order.relation == *relation && order.than.id == *than,
+            (ExpectedValue::Order { relation, than }, Value::Order(order)) => {
+                order.relation == *relation && order.than.id == *than
+            }
             (ExpectedValue::Label(label), Value::Stance { stance }) => stance == label,
             (ExpectedValue::Label(label), Value::Category { label: actual }) => actual == label,
             _ => false,
@@ -118,15 +137,32 @@ fn parse_quantity(written: &str) -> Result<ExpectedValue, String> {
     .iter()
     .find_map(|(prefix, bound)| written.strip_prefix(prefix).map(|rest| (*bound, rest.trim_start())))
     .unwrap_or((Bound::Exact, written));
-    let (number, unit) = rest.split_once(' ').map_or((rest, ""), |(number, unit)| (number, unit.trim()));
-    let parse = |text: &str| text.trim().replace('_', "").parse::<f64>().map_err(|_| format!("`{text}` is not a number"));
+    let (number, unit) = rest
+        .split_once(' ')
+        .map_or((rest, ""), |(number, unit)| (number, unit.trim()));
+    let parse = |text: &str| {
+        text.trim()
+            .replace('_', "")
+            .parse::<f64>()
+            .map_err(|_| format!("`{text}` is not a number"))
+    };
     if let Some((low, high)) = number.split_once("..") {
         if bound != Bound::Exact {
             return Err("a range takes no bound prefix".into());
         }
-        return Ok(ExpectedValue::Quantity { bound: Bound::Range, value: parse(low)?, high: Some(parse(high)?), unit: unit.to_string() });
+        return Ok(ExpectedValue::Quantity {
+            bound: Bound::Range,
+            value: parse(low)?,
+            high: Some(parse(high)?),
+            unit: unit.to_string(),
+        });
     }
-    Ok(ExpectedValue::Quantity { bound, value: parse(number)?, high: None, unit: unit.to_string() })
+    Ok(ExpectedValue::Quantity {
+        bound,
+        value: parse(number)?,
+        high: None,
+        unit: unit.to_string(),
+    })
 }
 
 /// What a positive example expects; `None` fields are not checked.
@@ -169,7 +205,11 @@ impl Expectation {
             return Some(format!("modality {}", claim.modality.label()));
         }
         if let Some(speaker) = &self.speaker {
-            let actual = claim.modality.attribution.as_ref().map(|attribution| attribution.speaker.as_str());
+            let actual = claim
+                .modality
+                .attribution
+                .as_ref()
+                .map(|attribution| attribution.speaker.as_str());
             if actual != Some(speaker.as_str()) {
                 return Some(format!("speaker {actual:?}"));
             }
@@ -219,7 +259,12 @@ impl Example {
 
     /// A counterexample.
     pub fn negative(text: String, span: Range<usize>) -> Example {
-        Example { text, positive: false, expect: Expectation::default(), span }
+        Example {
+            text,
+            positive: false,
+            expect: Expectation::default(),
+            span,
+        }
     }
 }
 
@@ -249,7 +294,10 @@ pub fn run(rules: &super::RuleSet, filter: Option<&str>) -> Vec<ExampleOutcome> 
         }
         let file = &rules.files[rule.file];
         for example in &rule.examples {
-            let line = file.source[..example.span.start.min(file.source.len())].matches('\n').count() + 1;
+            let line = file.source[..example.span.start.min(file.source.len())]
+                .matches('\n')
+                .count()
+                + 1;
             let claims: Vec<Claim> = crate::matcher::extract_text(rules, "<example>", &example.text)
                 .into_iter()
                 .filter(|claim| claim.rule == rule.id)
@@ -261,7 +309,11 @@ pub fn run(rules: &super::RuleSet, filter: Option<&str>) -> Vec<ExampleOutcome> 
                     None
                 } else {
                     let described: Vec<String> = claims.iter().map(describe).collect();
-                    Some(format!("expected {}, extracted {}", example.expect.describe(), described.join("; ")))
+                    Some(format!(
+                        "expected {}, extracted {}",
+                        example.expect.describe(),
+                        described.join("; ")
+                    ))
                 }
             } else if claims.is_empty() {
                 None
@@ -284,7 +336,8 @@ pub fn run(rules: &super::RuleSet, filter: Option<&str>) -> Vec<ExampleOutcome> 
 
 /// One line describing a claim: subject, object, value, modality, scope.
 pub fn describe(claim: &Claim) -> String {
-    let id = |entity: &Option<crate::claim::Entity>| entity.as_ref().map_or("-".to_string(), |entity| entity.id.clone());
+    let id =
+        |entity: &Option<crate::claim::Entity>| entity.as_ref().map_or("-".to_string(), |entity| entity.id.clone());
     let mut out = format!(
         "subject={} object={} value={} modality={}",
         id(&claim.subject),
@@ -320,7 +373,11 @@ impl Expectation {
         push("speaker", self.speaker.clone());
         push("year", self.year.map(|year| year.to_string()));
         push("region", self.region.clone());
-        if parts.is_empty() { "a match".to_string() } else { parts.join(" ") }
+        if parts.is_empty() {
+            "a match".to_string()
+        } else {
+            parts.join(" ")
+        }
     }
 }
 
@@ -333,22 +390,43 @@ mod tests {
         let quantity = |text| ExpectedValue::parse(text, CompareMode::Quantity);
         assert_eq!(
             quantity("2.87e7 t"),
-            Ok(ExpectedValue::Quantity { bound: Bound::Exact, value: 2.87e7, high: None, unit: "t".into() })
+            Ok(ExpectedValue::Quantity {
+                bound: Bound::Exact,
+                value: 2.87e7,
+                high: None,
+                unit: "t".into()
+            })
         );
         assert_eq!(
             quantity(">= 20000000 t"),
-            Ok(ExpectedValue::Quantity { bound: Bound::AtLeast, value: 2e7, high: None, unit: "t".into() })
+            Ok(ExpectedValue::Quantity {
+                bound: Bound::AtLeast,
+                value: 2e7,
+                high: None,
+                unit: "t".into()
+            })
         );
         assert_eq!(
             quantity("10..12 %"),
-            Ok(ExpectedValue::Quantity { bound: Bound::Range, value: 10.0, high: Some(12.0), unit: "%".into() })
+            Ok(ExpectedValue::Quantity {
+                bound: Bound::Range,
+                value: 10.0,
+                high: Some(12.0),
+                unit: "%".into()
+            })
         );
         assert!(quantity("lots t").is_err());
-        assert_eq!(ExpectedValue::parse("1..10", CompareMode::Rank), Ok(ExpectedValue::Rank { best: 1, worst: 10 }));
+        assert_eq!(
+            ExpectedValue::parse("1..10", CompareMode::Rank),
+            Ok(ExpectedValue::Rank { best: 1, worst: 10 })
+        );
         assert!(ExpectedValue::parse("0", CompareMode::Rank).is_err());
         assert_eq!(
             ExpectedValue::parse("> ukraine", CompareMode::Order),
-            Ok(ExpectedValue::Order { relation: Relation::Greater, than: "ukraine".into() })
+            Ok(ExpectedValue::Order {
+                relation: Relation::Greater,
+                than: "ukraine".into()
+            })
         );
     }
 }

@@ -78,7 +78,10 @@ pub struct LexiconIndex {
 impl LexiconIndex {
     /// Indexes the aliases of `lexicons`.
     pub fn new(lexicons: &[Lexicon]) -> Self {
-        let mut index = LexiconIndex { fuzzy_min_len: usize::MAX, ..LexiconIndex::default() };
+        let mut index = LexiconIndex {
+            fuzzy_min_len: usize::MAX,
+            ..LexiconIndex::default()
+        };
         for (lexicon_index, lexicon) in lexicons.iter().enumerate() {
             for (entry_index, entry) in lexicon.entries.iter().enumerate() {
                 for alias in &entry.aliases {
@@ -95,7 +98,9 @@ impl LexiconIndex {
                         && !exact_case
                         && alias.chars().count() >= lexicon.fuzzy_min_len
                     {
-                        index.fuzzy.push((words[0].clone(), lexicon_index as u32, entry_index as u32, threshold));
+                        index
+                            .fuzzy
+                            .push((words[0].clone(), lexicon_index as u32, entry_index as u32, threshold));
                         index.fuzzy_min_len = index.fuzzy_min_len.min(lexicon.fuzzy_min_len);
                     }
                     index.by_first_word.entry(words[0].clone()).or_default().push(Alias {
@@ -138,7 +143,13 @@ impl LexiconIndex {
                             continue;
                         }
                         if let Some(end) = alias_matches(alias, text, tokens, start) {
-                            out.push(EntityMatch { start, end, lexicon: alias.lexicon, entry: alias.entry, fuzzy: false });
+                            out.push(EntityMatch {
+                                start,
+                                end,
+                                lexicon: alias.lexicon,
+                                entry: alias.entry,
+                                fuzzy: false,
+                            });
                         }
                     }
                 }
@@ -147,6 +158,16 @@ impl LexiconIndex {
                 self.find_fuzzy(word, start, tokens, out);
             }
         }
+        // "US" inside "US Geological Survey", "Africa" inside "South Africa": a mention covered
+        // by a longer mention of another lexicon is part of that one, not a name of its own.
+        let all = out.clone();
+        out.retain(|found| {
+            !all.iter().any(|other| {
+                other.start <= found.start
+                    && found.end <= other.end
+                    && other.end - other.start > found.end - found.start
+            })
+        });
     }
 
     fn find_fuzzy(&self, word: &str, start: usize, tokens: &[Token], out: &mut Vec<EntityMatch>) {
@@ -170,7 +191,13 @@ impl LexiconIndex {
             if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Possessive) {
                 end += 1;
             }
-            out.push(EntityMatch { start, end, lexicon, entry, fuzzy: true });
+            out.push(EntityMatch {
+                start,
+                end,
+                lexicon,
+                entry,
+                fuzzy: true,
+            });
         }
     }
 }
@@ -207,7 +234,9 @@ fn word_matches(alias_word: &str, original: &str, exact_case: bool, token: &str,
     let lower = token.to_lowercase();
     lower.strip_suffix('s') == Some(alias_word)
         || lower.strip_suffix("es") == Some(alias_word)
-        || alias_word.strip_suffix('y').is_some_and(|stem| lower.strip_suffix("ies") == Some(stem))
+        || alias_word
+            .strip_suffix('y')
+            .is_some_and(|stem| lower.strip_suffix("ies") == Some(stem))
 }
 
 fn alias_matches(alias: &Alias, text: &str, tokens: &[Token], start: usize) -> Option<usize> {
@@ -217,7 +246,13 @@ fn alias_matches(alias: &Alias, text: &str, tokens: &[Token], start: usize) -> O
     }
     for (offset, word) in alias.words.iter().enumerate() {
         let token = tokens[start + offset];
-        if !word_matches(word, &alias.original[offset], alias.exact_case, token.text(text), offset + 1 == count) {
+        if !word_matches(
+            word,
+            &alias.original[offset],
+            alias.exact_case,
+            token.text(text),
+            offset + 1 == count,
+        ) {
             return None;
         }
     }
@@ -278,10 +313,19 @@ mod tests {
 
     #[test]
     fn aliases_match_with_variants() {
-        check("the Russian Federation's rare-earth reserves", &["russia=Russian Federation's", "rare-earths=rare-earth"]);
-        check("Rare Earths in the Kremlin", &["rare-earths=Rare Earths", "russia=the Kremlin"]);
+        check(
+            "the Russian Federation's rare-earth reserves",
+            &["russia=Russian Federation's", "rare-earths=rare-earth"],
+        );
+        check(
+            "Rare Earths in the Kremlin",
+            &["rare-earths=Rare Earths", "russia=the Kremlin"],
+        );
         check("rare earth elements", &["rare-earths=rare earth elements"]);
-        check("the U.S. and the US but not us", &["united-states=U.S.", "united-states=US"]);
+        check(
+            "the U.S. and the US but not us",
+            &["united-states=U.S.", "united-states=US"],
+        );
         check("Russsia holds", &["russia=Russsia"]);
         check("Rusty holds", &[]);
     }

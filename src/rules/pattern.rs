@@ -60,7 +60,11 @@ pub struct PatternError {
 
 /// Parses a template.
 pub fn parse(template: &str) -> Result<Vec<Node>, PatternError> {
-    let mut parser = Parser { text: template, position: 0, count: 0 };
+    let mut parser = Parser {
+        text: template,
+        position: 0,
+        count: 0,
+    };
     let alternatives = parser.alternatives(None)?;
     let nodes = if alternatives.len() == 1 {
         alternatives.into_iter().next().expect("one alternative")
@@ -96,7 +100,11 @@ impl Parser<'_> {
     }
 
     fn error(&self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) -> PatternError {
-        PatternError { span, message: message.into(), hint: hint.into() }
+        PatternError {
+            span,
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 
     fn push(&mut self, sequence: &mut Vec<Node>, node: Node, start: usize) -> Result<(), PatternError> {
@@ -243,7 +251,11 @@ impl Parser<'_> {
     fn slot(&mut self) -> Result<Node, PatternError> {
         let start = self.position;
         let Some(length) = self.text[start..].find('}') else {
-            return Err(self.error(start..start + 1, "unclosed slot: missing `}`", "a slot is written `{role:type}`"));
+            return Err(self.error(
+                start..start + 1,
+                "unclosed slot: missing `}`",
+                "a slot is written `{role:type}`",
+            ));
         };
         let end = start + length + 1;
         let inside = &self.text[start + 1..end - 1];
@@ -258,18 +270,31 @@ impl Parser<'_> {
         let role = role.trim();
         let kind = kind.trim();
         if role.is_empty() || kind.is_empty() || inside.contains(['{', '|', '[']) {
-            return Err(self.error(start..end, format!("malformed slot `{{{inside}}}`"), "write `{role:type}`"));
+            return Err(self.error(
+                start..end,
+                format!("malformed slot `{{{inside}}}`"),
+                "write `{role:type}`",
+            ));
         }
         let (kind, argument) = match kind.split_once('(') {
             Some((kind, rest)) => {
                 let Some(argument) = rest.strip_suffix(')') else {
-                    return Err(self.error(start..end, "unclosed `(` in slot type", "write `{value:quantity(mass)}`"));
+                    return Err(self.error(
+                        start..end,
+                        "unclosed `(` in slot type",
+                        "write `{value:quantity(mass)}`",
+                    ));
                 };
                 (kind.trim(), Some(argument.trim().to_string()))
             }
             None => (kind, None),
         };
-        Ok(Node::Slot { role: role.to_string(), kind: kind.to_string(), argument, span: start..end })
+        Ok(Node::Slot {
+            role: role.to_string(),
+            kind: kind.to_string(),
+            argument,
+            span: start..end,
+        })
     }
 }
 
@@ -283,7 +308,10 @@ mod tests {
         assert_eq!(nodes.len(), 10, "{nodes:?}");
         assert!(matches!(&nodes[0], Node::Slot { role, kind, .. } if role == "subject" && kind == "country"));
         assert_eq!(nodes[1], Node::Gap(3));
-        assert_eq!(nodes[2], Node::Alt(vec![vec![Node::Word("hold".into())], vec![Node::Word("has".into())]]));
+        assert_eq!(
+            nodes[2],
+            Node::Alt(vec![vec![Node::Word("hold".into())], vec![Node::Word("has".into())]])
+        );
         assert_eq!(nodes[3], Node::Alt(vec![vec![Node::Word("the".into())], vec![]]));
         assert_eq!(nodes[4], Node::Word("rare".into()));
         assert_eq!(nodes[6], Node::Word("reserves".into()));

@@ -45,7 +45,14 @@ pub const TITLE_KEYS: &[&str] = &["title", "headline"];
 /// See [`TITLE_KEYS`].
 pub const OUTLET_KEYS: &[&str] = &["outlet", "source", "publisher", "publication", "site_name"];
 /// See [`TITLE_KEYS`].
-pub const DATE_KEYS: &[&str] = &["date", "published", "published_at", "publishedAt", "pubdate", "date_published"];
+pub const DATE_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "published_at",
+    "publishedAt",
+    "pubdate",
+    "date_published",
+];
 /// See [`TITLE_KEYS`].
 pub const URL_KEYS: &[&str] = &["url", "link", "canonical", "canonical_url", "permalink"];
 /// Record fields tried for the article text when [`LoadOptions::text_field`] is not set.
@@ -56,7 +63,12 @@ impl Meta {
     /// [`URL_KEYS`] in order.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Meta {
         let first = |keys: &[&str]| keys.iter().find_map(|key| lookup(key));
-        Meta { title: first(TITLE_KEYS), outlet: first(OUTLET_KEYS), date: first(DATE_KEYS), url: first(URL_KEYS) }
+        Meta {
+            title: first(TITLE_KEYS),
+            outlet: first(OUTLET_KEYS),
+            date: first(DATE_KEYS),
+            url: first(URL_KEYS),
+        }
     }
 }
 
@@ -97,7 +109,10 @@ impl Format {
     /// The format of `path` by its extension; [`Format::Text`] when the extension is missing or
     /// unknown.
     pub fn from_path(path: &Path) -> Format {
-        path.extension().and_then(|extension| extension.to_str()).and_then(Format::from_extension).unwrap_or_default()
+        path.extension()
+            .and_then(|extension| extension.to_str())
+            .and_then(Format::from_extension)
+            .unwrap_or_default()
     }
 
     /// Short lowercase name (`txt`, `md`, `html`, `jsonl`, `json`).
@@ -200,7 +215,7 @@ pub enum LoadError {
         line: u32,
         /// One-based column of the fault, in characters.
         column: u32,
-        /// What serde_json found wrong.
+        /// What `serde_json` found wrong.
         message: String,
     },
     /// A `.json` file whose top level is neither an object nor an array.
@@ -260,8 +275,15 @@ impl Article {
     pub fn plain(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let lines = LineIndex::new(&text);
-        let regions = vec![0..text.len()];
-        Article { path: path.into(), meta: Meta::default(), text, regions, format: Format::Text, positions: Positions::Direct(lines) }
+        let regions = std::iter::once(0..text.len()).collect();
+        Article {
+            path: path.into(),
+            meta: Meta::default(),
+            text,
+            regions,
+            format: Format::Text,
+            positions: Positions::Direct(lines),
+        }
     }
 
     /// A plain-text article with furniture lines left out of its regions.
@@ -304,7 +326,10 @@ impl Article {
 /// Reads `path` and loads it with [`load_bytes`], choosing the format by extension;
 /// `display` is the path shown in articles and messages.
 pub fn load_file(path: &Path, display: &str, options: &LoadOptions) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|cause| LoadError::Read { path: display.to_owned(), cause })?;
+    let bytes = std::fs::read(path).map_err(|cause| LoadError::Read {
+        path: display.to_owned(),
+        cause,
+    })?;
     load_bytes(display, &bytes, Format::from_path(path), options)
 }
 
@@ -314,8 +339,16 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
         Decoding::Text(decoded) => decoded,
         Decoding::Binary { nul_at } => {
             let message = format!("binary file (NUL byte at byte {nul_at}), skipped");
-            let warning = Warning { path: path.to_owned(), offset: Some(nul_at), kind: WarningKind::Binary, message };
-            return Ok(Loaded { articles: Vec::new(), warnings: vec![warning] });
+            let warning = Warning {
+                path: path.to_owned(),
+                offset: Some(nul_at),
+                kind: WarningKind::Binary,
+                message,
+            };
+            return Ok(Loaded {
+                articles: Vec::new(),
+                warnings: vec![warning],
+            });
         }
     };
     let mut loaded = Loaded::default();
@@ -333,25 +366,42 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
         Format::Markdown => {
             let front = markdown::front_matter(&text);
             if let Some((offset, message)) = front.problem {
-                loaded.warnings.push(Warning { path: path.to_owned(), offset: Some(offset), kind: WarningKind::FrontMatter, message });
+                loaded.warnings.push(Warning {
+                    path: path.to_owned(),
+                    offset: Some(offset),
+                    kind: WarningKind::FrontMatter,
+                    message,
+                });
             }
             let mut article = Article::plain(path, text);
             article.format = Format::Markdown;
             article.meta = front.meta;
-            article.regions = options.furniture.regions(&article.text, front.body_start..article.text.len(), markdown::outside_code_fences());
+            article.regions = options.furniture.regions(
+                &article.text,
+                front.body_start..article.text.len(),
+                markdown::outside_code_fences(),
+            );
             loaded.articles.push(article);
         }
         Format::Html => {
             let extracted = html::extract(&text);
-            let regions = options.furniture.regions(&extracted.text, 0..extracted.text.len(), |_| true);
-            let source = Arc::new(Source { lines: LineIndex::new(&text), text });
+            let regions = options
+                .furniture
+                .regions(&extracted.text, 0..extracted.text.len(), |_| true);
+            let source = Arc::new(Source {
+                lines: LineIndex::new(&text),
+                text,
+            });
             loaded.articles.push(Article {
                 path: path.to_owned(),
                 meta: extracted.meta,
                 text: extracted.text,
                 regions,
                 format: Format::Html,
-                positions: Positions::Mapped { source, map: extracted.map },
+                positions: Positions::Mapped {
+                    source,
+                    map: extracted.map,
+                },
             });
         }
         Format::JsonLines | Format::Json => load_records(path, text, format, options, &mut loaded)?,
@@ -359,7 +409,13 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
     Ok(loaded)
 }
 
-fn load_records(path: &str, text: String, format: Format, options: &LoadOptions, loaded: &mut Loaded) -> Result<(), LoadError> {
+fn load_records(
+    path: &str,
+    text: String,
+    format: Format,
+    options: &LoadOptions,
+    loaded: &mut Loaded,
+) -> Result<(), LoadError> {
     let malformed = |error: json::Malformed| LoadError::Json {
         path: path.to_owned(),
         line: error.line,
@@ -367,11 +423,19 @@ fn load_records(path: &str, text: String, format: Format, options: &LoadOptions,
         message: error.message,
     };
     let records = if format == Format::Json {
-        json::json(&text).map_err(malformed)?.map_err(|found| LoadError::JsonShape { path: path.to_owned(), found })?
+        json::json(&text)
+            .map_err(malformed)?
+            .map_err(|found| LoadError::JsonShape {
+                path: path.to_owned(),
+                found,
+            })?
     } else {
         json::json_lines(&text).map_err(malformed)?
     };
-    let source = Arc::new(Source { lines: LineIndex::new(&text), text });
+    let source = Arc::new(Source {
+        lines: LineIndex::new(&text),
+        text,
+    });
     for record in records {
         let record_path = format!("{path}#{}", record.number);
         let line = source.lines.line_column(&source.text, record.raw.start).0;
@@ -388,18 +452,28 @@ fn load_records(path: &str, text: String, format: Format, options: &LoadOptions,
             continue;
         };
         let lookup = |key: &str| -> Option<&Value> {
-            object.get(key).or_else(|| object.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)).map(|(_, value)| value))
+            object.get(key).or_else(|| {
+                object
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(key))
+                    .map(|(_, value)| value)
+            })
         };
         let text_key = match &options.text_field {
             Some(field) => Some(field.as_str()).filter(|field| lookup(field).is_some_and(Value::is_string)),
-            None => TEXT_KEYS.iter().copied().find(|key| lookup(key).is_some_and(Value::is_string)),
+            None => TEXT_KEYS
+                .iter()
+                .copied()
+                .find(|key| lookup(key).is_some_and(Value::is_string)),
         };
         let Some(text_key) = text_key else {
             let wanted = match &options.text_field {
                 Some(field) => format!("`{field}`"),
                 None => "`text`, `body` or `content`".to_owned(),
             };
-            warn(format!("has no string field {wanted} (set the text field to read another one)"));
+            warn(format!(
+                "has no string field {wanted} (set the text field to read another one)"
+            ));
             continue;
         };
         let value_text = lookup(text_key).and_then(Value::as_str).unwrap_or_default();
@@ -424,7 +498,9 @@ fn load_records(path: &str, text: String, format: Format, options: &LoadOptions,
             .keys()
             .filter(|name| name.eq_ignore_ascii_case(text_key))
             .find_map(|name| json::string_member(&source.text, record.raw.clone(), name));
-        let mapped = literal.map(|literal| json::decode_string(&source.text, literal)).filter(|(decoded, _)| decoded == value_text);
+        let mapped = literal
+            .map(|literal| json::decode_string(&source.text, literal))
+            .filter(|(decoded, _)| decoded == value_text);
         let (text, map) = mapped.unwrap_or_else(|| {
             // Cannot happen for valid JSON; fall back to the record's start for every offset.
             let mut map = OffsetMap::default();
@@ -438,8 +514,399 @@ fn load_records(path: &str, text: String, format: Format, options: &LoadOptions,
             text,
             regions,
             format,
-            positions: Positions::Mapped { source: Arc::clone(&source), map },
+            positions: Positions::Mapped {
+                source: Arc::clone(&source),
+                map,
+            },
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+
+    /// Renders what loading produced: each article with its metadata and its regions (with the
+    /// line:column of their first byte), then each warning.
+    fn render(loaded: &Loaded) -> String {
+        let mut out = String::new();
+        for article in &loaded.articles {
+            let meta = &article.meta;
+            let fields = [
+                ("title", &meta.title),
+                ("outlet", &meta.outlet),
+                ("date", &meta.date),
+                ("url", &meta.url),
+            ];
+            let _ = write!(out, "article {} ({})", article.path, article.format.name());
+            for (name, value) in fields {
+                if let Some(value) = value {
+                    let _ = write!(out, " {name}={value:?}");
+                }
+            }
+            out.push('\n');
+            for region in &article.regions {
+                let (line, column) = article.line_column(region.start);
+                let _ = writeln!(out, "  {line}:{column} {:?}", &article.text[region.clone()]);
+            }
+        }
+        for warning in &loaded.warnings {
+            let _ = writeln!(out, "warning {warning} (offset {:?})", warning.offset);
+        }
+        out
+    }
+
+    #[track_caller]
+    fn check(path: &str, bytes: &[u8], expected: &str) {
+        let format = Format::from_path(Path::new(path));
+        let loaded = load_bytes(path, bytes, format, &LoadOptions::default()).expect("loads");
+        assert_eq!(render(&loaded), expected, "loading {path}");
+    }
+
+    /// Line and column in the original file of the first occurrence of `needle` in the text.
+    #[track_caller]
+    fn position(article: &Article, needle: &str) -> (u32, u32) {
+        let offset = article.text.find(needle).expect("needle in the text");
+        article.line_column(offset)
+    }
+
+    #[test]
+    fn plain_text_with_furniture() {
+        check(
+            "a.txt",
+            b"Menu\nRussia holds 28.7 million tonnes.\nComments\nShare this article\nChina leads.\n",
+            "article a.txt (txt)\n  2:1 \"Russia holds 28.7 million tonnes.\"\n  5:1 \"China leads.\"\n",
+        );
+        check("empty.txt", b"", "article empty.txt (txt)\n");
+    }
+
+    #[test]
+    fn line_endings_and_encodings() {
+        check(
+            "crlf.txt",
+            b"One.\r\nTwo.\r\n\r\nThree.",
+            "article crlf.txt (txt)\n  1:1 \"One.\\r\\nTwo.\\r\\n\\r\\nThree.\"\n",
+        );
+        let loaded = load_bytes(
+            "cr.txt",
+            b"One.\rTwo \xC3\xA9t\xC3\xA9.\rThree.",
+            Format::Text,
+            &LoadOptions::default(),
+        )
+        .expect("loads");
+        let article = &loaded.articles[0];
+        assert_eq!(
+            [
+                position(article, "Two"),
+                position(article, "été"),
+                position(article, "Three")
+            ],
+            [(2, 1), (2, 5), (3, 1)]
+        );
+        check(
+            "bom.txt",
+            b"\xEF\xBB\xBFFirst.\nSecond.",
+            "article bom.txt (txt)\n  1:1 \"First.\\nSecond.\"\n",
+        );
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Rüssia.\r\nChina.".encode_utf16().flat_map(u16::to_le_bytes));
+        check(
+            "u16.txt",
+            &utf16,
+            "article u16.txt (txt)\n  1:1 \"Rüssia.\\r\\nChina.\"\n",
+        );
+        check(
+            "bbc.txt",
+            b"Chelsea paid a transfer fee of \xa315.8m.\nNext line.",
+            "article bbc.txt (txt)\n  1:1 \"Chelsea paid a transfer fee of \u{FFFD}15.8m.\\nNext line.\"\n\
+             warning bbc.txt: invalid UTF-8 at byte 31, decoded lossily (offset Some(31))\n",
+        );
+        let loaded = load_bytes("bin.txt", b"\x7fELF\x00\x01", Format::Text, &LoadOptions::default()).expect("loads");
+        assert!(loaded.skipped() && loaded.articles.is_empty());
+        assert_eq!(
+            loaded.warnings[0].to_string(),
+            "bin.txt: binary file (NUL byte at byte 4), skipped"
+        );
+    }
+
+    #[test]
+    fn positions_after_a_bom_and_lone_carriage_returns() {
+        let loaded = load_bytes(
+            "x.txt",
+            "\u{FEFF}ab\rcé d\r\ne".as_bytes(),
+            Format::Text,
+            &LoadOptions::default(),
+        )
+        .expect("loads");
+        let article = &loaded.articles[0];
+        assert_eq!(
+            [position(article, "b"), position(article, "d"), position(article, "e")],
+            [(1, 2), (2, 4), (3, 1)]
+        );
+    }
+
+    #[test]
+    fn markdown_front_matter_and_code() {
+        check(
+            "a.md",
+            b"---\ntitle: \"Rare earths\"\nsource: The Post\ndate: 2024-03-01\nurl: https://x.test\n---\n# Rare earths\n\nRussia holds reserves.\n\n```\ncode. Not prose.\n```\nAdvertisement\nEnd.\n",
+            "article a.md (md) title=\"Rare earths\" outlet=\"The Post\" date=\"2024-03-01\" url=\"https://x.test\"\n  \
+             7:1 \"# Rare earths\\n\\nRussia holds reserves.\"\n  15:1 \"End.\"\n",
+        );
+        check(
+            "b.markdown",
+            b"+++\ntitle = \n+++\nBody.",
+            "article b.markdown (md)\n  4:1 \"Body.\"\nwarning b.markdown: invalid TOML front matter (string values must be quoted, expected literal string); metadata ignored (offset Some(4))\n",
+        );
+    }
+
+    #[test]
+    fn html_visible_text_and_original_positions() {
+        let html = "<!doctype html>\n<html><head><title>Rare &amp; earths</title>\n\
+                    <meta property=\"og:site_name\" content=\"The Post\">\n\
+                    <meta property=\"article:published_time\" content=\"2024-03-01\">\n\
+                    <script>var x = \"<p>Russia</p>\";</script></head>\n<body>\n\
+                    <nav><a href=\"/\">Home</a> | <a>World</a></nav>\n\
+                    <p>Russia&#8217;s reserves: 28.7&nbsp;million\n   tonnes.</p>\n\
+                    <p>Comments</p>\n<p>China &#x2019;leads&#x2019;.</p>\n</body></html>\n";
+        check(
+            "page.html",
+            html.as_bytes(),
+            "article page.html (html) title=\"Rare & earths\" outlet=\"The Post\" date=\"2024-03-01\"\n  \
+             2:20 \"Rare & earths\\n\\nRussia’s reserves: 28.7\\u{a0}million tonnes.\"\n  11:4 \"China ’leads’.\"\n",
+        );
+        let loaded = load_bytes("page.html", html.as_bytes(), Format::Html, &LoadOptions::default()).expect("loads");
+        let article = &loaded.articles[0];
+        assert_eq!(position(article, "’s"), (8, 10));
+        assert_eq!(position(article, "28.7"), (8, 29));
+        assert_eq!(position(article, "tonnes"), (9, 4));
+        assert_eq!(position(article, "leads"), (11, 18));
+        assert_eq!(
+            &article.source()[article.source_offset(article.text.find("tonnes").expect("found"))..][..6],
+            "tonnes"
+        );
+    }
+
+    #[test]
+    fn json_lines_records() {
+        let text = "{\"title\": \"One\", \"source\": {\"name\": \"Wire\"}, \"text\": \"Russia holds\\n28.7 Mt.\"}\n\n\
+                    {\"body\": \"Menu\\nChina leads.\", \"date\": \"2024-01-02\", \"url\": \"https://x.test\"}\n\
+                    [1]\n{\"headline\": \"no text\"}\n";
+        check(
+            "feed.jsonl",
+            text.as_bytes(),
+            "article feed.jsonl#1 (jsonl) title=\"One\" outlet=\"Wire\"\n  1:55 \"Russia holds\\n28.7 Mt.\"\n\
+             article feed.jsonl#2 (jsonl) date=\"2024-01-02\" url=\"https://x.test\"\n  3:17 \"China leads.\"\n\
+             warning feed.jsonl#3: record 3 (line 4) is an array, not an object; record skipped (offset Some(158))\n\
+             warning feed.jsonl#4: record 4 (line 5) has no string field `text`, `body` or `content` (set the text field to read another one); record skipped (offset Some(162))\n",
+        );
+        let loaded = load_bytes(
+            "feed.jsonl",
+            text.as_bytes(),
+            Format::JsonLines,
+            &LoadOptions::default(),
+        )
+        .expect("loads");
+        assert_eq!(position(&loaded.articles[0], "28.7"), (1, 69));
+        let error = load_bytes(
+            "bad.ndjson",
+            b"{\"text\": \"ok\"}\n{\"text\": \"Russia\" \"x\"}\n",
+            Format::JsonLines,
+            &LoadOptions::default(),
+        )
+        .expect_err("malformed");
+        assert_eq!(
+            error.to_string(),
+            "bad.ndjson:2:19: invalid JSON: expected `,` or `}`; fix the record or remove it"
+        );
+    }
+
+    /// Path, title, outlet and position of the first byte of an article.
+    type Summary = (String, Option<String>, Option<String>, (u32, u32));
+
+    #[test]
+    fn json_arrays_and_configured_fields() {
+        let text = "[\n  {\"headline\": \"A\", \"story\": \"First.\", \"site\": \"S\"},\n  {\"story\": \"Second.\"}\n]";
+        let options = LoadOptions {
+            text_field: Some("story".into()),
+            outlet_field: Some("site".into()),
+            ..LoadOptions::default()
+        };
+        let loaded = load_bytes("all.json", text.as_bytes(), Format::Json, &options).expect("loads");
+        let summary: Vec<Summary> = loaded
+            .articles
+            .iter()
+            .map(|article| {
+                (
+                    article.path.clone(),
+                    article.meta.title.clone(),
+                    article.meta.outlet.clone(),
+                    article.line_column(0),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("all.json#1".into(), Some("A".into()), Some("S".into()), (2, 31)),
+                ("all.json#2".into(), None, None, (3, 14)),
+            ]
+        );
+        let error = load_bytes("n.json", b"42", Format::Json, &LoadOptions::default()).expect_err("not records");
+        assert_eq!(
+            error.to_string(),
+            "n.json: expected a JSON object or an array of objects, found a number; give one object per article"
+        );
+        let single = load_bytes(
+            "one.json",
+            b"{\"content\": \"Only.\"}",
+            Format::Json,
+            &LoadOptions::default(),
+        )
+        .expect("loads");
+        assert_eq!(single.articles[0].path, "one.json#1");
+        let empty = load_bytes("empty.json", b" \n", Format::Json, &LoadOptions::default()).expect("loads");
+        assert!(empty.articles.is_empty() && empty.warnings.is_empty());
+    }
+
+    #[test]
+    fn formats_and_files() {
+        let formats = [
+            "a.TXT",
+            "b.md",
+            "c.markdown",
+            "d.htm",
+            "e.html",
+            "f.jsonl",
+            "g.ndjson",
+            "h.json",
+            "i.csv",
+            "noextension",
+        ]
+        .map(|path| Format::from_path(Path::new(path)).name());
+        assert_eq!(
+            formats,
+            [
+                "txt", "md", "md", "html", "html", "jsonl", "jsonl", "json", "txt", "txt"
+            ]
+        );
+        let directory = tempfile::tempdir().expect("temporary directory");
+        let missing = directory.path().join("missing.txt");
+        let error = load_file(&missing, "missing.txt", &LoadOptions::default()).expect_err("missing");
+        assert!(
+            error.to_string().starts_with("missing.txt: cannot read the file: "),
+            "{error}"
+        );
+        assert!(
+            error.to_string().ends_with("; check that it exists and is readable"),
+            "{error}"
+        );
+        let page = directory.path().join("page.HTM");
+        std::fs::write(&page, "<p>Hi.</p>").expect("write");
+        let loaded = load_file(&page, "page.HTM", &LoadOptions::default()).expect("loads");
+        assert_eq!(
+            (loaded.articles[0].format, loaded.articles[0].text.as_str()),
+            (Format::Html, "Hi.")
+        );
+    }
+
+    /// Deterministic pseudo-random inputs from tricky pieces: loading and segmenting never
+    /// panic, and every region and sentence is a valid, trimmed range on character boundaries.
+    #[test]
+    fn arbitrary_inputs_never_break_invariants() {
+        const PIECES: &[&str] = &[
+            ".",
+            "!",
+            "?",
+            "…",
+            " ",
+            "\u{a0}",
+            "\n",
+            "\r",
+            "\r\n",
+            "é",
+            "🌍",
+            "U.S.",
+            "Dr.",
+            "\"",
+            "”",
+            "#",
+            "- ",
+            "1. ",
+            "<p>",
+            "</p>",
+            "<script>",
+            "<!--",
+            "&amp;",
+            "&#x2019;",
+            "&",
+            "<",
+            "{",
+            "}",
+            "\"text\": ",
+            "\\u00e9",
+            "---",
+            "Comments",
+            "Russia",
+            "holds",
+            "28.7",
+            "\u{0}",
+            "\u{feff}",
+            "`",
+            "```",
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        let options = LoadOptions::default();
+        for round in 0..400 {
+            let length = next() % 60;
+            let input: String = (0..length).map(|_| PIECES[next() % PIECES.len()]).collect();
+            let mut bytes = input.into_bytes();
+            if round % 7 == 0 && !bytes.is_empty() {
+                let at = next() % bytes.len();
+                bytes[at] = 0xFF;
+            }
+            for format in [
+                Format::Text,
+                Format::Markdown,
+                Format::Html,
+                Format::JsonLines,
+                Format::Json,
+            ] {
+                let Ok(loaded) = load_bytes("x", &bytes, format, &options) else {
+                    continue;
+                };
+                for article in &loaded.articles {
+                    let text = &article.text;
+                    for range in article.regions.iter().chain(&crate::text::sentences(article)) {
+                        assert!(
+                            range.start <= range.end && range.end <= text.len(),
+                            "{range:?} in {text:?}"
+                        );
+                        assert!(
+                            text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
+                            "{range:?} in {text:?}"
+                        );
+                    }
+                    for sentence in crate::text::sentences(article) {
+                        let slice = &text[sentence];
+                        assert!(!slice.is_empty() && slice.trim() == slice, "{slice:?}");
+                    }
+                    for (offset, _) in text.char_indices() {
+                        let (line, column) = article.line_column(offset);
+                        assert!(line >= 1 && column >= 1);
+                        assert!(article.source().is_char_boundary(article.source_offset(offset)));
+                    }
+                }
+            }
+        }
+    }
 }

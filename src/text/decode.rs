@@ -43,7 +43,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoding {
         None => (bytes, 0),
     };
     let decoded = match std::str::from_utf8(body) {
-        Ok(text) => Decoded { text: text.to_owned(), invalid_at: None, encoding: "UTF-8" },
+        Ok(text) => Decoded {
+            text: text.to_owned(),
+            invalid_at: None,
+            encoding: "UTF-8",
+        },
         Err(error) => Decoded {
             text: String::from_utf8_lossy(body).into_owned(),
             invalid_at: Some(skipped + error.valid_up_to()),
@@ -59,23 +63,24 @@ fn decode_utf16(bytes: &[u8], skipped: usize, unit: fn([u8; 2]) -> u16, encoding
     let mut invalid_at = None;
     let mut position = skipped;
     for result in char::decode_utf16(units) {
-        match result {
-            Ok(character) => {
-                text.push(character);
-                position += character.len_utf16() * 2;
-            }
-            Err(_) => {
-                invalid_at.get_or_insert(position);
-                text.push(char::REPLACEMENT_CHARACTER);
-                position += 2;
-            }
+        if let Ok(character) = result {
+            text.push(character);
+            position += character.len_utf16() * 2;
+        } else {
+            invalid_at.get_or_insert(position);
+            text.push(char::REPLACEMENT_CHARACTER);
+            position += 2;
         }
     }
     if bytes.len() % 2 == 1 {
         invalid_at.get_or_insert(skipped + bytes.len() - 1);
         text.push(char::REPLACEMENT_CHARACTER);
     }
-    Decoded { text, invalid_at, encoding }
+    Decoded {
+        text,
+        invalid_at,
+        encoding,
+    }
 }
 
 #[cfg(test)]
@@ -96,7 +101,11 @@ mod tests {
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         let mut bytes = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
         for unit in text.encode_utf16() {
-            bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
         }
         bytes
     }

@@ -8,6 +8,7 @@
 //! Excluded lines are simply left out of an article's regions; the text itself is never changed.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use regex::{RegexSet, RegexSetBuilder};
 
@@ -72,10 +73,14 @@ pub struct FurnitureError {
 }
 
 impl Default for Furniture {
-    /// [`DEFAULT_FURNITURE`] and [`DEFAULT_FURNITURE_SECTIONS`].
+    /// [`DEFAULT_FURNITURE`] and [`DEFAULT_FURNITURE_SECTIONS`], compiled once per process
+    /// (clones share the compiled automata).
     fn default() -> Self {
-        Furniture::build(DEFAULT_FURNITURE, DEFAULT_FURNITURE_SECTIONS)
-            .expect("the default furniture patterns are valid regular expressions")
+        static DEFAULT: LazyLock<Furniture> = LazyLock::new(|| {
+            Furniture::build(DEFAULT_FURNITURE, DEFAULT_FURNITURE_SECTIONS)
+                .expect("the default furniture patterns are valid regular expressions")
+        });
+        DEFAULT.clone()
     }
 }
 
@@ -100,13 +105,18 @@ impl Furniture {
     /// Line patterns and section patterns, each validated separately so an error names the
     /// offending pattern.
     pub fn build<S: AsRef<str>, T: AsRef<str>>(lines: &[S], sections: &[T]) -> Result<Self, FurnitureError> {
-        Ok(Furniture { lines: compile(lines)?, sections: compile(sections)? })
+        Ok(Furniture {
+            lines: compile(lines)?,
+            sections: compile(sections)?,
+        })
     }
 
     /// Whether `line` (one line, without its ending) is furniture by itself.
     pub fn is_furniture(&self, line: &str) -> bool {
         let key = key(line);
-        !key.is_empty() && key.len() <= MAX_FURNITURE_LINE_BYTES && (self.lines.is_match(key) || self.sections.is_match(key))
+        !key.is_empty()
+            && key.len() <= MAX_FURNITURE_LINE_BYTES
+            && (self.lines.is_match(key) || self.sections.is_match(key))
     }
 
     fn starts_section(&self, line: &str) -> bool {
@@ -159,19 +169,27 @@ fn compile<S: AsRef<str>>(patterns: &[S]) -> Result<RegexSet, FurnitureError> {
             .case_insensitive(true)
             .size_limit(1 << 20)
             .build()
-            .map_err(|error| FurnitureError { pattern: pattern.to_owned(), message: error.to_string() })?;
+            .map_err(|error| FurnitureError {
+                pattern: pattern.to_owned(),
+                message: error.to_string(),
+            })?;
     }
     RegexSetBuilder::new(patterns.iter().map(|pattern| anchored(pattern.as_ref())))
         .case_insensitive(true)
         .size_limit(8 << 20)
         .build()
-        .map_err(|error| FurnitureError { pattern: "(all patterns together)".to_owned(), message: error.to_string() })
+        .map_err(|error| FurnitureError {
+            pattern: "(all patterns together)".to_owned(),
+            message: error.to_string(),
+        })
 }
 
 /// The part of a line the patterns see: trimmed, with one leading list or heading marker removed.
 fn key(line: &str) -> &str {
     let trimmed = line.trim();
-    let stripped = trimmed.trim_start_matches('#').trim_start_matches(['-', '*', '+', '•', '>', '–']);
+    let stripped = trimmed
+        .trim_start_matches('#')
+        .trim_start_matches(['-', '*', '+', '•', '>', '–']);
     if stripped.len() < trimmed.len() && (stripped.is_empty() || stripped.starts_with(char::is_whitespace)) {
         stripped.trim()
     } else {
@@ -198,19 +216,32 @@ mod tests {
             "Home | World | Business | Tech\nFirst.\nSecond.\n\nShare this article\nAdvertisement\nThird.",
             &["First.\nSecond.", "Third."],
         );
-        check("Read more\n- Reclama - web design\nSource: USGS, 2024\n© 2024 The Paper\nEnd.", &["End."]);
-        check("## Comments (3)\nTags: mining, Russia\nSkip to content\nBody.", &["Body."]);
+        check(
+            "Read more\n- Reclama - web design\nSource: USGS, 2024\n© 2024 The Paper\nEnd.",
+            &["End."],
+        );
+        check(
+            "## Comments (3)\nTags: mining, Russia\nSkip to content\nBody.",
+            &["Body."],
+        );
         check("Sursa articol / foto: https://news.example\nAll rights reserved.", &[]);
-        check("Subscribe to our newsletter\nSign up for alerts\nText.\r\nMore text.", &["Text.\r\nMore text."]);
+        check(
+            "Subscribe to our newsletter\nSign up for alerts\nText.\r\nMore text.",
+            &["Text.\r\nMore text."],
+        );
     }
 
     #[test]
     fn prose_is_kept() {
-        check("Sources said Russia holds reserves.\nThe share of China is 60%.", &[
+        check(
             "Sources said Russia holds reserves.\nThe share of China is 60%.",
-        ]);
+            &["Sources said Russia holds reserves.\nThe share of China is 60%."],
+        );
         check("Russia | China", &["Russia | China"]);
-        check("Menu items are cheap, the sources said: fine.", &["Menu items are cheap, the sources said: fine."]);
+        check(
+            "Menu items are cheap, the sources said: fine.",
+            &["Menu items are cheap, the sources said: fine."],
+        );
     }
 
     #[test]

@@ -23,14 +23,54 @@ pub(crate) struct Extracted {
 }
 
 /// Elements whose content is raw text, skipped up to the matching end tag.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
 /// Elements whose content is not prose, dropped with everything inside them.
-const DROPPED: &[&str] = &["nav", "header", "footer", "aside", "noscript", "template", "svg", "math", "select", "button", "form"];
+const DROPPED: &[&str] = &[
+    "nav", "header", "footer", "aside", "noscript", "template", "svg", "math", "select", "button", "form",
+];
 /// Block elements that end a paragraph (a blank line in the text).
 const PARAGRAPH: &[&str] = &[
-    "address", "article", "blockquote", "body", "center", "details", "dialog", "div", "dl", "fieldset", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "legend", "main", "menu", "ol", "p", "pre",
-    "section", "summary", "table", "title", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "center",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "main",
+    "menu",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "title",
+    "ul",
 ];
 /// Elements that end a line.
 const LINE: &[&str] = &["br", "li", "dt", "dd", "tr", "caption", "option"];
@@ -39,9 +79,15 @@ const CELL: &[&str] = &["td", "th"];
 
 /// Extracts the visible text and metadata of `html`.
 pub(crate) fn extract(html: &str) -> Extracted {
-    let mut scanner = Scanner { html, out: Extracted::default(), ..Scanner::default() };
+    let mut scanner = Scanner {
+        html,
+        out: Extracted::default(),
+        ..Scanner::default()
+    };
     scanner.run();
     let mut extracted = scanner.out;
+    // Trailing breaks from closing tags carry nothing; map entries past the end are harmless.
+    extracted.text.truncate(extracted.text.trim_end().len());
     if extracted.meta.title.is_none() {
         extracted.meta.title = scanner.og_title;
     }
@@ -93,7 +139,10 @@ impl Scanner<'_> {
                 position += 1;
                 continue;
             }
-            let character = html[position..].chars().next().expect("position is on a char boundary below the end");
+            let character = html[position..]
+                .chars()
+                .next()
+                .expect("position is on a char boundary below the end");
             if self.drop_depth == 0 {
                 self.flush_space();
                 self.out.map.copied(self.out.text.len(), position);
@@ -121,7 +170,9 @@ impl Scanner<'_> {
     }
 
     fn flush_space(&mut self) {
-        let Some(original) = self.pending_space.take() else { return };
+        let Some(original) = self.pending_space.take() else {
+            return;
+        };
         if self.trailing_breaks > 0 || self.out.text.is_empty() {
             return;
         }
@@ -165,7 +216,11 @@ impl Scanner<'_> {
         if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
             return None;
         }
-        let name_end = name_start + bytes[name_start..].iter().take_while(|byte| byte.is_ascii_alphanumeric() || **byte == b'-' || **byte == b':').count();
+        let name_end = name_start
+            + bytes[name_start..]
+                .iter()
+                .take_while(|byte| byte.is_ascii_alphanumeric() || **byte == b'-' || **byte == b':')
+                .count();
         let name = html[name_start..name_end].to_ascii_lowercase();
         if closing {
             let end = memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |end| name_end + end + 1);
@@ -175,7 +230,11 @@ impl Scanner<'_> {
         let wants_attributes = name == "meta" || name == "link";
         let (end, self_closing, attributes) = attributes(html, name_end, wants_attributes);
         if RAW_TEXT.contains(&name.as_str()) {
-            return Some(if self_closing { end } else { skip_raw_text(bytes, end, &name) });
+            return Some(if self_closing {
+                end
+            } else {
+                skip_raw_text(bytes, end, &name)
+            });
         }
         self.open(&name, start, self_closing, &attributes);
         Some(end)
@@ -193,7 +252,9 @@ impl Scanner<'_> {
             "meta" => self.meta_tag(attributes),
             "link" => {
                 let attribute = |wanted: &str| attributes.iter().find(|(key, _)| key == wanted).map(|(_, value)| value);
-                if attribute("rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) && self.out.meta.url.is_none() {
+                if attribute("rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical"))
+                    && self.out.meta.url.is_none()
+                {
                     self.out.meta.url = attribute("href").filter(|href| !href.is_empty()).cloned();
                 }
             }
@@ -227,7 +288,11 @@ impl Scanner<'_> {
             self.line_break(2, start);
         } else if LINE.contains(&name) {
             self.line_break(1, start);
-        } else if CELL.contains(&name) && self.drop_depth == 0 && self.pending_space.is_none() && self.trailing_breaks == 0 {
+        } else if CELL.contains(&name)
+            && self.drop_depth == 0
+            && self.pending_space.is_none()
+            && self.trailing_breaks == 0
+        {
             self.pending_space = Some(start);
         }
     }
@@ -242,15 +307,26 @@ impl Scanner<'_> {
                 _ => {}
             }
         }
-        let (Some(key), Some(content)) = (key, content) else { return };
+        let (Some(key), Some(content)) = (key, content) else {
+            return;
+        };
         if content.is_empty() {
             return;
         }
         let meta = &mut self.out.meta;
         let slot = match key.as_str() {
             "og:site_name" | "publisher" | "dc.publisher" | "application-name" => &mut meta.outlet,
-            "article:published_time" | "og:published_time" | "date" | "pubdate" | "publish-date" | "publish_date" | "dc.date"
-            | "dc.date.issued" | "datepublished" | "sailthru.date" | "parsely-pub-date" => &mut meta.date,
+            "article:published_time"
+            | "og:published_time"
+            | "date"
+            | "pubdate"
+            | "publish-date"
+            | "publish_date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "datepublished"
+            | "sailthru.date"
+            | "parsely-pub-date" => &mut meta.date,
             "og:url" => &mut meta.url,
             "og:title" | "twitter:title" => &mut self.og_title,
             _ => return,
@@ -296,20 +372,18 @@ fn attributes(html: &str, from: usize, collect: bool) -> (usize, bool, Vec<(Stri
             while position < bytes.len() && is_space(bytes[position]) {
                 position += 1;
             }
-            match bytes.get(position) {
-                Some(&quote @ (b'"' | b'\'')) => {
-                    let value_start = position + 1;
-                    let value_end = memchr::memchr(quote, &bytes[value_start..]).map_or(bytes.len(), |end| value_start + end);
-                    value = &html[value_start..value_end];
-                    position = (value_end + 1).min(bytes.len());
+            if let Some(&quote @ (b'"' | b'\'')) = bytes.get(position) {
+                let value_start = position + 1;
+                let value_end =
+                    memchr::memchr(quote, &bytes[value_start..]).map_or(bytes.len(), |end| value_start + end);
+                value = &html[value_start..value_end];
+                position = (value_end + 1).min(bytes.len());
+            } else {
+                let value_start = position;
+                while position < bytes.len() && !is_space(bytes[position]) && bytes[position] != b'>' {
+                    position += 1;
                 }
-                _ => {
-                    let value_start = position;
-                    while position < bytes.len() && !is_space(bytes[position]) && bytes[position] != b'>' {
-                        position += 1;
-                    }
-                    value = &html[value_start..position];
-                }
+                value = &html[value_start..position];
             }
         }
         if collect && !name.is_empty() {
@@ -325,7 +399,9 @@ fn skip_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
     while let Some(found) = memmem::find(&bytes[position..], b"</") {
         let name_start = position + found + 2;
         let name_end = name_start + name.len();
-        let matches_name = bytes.get(name_start..name_end).is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()));
+        let matches_name = bytes
+            .get(name_start..name_end)
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()));
         if matches_name && !bytes.get(name_end).is_some_and(u8::is_ascii_alphanumeric) {
             return memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |end| name_end + end + 1);
         }
@@ -341,15 +417,12 @@ fn decode_entities(value: &str) -> String {
     while let Some(found) = value[position..].find('&') {
         let at = position + found;
         out.push_str(&value[position..at]);
-        match entity(value, at) {
-            Some((decoded, next)) => {
-                out.extend(decoded);
-                position = next;
-            }
-            None => {
-                out.push('&');
-                position = at + 1;
-            }
+        if let Some((decoded, next)) = entity(value, at) {
+            out.extend(decoded);
+            position = next;
+        } else {
+            out.push('&');
+            position = at + 1;
         }
     }
     out.push_str(&value[position..]);
@@ -365,7 +438,16 @@ fn entity(text: &str, start: usize) -> Option<(Option<char>, usize)> {
     if rest.first() == Some(&b'#') {
         let hex = matches!(rest.get(1), Some(b'x' | b'X'));
         let digits_start = start + 2 + usize::from(hex);
-        let digits = bytes[digits_start..].iter().take_while(|byte| if hex { byte.is_ascii_hexdigit() } else { byte.is_ascii_digit() }).count();
+        let digits = bytes[digits_start..]
+            .iter()
+            .take_while(|byte| {
+                if hex {
+                    byte.is_ascii_hexdigit()
+                } else {
+                    byte.is_ascii_digit()
+                }
+            })
+            .count();
         if digits == 0 {
             return None;
         }
@@ -376,7 +458,11 @@ fn entity(text: &str, start: usize) -> Option<(Option<char>, usize)> {
         }
         return Some((Some(numeric_character(value)), end));
     }
-    let name_length = rest.iter().take(32).take_while(|byte| byte.is_ascii_alphanumeric()).count();
+    let name_length = rest
+        .iter()
+        .take(32)
+        .take_while(|byte| byte.is_ascii_alphanumeric())
+        .count();
     if name_length == 0 || rest.get(name_length) != Some(&b';') {
         return None;
     }
@@ -390,7 +476,7 @@ fn entity(text: &str, start: usize) -> Option<(Option<char>, usize)> {
 
 fn numeric_character(value: u32) -> char {
     // The HTML standard reads C1 controls as Windows-1252, as pages written on Windows expect.
-    let windows_1252 = match value {
+    match value {
         0x80 => '€',
         0x85 => '…',
         0x91 => '‘',
@@ -402,9 +488,8 @@ fn numeric_character(value: u32) -> char {
         0x97 => '—',
         0x99 => '™',
         0 => char::REPLACEMENT_CHARACTER,
-        _ => return char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER),
-    };
-    windows_1252
+        _ => char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
 }
 
 fn named_character(name: &str) -> Option<char> {
@@ -540,11 +625,11 @@ mod tests {
              <nav><a href=/>Home</a> | <a>World</a></nav><header><p>Site</p></header>\
              <p>Russia   holds\n<b>large</b> reserves.</p><!-- <p>hidden</p> --><aside>Ad</aside>\
              <footer>© 2024</footer></body></html>",
-            "T\n\nRussia holds large reserves.\n\n",
+            "T\n\nRussia holds large reserves.",
         );
-        check("<div>a<br>b</div><ul><li>one</li><li>two</li></ul>", "a\nb\n\none\ntwo\n\n");
-        check("<table><tr><td>1</td><td>2</td></tr></table>", "1 2\n\n");
-        check("a < b and c<3 </ p> <notclosed", "a < b and c<3 </ p> ");
+        check("<div>a<br>b</div><ul><li>one</li><li>two</li></ul>", "a\nb\n\none\ntwo");
+        check("<table><tr><td>1</td><td>2</td></tr></table>", "1 2");
+        check("a < b and c<3 </ p> <notclosed", "a < b and c<3 </ p>");
         check("<SCRIPT type=x>var s = '</scripts>';</Script >after", "after");
         check("<p>x</p><template><p>t</p></template><noscript>n</noscript>y", "x\n\ny");
     }
@@ -552,7 +637,10 @@ mod tests {
     #[test]
     fn entities_are_decoded() {
         check("AT&amp;T&nbsp;&#8217;&#x2019;&rsquo;&hellip;&shy;", "AT&T\u{a0}’’’…");
-        check("&#146;&#0;&#xD800;&#65&unknown; &amp", "’\u{FFFD}\u{FFFD}A&unknown; &amp");
+        check(
+            "&#146;&#0;&#xD800;&#65&unknown; &amp",
+            "’\u{FFFD}\u{FFFD}A&unknown; &amp",
+        );
         assert_eq!(decode_entities("a &amp; b &c"), "a & b &c");
     }
 
@@ -570,8 +658,12 @@ mod tests {
             url: Some("https://x.test/a".into()),
         };
         assert_eq!(extracted.meta, expected);
-        let og = extract("<meta property=\"article:published_time\" content=\"2025\"><meta property=og:title content=OG>");
-        assert_eq!((og.meta.title.as_deref(), og.meta.date.as_deref()), (Some("OG"), Some("2025")));
+        let og =
+            extract("<meta property=\"article:published_time\" content=\"2025\"><meta property=og:title content=OG>");
+        assert_eq!(
+            (og.meta.title.as_deref(), og.meta.date.as_deref()),
+            (Some("OG"), Some("2025"))
+        );
     }
 
     #[test]
@@ -579,7 +671,9 @@ mod tests {
         let html = "<p>a &amp;\n  b</p>\n<p>c</p>";
         let extracted = extract(html);
         assert_eq!(extracted.text, "a & b\n\nc");
-        let originals: Vec<usize> = (0..extracted.text.len()).map(|offset| extracted.map.original(offset)).collect();
+        let originals: Vec<usize> = (0..extracted.text.len())
+            .map(|offset| extracted.map.original(offset))
+            .collect();
         assert_eq!(originals, [3, 4, 5, 10, 13, 14, 14, 22]);
     }
 }

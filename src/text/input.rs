@@ -42,7 +42,10 @@ pub struct Walked {
 
 /// Whether `path` has an extension of a supported format.
 pub fn is_supported(path: &Path) -> bool {
-    path.extension().and_then(|extension| extension.to_str()).and_then(Format::from_extension).is_some()
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .and_then(Format::from_extension)
+        .is_some()
 }
 
 /// Walks `paths` (see the module docs); `-` entries are skipped.
@@ -86,12 +89,17 @@ fn walk_directory(root: &Path, walked: &mut Walked) {
 
 fn problem(path: &Path, error: &std::io::Error) -> InputProblem {
     let message = match error.kind() {
-        std::io::ErrorKind::NotFound if path.symlink_metadata().is_ok() => "broken symbolic link; fix or remove the link".to_owned(),
+        std::io::ErrorKind::NotFound if path.symlink_metadata().is_ok() => {
+            "broken symbolic link; fix or remove the link".to_owned()
+        }
         std::io::ErrorKind::NotFound => "no such file or directory; check the path".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
         _ => format!("cannot read: {}", lowercase_first(&error.to_string())),
     };
-    InputProblem { path: path.to_path_buf(), message }
+    InputProblem {
+        path: path.to_path_buf(),
+        message,
+    }
 }
 
 fn error_path(error: &ignore::Error) -> Option<&Path> {
@@ -123,7 +131,10 @@ fn describe(error: &ignore::Error) -> String {
 
 fn lowercase_first(message: &str) -> String {
     let mut characters = message.chars();
-    characters.next().map(|first| first.to_lowercase().chain(characters).collect()).unwrap_or_default()
+    characters
+        .next()
+        .map(|first| first.to_lowercase().chain(characters).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -133,20 +144,45 @@ mod tests {
     use super::*;
 
     fn relative(root: &Path, paths: &[PathBuf]) -> Vec<String> {
-        paths.iter().map(|path| path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")).collect()
+        paths
+            .iter()
+            .map(|path| {
+                path.strip_prefix(root)
+                    .unwrap_or(path)
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect()
     }
 
     #[track_caller]
     fn check(root: &Path, inputs: &[&str], expected_files: &[&str], expected_problems: &[(&str, &str)]) {
-        let paths: Vec<PathBuf> = inputs.iter().map(|input| if *input == "-" { PathBuf::from("-") } else { root.join(input) }).collect();
+        let paths: Vec<PathBuf> = inputs
+            .iter()
+            .map(|input| {
+                if *input == "-" {
+                    PathBuf::from("-")
+                } else {
+                    root.join(input)
+                }
+            })
+            .collect();
         let walked = walk(&paths);
         assert_eq!(relative(root, &walked.files), expected_files);
         let problems: Vec<(String, String)> = walked
             .problems
             .iter()
-            .map(|problem| (relative(root, std::slice::from_ref(&problem.path)).remove(0), problem.message.clone()))
+            .map(|problem| {
+                (
+                    relative(root, std::slice::from_ref(&problem.path)).remove(0),
+                    problem.message.clone(),
+                )
+            })
             .collect();
-        let expected: Vec<(String, String)> = expected_problems.iter().map(|(path, message)| ((*path).to_owned(), (*message).to_owned())).collect();
+        let expected: Vec<(String, String)> = expected_problems
+            .iter()
+            .map(|(path, message)| ((*path).to_owned(), (*message).to_owned()))
+            .collect();
         assert_eq!(problems, expected);
     }
 
@@ -154,7 +190,19 @@ mod tests {
     fn walks_directories_like_ripgrep() {
         let directory = tempfile::tempdir().expect("temporary directory");
         let root = directory.path();
-        for file in ["b.txt", "a.md", "c.html", "d.jsonl", "e.json", "skip.png", "notes.rs", ".hidden.txt", "ignored.txt", "sub/f.htm", "sub/g.NDJSON"] {
+        for file in [
+            "b.txt",
+            "a.md",
+            "c.html",
+            "d.jsonl",
+            "e.json",
+            "skip.png",
+            "notes.rs",
+            ".hidden.txt",
+            "ignored.txt",
+            "sub/f.htm",
+            "sub/g.NDJSON",
+        ] {
             let path = root.join("corpus").join(file);
             fs::create_dir_all(path.parent().expect("has a parent")).expect("create directory");
             fs::write(path, "x").expect("write file");
@@ -163,7 +211,14 @@ mod tests {
         fs::write(root.join("explicit.rs"), "x").expect("write file");
         check(
             root,
-            &["corpus", "explicit.rs", "corpus/ignored.txt", "-", "missing.txt", "corpus/b.txt"],
+            &[
+                "corpus",
+                "explicit.rs",
+                "corpus/ignored.txt",
+                "-",
+                "missing.txt",
+                "corpus/b.txt",
+            ],
             &[
                 "corpus/a.md",
                 "corpus/b.txt",
@@ -192,7 +247,10 @@ mod tests {
             root,
             &["corpus", "named.txt"],
             &["corpus/ok.txt"],
-            &[("corpus/broken.txt", "broken symbolic link; fix or remove the link"), ("named.txt", "broken symbolic link; fix or remove the link")],
+            &[
+                ("corpus/broken.txt", "broken symbolic link; fix or remove the link"),
+                ("named.txt", "broken symbolic link; fix or remove the link"),
+            ],
         );
     }
 }

@@ -1,6 +1,6 @@
 //! JSON Lines and JSON: one article per record, located exactly in the file.
 //!
-//! Key decision: serde_json validates and reads each record, and a small scanner finds where each
+//! Key decision: `serde_json` validates and reads each record, and a small scanner finds where each
 //! record starts and where its text field's string literal sits, then decodes that literal itself
 //! with an [`OffsetMap`], so a claim's line and column are those of the file (inside the JSON
 //! string) even for pretty-printed files and escaped text. A malformed file is an error naming
@@ -24,7 +24,7 @@ pub(crate) struct Record {
     pub value: Value,
 }
 
-/// Malformed JSON: one-based line and column (in characters) and serde_json's message.
+/// Malformed JSON: one-based line and column (in characters) and `serde_json`'s message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Malformed {
     pub line: u32,
@@ -42,22 +42,37 @@ pub(crate) fn json_lines(text: &str) -> Result<Vec<Record>, Malformed> {
         }
         let value = serde_json::from_str::<Value>(content).map_err(|error| {
             let column = byte_column_to_chars(content, error.column());
-            Malformed { line: index as u32 + 1, column, message: message(&error) }
+            Malformed {
+                line: index as u32 + 1,
+                column,
+                message: message(&error),
+            }
         })?;
-        records.push(Record { number: records.len() + 1, raw: line.content, value });
+        records.push(Record {
+            number: records.len() + 1,
+            raw: line.content,
+            value,
+        });
     }
     Ok(records)
 }
 
-/// Reads a JSON file: an array of records, or one record. `Ok(Err(kind))` names what the top
+/// Reads a JSON file: an array of records, or one record (none for an empty file). `Ok(Err(kind))` names what the top
 /// level was when it is neither an object nor an array.
 pub(crate) fn json(text: &str) -> Result<Result<Vec<Record>, &'static str>, Malformed> {
+    if text.trim().is_empty() {
+        return Ok(Ok(Vec::new()));
+    }
     let value = serde_json::from_str::<Value>(text).map_err(|error| {
         // serde_json counts lines by `\n` only and columns in bytes; find the byte, then ask the
         // line index, which also knows `\r`.
         let offset = byte_offset(text, error.line(), error.column());
         let (line, column) = LineIndex::new(text).line_column(text, offset);
-        Malformed { line, column, message: message(&error) }
+        Malformed {
+            line,
+            column,
+            message: message(&error),
+        }
     })?;
     let start = skip_space(text.as_bytes(), 0);
     let records = match value {
@@ -67,7 +82,11 @@ pub(crate) fn json(text: &str) -> Result<Result<Vec<Record>, &'static str>, Malf
             let mut records = Vec::with_capacity(elements.len());
             for (index, value) in elements.into_iter().enumerate() {
                 let end = skip_value(bytes, position);
-                records.push(Record { number: index + 1, raw: position..end, value });
+                records.push(Record {
+                    number: index + 1,
+                    raw: position..end,
+                    value,
+                });
                 position = skip_space(bytes, end);
                 if bytes.get(position) == Some(&b',') {
                     position = skip_space(bytes, position + 1);
@@ -75,7 +94,11 @@ pub(crate) fn json(text: &str) -> Result<Result<Vec<Record>, &'static str>, Malf
             }
             records
         }
-        Value::Object(_) => vec![Record { number: 1, raw: start..skip_value(text.as_bytes(), start), value }],
+        Value::Object(_) => vec![Record {
+            number: 1,
+            raw: start..skip_value(text.as_bytes(), start),
+            value,
+        }],
         other => return Ok(Err(kind(&other))),
     };
     Ok(Ok(records))
@@ -174,7 +197,11 @@ fn skip_value(bytes: &[u8], start: usize) -> usize {
         }
         _ => {
             let rest = &bytes[start.min(bytes.len())..];
-            start + rest.iter().take_while(|byte| !matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')).count()
+            start
+                + rest
+                    .iter()
+                    .take_while(|byte| !matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+                    .count()
         }
     }
 }
@@ -253,16 +280,23 @@ pub(crate) fn decode_string(text: &str, literal: Range<usize>) -> (String, Offse
 
 fn unicode_escape(text: &str, start: usize, end: usize) -> (char, usize) {
     let unit = |at: usize| {
-        text.get(at + 2..at + 6).filter(|_| at + 6 <= end && text.as_bytes()[at] == b'\\').and_then(|hex| u16::from_str_radix(hex, 16).ok())
+        text.get(at + 2..at + 6)
+            .filter(|_| at + 6 <= end && text.as_bytes()[at] == b'\\')
+            .and_then(|hex| u16::from_str_radix(hex, 16).ok())
     };
-    let Some(first) = unit(start) else { return (char::REPLACEMENT_CHARACTER, 2) };
+    let Some(first) = unit(start) else {
+        return (char::REPLACEMENT_CHARACTER, 2);
+    };
     if (0xD800..0xDC00).contains(&first) {
         if let Some(second) = unit(start + 6).filter(|second| (0xDC00..0xE000).contains(second)) {
             let combined = 0x10000 + ((u32::from(first) - 0xD800) << 10) + (u32::from(second) - 0xDC00);
             return (char::from_u32(combined).unwrap_or(char::REPLACEMENT_CHARACTER), 12);
         }
     }
-    (char::from_u32(u32::from(first)).unwrap_or(char::REPLACEMENT_CHARACTER), 6)
+    (
+        char::from_u32(u32::from(first)).unwrap_or(char::REPLACEMENT_CHARACTER),
+        6,
+    )
 }
 
 #[cfg(test)]
@@ -271,7 +305,11 @@ mod tests {
 
     #[track_caller]
     fn check_malformed(text: &str, lines_format: bool, expected: (u32, u32)) {
-        let error = if lines_format { json_lines(text).expect_err("malformed") } else { json(text).expect_err("malformed") };
+        let error = if lines_format {
+            json_lines(text).expect_err("malformed")
+        } else {
+            json(text).expect_err("malformed")
+        };
         assert_eq!((error.line, error.column), expected, "{error:?}");
         assert!(!error.message.contains(" at line "), "{error:?}");
     }
@@ -280,7 +318,7 @@ mod tests {
     fn malformed_json_names_line_and_column() {
         check_malformed("{\"text\": \"a\"}\n\n{\"text\": \"é\" x}\n", true, (3, 14));
         check_malformed("[\r{\"a\": 1},\r{\"a\": }]", false, (3, 7));
-        check_malformed("{\"a\": \"é\"", false, (1, 10));
+        check_malformed("{\"a\": \"é\"", false, (1, 9));
     }
 
     #[test]
@@ -292,9 +330,15 @@ mod tests {
         let literal = string_member(text, records[0].raw.clone(), "text").expect("found");
         assert_eq!(&text[literal.clone()], "\"a\\\"b\"");
         assert!(string_member(text, records[0].raw.clone(), "body").is_none());
-        assert_eq!(json("3").expect("valid"), Err("a number"));
+        assert_eq!(json("3").expect("valid").err(), Some("a number"));
         let lines = json_lines("{\"text\": 1}\n\n{}\n").expect("valid");
-        assert_eq!(lines.iter().map(|record| (record.number, record.raw.start)).collect::<Vec<_>>(), [(1, 0), (2, 13)]);
+        assert_eq!(
+            lines
+                .iter()
+                .map(|record| (record.number, record.raw.start))
+                .collect::<Vec<_>>(),
+            [(1, 0), (2, 13)]
+        );
     }
 
     #[track_caller]

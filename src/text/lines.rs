@@ -16,7 +16,11 @@ impl LineIndex {
     /// Indexes the lines of `text`. `\n`, `\r\n` and a lone `\r` all end a line.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(lines(text, 0..text.len()).filter(|line| line.end < text.len()).map(|line| line.end));
+        starts.extend(
+            lines(text, 0..text.len())
+                .filter(|line| line.end < text.len())
+                .map(|line| line.end),
+        );
         if text.ends_with(['\n', '\r']) {
             starts.push(text.len());
         }
@@ -30,7 +34,9 @@ impl LineIndex {
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.starts[line];
         let offset = offset.min(text.len());
-        let column = text.get(line_start..offset).map_or(offset - line_start, |prefix| prefix.chars().count());
+        let column = text
+            .get(line_start..offset)
+            .map_or(offset - line_start, |prefix| prefix.chars().count());
         (line as u32 + 1, column as u32 + 1)
     }
 
@@ -62,7 +68,10 @@ pub fn lines(text: &str, range: Range<usize>) -> impl Iterator<Item = Line> + '_
         let start = position;
         let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[start..limit]) else {
             position = limit;
-            return Some(Line { content: start..limit, end: limit });
+            return Some(Line {
+                content: start..limit,
+                end: limit,
+            });
         };
         let content_end = start + found;
         let mut end = content_end + 1;
@@ -70,7 +79,10 @@ pub fn lines(text: &str, range: Range<usize>) -> impl Iterator<Item = Line> + '_
             end += 1;
         }
         position = end;
-        Some(Line { content: start..content_end, end })
+        Some(Line {
+            content: start..content_end,
+            end,
+        })
     })
 }
 

@@ -23,7 +23,9 @@ pub(crate) struct FrontMatter {
 /// closing line is not front matter.
 pub(crate) fn front_matter(text: &str) -> FrontMatter {
     let mut all = lines(text, 0..text.len());
-    let Some(first) = all.next() else { return FrontMatter::default() };
+    let Some(first) = all.next() else {
+        return FrontMatter::default();
+    };
     let fence = text[first.content.clone()].trim_end();
     if fence != "---" && fence != "+++" {
         return FrontMatter::default();
@@ -36,7 +38,10 @@ pub(crate) fn front_matter(text: &str) -> FrontMatter {
         return FrontMatter::default();
     };
     let inner = &text[body_offset..closing.content.start];
-    let mut front = FrontMatter { body_start: closing.end, ..FrontMatter::default() };
+    let mut front = FrontMatter {
+        body_start: closing.end,
+        ..FrontMatter::default()
+    };
     if fence == "+++" {
         match inner.parse::<toml::Table>() {
             Ok(table) => {
@@ -52,7 +57,10 @@ pub(crate) fn front_matter(text: &str) -> FrontMatter {
             }
             Err(error) => {
                 let message = error.message().replace('\n', " ");
-                front.problem = Some((body_offset, format!("invalid TOML front matter ({message}); metadata ignored")));
+                front.problem = Some((
+                    body_offset,
+                    format!("invalid TOML front matter ({message}); metadata ignored"),
+                ));
             }
         }
     } else {
@@ -68,7 +76,10 @@ pub(crate) fn front_matter(text: &str) -> FrontMatter {
             })
             .collect();
         front.meta = Meta::from_lookup(|wanted| {
-            pairs.iter().find(|(key, _)| key.eq_ignore_ascii_case(wanted)).map(|(_, value)| value.clone())
+            pairs
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(wanted))
+                .map(|(_, value)| value.clone())
         });
     }
     front
@@ -93,8 +104,15 @@ fn yaml_scalar(value: &str) -> Option<String> {
         }
         out
     } else if let Some(rest) = value.strip_prefix('\'') {
-        let end = rest.match_indices('\'').find(|(at, _)| !rest[at + 1..].starts_with('\'')).map_or(rest.len(), |(at, _)| at);
-        rest[..end].replace("''", "'")
+        let mut out = String::new();
+        let mut characters = rest.chars().peekable();
+        while let Some(character) = characters.next() {
+            if character == '\'' && characters.next_if_eq(&'\'').is_none() {
+                break;
+            }
+            out.push(character);
+        }
+        out
     } else {
         let plain = value.find(" #").map_or(value, |at| &value[..at]).trim();
         if plain.starts_with(['[', '{', '|', '>']) {
@@ -118,7 +136,9 @@ pub(crate) fn outside_code_fences() -> impl FnMut(&str) -> bool {
                 open = Some((character, run));
                 false
             }
-            (Some((character, length)), Some(found)) if found == character && run >= length && trimmed[run..].trim().is_empty() => {
+            (Some((character, length)), Some(found))
+                if found == character && run >= length && trimmed[run..].trim().is_empty() =>
+            {
                 open = None;
                 false
             }
@@ -141,17 +161,31 @@ mod tests {
 
     fn meta(title: &str, outlet: &str, date: &str, url: &str) -> Meta {
         let some = |value: &str| (!value.is_empty()).then(|| value.to_owned());
-        Meta { title: some(title), outlet: some(outlet), date: some(date), url: some(url) }
+        Meta {
+            title: some(title),
+            outlet: some(outlet),
+            date: some(date),
+            url: some(url),
+        }
     }
 
     #[test]
     fn yaml_front_matter() {
         check(
             "---\ntitle: \"Russia's \\\"reserves\\\"\"\nsource: 'The Daily'' Post'\ndate: 2024-03-01 # issue\nurl: https://x.test/a\ntags: [a, b]\n---\nBody.\n",
-            &meta("Russia's \"reserves\"", "The Daily' Post", "2024-03-01", "https://x.test/a"),
+            &meta(
+                "Russia's \"reserves\"",
+                "The Daily' Post",
+                "2024-03-01",
+                "https://x.test/a",
+            ),
             "Body.\n",
         );
-        check("---\r\noutlet: Post\r\npublisher: Other\r\n---\r\nBody", &meta("", "Post", "", ""), "Body");
+        check(
+            "---\r\noutlet: Post\r\npublisher: Other\r\n---\r\nBody",
+            &meta("", "Post", "", ""),
+            "Body",
+        );
         check("---\nTitle: Upper\n...\nBody", &meta("Upper", "", "", ""), "Body");
     }
 
@@ -165,7 +199,11 @@ mod tests {
         let broken = front_matter("+++\ntitle = \n+++\nBody");
         assert_eq!(broken.meta, Meta::default());
         assert_eq!(broken.body_start, 17);
-        assert!(broken.problem.is_some_and(|(offset, message)| offset == 4 && message.starts_with("invalid TOML front matter")));
+        assert!(
+            broken
+                .problem
+                .is_some_and(|(offset, message)| offset == 4 && message.starts_with("invalid TOML front matter"))
+        );
     }
 
     #[test]
@@ -177,7 +215,18 @@ mod tests {
 
     #[test]
     fn code_fences() {
-        let text = ["Prose", "```rust", "code", "```", "After", "~~~~", "~~~", "still code", "~~~~", "End"];
+        let text = [
+            "Prose",
+            "```rust",
+            "code",
+            "```",
+            "After",
+            "~~~~",
+            "~~~",
+            "still code",
+            "~~~~",
+            "End",
+        ];
         let mut keep = outside_code_fences();
         let kept: Vec<&str> = text.into_iter().filter(|line| keep(line)).collect();
         assert_eq!(kept, ["Prose", "After", "End"]);

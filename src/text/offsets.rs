@@ -22,24 +22,41 @@ impl OffsetMap {
     /// Records that `text` offset `at` holds a copy of original bytes starting at `original`;
     /// extends the current verbatim run when both sides are contiguous.
     pub fn copied(&mut self, at: usize, original: usize) {
-        let contiguous = self.pieces.last().is_some_and(|last| last.verbatim && last.original + (at - last.text) == original);
+        let contiguous = self
+            .pieces
+            .last()
+            .is_some_and(|last| last.verbatim && last.original + (at - last.text) == original);
         if contiguous {
             return;
         }
-        self.pieces.push(Piece { text: at, original, verbatim: true });
+        self.pieces.push(Piece {
+            text: at,
+            original,
+            verbatim: true,
+        });
     }
 
     /// Records that `text` offset `at` holds something produced from the original bytes starting
     /// at `original` (an entity, an escape, an inserted line break).
     pub fn produced(&mut self, at: usize, original: usize) {
-        self.pieces.push(Piece { text: at, original, verbatim: false });
+        self.pieces.push(Piece {
+            text: at,
+            original,
+            verbatim: false,
+        });
     }
 
     /// The original offset of extracted-text offset `offset`.
     pub fn original(&self, offset: usize) -> usize {
         let index = self.pieces.partition_point(|piece| piece.text <= offset);
-        let Some(piece) = index.checked_sub(1).map(|index| self.pieces[index]) else { return offset };
-        if piece.verbatim { piece.original + (offset - piece.text) } else { piece.original }
+        let Some(piece) = index.checked_sub(1).map(|index| self.pieces[index]) else {
+            return offset;
+        };
+        if piece.verbatim {
+            piece.original + (offset - piece.text)
+        } else {
+            piece.original
+        }
     }
 }
 

@@ -36,35 +36,102 @@ pub const MAX_WORD_BYTES: usize = 40;
 
 /// Abbreviations that precede a name or a number and so never end a sentence.
 pub const PREFIX_ABBREVIATIONS: &[&str] = &[
-    "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "No", "Nos", "Nr", "St", "Gen", "Gov", "Sen", "Rep", "Sgt", "Capt", "Lt", "Col",
-    "Maj", "Adm", "Cmdr", "Rev", "Hon", "Pres", "Supt", "Fig", "Figs", "Vol", "Vols", "Art", "Sec", "pp", "vs", "Vs", "v",
-    "e.g", "E.g", "i.e", "I.e", "cf", "Cf", "approx", "Approx", "est", "Est", "ca", "viz", "Messrs",
+    "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "No", "Nos", "Nr", "St", "Gen", "Gov", "Sen", "Rep", "Sgt", "Capt", "Lt",
+    "Col", "Maj", "Adm", "Cmdr", "Rev", "Hon", "Pres", "Supt", "Fig", "Figs", "Vol", "Vols", "Art", "Sec", "pp", "vs",
+    "Vs", "v", "e.g", "E.g", "i.e", "I.e", "cf", "Cf", "approx", "Approx", "est", "Est", "ca", "viz", "Messrs",
 ];
 
 /// Abbreviations that end a sentence only when the next word is capitalised.
 pub const ABBREVIATIONS: &[&str] = &[
-    "Inc", "Ltd", "Co", "Corp", "Plc", "plc", "Jr", "Sr", "Bros", "etc", "al", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd", "Dept", "Univ", "Mon", "Tue", "Tues", "Wed", "Thu",
-    "Thur", "Thurs", "Fri", "Sat", "Sun",
+    "Inc", "Ltd", "Co", "Corp", "Plc", "plc", "Jr", "Sr", "Bros", "etc", "al", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd", "Dept", "Univ", "Mon", "Tue", "Tues", "Wed",
+    "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
 ];
 
 /// Words that commonly start a sentence: after a dotted abbreviation (U.S.) only these end it.
 const SENTENCE_STARTERS: &[&str] = &[
-    "a", "according", "after", "all", "also", "an", "and", "another", "as", "at", "before", "both", "but", "by", "despite",
-    "during", "each", "earlier", "for", "from", "he", "her", "his", "however", "i", "if", "in", "it", "its", "last", "later",
-    "many", "meanwhile", "moreover", "most", "my", "now", "on", "one", "our", "she", "since", "so", "some", "still", "such",
-    "that", "the", "their", "then", "there", "these", "they", "this", "those", "under", "we", "what", "when", "which",
-    "while", "who", "why", "with", "yet", "you",
+    "a",
+    "according",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "another",
+    "as",
+    "at",
+    "before",
+    "both",
+    "but",
+    "by",
+    "despite",
+    "during",
+    "each",
+    "earlier",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "last",
+    "later",
+    "many",
+    "meanwhile",
+    "moreover",
+    "most",
+    "my",
+    "now",
+    "on",
+    "one",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "under",
+    "we",
+    "what",
+    "when",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+    "you",
 ];
 
 /// Closing quotes and brackets that stay with the sentence they close.
 fn is_closer(character: char) -> bool {
-    matches!(character, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '*' | '_')
+    matches!(
+        character,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '*' | '_'
+    )
 }
 
 /// Opening quotes and brackets before a word.
 fn is_opener(character: char) -> bool {
-    matches!(character, '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '{' | '*' | '_')
+    matches!(
+        character,
+        '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '{' | '*' | '_'
+    )
 }
 
 fn is_terminal(character: char) -> bool {
@@ -73,7 +140,11 @@ fn is_terminal(character: char) -> bool {
 
 /// The sentences of every region of `article`, in order.
 pub fn sentences(article: &Article) -> Vec<Range<usize>> {
-    article.regions.iter().flat_map(|region| segment(&article.text, region.clone())).collect()
+    article
+        .regions
+        .iter()
+        .flat_map(|region| segment(&article.text, region.clone()))
+        .collect()
 }
 
 /// Splits `text[region]` into sentences, returned as trimmed, non-empty byte ranges into `text`
@@ -88,7 +159,10 @@ pub fn segment(text: &str, region: Range<usize>) -> Vec<Range<usize>> {
             index += 1;
             continue;
         }
-        let end = all[index..].iter().position(blank).map_or(all.len(), |found| index + found);
+        let end = all[index..]
+            .iter()
+            .position(blank)
+            .map_or(all.len(), |found| index + found);
         segment_block(text, &all[index..end], &mut sentences);
         index = end;
     }
@@ -137,12 +211,17 @@ fn line_ends_sentence(current: &str, next: &str, wrapped: bool, longest: usize) 
 /// Whether a trimmed line ends with punctuation that ends or continues a sentence (not a
 /// headline-like bare word).
 fn ends_sentence_like(line: &str) -> bool {
-    line.trim_end_matches(is_closer).chars().next_back().is_some_and(|last| is_terminal(last) || last == ':')
+    line.trim_end_matches(is_closer)
+        .chars()
+        .next_back()
+        .is_some_and(|last| is_terminal(last) || last == ':')
 }
 
 fn is_heading(line: &str) -> bool {
     let rest = line.trim_start_matches('#');
-    rest.len() < line.len() && line.len() - rest.len() <= 6 && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+    rest.len() < line.len()
+        && line.len() - rest.len() <= 6
+        && (rest.is_empty() || rest.starts_with(char::is_whitespace))
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -160,7 +239,10 @@ fn is_list_item(line: &str) -> bool {
 }
 
 fn starts_lowercase(line: &str) -> bool {
-    line.trim_start_matches(is_opener).chars().next().is_some_and(char::is_lowercase)
+    line.trim_start_matches(is_opener)
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// Splits lines that belong together at sentence-ending punctuation.
@@ -169,7 +251,13 @@ fn split_unit(text: &str, range: Range<usize>, sentences: &mut Vec<Range<usize>>
     let limit = range.end;
     let mut start = range.start;
     let mut position = range.start;
-    let char_at = |at: usize| if at < limit { text[at..limit].chars().next() } else { None };
+    let char_at = |at: usize| {
+        if at < limit {
+            text[at..limit].chars().next()
+        } else {
+            None
+        }
+    };
     while position < limit {
         let byte = bytes[position];
         // `.`, `!`, `?` are ASCII and 0xE2 is a lead byte, so `position` is a char boundary
@@ -203,7 +291,9 @@ fn split_unit(text: &str, range: Range<usize>, sentences: &mut Vec<Range<usize>>
 /// that started at `start`.
 fn ends_sentence(text: &str, start: usize, run: Range<usize>, after: usize, limit: usize) -> bool {
     let following = text[after..limit].trim_start().trim_start_matches(is_opener);
-    let Some(next) = following.chars().next() else { return true };
+    let Some(next) = following.chars().next() else {
+        return true;
+    };
     if next.is_lowercase() {
         return false;
     }
@@ -222,7 +312,11 @@ fn ends_sentence(text: &str, start: usize, run: Range<usize>, after: usize, limi
         return false;
     }
     if is_dotted(word) {
-        let next_word: String = following.chars().take_while(|character| character.is_alphabetic()).take(20).collect();
+        let next_word: String = following
+            .chars()
+            .take_while(|character| character.is_alphabetic())
+            .take(20)
+            .collect();
         return SENTENCE_STARTERS.contains(&next_word.to_lowercase().as_str());
     }
     if ABBREVIATIONS.contains(&word) {
@@ -239,7 +333,11 @@ fn word_before(text: &str, start: usize, end: usize) -> &str {
         lower += 1;
     }
     let window = &text[lower..end];
-    let word = match window.char_indices().rev().find(|(_, character)| character.is_whitespace()) {
+    let word = match window
+        .char_indices()
+        .rev()
+        .find(|(_, character)| character.is_whitespace())
+    {
         Some((at, character)) => &window[at + character.len_utf8()..],
         None if lower == start => window,
         None => "",
@@ -250,7 +348,9 @@ fn word_before(text: &str, start: usize, end: usize) -> &str {
 /// "U.S", "e.g", "Ph.D": letters in groups of one or two separated by full stops.
 fn is_dotted(word: &str) -> bool {
     word.contains('.')
-        && word.split('.').all(|part| (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic))
+        && word
+            .split('.')
+            .all(|part| (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic))
 }
 
 /// Pushes the trimmed `range` (if not empty), split into pieces of at most
@@ -268,7 +368,11 @@ fn push_sentence(text: &str, range: Range<usize>, sentences: &mut Vec<Range<usiz
         while !text.is_char_boundary(lower) {
             lower += 1;
         }
-        if let Some((at, _)) = text[lower..cut].char_indices().rev().find(|(_, character)| character.is_whitespace()) {
+        if let Some((at, _)) = text[lower..cut]
+            .char_indices()
+            .rev()
+            .find(|(_, character)| character.is_whitespace())
+        {
             cut = lower + at;
         }
         let piece = &text[start..cut];
@@ -294,80 +398,142 @@ mod tests {
 
     #[test]
     fn full_stops_and_other_terminators() {
-        check("Russia holds reserves. China leads! Does it? Yes.", &["Russia holds reserves.", "China leads!", "Does it?", "Yes."]);
+        check(
+            "Russia holds reserves. China leads! Does it? Yes.",
+            &["Russia holds reserves.", "China leads!", "Does it?", "Yes."],
+        );
         check("Really?! No... Maybe… Then", &["Really?!", "No...", "Maybe…", "Then"]);
-        check("It grew in 2023. 28.7 million tonnes remain.", &["It grew in 2023.", "28.7 million tonnes remain."]);
+        check(
+            "It grew in 2023. 28.7 million tonnes remain.",
+            &["It grew in 2023.", "28.7 million tonnes remain."],
+        );
         check("Wait... what happened", &["Wait... what happened"]);
     }
 
     #[test]
     fn abbreviations() {
-        check("Dr. Smith met Mr. Jones and Mrs. Lee at St. Paul's.", &["Dr. Smith met Mr. Jones and Mrs. Lee at St. Paul's."]);
-        check("It ranks No. 5 in the world. China is No. 1. Russia follows.", &[
-            "It ranks No. 5 in the world.",
-            "China is No. 1.",
-            "Russia follows.",
-        ]);
-        check("U.S. officials and the U.N. agreed. The E.U. did too.", &["U.S. officials and the U.N. agreed.", "The E.U. did too."]);
-        check("Reserves in the U.S. The U.K. has fewer.", &["Reserves in the U.S.", "The U.K. has fewer."]);
-        check("According to the U.S. Geological Survey, it is large.", &["According to the U.S. Geological Survey, it is large."]);
-        check("Minerals, e.g. lithium, i.e. metals. Gov. Newsom and Sen. Warren agreed.", &[
-            "Minerals, e.g. lithium, i.e. metals.",
-            "Gov. Newsom and Sen. Warren agreed.",
-        ]);
-        check("Rosatom Corp. and Nornickel Ltd. said so. Acme Inc. Its shares fell.", &[
-            "Rosatom Corp. and Nornickel Ltd. said so.",
-            "Acme Inc.",
-            "Its shares fell.",
-        ]);
-        check("On Jan. 5 it fell, approx. 5 Mt vs. 3 Mt est. in Dec. The rest.", &[
-            "On Jan. 5 it fell, approx. 5 Mt vs. 3 Mt est. in Dec.",
-            "The rest.",
-        ]);
-        check("Prof. Gen. Rep. Co. see J. K. Rowling wrote it. Next.", &["Prof. Gen. Rep. Co.", "see J. K. Rowling wrote it.", "Next."]);
+        check(
+            "Dr. Smith met Mr. Jones and Mrs. Lee at St. Paul's.",
+            &["Dr. Smith met Mr. Jones and Mrs. Lee at St. Paul's."],
+        );
+        check(
+            "It ranks No. 5 in the world. China is No. 1. Russia follows.",
+            &["It ranks No. 5 in the world.", "China is No. 1.", "Russia follows."],
+        );
+        check(
+            "U.S. officials and the U.N. agreed. The E.U. did too.",
+            &["U.S. officials and the U.N. agreed.", "The E.U. did too."],
+        );
+        check(
+            "Reserves in the U.S. The U.K. has fewer.",
+            &["Reserves in the U.S.", "The U.K. has fewer."],
+        );
+        check(
+            "According to the U.S. Geological Survey, it is large.",
+            &["According to the U.S. Geological Survey, it is large."],
+        );
+        check(
+            "Minerals, e.g. lithium, i.e. metals. Gov. Newsom and Sen. Warren agreed.",
+            &[
+                "Minerals, e.g. lithium, i.e. metals.",
+                "Gov. Newsom and Sen. Warren agreed.",
+            ],
+        );
+        check(
+            "Rosatom Corp. and Nornickel Ltd. said so. Acme Inc. Its shares fell.",
+            &[
+                "Rosatom Corp. and Nornickel Ltd. said so.",
+                "Acme Inc.",
+                "Its shares fell.",
+            ],
+        );
+        check(
+            "On Jan. 5 it fell, approx. 5 Mt vs. 3 Mt est. in Dec. The rest.",
+            &["On Jan. 5 it fell, approx. 5 Mt vs. 3 Mt est. in Dec.", "The rest."],
+        );
+        check(
+            "Prof. Gen. Rep. Co. see J. K. Rowling wrote it. Next.",
+            &["Prof. Gen. Rep. Co. see J. K. Rowling wrote it.", "Next."],
+        );
     }
 
     #[test]
     fn quotes_brackets_and_spaces() {
-        check("He said “it is large.” Then he left.", &["He said “it is large.”", "Then he left."]);
-        check("\"Yes.\" (See below.) 'No!' Done", &["\"Yes.\"", "(See below.)", "'No!'", "Done"]);
+        check(
+            "He said “it is large.” Then he left.",
+            &["He said “it is large.”", "Then he left."],
+        );
+        check(
+            "\"Yes.\" (See below.) 'No!' Done",
+            &["\"Yes.\"", "(See below.)", "'No!'", "Done"],
+        );
         check("“Why?” he asked. “Because.”", &["“Why?” he asked.", "“Because.”"]);
-        check("Dr.\u{a0}Smith said so.\u{a0}Then\u{a0}left.", &["Dr.\u{a0}Smith said so.", "Then\u{a0}left."]);
+        check(
+            "Dr.\u{a0}Smith said so.\u{a0}Then\u{a0}left.",
+            &["Dr.\u{a0}Smith said so.", "Then\u{a0}left."],
+        );
         check("the site example.com says so", &["the site example.com says so"]);
     }
 
     #[test]
     fn headlines_and_list_items() {
-        check("Russia's Rare Earth Gambit\nPutin spoke on Monday.", &["Russia's Rare Earth Gambit", "Putin spoke on Monday."]);
-        check("# Heading\nText here.\n## Another heading\nMore.", &["# Heading", "Text here.", "## Another heading", "More."]);
-        check("Reasons:\n- cheap energy\n- large reserves\n1. first\n2) second", &[
-            "Reasons:",
-            "- cheap energy",
-            "- large reserves",
-            "1. first",
-            "2) second",
-        ]);
+        check(
+            "Russia's Rare Earth Gambit\nPutin spoke on Monday.",
+            &["Russia's Rare Earth Gambit", "Putin spoke on Monday."],
+        );
+        check(
+            "# Heading\nText here.\n## Another heading\nMore.",
+            &["# Heading", "Text here.", "## Another heading", "More."],
+        );
+        check(
+            "Reasons:\n- cheap energy\n- large reserves\n1. first\n2) second",
+            &[
+                "Reasons:",
+                "- cheap energy",
+                "- large reserves",
+                "1. first",
+                "2) second",
+            ],
+        );
         check("Title\n\nBody text\n\n\nEnd", &["Title", "Body text", "End"]);
         check(
             "A Novel Geopolitical Gambit: Putin's Overture to American Capital in Ukrainian Minerals\nThe recent pronouncements were long.",
-            &["A Novel Geopolitical Gambit: Putin's Overture to American Capital in Ukrainian Minerals", "The recent pronouncements were long."],
+            &[
+                "A Novel Geopolitical Gambit: Putin's Overture to American Capital in Ukrainian Minerals",
+                "The recent pronouncements were long.",
+            ],
         );
     }
 
     #[test]
     fn soft_wrapped_paragraphs_continue() {
-        check("Russia holds the largest\nreserves in the world.\nChina follows.", &["Russia holds the largest\nreserves in the world.", "China follows."]);
+        check(
+            "Russia holds the largest\nreserves in the world.\nChina follows.",
+            &["Russia holds the largest\nreserves in the world.", "China follows."],
+        );
         check(
             "The deposits are among the largest in\nthe world, according to remarks made by\nVladimir Putin on Tuesday in the capital.\nShort title\n",
-            &["The deposits are among the largest in\nthe world, according to remarks made by\nVladimir Putin on Tuesday in the capital.", "Short title"],
+            &[
+                "The deposits are among the largest in\nthe world, according to remarks made by\nVladimir Putin on Tuesday in the capital.",
+                "Short title",
+            ],
         );
-        check("Reserves total 28.7\nmillion tonnes, said\nVladimir Putin.", &["Reserves total 28.7\nmillion tonnes, said\nVladimir Putin."]);
+        check(
+            "Reserves total 28.7\nmillion tonnes, said\nVladimir Putin.",
+            &["Reserves total 28.7\nmillion tonnes, said\nVladimir Putin."],
+        );
     }
 
     #[test]
     fn line_endings() {
-        check("First line.\r\nSecond line.\r\n\r\nHeadline\r\nBody.", &["First line.", "Second line.", "Headline", "Body."]);
-        check("Headline\rBody one.\rBody two.", &["Headline", "Body one.", "Body two."]);
+        check(
+            "First line.\r\nSecond line.\r\n\r\nHeadline\r\nBody.",
+            &["First line.", "Second line.", "Headline", "Body."],
+        );
+        check(
+            "Headline\rBody one.\rBody two.",
+            &["Headline", "Body one.", "Body two."],
+        );
     }
 
     #[test]
@@ -387,8 +553,18 @@ mod tests {
         let started = std::time::Instant::now();
         let ranges = segment(&text, 0..text.len());
         assert!(started.elapsed().as_secs() < 5, "took {:?}", started.elapsed());
-        assert!(ranges.iter().all(|range| range.len() <= MAX_SENTENCE_BYTES && !text[range.clone()].ends_with(' ')));
-        assert_eq!(ranges.iter().map(|range| text[range.clone()].split_whitespace().count()).sum::<usize>(), 200_000);
+        assert!(
+            ranges
+                .iter()
+                .all(|range| range.len() <= MAX_SENTENCE_BYTES && !text[range.clone()].ends_with(' '))
+        );
+        assert_eq!(
+            ranges
+                .iter()
+                .map(|range| text[range.clone()].split_whitespace().count())
+                .sum::<usize>(),
+            200_000
+        );
         let unbroken = "é".repeat(30_000);
         let pieces = segment(&unbroken, 0..unbroken.len());
         assert_eq!(pieces.iter().map(ExactSizeIterator::len).sum::<usize>(), unbroken.len());

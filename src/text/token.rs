@@ -115,17 +115,12 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, tokens: &mut Vec
                 .is_some_and(|last| last.kind == TokenKind::Word && last.end == start);
             let next = slice[offset + character.len_utf8()..].chars().next();
             let after_next = slice[offset + character.len_utf8()..].chars().nth(1);
-            if previous_is_word
-                && next.is_some_and(|c| c == 's' || c == 'S')
-                && !after_next.is_some_and(is_word_char)
-            {
+            if previous_is_word && next.is_some_and(|c| c == 's' || c == 'S') && !after_next.is_some_and(is_word_char) {
                 chars.next();
                 end += 1;
                 kind = TokenKind::Possessive;
             } else if previous_is_word
-                && tokens
-                    .last()
-                    .is_some_and(|last| last.text(text).ends_with(['s', 'S']))
+                && tokens.last().is_some_and(|last| last.text(text).ends_with(['s', 'S']))
                 && !next.is_some_and(is_word_char)
             {
                 kind = TokenKind::Possessive;
@@ -150,8 +145,8 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, tokens: &mut Vec
         } else if is_joiner(character) {
             let previous = tokens.last().filter(|last| last.end == start);
             let next = slice[offset + character.len_utf8()..].chars().next();
-            let joins_words = previous.is_some_and(|last| last.kind == TokenKind::Word)
-                && next.is_some_and(is_word_char);
+            let joins_words =
+                previous.is_some_and(|last| last.kind == TokenKind::Word) && next.is_some_and(is_word_char);
             if joins_words {
                 // "rare-earth": drop the hyphen, the next word follows with no space.
                 space_before = false;
@@ -161,7 +156,12 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, tokens: &mut Vec
         } else {
             kind = TokenKind::Punct;
         }
-        tokens.push(Token { kind, start, end, space_before });
+        tokens.push(Token {
+            kind,
+            start,
+            end,
+            space_before,
+        });
         space_before = false;
     }
 }
@@ -194,9 +194,15 @@ mod tests {
 
     #[test]
     fn words_numbers_and_punctuation() {
-        check("Russia holds 28.7 million tonnes.", &["Russia", "holds", "#28.7", "million", "tonnes", "[.]"]);
+        check(
+            "Russia holds 28.7 million tonnes.",
+            &["Russia", "holds", "#28.7", "million", "tonnes", "[.]"],
+        );
         check("44,000,000 tons, 5%", &["#44,000,000", "tons", "[,]", "#5", "[%]"]);
-        check("$260 million and £600m", &["[$]", "#260", "million", "and", "[£]", "#600", "m"]);
+        check(
+            "$260 million and £600m",
+            &["[$]", "#260", "million", "and", "[£]", "#600", "m"],
+        );
         check("1.2bn tons or 44Mt", &["#1.2", "bn", "tons", "or", "#44", "Mt"]);
         check("in 2023.", &["in", "#2023", "[.]"]);
     }

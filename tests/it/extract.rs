@@ -1,0 +1,136 @@
+//! Extraction: the bundled examples as JSON, focused fixtures per extractor and modality, the
+//! span invariant and thread-count independence.
+
+use crosscheck::rules;
+use crosscheck::text::{LoadOptions, load_file, walk};
+
+use crate::{crosscheck, fixture, root, snapshot};
+
+#[test]
+fn examples_json() {
+    let run = crosscheck(&["extract", "examples", "--rules", "rules", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    snapshot!("extract_examples_json", run.stdout);
+}
+
+#[test]
+fn examples_text() {
+    let run = crosscheck(&["extract", "examples", "--rules", "rules"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    snapshot!("extract_examples_text", run.stdout);
+}
+
+/// One snapshot per fixture file, read with the probe rules (one built-in per rule).
+#[test]
+fn extractor_fixtures() {
+    insta::glob!(root(), "tests/fixtures/extract/*.txt", |path| {
+        let relative = path
+            .strip_prefix(root())
+            .expect("fixture under root")
+            .display()
+            .to_string();
+        let run = crosscheck(&["extract", &relative, "--rules", "tests/fixtures/probe-rules"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let name = format!(
+            "extract__{}",
+            path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default()
+        );
+        snapshot!(name, run.stdout);
+    });
+}
+
+/// `text[span]` is the quote, and the sentence span holds the sentence, for every claim.
+#[test]
+fn spans_are_exact() {
+    let set = rules::load_dir(&root().join("rules")).expect("bundled rules load");
+    let walked = walk(&[root().join("examples"), fixture("extract")]);
+    assert!(walked.problems.is_empty());
+    let mut checked = 0;
+    for path in &walked.files {
+        let loaded = load_file(path, &path.display().to_string(), &LoadOptions::default()).expect("fixture loads");
+        for article in &loaded.articles {
+            for claim in crosscheck::matcher::extract(&set, article) {
+                assert_eq!(&article.text[claim.evidence.span.range()], claim.evidence.quote);
+                assert_eq!(
+                    &article.text[claim.evidence.sentence_span.range()],
+                    claim.evidence.sentence
+                );
+                assert!(claim.evidence.sentence_span.start <= claim.evidence.span.start);
+                assert!(claim.evidence.span.end <= claim.evidence.sentence_span.end);
+                if let crosscheck::claim::Value::Quantity(quantity) = &claim.value {
+                    assert_eq!(&article.text[quantity.span.range()], quantity.text);
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} claims checked");
+}
+
+/// The same bytes with one thread and with four.
+#[test]
+fn output_does_not_depend_on_thread_count() {
+    for command in ["extract", "report"] {
+        let one = crosscheck(
+            &[
+                "--threads",
+                "1",
+                command,
+                "examples",
+                "--rules",
+                "rules",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+            ]
+            .iter()
+            .copied()
+            .filter(|arg| command == "report" || !matches!(*arg, "--fail-on" | "never"))
+            .collect::<Vec<_>>(),
+        );
+        let four = crosscheck(
+            &[
+                "--threads",
+                "4",
+                command,
+                "examples",
+                "--rules",
+                "rules",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+            ]
+            .iter()
+            .copied()
+            .filter(|arg| command == "report" || !matches!(*arg, "--fail-on" | "never"))
+            .collect::<Vec<_>>(),
+        );
+        assert_eq!(one.code, 0, "{}", one.stderr);
+        assert!(!one.stdout.is_empty());
+        let strip = |text: &str| {
+            text.lines()
+                .filter(|line| !line.contains("elapsed"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(
+            strip(&one.stdout),
+            strip(&four.stdout),
+            "{command} output differs between 1 and 4 threads"
+        );
+    }
+}
+
+/// Page furniture and the HTML script never yield claims.
+#[test]
+fn furniture_and_scripts_yield_no_claims() {
+    let run = crosscheck(&["extract", "examples", "--rules", "rules", "--format", "jsonl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("99 million"), "script text leaked into claims");
+    assert!(
+        !run.stdout.contains("\"sentence\":\"Comments"),
+        "furniture produced a claim"
+    );
+}
