@@ -44,8 +44,16 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Validate rules files.
     Check(RulesArgs),
-    /// Run every rule's embedded examples.
+    /// Run every rule's embedded examples and cross-article cases.
     Test(TestArgs),
+    /// Show, sentence by sentence, how the rules read a text: tokens, matches, near misses.
+    Explain(ExplainArgs),
+    /// Print the JSON Schema of the rules file format.
+    Schema(SchemaArgs),
+    /// Show what is new and what was resolved between two saved JSON reports.
+    Diff(DiffArgs),
+    /// Mark a finding as reviewed, with a reason, in an acknowledgements file.
+    Ack(AckArgs),
 }
 
 /// Where the rules are.
@@ -65,6 +73,24 @@ pub struct InputArgs {
     /// Write the output to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// JSON/JSONL record field holding the article text (default: text, body, content…).
+    #[arg(long, value_name = "NAME")]
+    pub text_field: Option<String>,
+    /// JSON/JSONL record field holding the title.
+    #[arg(long, value_name = "NAME")]
+    pub title_field: Option<String>,
+    /// JSON/JSONL record field holding the publication date.
+    #[arg(long, value_name = "NAME")]
+    pub date_field: Option<String>,
+    /// JSON/JSONL record field holding the URL.
+    #[arg(long, value_name = "NAME")]
+    pub url_field: Option<String>,
+    /// JSON/JSONL record field holding the outlet.
+    #[arg(long, value_name = "NAME")]
+    pub outlet_field: Option<String>,
+    /// Print per-stage times, throughput and hits per rule on stderr.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 /// `crosscheck extract`.
@@ -110,6 +136,12 @@ pub struct ReportArgs {
     /// Leave the elapsed time out of the summary (for reproducible output).
     #[arg(long)]
     pub no_timing: bool,
+    /// A saved JSON report: show only what is new and what was resolved since.
+    #[arg(long, value_name = "OLD.json")]
+    pub baseline: Option<PathBuf>,
+    /// Acknowledged findings (default: `acknowledged.toml` in the rules directory, if present).
+    #[arg(long, value_name = "FILE")]
+    pub acknowledged: Option<PathBuf>,
 }
 
 /// `crosscheck test`.
@@ -121,4 +153,79 @@ pub struct TestArgs {
     /// Only rules whose id contains this text.
     #[arg(long, value_name = "RULE")]
     pub filter: Option<String>,
+    /// Fail for every rule that no example makes fire.
+    #[arg(long)]
+    pub coverage: bool,
+}
+
+/// Output format of `explain` and `diff`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// For people.
+    #[default]
+    Text,
+    /// For machines.
+    Json,
+}
+
+/// `crosscheck explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rules.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+    /// The text to explain.
+    #[arg(long, value_name = "TEXT", conflicts_with = "target")]
+    pub text: Option<String>,
+    /// A file to explain, optionally one line of it: `FILE` or `FILE:LINE`.
+    #[arg(value_name = "FILE[:LINE]", required_unless_present = "text")]
+    pub target: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+/// `crosscheck schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schema to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `crosscheck diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier JSON report.
+    #[arg(value_name = "OLD.json")]
+    pub old: PathBuf,
+    /// The later JSON report.
+    #[arg(value_name = "NEW.json")]
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit 1 when a new conflict at or above this severity appears.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+}
+
+/// `crosscheck ack`.
+#[derive(Debug, Args)]
+pub struct AckArgs {
+    /// The finding's stable id, as shown in reports.
+    #[arg(value_name = "FINDING")]
+    pub finding: String,
+    /// Why the finding is acceptable.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    /// The acknowledgements file (default: `acknowledged.toml` in the rules directory).
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// A saved JSON report the finding comes from (so its claims can be recorded).
+    #[arg(long, value_name = "REPORT.json")]
+    pub report: PathBuf,
+    /// Rules directory.
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }

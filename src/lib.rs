@@ -5,7 +5,7 @@
 //! → [`matcher`] (sentences → [`claim::Claim`]s, in parallel) → [`compare`] (claims →
 //! findings) → [`report`] (findings → text, JSON, Markdown).
 
-pub mod app;
+pub mod commands;
 pub mod claim;
 pub mod cli;
 pub mod compare;
@@ -17,4 +17,5 @@ pub mod modality;
 pub mod output;
 pub mod report;
 pub mod rules;
+pub mod stats;
 pub mod text;

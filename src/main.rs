@@ -9,13 +9,13 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             let code = if error.use_stderr() {
-                crosscheck::app::exit::ERROR
+                crosscheck::commands::exit::ERROR
             } else {
-                crosscheck::app::exit::OK
+                crosscheck::commands::exit::OK
             };
             let _ = error.print();
             return ExitCode::from(code);
         }
     };
-    ExitCode::from(crosscheck::app::run(cli))
+    ExitCode::from(crosscheck::commands::run(cli))
 }

@@ -11,6 +11,7 @@
 //! since rayon's indexed collect keeps article order.
 
 use std::ops::Range;
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -20,6 +21,7 @@ use crate::id::stable_id;
 use crate::modality::{self, Sentence};
 use crate::rules::lexicon::EntityMatch;
 use crate::rules::{CompareMode, Element, Role, Rule, RuleSet, SlotKind};
+use crate::stats::MatchTimes;
 use crate::text::token::{Token, TokenKind, tokenize_into};
 use crate::text::{Article, segment};
 
@@ -29,22 +31,52 @@ const STEP_LIMIT: usize = 20_000;
 
 /// Extracts the claims of every article, in parallel, in article order.
 pub fn extract_all(rules: &RuleSet, articles: &[Article]) -> Vec<Claim> {
-    let per_article: Vec<Vec<Claim>> = articles.par_iter().map(|article| extract(rules, article)).collect();
-    per_article.into_iter().flatten().collect()
+    extract_all_timed(rules, articles).0
+}
+
+/// [`extract_all`], also returning the time spent per stage, summed over threads.
+pub fn extract_all_timed(rules: &RuleSet, articles: &[Article]) -> (Vec<Claim>, MatchTimes) {
+    let per_article: Vec<(Vec<Claim>, MatchTimes)> = articles
+        .par_iter()
+        .map(|article| extract_timed(rules, article))
+        .collect();
+    let mut times = MatchTimes::default();
+    let mut claims = Vec::new();
+    for (article_claims, article_times) in per_article {
+        claims.extend(article_claims);
+        times.segment += article_times.segment;
+        times.matching += article_times.matching;
+        times.sentences += article_times.sentences;
+    }
+    (claims, times)
 }
 
 /// Extracts the claims of one article, sorted by span and rule.
 pub fn extract(rules: &RuleSet, article: &Article) -> Vec<Claim> {
+    extract_timed(rules, article).0
+}
+
+fn extract_timed(rules: &RuleSet, article: &Article) -> (Vec<Claim>, MatchTimes) {
+    let started = Instant::now();
+    let sentences: Vec<Range<usize>> = article
+        .regions
+        .iter()
+        .flat_map(|region| segment::segment(&article.text, region.clone()))
+        .collect();
+    let segmented = Instant::now();
     let mut state = State::default();
     let mut claims = Vec::new();
-    for region in &article.regions {
-        for sentence in segment::segment(&article.text, region.clone()) {
-            match_sentence(rules, article, sentence, &mut state, &mut claims);
-        }
+    for sentence in &sentences {
+        match_sentence(rules, article, sentence.clone(), &mut state, &mut claims);
     }
     claims.sort_by(|a, b| (a.evidence.span, &a.rule).cmp(&(b.evidence.span, &b.rule)));
     assign_ids(&mut claims);
-    claims
+    let times = MatchTimes {
+        segment: segmented - started,
+        matching: segmented.elapsed(),
+        sentences: sentences.len(),
+    };
+    (claims, times)
 }
 
 /// Extracts the claims of a bare text (used by embedded examples and `explain`).

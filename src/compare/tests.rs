@@ -331,7 +331,7 @@ fn an_undated_claim_is_compared_with_every_year_once() {
     assert_eq!(found[0].key, "reserves · russia · rare-earths · 2023");
     assert_eq!(found[0].claims, vec![0, 1, 2]);
     assert_eq!(found[1].key, "reserves · russia · rare-earths · 2025");
-    assert_eq!(found[1].claims, vec![0, 3]);
+    assert_eq!(found[1].claims, vec![0, 3, 1]);
     assert!(findings.iter().any(|finding| finding.kind == FindingKind::Change));
 }
 

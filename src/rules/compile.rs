@@ -177,6 +177,8 @@ pub struct RuleSet {
     pub cues: Cues,
     /// Similarity for shared wording (None = off).
     pub shared_wording: Option<f64>,
+    /// Page furniture: lines left out of every article.
+    pub furniture: crate::text::Furniture,
     /// Warnings found while loading.
     pub warnings: Vec<Diagnostic>,
 }
@@ -346,6 +348,34 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
                 );
             }
             set.shared_wording = (value > 0.0).then_some(value);
+        }
+        if let Some(settings) = &file.settings
+            && (settings.furniture.is_some() || !settings.furniture_extend.is_empty())
+        {
+            let (patterns, replace, span) = match &settings.furniture {
+                Some(patterns) => (patterns.get_ref().clone(), true, patterns.span()),
+                None => (
+                    settings
+                        .furniture_extend
+                        .iter()
+                        .map(|pattern| pattern.get_ref().clone())
+                        .collect(),
+                    false,
+                    settings.furniture_extend.first().map_or(0..0, Spanned::span),
+                ),
+            };
+            let built = if replace {
+                crate::text::Furniture::new(&patterns)
+            } else {
+                crate::text::Furniture::extended(&patterns)
+            };
+            match built {
+                Ok(furniture) => set.furniture = furniture,
+                Err(error) => problems.push(
+                    Diagnostic::error(&path, &source, span, format!("invalid furniture pattern: {error}"))
+                        .hint("furniture patterns are regular expressions matched against whole trimmed lines"),
+                ),
+            }
         }
     }
     set.index = LexiconIndex::new(&set.lexicons);

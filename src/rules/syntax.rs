@@ -174,4 +174,11 @@ pub struct SettingsSyntax {
     /// off (default 0.9).
     #[serde(default)]
     pub shared_wording: Option<Spanned<f64>>,
+    /// Line patterns (regular expressions, case-insensitive, whole trimmed line) that replace
+    /// the built-in page-furniture list.
+    #[serde(default)]
+    pub furniture: Option<Spanned<Vec<String>>>,
+    /// Line patterns added to the built-in page-furniture list.
+    #[serde(default)]
+    pub furniture_extend: Vec<Spanned<String>>,
 }

@@ -1,0 +1,217 @@
+//! The commands: resolve arguments, load rules and articles, run the pipeline, render.
+//!
+//! One file per subcommand. One bad input file never stops a run: it is reported, remembered,
+//! and the run goes on; the exit code says at the end (0 fine, 1 findings or failing examples,
+//! 2 any error).
+
+mod ack;
+mod check;
+mod diff;
+mod explain;
+mod extract;
+mod report;
+mod schema;
+mod test;
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::cli::{Cli, ColorChoice, Command, InputArgs, RulesArgs};
+use crate::report::ArticleInfo;
+use crate::rules::{self, RuleSet, diagnostic};
+use crate::text::{Article, Format as InputFormat, LoadOptions, load_bytes, load_file, walk};
+
+/// Process exit codes.
+pub mod exit {
+    /// Success, nothing found that fails the run.
+    pub const OK: u8 = 0;
+    /// Conflicts at or above `--fail-on`, or failing examples.
+    pub const FINDINGS: u8 = 1;
+    /// Usage, rules or input error.
+    pub const ERROR: u8 = 2;
+}
+
+/// Resolved global settings and the run's error state.
+pub(crate) struct Context {
+    /// `--quiet`.
+    pub quiet: bool,
+    /// Colour on stdout.
+    pub color_stdout: bool,
+    /// Colour on stderr.
+    pub color_stderr: bool,
+    /// Set when any error was reported; the run ends with exit 2.
+    pub failed: bool,
+}
+
+impl Context {
+    /// Prints a warning on stderr unless `--quiet`.
+    pub fn warn(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{}: {message}", self.paint_stderr("warning", "33"));
+        }
+    }
+
+    /// Prints an error on stderr and remembers that the run failed.
+    pub fn error(&mut self, message: &str) {
+        self.failed = true;
+        eprintln!("{}: {message}", self.paint_stderr("error", "31"));
+    }
+
+    fn paint_stderr(&self, word: &str, code: &str) -> String {
+        if self.color_stderr {
+            format!("\x1b[1;{code}m{word}\x1b[0m")
+        } else {
+            word.to_string()
+        }
+    }
+}
+
+fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
+    }
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run(cli: Cli) -> u8 {
+    let mut context = Context {
+        quiet: cli.quiet,
+        color_stdout: wants_color(cli.color, std::io::stdout().is_terminal()),
+        color_stderr: wants_color(cli.color, std::io::stderr().is_terminal()),
+        failed: false,
+    };
+    if let Some(threads) = cli.threads {
+        if threads == 0 {
+            context.error("--threads must be at least 1");
+            return exit::ERROR;
+        }
+        if let Err(error) = rayon::ThreadPoolBuilder::new().num_threads(threads).build_global() {
+            context.error(&format!("cannot start {threads} threads: {error}"));
+            return exit::ERROR;
+        }
+    }
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args, &mut context),
+        Command::Extract(args) => extract::run(&args, &mut context),
+        Command::Report(args) => report::run(&args, &mut context),
+        Command::Test(args) => test::run(&args, &mut context),
+        Command::Explain(args) => explain::run(&args, &mut context),
+        Command::Schema(args) => schema::run(&args, &mut context),
+        Command::Diff(args) => diff::run(&args, &mut context),
+        Command::Ack(args) => ack::run(&args, &mut context),
+    };
+    if context.failed { exit::ERROR } else { code }
+}
+
+/// Loads the rules, printing warnings (unless quiet) or every error.
+pub(crate) fn load_rules(args: &RulesArgs, context: &mut Context) -> Option<RuleSet> {
+    match rules::load_dir(&args.rules) {
+        Ok(set) => {
+            if !context.quiet {
+                for warning in &set.warnings {
+                    eprint!("{}", warning.render(context.color_stderr));
+                }
+            }
+            Some(set)
+        }
+        Err(problems) => {
+            eprint!("{}", diagnostic::render_all(&problems, context.color_stderr));
+            context.failed = true;
+            None
+        }
+    }
+}
+
+/// The articles of a run and what reading them cost.
+pub(crate) struct Corpus {
+    /// Articles in path order (stdin first).
+    pub articles: Vec<Article>,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Wall time spent walking, reading and decoding.
+    pub read: Duration,
+}
+
+/// Walks and loads the inputs in parallel, in path order. Problems are reported and the run
+/// goes on.
+pub(crate) fn load_articles(input: &InputArgs, rules: &RuleSet, context: &mut Context) -> Corpus {
+    let started = Instant::now();
+    let paths = if input.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        input.paths.clone()
+    };
+    let walked = walk(&paths);
+    for problem in &walked.problems {
+        context.error(&problem.to_string());
+    }
+    let options = LoadOptions {
+        furniture: rules.furniture.clone(),
+        text_field: input.text_field.clone(),
+        title_field: input.title_field.clone(),
+        outlet_field: input.outlet_field.clone(),
+        date_field: input.date_field.clone(),
+        url_field: input.url_field.clone(),
+    };
+    let loaded: Vec<_> = walked
+        .files
+        .par_iter()
+        .map(|path| {
+            let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+            (size, load_file(path, &path.display().to_string(), &options))
+        })
+        .collect();
+    let mut corpus = Corpus {
+        articles: Vec::new(),
+        bytes: 0,
+        read: Duration::ZERO,
+    };
+    if paths.iter().any(|path| path.as_os_str() == "-") {
+        let mut bytes = Vec::new();
+        match std::io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => {
+                corpus.bytes += bytes.len() as u64;
+                match load_bytes("<stdin>", &bytes, InputFormat::Text, &options) {
+                    Ok(loaded) => {
+                        for warning in &loaded.warnings {
+                            context.warn(&warning.to_string());
+                        }
+                        corpus.articles.extend(loaded.articles);
+                    }
+                    Err(error) => context.error(&error.to_string()),
+                }
+            }
+            Err(error) => context.error(&format!("<stdin>: cannot read: {error}")),
+        }
+    }
+    for (size, result) in loaded {
+        corpus.bytes += size;
+        match result {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    context.warn(&warning.to_string());
+                }
+                corpus.articles.extend(loaded.articles);
+            }
+            Err(error) => context.error(&error.to_string()),
+        }
+    }
+    corpus.read = started.elapsed();
+    corpus
+}
+
+/// The report's view of the articles.
+pub(crate) fn infos(articles: &[Article]) -> Vec<ArticleInfo> {
+    articles
+        .iter()
+        .map(|article| ArticleInfo {
+            path: article.path.clone(),
+            meta: article.meta.clone(),
+        })
+        .collect()
+}
