@@ -328,17 +328,7 @@ fn match_sentence(
     }
     let tokens = &state.tokens;
     let entities = &state.entities;
-    let mut entity_starts = vec![0..0; tokens.len()];
-    let mut index = 0;
-    while index < entities.len() {
-        let start = entities[index].start;
-        let mut end = index;
-        while end < entities.len() && entities[end].start == start {
-            end += 1;
-        }
-        entity_starts[start] = index..end;
-        index = end;
-    }
+    let entity_starts = index_entities(tokens.len(), entities);
     let speakers: Vec<(Range<usize>, &str)> = entities
         .iter()
         .filter(|entity| rules.lexicons[entity.lexicon as usize].name == "speaker")
@@ -411,6 +401,68 @@ fn match_sentence(
         }
     }
     dedup_sentence_claims(claims, before);
+}
+
+/// For each token, the range of `entities` (sorted by start) that start there.
+fn index_entities(length: usize, entities: &[EntityMatch]) -> Vec<Range<usize>> {
+    let mut entity_starts = vec![0..0; length];
+    let mut index = 0;
+    while index < entities.len() {
+        let start = entities[index].start;
+        let mut end = index;
+        while end < entities.len() && entities[end].start == start {
+            end += 1;
+        }
+        entity_starts[start] = index..end;
+        index = end;
+    }
+    entity_starts
+}
+
+/// How far one template of a rule got in a sentence, for `explain`'s near misses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternProbe {
+    /// Index of the template in the rule.
+    pub pattern: usize,
+    /// How many of the template's top-level elements matched in a row (all of them: a match).
+    pub matched: usize,
+    /// Token where the best partial match started.
+    pub start: usize,
+    /// Token after the last element that matched (where the next element failed).
+    pub end: usize,
+}
+
+/// Runs every template of `rule` over one sentence `text` (tokenized as `tokens`) and reports,
+/// per template, the longest run of leading top-level elements that matches anywhere.
+pub fn probe(rules: &RuleSet, rule: &Rule, text: &str, tokens: &[Token]) -> Vec<PatternProbe> {
+    let mut entities = Vec::new();
+    rules.index.find(text, tokens, &mut String::new(), &mut entities);
+    let mut matcher = Matcher {
+        rules,
+        text,
+        tokens,
+        entities: &entities,
+        entity_starts: index_entities(tokens.len(), &entities),
+        builtins: Builtins::new(tokens.len()),
+        top_k: rule.top_k,
+        steps: 0,
+    };
+    let mut probes = Vec::new();
+    for (pattern_index, pattern) in rule.patterns.iter().enumerate() {
+        let mut best = PatternProbe { pattern: pattern_index, matched: 0, start: 0, end: 0 };
+        'prefixes: for length in (1..=pattern.elements.len()).rev() {
+            for start in 0..tokens.len() {
+                matcher.steps = 0;
+                let mut bindings = Bindings::default();
+                if let Some(end) = matcher.match_sequence(&pattern.elements[..length], None, start, &mut bindings) {
+                    best = PatternProbe { pattern: pattern_index, matched: length, start, end };
+                    break 'prefixes;
+                }
+            }
+        }
+        probes.push(best);
+    }
+    probes
 }
 
 /// The region a sentence is limited to: a region-lexicon mention after "in", "across",

@@ -98,7 +98,9 @@ use crate::id::stable_id;
 /// [`Finding::claims`] are indices into `claims`. The function is pure and deterministic; the
 /// module documentation describes the semantics.
 pub fn compare(claims: &[Claim], policy: &Policy) -> Vec<Finding> {
+    let t0 = std::time::Instant::now();
     let context = Context::new(claims, policy);
+    eprintln!("group {:?}", t0.elapsed());
     let value_groups: Vec<&[usize]> = context
         .value_groups
         .values()
@@ -107,18 +109,26 @@ pub fn compare(claims: &[Claim], policy: &Policy) -> Vec<Finding> {
         .collect();
     let cross_groups: Vec<&[usize]> = context.cross_groups.values().map(Vec::as_slice).collect();
 
+    let t0 = std::time::Instant::now();
     let mut findings: Vec<Finding> = value_groups
         .par_iter()
         .flat_map_iter(|members| values::check(&context, members))
-        .chain(
-            cross_groups
-                .par_iter()
-                .flat_map_iter(|members| cross::check(&context, members)),
-        )
         .collect();
+    eprintln!("values {:?}", t0.elapsed());
+    let t0 = std::time::Instant::now();
+    let c: Vec<Finding> = cross_groups
+                .par_iter()
+                .flat_map_iter(|members| cross::check(&context, members)).collect();
+    findings.extend(c);
+    eprintln!("cross {:?}", t0.elapsed());
+    let t0 = std::time::Instant::now();
 
     findings.par_sort_unstable_by(order);
     dedup_shared_wording(&context, &mut findings);
+    eprintln!("sort {:?}", t0.elapsed());
+    let t0 = std::time::Instant::now();
+    drop(context);
+    eprintln!("drop {:?}", t0.elapsed());
     findings
 }
 

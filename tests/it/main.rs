@@ -3,6 +3,9 @@
 
 mod cli;
 mod extract;
+mod authoring;
+mod review;
+mod robustness;
 mod rules;
 
 use std::path::{Path, PathBuf};
