@@ -102,11 +102,7 @@ fn corpus() -> Vec<Claim> {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let syllables = ["ra", "re", "ni", "to", "ka", "mi", "lo", "su", "de", "an", "ex", "port"];
     let vocabulary: Vec<String> = (0..300)
-        .map(|_| {
-            (0..1 + rng.below(3))
-                .map(|_| syllables[rng.below(12) as usize])
-                .collect()
-        })
+        .map(|_| (0..=rng.below(3)).map(|_| syllables[rng.below(12) as usize]).collect())
         .collect();
     // Each object's top ten producers, by the true production figure.
     let top: Vec<Vec<u64>> = (0..OBJECTS)

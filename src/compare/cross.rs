@@ -6,32 +6,39 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::interval::{self, Item};
 use super::values::drop_subsumed;
-use super::{Context, Slice, is_firm, phrase};
+use super::{Context, FxMap, Slice, is_firm, phrase};
 use crate::claim::{Relation, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 
 /// All findings of one cross group (claims ascending).
 pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
-    let compared = |index: &usize| {
-        let claim = &context.claims[*index];
-        claim.subject.is_some()
-            && context.is_asserted(*index)
-            && matches!(claim.value, Value::Rank(_) | Value::Order(_))
-    };
-    if !members.iter().any(compared) {
-        return Vec::new();
-    }
     let claim = &context.claims[members[0]];
     let kind = claim.kind.as_str();
     let object = claim.object.as_ref().map(|entity| entity.id.as_str());
     let region = claim.scope.region.as_deref();
     let measured_kind = context.policy.measured_by.get(kind).map_or(kind, String::as_str);
-    let mut all = members.to_vec();
-    if measured_kind != kind
-        && let Some(measured) = context.cross_groups.get(&(measured_kind, object, region))
-    {
-        all.extend(measured);
-        all.sort_unstable();
+
+    // The claims each check reads: asserted, with a subject.
+    let usable = |index: &&usize| context.is_asserted(**index) && context.claims[**index].subject.is_some();
+    let same_kind = measured_kind == kind;
+    let (mut ranks, mut orders, mut quantities) = (Vec::new(), Vec::new(), Vec::new());
+    for &index in members.iter().filter(usable) {
+        match &context.claims[index].value {
+            Value::Rank(_) => ranks.push(index),
+            Value::Order(_) => orders.push(index),
+            Value::Quantity(quantity) if same_kind && quantity.value.is_finite() => {
+                quantities.push(index);
+            }
+            _ => {}
+        }
+    }
+    if ranks.is_empty() && orders.is_empty() {
+        return Vec::new();
+    }
+    if !same_kind && let Some(measured) = context.cross_group((measured_kind, object, region)) {
+        quantities.extend(measured.iter().filter(usable).filter(
+            |&&index| matches!(&context.claims[index].value, Value::Quantity(quantity) if quantity.value.is_finite()),
+        ));
     }
     let group = Group {
         kind,
@@ -39,13 +46,25 @@ pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
         what: phrase::describe(context.policy, kind, None, object),
     };
 
+    let mut all: Vec<usize> = ranks.iter().chain(&orders).chain(&quantities).copied().collect();
+    all.sort_unstable();
     let mut findings = Vec::new();
     let mut overlaps = Vec::new();
     for slice in context.slices(&all) {
-        let extents = extents(context, &slice, measured_kind);
-        same_rank(context, &group, &slice, &mut findings);
-        rank_vs_quantities(context, &group, &slice, &extents, &mut findings);
-        orders(context, &group, &slice, &extents, &mut findings, &mut overlaps);
+        let within = |list: &[usize]| -> Vec<usize> {
+            list.iter()
+                .copied()
+                .filter(|&index| {
+                    let year = context.claims[index].scope.year;
+                    year.is_none() || year == slice.year
+                })
+                .collect()
+        };
+        let (ranks, orders, quantities) = (within(&ranks), within(&orders), within(&quantities));
+        let extents = extents(context, &quantities);
+        same_rank(context, &group, &slice, &ranks, &mut findings);
+        rank_vs_quantities(context, &group, &slice, &ranks, &extents, &mut findings);
+        self::orders(context, &group, &slice, &orders, &extents, &mut findings, &mut overlaps);
     }
     findings.extend(drop_subsumed(overlaps));
     findings
@@ -78,13 +97,10 @@ fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Ve
 }
 
 /// Two or more subjects given the same exact rank ("the largest" for Russia and for China).
-fn same_rank(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: &mut Vec<Finding>) {
+fn same_rank(context: &Context<'_>, group: &Group<'_>, slice: &Slice, ranks: &[usize], findings: &mut Vec<Finding>) {
     let mut exact: BTreeMap<u32, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
-    for &index in &slice.members {
+    for &index in ranks {
         let claim = &context.claims[index];
-        if claim.kind != group.kind || !context.is_asserted(index) {
-            continue;
-        }
         if let (Value::Rank(rank), Some(subject)) = (&claim.value, subject(context, index))
             && rank.best == rank.worst
         {
@@ -145,18 +161,12 @@ struct Extent {
 }
 
 /// unit → subject → extent of the asserted quantities of the measured kind in `slice`.
-type Extents<'a> = BTreeMap<&'a str, BTreeMap<&'a str, Extent>>;
+type Extents<'a> = BTreeMap<&'a str, FxMap<&'a str, Extent>>;
 
-fn extents<'a>(context: &Context<'a>, slice: &Slice, measured_kind: &str) -> Extents<'a> {
+fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extents<'a> {
     let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for &index in &slice.members {
-        let claim = &context.claims[index];
-        if claim.kind != measured_kind || claim.subject.is_none() || !context.is_asserted(index) {
-            continue;
-        }
-        if let Value::Quantity(quantity) = &claim.value
-            && quantity.value.is_finite()
-        {
+    for &index in quantities {
+        if let Value::Quantity(quantity) = &context.claims[index].value {
             by_unit.entry(&quantity.unit).or_default().push(index);
         }
     }
@@ -176,11 +186,14 @@ fn extents<'a>(context: &Context<'a>, slice: &Slice, measured_kind: &str) -> Ext
                 high,
                 high_claim: index,
             });
-            if low < extent.low {
+            // On a tie, quote a plain assertion rather than a hedged or attributed one, so the
+            // severity reflects the firmest evidence the corpus has.
+            let plain = |claim: usize| context.claims[claim].modality.is_plain();
+            if low < extent.low || (low == extent.low && plain(index) && !plain(extent.low_claim)) {
                 extent.low = low;
                 extent.low_claim = index;
             }
-            if high > extent.high {
+            if high > extent.high || (high == extent.high && plain(index) && !plain(extent.high_claim)) {
                 extent.high = high;
                 extent.high_claim = index;
             }
@@ -203,6 +216,7 @@ fn rank_vs_quantities(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
+    ranks: &[usize],
     extents: &Extents<'_>,
     findings: &mut Vec<Finding>,
 ) {
@@ -210,13 +224,8 @@ fn rank_vs_quantities(
         return;
     }
     let mut ranked: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for &index in &slice.members {
-        let claim = &context.claims[index];
-        if claim.kind == group.kind
-            && context.is_asserted(index)
-            && matches!(claim.value, Value::Rank(_))
-            && let Some(subject) = subject(context, index)
-        {
+    for &index in ranks {
+        if let Some(subject) = subject(context, index) {
             ranked.entry(subject).or_default().push(index);
         }
     }
@@ -285,17 +294,15 @@ fn orders(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
+    orders: &[usize],
     extents: &Extents<'_>,
     findings: &mut Vec<Finding>,
     overlaps: &mut Vec<Finding>,
 ) {
     // Edge (a, b): a exceeds b.
     let mut edges: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for &index in &slice.members {
+    for &index in orders {
         let claim = &context.claims[index];
-        if claim.kind != group.kind || !context.is_asserted(index) {
-            continue;
-        }
         if let (Value::Order(order), Some(subject)) = (&claim.value, subject(context, index)) {
             let than = order.than.id.as_str();
             if than == subject {

@@ -21,13 +21,6 @@ pub(super) struct Item {
     pub(super) high: f64,
 }
 
-impl Item {
-    /// Whether two intervals overlap.
-    pub(super) fn overlaps(&self, other: &Item) -> bool {
-        self.low <= other.high && other.low <= self.high
-    }
-}
-
 /// A quantity's interval in its canonical unit: `[low, high]` (an open side is unbounded; a
 /// missing side of an exact, approximate or range figure is its value), widened by the
 /// `approximate` margin for "about" figures, then by `max(relative·|value|, absolute)`.

@@ -82,8 +82,8 @@ mod wording;
 mod tests;
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -98,37 +98,22 @@ use crate::id::stable_id;
 /// [`Finding::claims`] are indices into `claims`. The function is pure and deterministic; the
 /// module documentation describes the semantics.
 pub fn compare(claims: &[Claim], policy: &Policy) -> Vec<Finding> {
-    let t0 = std::time::Instant::now();
     let context = Context::new(claims, policy);
-    eprintln!("group {:?}", t0.elapsed());
-    let value_groups: Vec<&[usize]> = context
+    let mut findings: Vec<Finding> = context
         .value_groups
-        .values()
-        .filter(|members| members.len() > 1)
-        .map(Vec::as_slice)
-        .collect();
-    let cross_groups: Vec<&[usize]> = context.cross_groups.values().map(Vec::as_slice).collect();
-
-    let t0 = std::time::Instant::now();
-    let mut findings: Vec<Finding> = value_groups
         .par_iter()
+        .filter(|members| members.len() > 1)
         .flat_map_iter(|members| values::check(&context, members))
-        .collect();
-    eprintln!("values {:?}", t0.elapsed());
-    let t0 = std::time::Instant::now();
-    let c: Vec<Finding> = cross_groups
+        .chain(
+            context
+                .cross_groups
                 .par_iter()
-                .flat_map_iter(|members| cross::check(&context, members)).collect();
-    findings.extend(c);
-    eprintln!("cross {:?}", t0.elapsed());
-    let t0 = std::time::Instant::now();
+                .flat_map_iter(|members| cross::check(&context, members)),
+        )
+        .collect();
 
     findings.par_sort_unstable_by(order);
     dedup_shared_wording(&context, &mut findings);
-    eprintln!("sort {:?}", t0.elapsed());
-    let t0 = std::time::Instant::now();
-    drop(context);
-    eprintln!("drop {:?}", t0.elapsed());
     findings
 }
 
@@ -237,18 +222,65 @@ struct Context<'a> {
     policy: &'a Policy,
     /// Article number of each claim (same path, same number).
     articles: Vec<u32>,
-    value_groups: FxMap<ValueKey<'a>, Vec<usize>>,
-    cross_groups: FxMap<CrossKey<'a>, Vec<usize>>,
+    /// Claim indices (ascending) per value key.
+    value_groups: Vec<Vec<usize>>,
+    /// Claim indices (ascending) per cross key.
+    cross_groups: Vec<Vec<usize>>,
+    /// Position in `cross_groups` of each cross key.
+    cross_index: FxMap<CrossKey<'a>, usize>,
+}
+
+fn value_key(claim: &Claim) -> ValueKey<'_> {
+    (
+        &claim.kind,
+        claim.subject.as_ref().map(|entity| entity.id.as_str()),
+        claim.object.as_ref().map(|entity| entity.id.as_str()),
+        claim.scope.region.as_deref(),
+    )
+}
+
+fn cross_key(claim: &Claim) -> CrossKey<'_> {
+    (
+        &claim.kind,
+        claim.object.as_ref().map(|entity| entity.id.as_str()),
+        claim.scope.region.as_deref(),
+    )
+}
+
+/// Groups claim indices by `key`: by its 64-bit hash first (computed in parallel; no string
+/// comparison while grouping), then each group is checked and split should two keys collide.
+/// Groups come out in no particular order; members ascend.
+fn group_by<'a, K: Hash + Ord + Sync>(claims: &'a [Claim], key: impl Fn(&'a Claim) -> K + Sync) -> Vec<Vec<usize>> {
+    let hasher = BuildHasherDefault::<FxHasher>::default();
+    let hashes: Vec<u64> = claims.par_iter().map(|claim| hasher.hash_one(key(claim))).collect();
+    let mut by_hash: FxMap<u64, Vec<usize>> = FxMap::default();
+    for (index, hash) in hashes.into_iter().enumerate() {
+        by_hash.entry(hash).or_default().push(index);
+    }
+    let groups: Vec<Vec<usize>> = by_hash.into_values().collect();
+    groups
+        .into_par_iter()
+        .flat_map_iter(|members| {
+            let first = key(&claims[members[0]]);
+            if members.iter().all(|&index| key(&claims[index]) == first) {
+                vec![members]
+            } else {
+                let mut split: BTreeMap<K, Vec<usize>> = BTreeMap::new();
+                for index in members {
+                    split.entry(key(&claims[index])).or_default().push(index);
+                }
+                split.into_values().collect()
+            }
+        })
+        .collect()
 }
 
 impl<'a> Context<'a> {
     fn new(claims: &'a [Claim], policy: &'a Policy) -> Self {
         let mut paths: FxMap<&str, u32> = FxMap::default();
         let mut articles = Vec::with_capacity(claims.len());
-        let mut value_groups: FxMap<ValueKey<'a>, Vec<usize>> = FxMap::default();
-        let mut cross_groups: FxMap<CrossKey<'a>, Vec<usize>> = FxMap::default();
         let mut previous: Option<(&str, u32)> = None;
-        for (index, claim) in claims.iter().enumerate() {
+        for claim in claims {
             let path = claim.evidence.path.as_str();
             let article = match previous {
                 // Claims arrive sorted by path: most lookups are this shortcut.
@@ -260,32 +292,38 @@ impl<'a> Context<'a> {
             };
             previous = Some((path, article));
             articles.push(article);
-
-            let kind = claim.kind.as_str();
-            let subject = claim.subject.as_ref().map(|entity| entity.id.as_str());
-            let object = claim.object.as_ref().map(|entity| entity.id.as_str());
-            let region = claim.scope.region.as_deref();
-            value_groups
-                .entry((kind, subject, object, region))
-                .or_default()
-                .push(index);
-            cross_groups.entry((kind, object, region)).or_default().push(index);
         }
+        let (value_groups, cross_groups) = rayon::join(|| group_by(claims, value_key), || group_by(claims, cross_key));
+        let cross_index = cross_groups
+            .iter()
+            .enumerate()
+            .map(|(position, members)| (cross_key(&claims[members[0]]), position))
+            .collect();
         Context {
             claims,
             policy,
             articles,
             value_groups,
             cross_groups,
+            cross_index,
         }
+    }
+
+    /// The members of the cross group of `key`, if any.
+    fn cross_group(&self, key: CrossKey<'_>) -> Option<&[usize]> {
+        self.cross_index
+            .get(&key)
+            .map(|&position| self.cross_groups[position].as_slice())
     }
 
     /// Splits a group into year slices (see the module documentation).
     fn slices(&self, members: &[usize]) -> Vec<Slice> {
-        let years: BTreeSet<i32> = members
+        let mut years: Vec<i32> = members
             .iter()
             .filter_map(|&index| self.claims[index].scope.year)
             .collect();
+        years.sort_unstable();
+        years.dedup();
         if years.is_empty() {
             return vec![Slice {
                 year: None,
@@ -318,16 +356,25 @@ impl<'a> Context<'a> {
 
     /// The loosest compare policy among the rules of `claims` (per field).
     fn loosest(&self, claims: &[usize]) -> ComparePolicy {
-        let mut rules: Vec<&str> = claims.iter().map(|&index| self.claims[index].rule.as_str()).collect();
-        rules.sort_unstable();
-        rules.dedup();
-        let mut policies = rules.iter().map(|rule| self.policy.for_rule(rule));
-        let first = policies.next().unwrap_or_default();
-        policies.fold(first, |loosest, policy| ComparePolicy {
-            relative: loosest.relative.max(policy.relative),
-            absolute: loosest.absolute.max(policy.absolute),
-            approximate: loosest.approximate.max(policy.approximate),
-        })
+        let mut loosest: Option<ComparePolicy> = None;
+        let mut previous: Option<&str> = None;
+        for &index in claims {
+            let rule = self.claims[index].rule.as_str();
+            if previous == Some(rule) {
+                continue;
+            }
+            previous = Some(rule);
+            let policy = self.policy.for_rule(rule);
+            loosest = Some(match loosest {
+                None => policy,
+                Some(loosest) => ComparePolicy {
+                    relative: loosest.relative.max(policy.relative),
+                    absolute: loosest.absolute.max(policy.absolute),
+                    approximate: loosest.approximate.max(policy.approximate),
+                },
+            });
+        }
+        loosest.unwrap_or_default()
     }
 
     /// The display key of a finding about `claim`'s group, with `year` as its scope year and

@@ -10,8 +10,10 @@ pub(super) fn describe(policy: &Policy, kind: &str, subject: Option<&str>, objec
     let kind = kind.replace(['-', '_'], " ");
     let mut words = String::new();
     if let Some(subject) = subject {
-        words.push_str(policy.name(subject));
-        words.push_str("'s ");
+        let name = policy.name(subject);
+        words.push_str(name);
+        // "United States' reserves", "China's reserves".
+        words.push_str(if name.ends_with('s') { "' " } else { "'s " });
     }
     if let Some(object) = object {
         words.push_str(policy.name(object));

@@ -379,11 +379,21 @@ fn asserted_as(context: &Context<'_>, value: &Value) -> String {
 
 /// The same value asserted in one place and negated in another.
 fn polarity(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: &mut Vec<Finding>) {
+    let negated = |index: &usize| context.claims[*index].modality.polarity == Polarity::Negated;
+    if !slice.members.iter().any(negated) {
+        return;
+    }
     let mut by_signature: BTreeMap<Signature<'_>, [Vec<usize>; 2]> = BTreeMap::new();
-    for &index in &slice.members {
-        let claim = &context.claims[index];
-        let side = usize::from(claim.modality.polarity == Polarity::Negated);
-        by_signature.entry(signature(&claim.value)).or_default()[side].push(index);
+    for index in slice.members.iter().filter(|index| negated(index)) {
+        by_signature
+            .entry(signature(&context.claims[*index].value))
+            .or_default()[1]
+            .push(*index);
+    }
+    for index in slice.members.iter().filter(|index| !negated(index)) {
+        if let Some(sides) = by_signature.get_mut(&signature(&context.claims[*index].value)) {
+            sides[0].push(*index);
+        }
     }
     for [asserted, negated] in by_signature.values() {
         if asserted.is_empty() || negated.is_empty() {
@@ -471,8 +481,16 @@ fn changes(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings
             });
         }
         for pair in values.windows(2) {
-            let disagree = match (item(pair[0].representative), item(pair[1].representative)) {
-                (Some(before), Some(after)) => !before.overlaps(&after),
+            // Any difference between years is shown, even one within tolerance: a figure that
+            // moved from 500,000 t (2023) to 450,000 t (2025) is news, not noise.
+            let disagree = match (
+                &context.claims[pair[0].representative].value,
+                &context.claims[pair[1].representative].value,
+            ) {
+                (Value::Quantity(before), Value::Quantity(after)) => {
+                    (before.value, before.low, before.high, before.bound) != (after.value, after.low, after.high, after.bound)
+                }
+                (Value::Rank(before), Value::Rank(after)) => (before.best, before.worst) != (after.best, after.worst),
                 _ => false,
             };
             if disagree {

@@ -6,7 +6,8 @@
 //! an edit distance of at most `k = (1 − t)·max(len)` characters, which rules out pairs whose
 //! lengths differ by more than `k` (sorted by length, a sliding window) and pairs whose
 //! bag-of-characters distance (a lower bound of the edit distance, here over 32 buckets)
-//! exceeds `k`.
+//! exceeds `k`; the survivors get a banded edit distance that gives up as soon as it exceeds
+//! `k` (Ukkonen), which equals `strsim::levenshtein` whenever it is within `k`.
 
 use super::Context;
 use crate::finding::{Finding, FindingKind, Severity};
@@ -74,16 +75,59 @@ pub(super) fn check(context: &Context<'_>, members: &[usize], findings: &mut Vec
             if shorter.article == longer.article || bag_distance(shorter, longer) as f64 > budget {
                 continue;
             }
-            let similarity = if shorter.text == longer.text {
-                1.0
+            let budget_edits = budget.floor() as usize;
+            let distance = if shorter.text == longer.text {
+                Some(0)
+            } else if shorter.text.is_ascii() && longer.text.is_ascii() {
+                bounded_levenshtein(shorter.text.as_bytes(), longer.text.as_bytes(), budget_edits)
             } else {
-                strsim::normalized_levenshtein(shorter.text, longer.text)
+                let shorter: Vec<char> = shorter.text.chars().collect();
+                let longer: Vec<char> = longer.text.chars().collect();
+                bounded_levenshtein(&shorter, &longer, budget_edits)
             };
-            if similarity >= threshold {
+            let similarity = distance.map(|distance| 1.0 - distance as f64 / longer.length as f64);
+            if let Some(similarity) = similarity.filter(|&similarity| similarity >= threshold) {
                 findings.push(finding(context, shorter.claim, longer.claim, similarity));
             }
         }
     }
+}
+
+/// The Levenshtein distance of `shorter` and `longer` (in characters, as `strsim::levenshtein`)
+/// if it is at most `limit`, computed in the diagonal band `|i − j| ≤ limit` and abandoned as
+/// soon as a whole row exceeds `limit`.
+fn bounded_levenshtein<T: PartialEq>(shorter: &[T], longer: &[T], limit: usize) -> Option<usize> {
+    const FAR: usize = usize::MAX / 2;
+    let width = longer.len();
+    if width - shorter.len() > limit {
+        return None;
+    }
+    let mut previous = vec![FAR; width + 1];
+    let mut current = vec![FAR; width + 1];
+    for (column, cell) in previous.iter_mut().enumerate().take(limit.min(width) + 1) {
+        *cell = column;
+    }
+    for (row, character) in shorter.iter().enumerate() {
+        let row = row + 1;
+        let first = row.saturating_sub(limit).max(1);
+        let last = (row + limit).min(width);
+        current[first - 1] = if first == 1 { row } else { FAR };
+        let mut best = current[first - 1];
+        for column in first..=last {
+            let substitution = previous[column - 1] + usize::from(longer[column - 1] != *character);
+            let value = substitution.min(previous[column] + 1).min(current[column - 1] + 1);
+            current[column] = value;
+            best = best.min(value);
+        }
+        if last < width {
+            current[last + 1] = FAR;
+        }
+        if best > limit {
+            return None;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    Some(previous[width]).filter(|&distance| distance <= limit)
 }
 
 /// A lower bound of the edit distance: characters (by bucket) one side has in excess.
@@ -118,4 +162,39 @@ fn finding(context: &Context<'_>, left: usize, right: usize, similarity: f64) ->
         reason,
         vec![first, second],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bounded_levenshtein;
+
+    #[test]
+    fn bounded_distance_matches_strsim_within_the_limit() {
+        let pairs = [
+            ("kitten", "sitting"),
+            ("", "abc"),
+            ("flaw", "lawn"),
+            ("same sentence here.", "same sentence here!"),
+            ("China holds 44 Mt of reserves.", "China holds 44 Mt of rare reserves."),
+            ("abc", "xyzabc"),
+        ];
+        for (left, right) in pairs {
+            let (shorter, longer) = if left.chars().count() <= right.chars().count() {
+                (left, right)
+            } else {
+                (right, left)
+            };
+            let shorter: Vec<char> = shorter.chars().collect();
+            let longer: Vec<char> = longer.chars().collect();
+            let exact = strsim::levenshtein(left, right);
+            for limit in 0..10 {
+                let expected = (exact <= limit).then_some(exact);
+                assert_eq!(
+                    bounded_levenshtein(&shorter, &longer, limit),
+                    expected,
+                    "{left} / {right} / {limit}"
+                );
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! rules and examples and over focused fixtures. Snapshots live in the top-level `snapshots/`.
 
 mod cli;
+mod compare;
 mod extract;
 mod authoring;
 mod review;
