@@ -144,6 +144,13 @@ const NOUNS: &[&str] = &[
     "assessment",
     "announcement",
 ];
+/// Common nouns that name a speaker when they come right before a speech verb.
+const SOURCE_NOUNS: &[&str] = &[
+    "officials", "analysts", "experts", "economists", "sources", "critics", "observers", "researchers",
+    "scientists", "executives", "diplomats", "investors", "traders", "authorities", "ministers", "lawmakers",
+    "geologists", "spokesman", "spokeswoman", "spokesperson", "official", "analyst", "expert", "minister",
+    "government", "ministry", "company", "report", "study", "survey", "agency",
+];
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "however", "yet"];
 
 fn phrases(list: &[&str]) -> Vec<Vec<String>> {
@@ -290,7 +297,7 @@ fn find_attribution(cues: &Cues, sentence: &Sentence<'_>) -> Option<Attribution>
         }
         // "according to X"
         if token.is(text, "according") && tokens.get(index + 1).is_some_and(|next| next.is(text, "to")) {
-            if let Some(speaker) = speaker_after(sentence, index + 2) {
+            if let Some(speaker) = speaker_after(sentence, index + 2, false) {
                 let span = Span::new(token.start, tokens[index + 1].end);
                 return Some(Attribution {
                     speaker,
@@ -306,7 +313,7 @@ fn find_attribution(cues: &Cues, sentence: &Sentence<'_>) -> Option<Attribution>
         let lower = word.to_lowercase();
         // "X said", "said X"
         if cues.verbs.contains(&lower) && !word.starts_with(char::is_uppercase) {
-            let speaker = speaker_before(sentence, index).or_else(|| speaker_after(sentence, index + 1));
+            let speaker = speaker_before(sentence, index).or_else(|| speaker_after(sentence, index + 1, true));
             if let Some(speaker) = speaker {
                 let span = Span::new(token.start, token.end);
                 return Some(Attribution {
@@ -362,23 +369,23 @@ fn speaker_before(sentence: &Sentence<'_>, end: usize) -> Option<String> {
             break;
         }
     }
-    // Trim trailing or leading dots of "U.S." style runs.
+    // "The Kremlin said" → "Kremlin"; a lone sentence-initial "The" is no speaker.
+    if start + 1 < end && tokens[start].is(text, "the") {
+        start += 1;
+    }
     if start < end && tokens[start].kind == TokenKind::Word {
         return Some(text[tokens[start].start..tokens[end - 1].end].to_string());
     }
+    // A plain noun names a speaker only if it is one of the usual sources: "analysts said".
     let previous = tokens[end - 1];
-    let pronoun = ["he", "she", "they", "it", "we", "i"];
-    if previous.kind == TokenKind::Word && !pronoun.iter().any(|word| previous.is(text, word)) && end >= 1 {
-        let word = previous.text(text);
-        if word.len() > 3 && word.ends_with('s') {
-            return Some(word.to_string());
-        }
-    }
-    None
+    SOURCE_NOUNS
+        .iter()
+        .find(|noun| previous.is(text, noun))
+        .map(|_| previous.text(text).to_string())
 }
 
 /// The speaker named from token `start` on ("the USGS", "Putin").
-fn speaker_after(sentence: &Sentence<'_>, start: usize) -> Option<String> {
+fn speaker_after(sentence: &Sentence<'_>, start: usize, must_close: bool) -> Option<String> {
     let tokens = sentence.tokens;
     let text = sentence.text;
     let mut begin = start;
@@ -406,7 +413,9 @@ fn speaker_after(sentence: &Sentence<'_>, start: usize) -> Option<String> {
     while end > begin && tokens[end - 1].is(text, "of") {
         end -= 1;
     }
-    (end > begin).then(|| text[tokens[begin].start..tokens[end - 1].end].to_string())
+    // "…, said Putin." names a speaker; "said Chapter 11 protection would …" does not.
+    let closes = !must_close || tokens.get(end).is_none_or(|next| next.kind == TokenKind::Punct);
+    (end > begin && closes).then(|| text[tokens[begin].start..tokens[end - 1].end].to_string())
 }
 
 #[cfg(test)]

@@ -254,6 +254,23 @@ const CHANGE_WORDS: &[&str] = &[
     "reduced",
     "reduce",
     "lifted",
+    "gained",
+    "gain",
+    "gains",
+    "lost",
+    "lose",
+    "loses",
+    "added",
+    "shed",
+    "sank",
+    "tumbled",
+    "rallied",
+    "advanced",
+    "retreated",
+    "eased",
+    "dipped",
+    "widened",
+    "narrowed",
 ];
 
 /// Currency symbols written before the figure.
