@@ -19,7 +19,7 @@ pub struct Cli {
     /// Print no warnings or progress on stderr, only errors.
     #[arg(long, short, global = true)]
     pub quiet: bool,
-    /// When to colour output: auto follows NO_COLOR and whether stdout is a terminal.
+    /// When to colour output: auto follows `NO_COLOR` and whether stdout is a terminal.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
@@ -27,7 +27,7 @@ pub struct Cli {
 /// When to use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    /// Colour when stdout is a terminal and `NO_COLOR` is not set.
     Auto,
     /// Always colour.
     Always,

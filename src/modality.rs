@@ -421,6 +421,7 @@ fn speaker_after(sentence: &Sentence<'_>, start: usize, must_close: bool) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     #[track_caller]
     fn check(sentence: &str, matched: &str, expected: &str) {
@@ -441,13 +442,10 @@ mod tests {
         );
         let mut actual = modality.label().to_string();
         if let Some(hedge) = &modality.hedge {
-            actual.push_str(&format!(" hedge={}", hedge.text));
+            let _ = write!(actual, " hedge={}", hedge.text);
         }
         if let Some(attribution) = &modality.attribution {
-            actual.push_str(&format!(
-                " speaker={} cue={}",
-                attribution.speaker, attribution.cue.text
-            ));
+            let _ = write!(actual, " speaker={} cue={}", attribution.speaker, attribution.cue.text);
         }
         assert_eq!(actual, expected, "{sentence}");
     }

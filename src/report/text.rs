@@ -11,6 +11,7 @@
 //! align carets by characters, not bytes, so non-ASCII text lines up. Colour is applied by
 //! [`Style`] only when asked; without it the output holds no escape codes.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::claim::Claim;
@@ -313,10 +314,10 @@ pub(super) fn render_claims(
         let object = claim.object.as_ref().map_or("-", |entity| entity.id.as_str());
         let mut scope = String::new();
         if let Some(region) = &claim.scope.region {
-            scope.push_str(&format!("  in {}", one_line(region)));
+            let _ = write!(scope, "  in {}", one_line(region));
         }
         if let Some(year) = claim.scope.year {
-            scope.push_str(&format!("  ({year})"));
+            let _ = write!(scope, "  ({year})");
         }
         writeln!(
             out,

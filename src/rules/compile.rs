@@ -4,7 +4,7 @@
 //! are collected (unknown lexicon, unknown slot type, malformed template, duplicate rule id,
 //! malformed example, …), each pointing at its place in the file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -604,9 +604,7 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
     }
     let mut examples = Vec::new();
     for example in &rule.examples {
-        if let Some(example) = compile_example(example, compare, context, problems) {
-            examples.push(example);
-        }
+        examples.push(compile_example(example, compare, context, problems));
     }
     for counter in &rule.counterexamples {
         examples.push(Example::negative(counter.get_ref().clone(), counter.span()));
@@ -852,7 +850,7 @@ fn compile_example(
     compare: CompareMode,
     context: &Context<'_>,
     problems: &mut Vec<Diagnostic>,
-) -> Option<Example> {
+) -> Example {
     let syntax = example.get_ref();
     let mut value = None;
     if let Some(written) = &syntax.value {
@@ -883,19 +881,19 @@ fn compile_example(
             );
         }
     }
-    Some(Example::positive(syntax, value, example.span()))
+    Example::positive(syntax, value, example.span())
 }
 
 fn check_opposes(set: &RuleSet, problems: &mut Vec<Diagnostic>) {
-    let mut stances: BTreeMap<(&str, &str), ()> = BTreeMap::new();
+    let mut stances: BTreeSet<(&str, &str)> = BTreeSet::new();
     for rule in &set.rules {
         if let Some(stance) = &rule.stance {
-            stances.insert((rule.kind.as_str(), stance.as_str()), ());
+            stances.insert((rule.kind.as_str(), stance.as_str()));
         }
     }
     for rule in &set.rules {
         for opposed in &rule.opposes {
-            if !stances.contains_key(&(rule.kind.as_str(), opposed.as_str())) {
+            if !stances.contains(&(rule.kind.as_str(), opposed.as_str())) {
                 let file = &set.files[rule.file];
                 problems.push(
                     Diagnostic::warning(

@@ -99,6 +99,7 @@ impl Parser<'_> {
         self.text[self.position..].chars().next()
     }
 
+    #[allow(clippy::unused_self, reason = "keeps every error site reading `self.error(…)`")]
     fn error(&self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) -> PatternError {
         PatternError {
             span,
