@@ -1,7 +1,8 @@
 //! `--stats`: per-stage times, throughput and hits per rule, printed on stderr.
 //!
-//! Read and render are wall times; segment and match are summed over worker threads (CPU time),
-//! so with N threads they can exceed the wall time of the run.
+//! Read and render are wall times (when files are read and matched in one pass, "read" covers
+//! both); segment and match are summed over worker threads (CPU time), so with N threads they
+//! can exceed the wall time of the run.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -55,6 +56,30 @@ impl Stats {
             claims: claims.len(),
             read: corpus.read,
             times,
+            compare,
+            render,
+            total,
+            per_rule,
+        }
+    }
+
+    /// Collects the figures of a run that read and matched file by file.
+    pub(crate) fn from_processed(
+        processed: &crate::commands::Processed,
+        compare: Option<Duration>,
+        render: Duration,
+        total: Duration,
+    ) -> Self {
+        let mut per_rule = BTreeMap::new();
+        for claim in &processed.claims {
+            *per_rule.entry(claim.rule.clone()).or_insert(0) += 1;
+        }
+        Stats {
+            articles: processed.infos.len(),
+            bytes: processed.bytes,
+            claims: processed.claims.len(),
+            read: processed.read,
+            times: processed.times,
             compare,
             render,
             total,

@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use super::{Context, exit, infos, load_articles, load_rules};
+use super::{Context, exit, load_rules, process};
 use crate::cli::ExtractArgs;
 use crate::report::{self, RenderOptions};
 use crate::stats::Stats;
@@ -13,27 +13,16 @@ pub(crate) fn run(args: &ExtractArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
-    let corpus = load_articles(&args.input, &set, context);
-    let (claims, times) = crate::matcher::extract_all_timed(&set, &corpus.articles);
-    let options = RenderOptions {
-        color: args.input.output.is_none() && context.color_stdout,
-    };
-    let infos = infos(&corpus.articles);
+    let processed = process(&args.input, &set, context);
+    let options = RenderOptions { color: args.input.output.is_none() && context.color_stdout };
     let render_started = Instant::now();
     if let Err(error) = crate::output::write_to(args.input.output.as_deref(), |out| {
-        report::render_claims(&infos, &claims, args.format, out, &options)
+        report::render_claims(&processed.infos, &processed.claims, args.format, out, &options)
     }) {
         context.error(&format!("cannot write output: {error}"));
     }
     if args.input.stats {
-        let stats = Stats::new(
-            &corpus,
-            &claims,
-            times,
-            None,
-            render_started.elapsed(),
-            started.elapsed(),
-        );
+        let stats = Stats::from_processed(&processed, None, render_started.elapsed(), started.elapsed());
         eprint!("{}", stats.render());
     }
     exit::OK

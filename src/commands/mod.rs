@@ -150,14 +150,7 @@ pub(crate) fn load_articles(input: &InputArgs, rules: &RuleSet, context: &mut Co
     for problem in &walked.problems {
         context.error(&problem.to_string());
     }
-    let options = LoadOptions {
-        furniture: rules.furniture.clone(),
-        text_field: input.text_field.clone(),
-        title_field: input.title_field.clone(),
-        outlet_field: input.outlet_field.clone(),
-        date_field: input.date_field.clone(),
-        url_field: input.url_field.clone(),
-    };
+    let options = load_options(input, rules);
     let loaded: Vec<_> = walked
         .files
         .par_iter()
@@ -203,6 +196,111 @@ pub(crate) fn load_articles(input: &InputArgs, rules: &RuleSet, context: &mut Co
     }
     corpus.read = started.elapsed();
     corpus
+}
+
+/// The claims of a corpus, extracted file by file so that no article's text outlives its own
+/// matching: memory holds claims, not texts.
+pub(crate) struct Processed {
+    /// Articles (path and metadata only), in path order (stdin first).
+    pub infos: Vec<ArticleInfo>,
+    /// Claims, in article order.
+    pub claims: Vec<crate::claim::Claim>,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Wall time of reading, matching included (files are read and matched in one pass).
+    pub read: Duration,
+    /// Matcher stage times, summed over threads.
+    pub times: crate::stats::MatchTimes,
+}
+
+/// Walks the inputs, then reads and matches each file in parallel, keeping only metadata and
+/// claims. Output order is path order whatever the thread count.
+pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context) -> Processed {
+    let started = Instant::now();
+    let paths = if input.paths.is_empty() { vec![PathBuf::from(".")] } else { input.paths.clone() };
+    let walked = walk(&paths);
+    for problem in &walked.problems {
+        context.error(&problem.to_string());
+    }
+    let options = load_options(input, rules);
+    let mut processed = Processed {
+        infos: Vec::new(),
+        claims: Vec::new(),
+        bytes: 0,
+        read: Duration::ZERO,
+        times: crate::stats::MatchTimes::default(),
+    };
+    let absorb = |processed: &mut Processed, articles: Vec<Article>| {
+        let (claims, times) = crate::matcher::extract_all_timed(rules, &articles);
+        processed.infos.extend(infos(&articles));
+        processed.claims.extend(claims);
+        processed.times.segment += times.segment;
+        processed.times.matching += times.matching;
+        processed.times.sentences += times.sentences;
+    };
+    if paths.iter().any(|path| path.as_os_str() == "-") {
+        let mut bytes = Vec::new();
+        match std::io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => {
+                processed.bytes += bytes.len() as u64;
+                match load_bytes("<stdin>", &bytes, InputFormat::Text, &options) {
+                    Ok(loaded) => {
+                        for warning in &loaded.warnings {
+                            context.warn(&warning.to_string());
+                        }
+                        absorb(&mut processed, loaded.articles);
+                    }
+                    Err(error) => context.error(&error.to_string()),
+                }
+            }
+            Err(error) => context.error(&format!("<stdin>: cannot read: {error}")),
+        }
+    }
+    type FileResult = (u64, Result<(Vec<ArticleInfo>, Vec<crate::claim::Claim>, crate::stats::MatchTimes, Vec<String>), String>);
+    let results: Vec<FileResult> = walked
+        .files
+        .par_iter()
+        .map(|path| {
+            let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+            let result = load_file(path, &path.display().to_string(), &options)
+                .map(|loaded| {
+                    let (claims, times) = crate::matcher::extract_all_timed(rules, &loaded.articles);
+                    let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
+                    (infos(&loaded.articles), claims, times, warnings)
+                })
+                .map_err(|error| error.to_string());
+            (size, result)
+        })
+        .collect();
+    for (size, result) in results {
+        processed.bytes += size;
+        match result {
+            Ok((article_infos, claims, times, warnings)) => {
+                for warning in &warnings {
+                    context.warn(warning);
+                }
+                processed.infos.extend(article_infos);
+                processed.claims.extend(claims);
+                processed.times.segment += times.segment;
+                processed.times.matching += times.matching;
+                processed.times.sentences += times.sentences;
+            }
+            Err(error) => context.error(&error),
+        }
+    }
+    processed.read = started.elapsed();
+    processed
+}
+
+fn load_options(input: &InputArgs, rules: &RuleSet) -> LoadOptions {
+    LoadOptions {
+        furniture: rules.furniture.clone(),
+        text_field: input.text_field.clone(),
+        title_field: input.title_field.clone(),
+        outlet_field: input.outlet_field.clone(),
+        date_field: input.date_field.clone(),
+        url_field: input.url_field.clone(),
+    }
 }
 
 /// The report's view of the articles.
