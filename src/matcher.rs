@@ -11,8 +11,10 @@
 //! since rayon's indexed collect keeps article order.
 
 use std::ops::Range;
+use std::sync::Arc;
 use std::time::Instant;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 
 use crate::claim::{Claim, Entity, Evidence, Order, Quantity, Rank, Relation, Scope, Span, Value};
@@ -36,9 +38,10 @@ pub fn extract_all(rules: &RuleSet, articles: &[Article]) -> Vec<Claim> {
 
 /// [`extract_all`], also returning the time spent per stage, summed over threads.
 pub fn extract_all_timed(rules: &RuleSet, articles: &[Article]) -> (Vec<Claim>, MatchTimes) {
+    let anchors = Anchors::of(rules);
     let per_article: Vec<(Vec<Claim>, MatchTimes)> = articles
         .par_iter()
-        .map(|article| extract_timed(rules, article))
+        .map(|article| extract_timed(rules, &anchors, article))
         .collect();
     let mut times = MatchTimes::default();
     let mut claims = Vec::new();
@@ -53,10 +56,10 @@ pub fn extract_all_timed(rules: &RuleSet, articles: &[Article]) -> (Vec<Claim>, 
 
 /// Extracts the claims of one article, sorted by span and rule.
 pub fn extract(rules: &RuleSet, article: &Article) -> Vec<Claim> {
-    extract_timed(rules, article).0
+    extract_timed(rules, &Anchors::of(rules), article).0
 }
 
-fn extract_timed(rules: &RuleSet, article: &Article) -> (Vec<Claim>, MatchTimes) {
+fn extract_timed(rules: &RuleSet, anchors: &Anchors, article: &Article) -> (Vec<Claim>, MatchTimes) {
     let started = Instant::now();
     let sentences: Vec<Range<usize>> = article
         .regions
@@ -67,7 +70,12 @@ fn extract_timed(rules: &RuleSet, article: &Article) -> (Vec<Claim>, MatchTimes)
     let mut state = State::default();
     let mut claims = Vec::new();
     for sentence in &sentences {
-        match_sentence(rules, article, sentence.clone(), &mut state, &mut claims);
+        if anchors.admits(&article.text[sentence.clone()], &mut state.anchors) {
+            if std::env::var_os("CC_DEBUG_ANCHORS").is_some() {
+                eprintln!("ADMIT {}", &article.text[sentence.clone()]);
+            }
+            match_sentence(rules, article, sentence.clone(), &mut state, &mut claims);
+        }
     }
     claims.sort_by(|a, b| (a.evidence.span, &a.rule).cmp(&(b.evidence.span, &b.rule)));
     assign_ids(&mut claims);
@@ -84,12 +92,237 @@ pub fn extract_text(rules: &RuleSet, path: &str, text: &str) -> Vec<Claim> {
     extract(rules, &Article::plain(path, text))
 }
 
+/// Anchors shorter than this ("of", "on", "for") occur in nearly every sentence: a template is
+/// filtered on its longer ones only, unless it has no other.
+const MIN_ANCHOR_BYTES: usize = 4;
+
+/// The sentence prefilter. A template cannot match a sentence unless, for each of its literal
+/// words (or alternations of words) outside optional groups, one of the word's forms occurs in
+/// the sentence; these words are its *anchors*. One ASCII-case-insensitive Aho-Corasick
+/// automaton over every anchor form finds which anchors a sentence holds, and a sentence that
+/// cannot satisfy every anchor of at least one template is never tokenized.
+///
+/// The test is exact, not a heuristic: a template word matches a token with
+/// `eq_ignore_ascii_case`, a token's text is a substring of its sentence, and a word token is
+/// never preceded by an ASCII letter (the tokenizer reads letters greedily). So a sentence is
+/// dropped only when no substring could be such a token.
+pub(crate) struct Anchors {
+    /// Which templates this was built from: (address, length) of each template's source, so a
+    /// rule set changed after the first use is noticed.
+    built_from: Vec<(usize, usize)>,
+    /// `None` when some template has no anchor: then every sentence is a candidate.
+    searcher: Option<AhoCorasick>,
+    /// Per automaton pattern: the anchors it satisfies (its own and those of every pattern that
+    /// is a prefix of it, since the longest pattern at an offset hides those).
+    satisfies: Vec<Vec<usize>>,
+    /// Per automaton pattern: whether it may follow a letter (it starts with a digit: numbers
+    /// follow letters, as in "FY2024") and whether it is all ASCII letters (then no other match
+    /// can start inside it).
+    after_letter: Vec<bool>,
+    letters_only: Vec<bool>,
+    /// Per template: the anchors it needs, all of them.
+    templates: Vec<Vec<usize>>,
+    /// How many anchors there are.
+    anchors: usize,
+}
+
+impl Anchors {
+    /// The prefilter of `rules`: built once per rule set and kept in its lexicon index.
+    fn of(rules: &RuleSet) -> Arc<Anchors> {
+        let cached = rules.index.prefilter.get_or_init(|| Anchors::new(rules));
+        if cached.built_from == fingerprint(rules) {
+            cached
+        } else {
+            Arc::new(Anchors::new(rules))
+        }
+    }
+
+    fn new(rules: &RuleSet) -> Self {
+        let disabled = Anchors {
+            built_from: fingerprint(rules),
+            searcher: None,
+            satisfies: Vec::new(),
+            after_letter: Vec::new(),
+            letters_only: Vec::new(),
+            templates: Vec::new(),
+            anchors: 0,
+        };
+        // Each anchor as its sorted, prefix-free forms.
+        let mut anchors: Vec<Vec<String>> = Vec::new();
+        let mut templates = Vec::new();
+        for pattern in rules.rules.iter().flat_map(|rule| &rule.patterns) {
+            let mut needed: Vec<Vec<String>> = Vec::new();
+            collect_anchors(&pattern.elements, &mut needed);
+            let shortest = |forms: &Vec<String>| forms.iter().map(String::len).min().unwrap_or(0);
+            let long: Vec<Vec<String>> = needed
+                .iter()
+                .filter(|forms| shortest(forms) >= MIN_ANCHOR_BYTES)
+                .cloned()
+                .collect();
+            let chosen = if long.is_empty() {
+                match needed.into_iter().max_by_key(|forms| shortest(forms)) {
+                    Some(best) => vec![best],
+                    None => return disabled,
+                }
+            } else {
+                long
+            };
+            let mut ids = Vec::new();
+            for forms in chosen {
+                let id = anchors.iter().position(|known| *known == forms).unwrap_or_else(|| {
+                    anchors.push(forms);
+                    anchors.len() - 1
+                });
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            templates.push(ids);
+        }
+        let mut patterns: Vec<String> = anchors.iter().flatten().cloned().collect();
+        patterns.sort_unstable();
+        patterns.dedup();
+        let satisfies = patterns
+            .iter()
+            .map(|pattern| {
+                (0..anchors.len())
+                    .filter(|&id| anchors[id].iter().any(|form| pattern.starts_with(form.as_str())))
+                    .collect()
+            })
+            .collect();
+        let after_letter = patterns
+            .iter()
+            .map(|pattern| pattern.as_bytes()[0].is_ascii_digit())
+            .collect();
+        let letters_only = patterns
+            .iter()
+            .map(|pattern| pattern.bytes().all(|byte| byte.is_ascii_alphabetic()))
+            .collect();
+        let Ok(searcher) = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+        else {
+            return disabled;
+        };
+        if std::env::var_os("CC_DEBUG_ANCHORS").is_some() {
+            eprintln!(
+                "{} patterns; anchors {:?}; templates {:?}",
+                patterns.len(),
+                anchors,
+                templates
+            );
+        }
+        Anchors {
+            built_from: fingerprint(rules),
+            searcher: Some(searcher),
+            satisfies,
+            after_letter,
+            letters_only,
+            templates,
+            anchors: anchors.len(),
+        }
+    }
+
+    /// Whether some template finds all its anchors in `sentence`, each where a token could
+    /// start. `found` is a reusable buffer.
+    fn admits(&self, sentence: &str, found: &mut Vec<bool>) -> bool {
+        let Some(searcher) = &self.searcher else {
+            return true;
+        };
+        found.clear();
+        found.resize(self.anchors, false);
+        let bytes = sentence.as_bytes();
+        let mut from = 0;
+        let mut any = false;
+        while let Some(hit) = searcher.find(aho_corasick::Input::new(sentence).range(from..)) {
+            let (start, pattern) = (hit.start(), hit.pattern().as_usize());
+            if start == 0 || !bytes[start - 1].is_ascii_alphabetic() || self.after_letter[pattern] {
+                for &anchor in &self.satisfies[pattern] {
+                    found[anchor] = true;
+                }
+                any = true;
+            }
+            // Inside a match of letters only, every offset follows a letter.
+            from = if self.letters_only[pattern] {
+                hit.end()
+            } else {
+                start + 1
+            };
+        }
+        any && self
+            .templates
+            .iter()
+            .any(|needed| needed.iter().all(|&anchor| found[anchor]))
+    }
+}
+
+fn fingerprint(rules: &RuleSet) -> Vec<(usize, usize)> {
+    rules
+        .rules
+        .iter()
+        .flat_map(|rule| &rule.patterns)
+        .map(|pattern| (pattern.source.as_ptr() as usize, pattern.source.len()))
+        .collect()
+}
+
+/// Pushes the anchors of a sequence of elements: its words and its alternations whose every
+/// branch has an anchor (one forms set: the union of one anchor per branch, the longest).
+fn collect_anchors(elements: &[Element], out: &mut Vec<Vec<String>>) {
+    for element in elements {
+        match element {
+            Element::Word(forms) => out.push(prefix_free(forms.iter().cloned())),
+            Element::Alt(branches) => {
+                let mut union = Vec::new();
+                let mut complete = true;
+                for branch in branches {
+                    let mut inner = Vec::new();
+                    collect_anchors(branch, &mut inner);
+                    match inner
+                        .into_iter()
+                        .max_by_key(|forms| forms.iter().map(String::len).min().unwrap_or(0))
+                    {
+                        Some(best) => union.extend(best),
+                        None => {
+                            complete = false;
+                            break;
+                        }
+                    }
+                }
+                if complete && !union.is_empty() {
+                    out.push(prefix_free(union.into_iter()));
+                }
+            }
+            Element::Possessive | Element::Punct(_) | Element::Slot(..) | Element::Gap(_) => {}
+        }
+    }
+}
+
+/// Lowercased forms, sorted, without those that start with another (any text holding one holds
+/// the shorter one at the same offset).
+fn prefix_free(forms: impl Iterator<Item = String>) -> Vec<String> {
+    let mut forms: Vec<String> = forms
+        .map(|form| form.to_ascii_lowercase())
+        .filter(|form| !form.is_empty())
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    let mut kept: Vec<String> = Vec::with_capacity(forms.len());
+    for form in forms {
+        if !kept.iter().any(|shorter| form.starts_with(shorter.as_str())) {
+            kept.push(form);
+        }
+    }
+    kept
+}
+
 /// Reusable per-thread buffers.
 #[derive(Default)]
 struct State {
     tokens: Vec<Token>,
     entities: Vec<EntityMatch>,
     scratch: String,
+    anchors: Vec<bool>,
 }
 
 /// Cached results of the built-in extractors, per start token.
@@ -449,13 +682,23 @@ pub fn probe(rules: &RuleSet, rule: &Rule, text: &str, tokens: &[Token]) -> Vec<
     };
     let mut probes = Vec::new();
     for (pattern_index, pattern) in rule.patterns.iter().enumerate() {
-        let mut best = PatternProbe { pattern: pattern_index, matched: 0, start: 0, end: 0 };
+        let mut best = PatternProbe {
+            pattern: pattern_index,
+            matched: 0,
+            start: 0,
+            end: 0,
+        };
         'prefixes: for length in (1..=pattern.elements.len()).rev() {
             for start in 0..tokens.len() {
                 matcher.steps = 0;
                 let mut bindings = Bindings::default();
                 if let Some(end) = matcher.match_sequence(&pattern.elements[..length], None, start, &mut bindings) {
-                    best = PatternProbe { pattern: pattern_index, matched: length, start, end };
+                    best = PatternProbe {
+                        pattern: pattern_index,
+                        matched: length,
+                        start,
+                        end,
+                    };
                     break 'prefixes;
                 }
             }

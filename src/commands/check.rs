@@ -1,14 +1,22 @@
-//! `crosscheck check`: validate rules files.
+//! `crosscheck check`: validate rules files, then lint them.
+//!
+//! Errors (the rule set cannot load) exit 2. Lints ([`crate::rules::lint`]) are warnings,
+//! rendered like errors with `file:line:column`, and keep exit 0.
 
 use super::{Context, exit, load_rules};
 use crate::cli::RulesArgs;
+use crate::rules::lint;
 
-/// Loads the rules and prints a one-line summary (or every problem).
+/// Loads the rules, prints every lint warning and a one-line summary (or every problem).
 pub(crate) fn run(args: &RulesArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(args, context) else {
         return exit::ERROR;
     };
+    let lints = lint::lint(&set);
     if !context.quiet {
+        for warning in &lints {
+            eprintln!("{}", warning.diagnostic.render(context.color_stderr));
+        }
         let examples: usize = set.rules.iter().map(|rule| rule.examples.len()).sum();
         eprintln!(
             "{} ok: {} files, {} lexicons, {} rules, {} examples, {} warnings",
@@ -17,7 +25,7 @@ pub(crate) fn run(args: &RulesArgs, context: &mut Context) -> u8 {
             set.lexicons.len(),
             set.rules.len(),
             examples,
-            set.warnings.len()
+            set.warnings.len() + lints.len()
         );
     }
     exit::OK

@@ -1,16 +1,33 @@
 //! `crosscheck report`: the consistency report (the main job).
+//!
+//! With an acknowledgements file (`--acknowledged`, or `acknowledged.toml` beside the rules),
+//! acknowledged findings are marked and do not fail the run. With `--baseline OLD.json`, only
+//! what is new and what was resolved since that saved report is shown, and only new conflicts
+//! fail the run.
 
 use std::time::Instant;
 
 use super::{Context, exit, infos, load_articles, load_rules};
 use crate::cli::{FailOn, ReportArgs};
 use crate::finding::{FindingKind, Severity};
-use crate::report::{self, RenderOptions, Summary};
+use crate::report::{self, RenderOptions, SavedReport, Status, Summary};
 use crate::stats::Stats;
 
 /// Extracts, compares and renders; exits 1 on conflicts at or above `--fail-on`.
 pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
     let started = Instant::now();
+    let baseline = match &args.baseline {
+        Some(path) => match super::diff::read_saved(path, context) {
+            Some(saved) => Some(saved),
+            None => return exit::ERROR,
+        },
+        None => None,
+    };
+    let Ok(acknowledgements) =
+        super::ack::load_acknowledgements(args.acknowledged.as_deref(), &args.rules.rules, context)
+    else {
+        return exit::ERROR;
+    };
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
@@ -25,19 +42,62 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
         claims: claims.len(),
         elapsed: (!args.no_timing).then(|| started.elapsed()),
     };
-    let document = report::Report {
-        articles: &infos,
-        claims: &claims,
-        findings: &findings,
-        summary,
+    let review = acknowledgements
+        .as_ref()
+        .map(|acknowledgements| acknowledgements.annotate(&findings))
+        .unwrap_or_default();
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
     };
     let options = RenderOptions {
         color: args.input.output.is_none() && context.color_stdout,
     };
     let render_started = Instant::now();
-    if let Err(error) = crate::output::write_to(args.input.output.as_deref(), |out| {
-        report::render(&document, args.format, out, &options)
-    }) {
+    let fails;
+    let written = if let Some(old) = &baseline {
+        let new = SavedReport {
+            articles: infos,
+            claims: claims.clone(),
+            findings: findings.clone(),
+            acknowledged: findings
+                .iter()
+                .map(|finding| {
+                    acknowledgements
+                        .as_ref()
+                        .and_then(|acknowledgements| acknowledgements.reason(&finding.id))
+                        .map(str::to_owned)
+                })
+                .collect(),
+            is_comparison: false,
+        };
+        let comparison = crate::review::baseline::compare(old, &new);
+        fails = threshold.is_some_and(|threshold| comparison.fails(threshold));
+        let document = comparison.report(summary.elapsed);
+        crate::output::write_to(args.input.output.as_deref(), |out| {
+            report::render_review(&document, &comparison.review, args.format, out, &options)
+        })
+    } else {
+        fails = threshold.is_some_and(|threshold| {
+            findings.iter().enumerate().any(|(index, finding)| {
+                let acknowledged = review
+                    .annotation(index)
+                    .is_some_and(|annotation| annotation.status == Some(Status::Acknowledged));
+                !acknowledged && matches!(finding.kind, FindingKind::Conflict(_)) && finding.severity >= threshold
+            })
+        });
+        let document = report::Report {
+            articles: &infos,
+            claims: &claims,
+            findings: &findings,
+            summary,
+        };
+        crate::output::write_to(args.input.output.as_deref(), |out| {
+            report::render_review(&document, &review, args.format, out, &options)
+        })
+    };
+    if let Err(error) = written {
         context.error(&format!("cannot write output: {error}"));
     }
     if args.input.stats {
@@ -51,15 +111,5 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
         );
         eprint!("{}", stats.render());
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
-    let fails = threshold.is_some_and(|threshold| {
-        findings
-            .iter()
-            .any(|finding| matches!(finding.kind, FindingKind::Conflict(_)) && finding.severity >= threshold)
-    });
     if fails { exit::FINDINGS } else { exit::OK }
 }

@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::claim::{Bound, Claim, Cue, Entity, Modality, Polarity, Relation, Span, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 
-use super::{ArticleInfo, Counts, Report};
+use super::{Annotation, ArticleInfo, Counts, Report, Review, Status};
 
 /// Version of the wire format. Additive changes (new keys, new enum strings) keep it; renaming
 /// or removing a key or changing a type bumps it.
@@ -53,6 +53,10 @@ struct SummaryDto {
     warnings: usize,
     changes: usize,
     shared_wording: usize,
+    acknowledged: usize,
+    new: Option<usize>,
+    resolved: Option<usize>,
+    unchanged: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     elapsed_ms: Option<u64>,
 }
@@ -304,10 +308,12 @@ struct FindingDto<'a> {
     reason: &'a str,
     articles: usize,
     claims: Vec<&'a str>,
+    status: Option<&'static str>,
+    acknowledged: Option<&'a str>,
 }
 
 impl<'a> FindingDto<'a> {
-    fn new(finding: &'a Finding, claims: &'a [Claim]) -> Self {
+    fn new(finding: &'a Finding, annotation: Option<&'a Annotation>, claims: &'a [Claim]) -> Self {
         let (kind, conflict) = match finding.kind {
             FindingKind::Conflict(conflict) => ("conflict", Some(conflict_name(conflict))),
             FindingKind::Overlap => ("overlap", None),
@@ -329,11 +335,14 @@ impl<'a> FindingDto<'a> {
             claims: super::finding_claims(finding, claims)
                 .map(|claim| claim.id.as_str())
                 .collect(),
+            status: annotation.and_then(|annotation| annotation.status).map(Status::name),
+            acknowledged: annotation.and_then(|annotation| annotation.acknowledged.as_deref()),
         }
     }
 }
 
-fn conflict_name(kind: ConflictKind) -> &'static str {
+/// The wire name of a conflict kind (`rank_vs_quantity`).
+pub(super) fn conflict_name(kind: ConflictKind) -> &'static str {
     match kind {
         ConflictKind::Quantity => "quantity",
         ConflictKind::Rank => "rank",
@@ -345,8 +354,9 @@ fn conflict_name(kind: ConflictKind) -> &'static str {
     }
 }
 
-/// Writes the report as one pretty-printed JSON document and a final newline.
-pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the report, with its review annotations, as one pretty-printed JSON document and a
+/// final newline.
+pub(super) fn render(report: &Report, review: &Review, out: &mut dyn Write) -> io::Result<()> {
     let counts = Counts::new(report.findings);
     let document = ReportDto {
         version: VERSION,
@@ -361,6 +371,10 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             warnings: counts.warnings,
             changes: counts.changes,
             shared_wording: counts.shared_wording,
+            acknowledged: review.acknowledged(),
+            new: review.baseline.map(|baseline| baseline.new),
+            resolved: review.baseline.map(|baseline| baseline.resolved),
+            unchanged: review.baseline.map(|baseline| baseline.unchanged),
             elapsed_ms: report
                 .summary
                 .elapsed
@@ -371,7 +385,8 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         findings: report
             .findings
             .iter()
-            .map(|finding| FindingDto::new(finding, report.claims))
+            .enumerate()
+            .map(|(index, finding)| FindingDto::new(finding, review.annotation(index), report.claims))
             .collect(),
     };
     write_pretty(&document, out)

@@ -15,7 +15,10 @@ use std::io::{self, Write};
 use crate::claim::Claim;
 use crate::finding::{Finding, FindingKind, Severity};
 
-use super::{ArticleIndex, Counts, Report, claim_label, count, finding_claims, format_elapsed, one_line, value_range};
+use super::{
+    Annotation, ArticleIndex, Counts, Report, Review, Status, claim_label, count, finding_claims, format_elapsed,
+    one_line, value_range,
+};
 
 /// Claims quoted per finding before "and N more".
 const MAX_QUOTES: usize = 5;
@@ -33,8 +36,16 @@ fn section(kind: FindingKind) -> usize {
     }
 }
 
-/// Writes the Markdown report.
-pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// Status sections of a comparison with a baseline, in order.
+const STATUS_SECTIONS: [(Status, &str); 3] = [
+    (Status::New, "New"),
+    (Status::Acknowledged, "Acknowledged"),
+    (Status::Resolved, "Resolved"),
+];
+
+/// Writes the Markdown report: sections by finding kind, or by status for a comparison with a
+/// baseline.
+pub(super) fn render(report: &Report, review: &Review, out: &mut dyn Write) -> io::Result<()> {
     let counts = Counts::new(report.findings);
     let articles = ArticleIndex::new(report.articles);
     writeln!(out, "# crosscheck report")?;
@@ -53,15 +64,50 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| Overlaps | {} |", counts.overlaps)?;
     writeln!(out, "| Changes over time | {} |", counts.changes)?;
     writeln!(out, "| Shared wording | {} |", counts.shared_wording)?;
+    let acknowledged = review.acknowledged();
+    if let Some(baseline) = review.baseline {
+        writeln!(out, "| New since the baseline | {} |", baseline.new)?;
+        writeln!(out, "| Acknowledged | {acknowledged} |")?;
+        writeln!(out, "| Resolved | {} |", baseline.resolved)?;
+        writeln!(out, "| Unchanged | {} |", baseline.unchanged)?;
+    } else if acknowledged > 0 {
+        writeln!(out, "| Acknowledged | {acknowledged} |")?;
+    }
     if let Some(elapsed) = report.summary.elapsed {
         writeln!(out, "| Time | {} |", format_elapsed(elapsed))?;
     }
 
+    let indexed: Vec<(&Finding, Option<&Annotation>)> = report
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(index, finding)| (finding, review.annotation(index)))
+        .collect();
+    if review.baseline.is_some() {
+        for (status, title) in STATUS_SECTIONS {
+            let findings: Vec<_> = indexed
+                .iter()
+                .filter(|(_, annotation)| annotation.and_then(|annotation| annotation.status) == Some(status))
+                .collect();
+            if findings.is_empty() && status != Status::New {
+                continue;
+            }
+            writeln!(out)?;
+            writeln!(out, "## {title}")?;
+            if findings.is_empty() {
+                writeln!(out)?;
+                writeln!(out, "Nothing new since the baseline.")?;
+            }
+            for (finding, annotation) in findings {
+                render_finding(finding, *annotation, report.claims, &articles, out)?;
+            }
+        }
+        return Ok(());
+    }
     for (index, title) in SECTIONS.iter().enumerate() {
-        let findings: Vec<&Finding> = report
-            .findings
+        let findings: Vec<_> = indexed
             .iter()
-            .filter(|finding| section(finding.kind) == index)
+            .filter(|(finding, _)| section(finding.kind) == index)
             .collect();
         if findings.is_empty() && index != 0 {
             continue;
@@ -72,14 +118,20 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out)?;
             writeln!(out, "No conflicts found.")?;
         }
-        for finding in findings {
-            render_finding(finding, report.claims, &articles, out)?;
+        for (finding, annotation) in findings {
+            render_finding(finding, *annotation, report.claims, &articles, out)?;
         }
     }
     Ok(())
 }
 
-fn render_finding(finding: &Finding, claims: &[Claim], articles: &ArticleIndex, out: &mut dyn Write) -> io::Result<()> {
+fn render_finding(
+    finding: &Finding,
+    annotation: Option<&Annotation>,
+    claims: &[Claim],
+    articles: &ArticleIndex,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out)?;
     let reason = escape(&finding.reason);
     let heading = match (finding.kind, finding.severity) {
@@ -94,7 +146,18 @@ fn render_finding(finding: &Finding, claims: &[Claim], articles: &ArticleIndex, 
         }
         _ => reason,
     };
-    writeln!(out, "### {heading}")?;
+    let status = annotation.and_then(|annotation| annotation.status);
+    match status {
+        Some(status) => {
+            let word = match status {
+                Status::New => "New",
+                Status::Acknowledged => "Acknowledged",
+                Status::Resolved => "Resolved",
+            };
+            writeln!(out, "### {word} · {heading}")?;
+        }
+        None => writeln!(out, "### {heading}")?,
+    }
     writeln!(out)?;
     writeln!(
         out,
@@ -102,6 +165,14 @@ fn render_finding(finding: &Finding, claims: &[Claim], articles: &ArticleIndex, 
         escape_inline(&finding.key),
         count(finding.articles, "article", "articles")
     )?;
+    if status.is_some() {
+        writeln!(out)?;
+        writeln!(out, "Finding: {}", escape_inline(&finding.id))?;
+    }
+    if let Some(reason) = annotation.and_then(|annotation| annotation.acknowledged.as_deref()) {
+        writeln!(out)?;
+        writeln!(out, "Acknowledged: {}", escape_inline(reason))?;
+    }
     let total = finding_claims(finding, claims).count();
     for claim in finding_claims(finding, claims).take(MAX_QUOTES) {
         writeln!(out)?;

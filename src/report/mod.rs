@@ -23,7 +23,10 @@ use crate::text::Meta;
 
 mod json;
 mod markdown;
+mod saved;
 mod text;
+
+pub use saved::{SavedReport, SavedReportError, read_report};
 
 #[cfg(test)]
 mod fixture;
@@ -93,12 +96,92 @@ pub struct RenderOptions {
     pub color: bool,
 }
 
+/// Where a finding stands in a review: against a baseline report, or acknowledged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// In the new report, not in the baseline.
+    New,
+    /// Reviewed and accepted (in an acknowledgements file); it does not fail the run.
+    Acknowledged,
+    /// In the baseline, gone from the new report.
+    Resolved,
+}
+
+impl Status {
+    /// Lowercase name, as in reports: `new`, `acknowledged`, `resolved`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Acknowledged => "acknowledged",
+            Status::Resolved => "resolved",
+        }
+    }
+}
+
+/// What a review says about one finding.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Annotation {
+    /// New, resolved or acknowledged; `None` for a plain report's unacknowledged finding.
+    pub status: Option<Status>,
+    /// The reason the finding was acknowledged, when it was.
+    pub acknowledged: Option<String>,
+}
+
+/// Counts of a comparison with a baseline report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BaselineCounts {
+    /// Findings in the new report only (acknowledged ones not counted).
+    pub new: usize,
+    /// Findings in the baseline only.
+    pub resolved: usize,
+    /// Findings in both reports, left out of the comparison.
+    pub unchanged: usize,
+}
+
+/// Review annotations rendered alongside a report: per-finding statuses and, for a comparison
+/// with a baseline, its counts. The default annotates nothing and renders a plain report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Review {
+    /// One per finding of the report, in the same order; empty means none is annotated.
+    pub annotations: Vec<Annotation>,
+    /// Set when the report is a comparison with a baseline (only new, acknowledged and resolved
+    /// findings are listed).
+    pub baseline: Option<BaselineCounts>,
+}
+
+impl Review {
+    /// The annotation of finding `index`, if any.
+    pub fn annotation(&self, index: usize) -> Option<&Annotation> {
+        self.annotations.get(index)
+    }
+
+    /// Number of findings annotated as acknowledged.
+    pub fn acknowledged(&self) -> usize {
+        self.annotations
+            .iter()
+            .filter(|annotation| annotation.status == Some(Status::Acknowledged))
+            .count()
+    }
+}
+
 /// Writes `report` to `out` in `format`.
 pub fn render(report: &Report, format: Format, out: &mut dyn Write, options: &RenderOptions) -> io::Result<()> {
+    render_review(report, &Review::default(), format, out, options)
+}
+
+/// Writes `report` with review annotations (statuses, acknowledgements, baseline counts) to
+/// `out` in `format`. With [`Review::default`] the output is exactly that of [`render`].
+pub fn render_review(
+    report: &Report,
+    review: &Review,
+    format: Format,
+    out: &mut dyn Write,
+    options: &RenderOptions,
+) -> io::Result<()> {
     match format {
-        Format::Text => text::render(report, out, *options),
-        Format::Json => json::render(report, out),
-        Format::Markdown => markdown::render(report, out),
+        Format::Text => text::render(report, review, out, *options),
+        Format::Json => json::render(report, review, out),
+        Format::Markdown => markdown::render(report, review, out),
     }
 }
 

@@ -18,8 +18,8 @@ use crate::claim::Claim;
 use crate::finding::{Finding, FindingKind, Severity};
 
 use super::{
-    ArticleIndex, ArticleInfo, Counts, RenderOptions, Report, claim_label, count, describe_modality, describe_value,
-    finding_claims, format_elapsed, one_line, value_location, value_range,
+    Annotation, ArticleIndex, ArticleInfo, Counts, RenderOptions, Report, Review, Status, claim_label, count,
+    describe_modality, describe_value, finding_claims, format_elapsed, one_line, value_location, value_range,
 };
 
 /// Characters of a sentence shown before it is cut to a window around the value.
@@ -57,18 +57,31 @@ impl Style {
     }
 }
 
-/// Writes the text report.
-pub(super) fn render(report: &Report, out: &mut dyn Write, options: RenderOptions) -> io::Result<()> {
+/// Writes the text report, with review annotations when `review` has any.
+pub(super) fn render(report: &Report, review: &Review, out: &mut dyn Write, options: RenderOptions) -> io::Result<()> {
     let style = Style { color: options.color };
     let articles = ArticleIndex::new(report.articles);
-    for finding in report.findings {
-        render_finding(finding, report.claims, &articles, style, out)?;
+    for (index, finding) in report.findings.iter().enumerate() {
+        render_finding(finding, review.annotation(index), report.claims, &articles, style, out)?;
         writeln!(out)?;
     }
     if report.findings.is_empty() {
-        writeln!(out, "no overlaps or conflicts found")?;
+        if review.baseline.is_some() {
+            writeln!(out, "nothing new or resolved since the baseline")?;
+        } else {
+            writeln!(out, "no overlaps or conflicts found")?;
+        }
     }
-    render_summary(report, style, out)
+    render_summary(report, review, style, out)
+}
+
+/// The status word before a header (`new `, `resolved `, `acknowledged `) and its colour.
+fn status_word(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::New => ("new", BOLD),
+        Status::Acknowledged => ("acknowledged", CYAN),
+        Status::Resolved => ("resolved", GREEN),
+    }
 }
 
 /// The header word and its colour: `error[quantity]`, `overlap`, ...
@@ -87,15 +100,21 @@ fn header(finding: &Finding) -> (String, &'static str) {
 
 fn render_finding(
     finding: &Finding,
+    annotation: Option<&Annotation>,
     claims: &[Claim],
     articles: &ArticleIndex,
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let (word, color) = header(finding);
+    let status = annotation.and_then(|annotation| annotation.status);
+    let prefix = status.map_or_else(String::new, |status| {
+        let (status_word, status_color) = status_word(status);
+        format!("{} ", style.paint(status_color, status_word))
+    });
     writeln!(
         out,
-        "{}{}",
+        "{prefix}{}{}",
         style.paint(color, &word),
         style.paint(BOLD, &format!(": {}", one_line(&finding.reason)))
     )?;
@@ -116,6 +135,22 @@ fn render_finding(
     let bar = style.paint(BLUE, "|");
 
     writeln!(out, "{pad} {} key: {}", style.paint(BLUE, "="), one_line(&finding.key))?;
+    if status.is_some() {
+        writeln!(
+            out,
+            "{pad} {} finding: {}",
+            style.paint(BLUE, "="),
+            one_line(&finding.id)
+        )?;
+    }
+    if let Some(reason) = annotation.and_then(|annotation| annotation.acknowledged.as_deref()) {
+        writeln!(
+            out,
+            "{pad} {} acknowledged: {}",
+            style.paint(BLUE, "="),
+            one_line(reason)
+        )?;
+    }
     for (claim, frame) in quoted.iter().zip(&frames) {
         let (line, column) = value_location(claim);
         let source = match articles.meta(&claim.evidence.path) {
@@ -264,7 +299,27 @@ fn window(sentence: &str, caret_start: usize, caret_len: usize) -> (String, usiz
     )
 }
 
-fn render_summary(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
+fn render_summary(report: &Report, review: &Review, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let elapsed = report
+        .summary
+        .elapsed
+        .map(|elapsed| format!(" in {}", format_elapsed(elapsed)))
+        .unwrap_or_default();
+    if let Some(baseline) = review.baseline {
+        let new = if baseline.new > 0 {
+            style.paint(BOLD, &format!("{} new", baseline.new))
+        } else {
+            format!("{} new", baseline.new)
+        };
+        return writeln!(
+            out,
+            "{}: {new}, {} acknowledged, {} resolved, {} unchanged since the baseline{elapsed}",
+            style.paint(BOLD, "summary"),
+            review.acknowledged(),
+            baseline.resolved,
+            baseline.unchanged,
+        );
+    }
     let counts = Counts::new(report.findings);
     let mut parts = vec![
         count(report.summary.articles, "article", "articles"),
@@ -289,11 +344,10 @@ fn render_summary(report: &Report, style: Style, out: &mut dyn Write) -> io::Res
     ));
     parts.push(count(counts.changes, "change over time", "changes over time"));
     parts.push(format!("{} shared wording", counts.shared_wording));
-    let elapsed = report
-        .summary
-        .elapsed
-        .map(|elapsed| format!(" in {}", format_elapsed(elapsed)))
-        .unwrap_or_default();
+    let acknowledged = review.acknowledged();
+    if acknowledged > 0 {
+        parts.push(format!("{acknowledged} acknowledged"));
+    }
     writeln!(out, "{}: {}{elapsed}", style.paint(BOLD, "summary"), parts.join(", "))
 }
 

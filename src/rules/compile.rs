@@ -245,7 +245,10 @@ pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
         })?;
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.extension().is_some_and(|extension| extension == "toml") {
+            // The acknowledgements file lives beside the rules but is not a rules file.
+            if path.extension().is_some_and(|extension| extension == "toml")
+                && path.file_name().is_none_or(|name| name != crate::review::ack::FILE_NAME)
+            {
                 paths.push(path);
             }
         }

@@ -6,6 +6,7 @@
 //! (range), `1` or `1..10` (ranks), `> ukraine` / `< china` (orders), or a stance or category
 //! label. Numbers compare with a relative precision of 1e-9, so `2.87e7` and `28700000` agree.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::claim::{Bound, Claim, Relation, Value};
@@ -122,6 +123,48 @@ impl ExpectedValue {
             (ExpectedValue::Label(label), Value::Stance { stance }) => stance == label,
             (ExpectedValue::Label(label), Value::Category { label: actual }) => actual == label,
             _ => false,
+        }
+    }
+}
+
+impl std::fmt::Display for ExpectedValue {
+    /// The value in the notation it is written in: `28700000 t`, `~450000 t`, `1..10`,
+    /// `> ukraine`, a label.
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExpectedValue::Quantity {
+                bound,
+                value,
+                high,
+                unit,
+            } => {
+                let prefix = match bound {
+                    Bound::AtLeast => ">=",
+                    Bound::AtMost => "<=",
+                    Bound::MoreThan => ">",
+                    Bound::LessThan => "<",
+                    Bound::Approximate => "~",
+                    Bound::Exact | Bound::Range => "",
+                };
+                write!(formatter, "{prefix}{value}")?;
+                if let Some(high) = high {
+                    write!(formatter, "..{high}")?;
+                }
+                if !unit.is_empty() {
+                    write!(formatter, " {unit}")?;
+                }
+                Ok(())
+            }
+            ExpectedValue::Rank { best, worst } if best == worst => write!(formatter, "{best}"),
+            ExpectedValue::Rank { best, worst } => write!(formatter, "{best}..{worst}"),
+            ExpectedValue::Order { relation, than } => {
+                let sign = match relation {
+                    Relation::Greater => '>',
+                    Relation::Less => '<',
+                };
+                write!(formatter, "{sign} {than}")
+            }
+            ExpectedValue::Label(label) => formatter.write_str(label),
         }
     }
 }
@@ -334,6 +377,50 @@ pub fn run(rules: &super::RuleSet, filter: Option<&str>) -> Vec<ExampleOutcome> 
     outcomes
 }
 
+/// Whether a rule fires on a positive example.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    /// Rule id.
+    pub rule: String,
+    /// Rules file path.
+    pub path: String,
+    /// One-based line of the rule's id in the file.
+    pub line: usize,
+    /// Whether some positive example (of any rule) makes the rule fire.
+    pub covered: bool,
+}
+
+/// For every rule (or every rule whose id contains `filter`), whether a positive example of the
+/// rule set makes it fire. A rule that fires on no positive example is untested: its patterns
+/// could be broken and no example would notice.
+pub fn coverage(rules: &super::RuleSet, filter: Option<&str>) -> Vec<Coverage> {
+    let mut fired = std::collections::HashSet::new();
+    for rule in &rules.rules {
+        for example in rule.examples.iter().filter(|example| example.positive) {
+            for claim in crate::matcher::extract_text(rules, "<example>", &example.text) {
+                fired.insert(claim.rule);
+            }
+        }
+    }
+    rules
+        .rules
+        .iter()
+        .filter(|rule| filter.is_none_or(|filter| rule.id.contains(filter)))
+        .map(|rule| {
+            let file = &rules.files[rule.file];
+            Coverage {
+                rule: rule.id.clone(),
+                path: file.path.clone(),
+                line: file.source[..rule.span.start.min(file.source.len())]
+                    .matches('\n')
+                    .count()
+                    + 1,
+                covered: fired.contains(&rule.id),
+            }
+        })
+        .collect()
+}
+
 /// One line describing a claim: subject, object, value, modality, scope.
 pub fn describe(claim: &Claim) -> String {
     let id =
@@ -346,13 +433,13 @@ pub fn describe(claim: &Claim) -> String {
         claim.modality.label()
     );
     if let Some(attribution) = &claim.modality.attribution {
-        out.push_str(&format!(" speaker={}", attribution.speaker));
+        let _ = write!(out, " speaker={}", attribution.speaker);
     }
     if let Some(year) = claim.scope.year {
-        out.push_str(&format!(" year={year}"));
+        let _ = write!(out, " year={year}");
     }
     if let Some(region) = &claim.scope.region {
-        out.push_str(&format!(" region={region}"));
+        let _ = write!(out, " region={region}");
     }
     out
 }
@@ -368,7 +455,7 @@ impl Expectation {
         };
         push("subject", self.subject.clone());
         push("object", self.object.clone());
-        push("value", self.value.as_ref().map(|value| format!("{value:?}")));
+        push("value", self.value.as_ref().map(ToString::to_string));
         push("modality", self.modality.clone());
         push("speaker", self.speaker.clone());
         push("year", self.year.map(|year| year.to_string()));
@@ -416,6 +503,10 @@ mod tests {
             })
         );
         assert!(quantity("lots t").is_err());
+        for written in ["28700000 t", "~450000 t", ">=20000000 t", "10..12 %", "1200"] {
+            let value = quantity(written).expect("the notation parses");
+            assert_eq!(value.to_string(), written, "{value:?} is written back as it was read");
+        }
         assert_eq!(
             ExpectedValue::parse("1..10", CompareMode::Rank),
             Ok(ExpectedValue::Rank { best: 1, worst: 10 })

@@ -7,6 +7,7 @@ pub mod compile;
 pub mod diagnostic;
 pub mod examples;
 pub mod lexicon;
+pub mod lint;
 pub mod pattern;
 pub mod syntax;
 

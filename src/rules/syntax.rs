@@ -3,20 +3,27 @@
 //! Nothing here is validated beyond what TOML and serde check (types, unknown keys — every table
 //! denies unknown fields so a typo in a key is an error with a caret). Validation and
 //! compilation live in [`super::compile`].
+//!
+//! The same types derive [`JsonSchema`], so `crosscheck schema` describes exactly what parses:
+//! `Spanned<T>` fields are described as `T` (`#[schemars(with = "T")]`), and
+//! `deny_unknown_fields` becomes `additionalProperties: false`.
 
 use indexmap::IndexMap;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
 /// One rules file.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
     /// Lexicons by name.
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, LexiconSyntax>")]
     pub lexicon: IndexMap<String, Spanned<LexiconSyntax>>,
     /// Rules, in file order.
     #[serde(default)]
+    #[schemars(with = "Vec<RuleSyntax>")]
     pub rule: Vec<Spanned<RuleSyntax>>,
     /// Extra modality cue words.
     #[serde(default)]
@@ -27,7 +34,7 @@ pub struct RuleFile {
 }
 
 /// `[lexicon.NAME]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LexiconSyntax {
     /// What the lexicon holds.
@@ -35,20 +42,23 @@ pub struct LexiconSyntax {
     pub description: Option<String>,
     /// Jaro-Winkler similarity (0–1) at which a misspelt word still matches an alias.
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
     pub fuzzy: Option<Spanned<f64>>,
     /// Aliases shorter than this (in characters) only match exactly (default 6).
     #[serde(default)]
     pub fuzzy_min_len: Option<usize>,
     /// `"region"`: a mention after "in"/"across" sets the claim's region scope.
     #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["region"]))]
     pub scope: Option<Spanned<String>>,
     /// Canonical id → aliases; the first alias is the display name.
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, Vec<String>>")]
     pub entries: IndexMap<String, Spanned<Vec<Spanned<String>>>>,
 }
 
 /// How a rule's values compare.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CompareMode {
     /// Numbers with units, as intervals.
@@ -66,119 +76,146 @@ pub enum CompareMode {
 }
 
 /// `[rule.tolerance]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ToleranceSyntax {
     /// Fraction of the value (default 0.05).
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0.0))]
     pub relative: Option<Spanned<f64>>,
     /// In the canonical unit (default 0).
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0.0))]
     pub absolute: Option<Spanned<f64>>,
     /// Margin of "about"/"nearly" figures, as a fraction (default 0.1).
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0.0))]
     pub approximate: Option<Spanned<f64>>,
 }
 
 /// `[[rule]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSyntax {
     /// Unique id across the rule set.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Claim kind; claims of one kind are compared with each other.
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     /// What the rule catches.
     #[serde(default)]
     pub description: Option<String>,
     /// How values compare.
+    #[schemars(with = "CompareMode")]
     pub compare: Spanned<CompareMode>,
     /// Quantity tolerances.
     #[serde(default)]
     pub tolerance: Option<ToleranceSyntax>,
     /// The stance a `compare = "stance"` rule asserts.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub stance: Option<Spanned<String>>,
     /// Stances of the same kind that contradict this rule's stance.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub opposes: Vec<Spanned<String>>,
     /// The label a `compare = "category"` rule assigns.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub label: Option<Spanned<String>>,
     /// Object id used when a pattern binds none, e.g. `"rare-earths"`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub object: Option<Spanned<String>>,
     /// How far "one of the largest" reaches (default 10).
     #[serde(default)]
     pub top_k: Option<u32>,
     /// Templates; a sentence matching any of them yields a claim.
+    #[schemars(with = "Vec<String>")]
     pub patterns: Spanned<Vec<Spanned<String>>>,
     /// Texts that must match, with the expected result.
     #[serde(default)]
+    #[schemars(with = "Vec<ExampleSyntax>")]
     pub examples: Vec<Spanned<ExampleSyntax>>,
     /// Texts that must not match.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub counterexamples: Vec<Spanned<String>>,
 }
 
 /// One embedded example: `{ text = "…", subject = "russia", value = "28700000 t" }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExampleSyntax {
     /// The sentence.
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
     /// Expected subject id.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub subject: Option<Spanned<String>>,
     /// Expected object id.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub object: Option<Spanned<String>>,
     /// Expected value, in the notation of `docs/rules.md` (`28700000 t`, `>20000000 t`,
     /// `1..10`, `> ukraine`, `self-sufficient`).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub value: Option<Spanned<String>>,
     /// Expected modality: asserted, negated, hedged or attributed.
     #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["asserted", "negated", "hedged", "attributed"]))]
     pub modality: Option<Spanned<String>>,
     /// Expected speaker of an attributed claim.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub speaker: Option<Spanned<String>>,
     /// Expected scope year.
     #[serde(default)]
+    #[schemars(with = "Option<i32>")]
     pub year: Option<Spanned<i32>>,
     /// Expected scope region id.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub region: Option<Spanned<String>>,
 }
 
 /// `[modality]`: cue words added to the built-in lists.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModalitySyntax {
     /// Extra negation cues ("not", "no longer", "denied" are built in).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub negation: Vec<Spanned<String>>,
     /// Extra hedge cues ("could", "may", "reportedly" are built in).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub hedge: Vec<Spanned<String>>,
     /// Extra speech verbs for attribution ("said", "claimed" are built in).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub attribution: Vec<Spanned<String>>,
 }
 
 /// `[settings]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SettingsSyntax {
     /// Similarity (0–1) at which sentences of two articles count as shared wording; 0 turns it
     /// off (default 0.9).
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
     pub shared_wording: Option<Spanned<f64>>,
     /// Line patterns (regular expressions, case-insensitive, whole trimmed line) that replace
     /// the built-in page-furniture list.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
     pub furniture: Option<Spanned<Vec<String>>>,
     /// Line patterns added to the built-in page-furniture list.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub furniture_extend: Vec<Spanned<String>>,
 }
