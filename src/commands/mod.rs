@@ -213,6 +213,10 @@ pub(crate) struct Processed {
     pub times: crate::stats::MatchTimes,
 }
 
+/// What reading and matching one file gave: its size, and its articles' metadata, claims, matcher
+/// times and warnings, or the error that stopped it.
+type FileResult = (u64, Result<(Vec<ArticleInfo>, Vec<crate::claim::Claim>, crate::stats::MatchTimes, Vec<String>), String>);
+
 /// Walks the inputs, then reads and matches each file in parallel, keeping only metadata and
 /// claims. Output order is path order whatever the thread count.
 pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context) -> Processed {
@@ -256,7 +260,6 @@ pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context)
             Err(error) => context.error(&format!("<stdin>: cannot read: {error}")),
         }
     }
-    type FileResult = (u64, Result<(Vec<ArticleInfo>, Vec<crate::claim::Claim>, crate::stats::MatchTimes, Vec<String>), String>);
     let results: Vec<FileResult> = walked
         .files
         .par_iter()
