@@ -8,8 +8,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use crate::claim::Claim;
-use crate::commands::Corpus;
 
 /// Time spent inside the matcher, summed over threads.
 #[derive(Clone, Copy, Debug, Default)]
@@ -37,32 +35,6 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Collects the figures of a run.
-    pub(crate) fn new(
-        corpus: &Corpus,
-        claims: &[Claim],
-        times: MatchTimes,
-        compare: Option<Duration>,
-        render: Duration,
-        total: Duration,
-    ) -> Self {
-        let mut per_rule = BTreeMap::new();
-        for claim in claims {
-            *per_rule.entry(claim.rule.clone()).or_insert(0) += 1;
-        }
-        Stats {
-            articles: corpus.articles.len(),
-            bytes: corpus.bytes,
-            claims: claims.len(),
-            read: corpus.read,
-            times,
-            compare,
-            render,
-            total,
-            per_rule,
-        }
-    }
-
     /// Collects the figures of a run that read and matched file by file.
     pub(crate) fn from_processed(
         processed: &crate::commands::Processed,

@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use super::{Context, exit, infos, load_articles, load_rules};
+use super::{Context, exit, load_rules, process};
 use crate::cli::{FailOn, ReportArgs};
 use crate::finding::{FindingKind, Severity};
 use crate::report::{self, RenderOptions, SavedReport, Status, Summary};
@@ -31,14 +31,14 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
-    let corpus = load_articles(&args.input, &set, context);
-    let (claims, times) = crate::matcher::extract_all_timed(&set, &corpus.articles);
+    let processed = process(&args.input, &set, context);
+    let claims = &processed.claims;
     let compare_started = Instant::now();
-    let findings = crate::compare::compare(&claims, &set.policy());
+    let findings = crate::compare::compare(claims, &set.policy());
     let compare_time = compare_started.elapsed();
-    let infos = infos(&corpus.articles);
+    let infos = &processed.infos;
     let summary = Summary {
-        articles: corpus.articles.len(),
+        articles: infos.len(),
         claims: claims.len(),
         elapsed: (!args.no_timing).then(|| started.elapsed()),
     };
@@ -58,7 +58,7 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
     let fails;
     let written = if let Some(old) = &baseline {
         let new = SavedReport {
-            articles: infos,
+            articles: infos.clone(),
             claims: claims.clone(),
             findings: findings.clone(),
             acknowledged: findings
@@ -88,8 +88,8 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
             })
         });
         let document = report::Report {
-            articles: &infos,
-            claims: &claims,
+            articles: infos,
+            claims,
             findings: &findings,
             summary,
         };
@@ -101,14 +101,8 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
         context.error(&format!("cannot write output: {error}"));
     }
     if args.input.stats {
-        let stats = Stats::new(
-            &corpus,
-            &claims,
-            times,
-            Some(compare_time),
-            render_started.elapsed(),
-            started.elapsed(),
-        );
+        let stats =
+            Stats::from_processed(&processed, Some(compare_time), render_started.elapsed(), started.elapsed());
         eprint!("{}", stats.render());
     }
     if fails { exit::FINDINGS } else { exit::OK }
