@@ -151,7 +151,7 @@ impl LexiconIndex {
         }
         for aliases in index.by_first_word.values_mut() {
             // Longest alias first, so the first that matches is the longest.
-            aliases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            aliases.sort_by_key(|alias| std::cmp::Reverse(alias.words.len()));
         }
         index
     }
@@ -172,23 +172,20 @@ impl LexiconIndex {
             }
             let before = out.len();
             let word = token.text(text);
-            for candidate in singular_forms(word, scratch) {
-                if let Some(aliases) = self.by_first_word.get(candidate.as_str()) {
-                    for alias in aliases {
-                        if out[before..].iter().any(|found| found.lexicon == alias.lexicon) {
-                            continue;
-                        }
-                        if let Some(end) = alias_matches(alias, text, tokens, start) {
-                            out.push(EntityMatch {
-                                start,
-                                end,
-                                lexicon: alias.lexicon,
-                                entry: alias.entry,
-                                fuzzy: false,
-                            });
-                        }
-                    }
-                }
+            // The word lowercased, then its singular guesses (`earths` → `earth`, `ies` → `y`),
+            // looked up in that order without allocating (but for the rare `ies`).
+            scratch.clear();
+            scratch.extend(word.chars().flat_map(char::to_lowercase));
+            let lower = scratch.as_str();
+            self.push_aliases(lower, text, tokens, start, before, out);
+            if let Some(stem) = lower.strip_suffix("ies") {
+                self.push_aliases(&format!("{stem}y"), text, tokens, start, before, out);
+            }
+            if let Some(stem) = lower.strip_suffix("es") {
+                self.push_aliases(stem, text, tokens, start, before, out);
+            }
+            if let Some(stem) = lower.strip_suffix('s') {
+                self.push_aliases(stem, text, tokens, start, before, out);
             }
             if out.len() == before && !self.fuzzy.is_empty() {
                 self.find_fuzzy(word, start, tokens, out);
@@ -204,6 +201,36 @@ impl LexiconIndex {
                     && other.end - other.start > found.end - found.start
             })
         });
+    }
+
+    /// Pushes the longest alias of each lexicon (not yet found at `start`) that starts with
+    /// the lowercased word `first` and matches at `start`.
+    fn push_aliases(
+        &self,
+        first: &str,
+        text: &str,
+        tokens: &[Token],
+        start: usize,
+        before: usize,
+        out: &mut Vec<EntityMatch>,
+    ) {
+        let Some(aliases) = self.by_first_word.get(first) else {
+            return;
+        };
+        for alias in aliases {
+            if out[before..].iter().any(|found| found.lexicon == alias.lexicon) {
+                continue;
+            }
+            if let Some(end) = alias_matches(alias, text, tokens, start) {
+                out.push(EntityMatch {
+                    start,
+                    end,
+                    lexicon: alias.lexicon,
+                    entry: alias.entry,
+                    fuzzy: false,
+                });
+            }
+        }
     }
 
     fn find_fuzzy(&self, word: &str, start: usize, tokens: &[Token], out: &mut Vec<EntityMatch>) {
@@ -236,24 +263,6 @@ impl LexiconIndex {
             });
         }
     }
-}
-
-/// The word lowercased, then its singular guesses (`earths` → `earth`, `ies` → `y`).
-fn singular_forms(word: &str, scratch: &mut String) -> impl Iterator<Item = String> {
-    scratch.clear();
-    scratch.extend(word.chars().flat_map(char::to_lowercase));
-    let lower = scratch.clone();
-    let mut forms = vec![lower.clone()];
-    if let Some(stem) = lower.strip_suffix("ies") {
-        forms.push(format!("{stem}y"));
-    }
-    if let Some(stem) = lower.strip_suffix("es") {
-        forms.push(stem.to_string());
-    }
-    if let Some(stem) = lower.strip_suffix('s') {
-        forms.push(stem.to_string());
-    }
-    forms.into_iter()
 }
 
 /// Whether the token text is the alias word, allowing a plural on the last word.

@@ -258,11 +258,14 @@ fn split_unit(text: &str, range: Range<usize>, sentences: &mut Vec<Range<usize>>
             None
         }
     };
+    let mut stops = Stops::new(bytes, limit);
     while position < limit {
-        let byte = bytes[position];
-        // `.`, `!`, `?` are ASCII and 0xE2 is a lead byte, so `position` is a char boundary
-        // whenever this is true.
-        if !matches!(byte, b'.' | b'!' | b'?' | 0xE2) || !char_at(position).is_some_and(is_terminal) {
+        // `.`, `!`, `?` are ASCII and 0xE2 is a lead byte, so `position` is a char boundary.
+        position = stops.next_from(position);
+        if position >= limit {
+            break;
+        }
+        if !char_at(position).is_some_and(is_terminal) {
             position += 1;
             continue;
         }
@@ -285,6 +288,44 @@ fn split_unit(text: &str, range: Range<usize>, sentences: &mut Vec<Range<usize>>
         }
     }
     push_sentence(text, start..limit, sentences);
+}
+
+/// Where terminal punctuation may be: the next `.`, `!` or `?` (memchr3) or 0xE2, the lead byte
+/// of `…` (memchr), each found once and kept until passed, so the scan runs at memchr speed
+/// instead of one comparison chain per byte.
+struct Stops<'t> {
+    bytes: &'t [u8],
+    limit: usize,
+    /// Next `.`, `!`, `?` at or after the last query (`limit` if none); `None` before the first.
+    ascii: Option<usize>,
+    /// Next 0xE2 likewise.
+    lead: Option<usize>,
+}
+
+impl<'t> Stops<'t> {
+    fn new(bytes: &'t [u8], limit: usize) -> Self {
+        Stops {
+            bytes,
+            limit,
+            ascii: None,
+            lead: None,
+        }
+    }
+
+    /// The first offset at or after `position` holding a candidate byte, or `limit`.
+    fn next_from(&mut self, position: usize) -> usize {
+        if position >= self.limit {
+            return self.limit;
+        }
+        let haystack = &self.bytes[position..self.limit];
+        if self.ascii.is_none_or(|found| found < position) {
+            self.ascii = Some(memchr::memchr3(b'.', b'!', b'?', haystack).map_or(self.limit, |at| position + at));
+        }
+        if self.lead.is_none_or(|found| found < position) {
+            self.lead = Some(memchr::memchr(0xE2, haystack).map_or(self.limit, |at| position + at));
+        }
+        self.ascii.unwrap_or(self.limit).min(self.lead.unwrap_or(self.limit))
+    }
 }
 
 /// Whether the terminal punctuation `text[run]`, whose closers end at `after`, ends the sentence

@@ -84,7 +84,7 @@ fn bundled_rules_check_clean() {
     assert!(run.stderr.contains("0 warnings"), "{}", run.stderr);
 }
 
-/// Each broken rules file prints its diagnostic (file:line:column, the line, a caret, a hint)
+/// Each broken rules file prints its diagnostic (`file:line:column`, the line, a caret, a hint)
 /// and exits 2.
 #[test]
 fn broken_rules_files() {
