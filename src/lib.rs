@@ -5,9 +5,9 @@
 //! → [`matcher`] (sentences → [`claim::Claim`]s, in parallel) → [`compare`] (claims →
 //! findings) → [`report`] (findings → text, JSON, Markdown).
 
-pub mod commands;
 pub mod claim;
 pub mod cli;
+pub mod commands;
 pub mod compare;
 pub mod explain;
 pub mod extract;

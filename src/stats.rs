@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-
 /// Time spent inside the matcher, summed over threads.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct MatchTimes {

@@ -14,7 +14,9 @@ pub(crate) fn run(args: &ExtractArgs, context: &mut Context) -> u8 {
         return exit::ERROR;
     };
     let processed = process(&args.input, &set, context);
-    let options = RenderOptions { color: args.input.output.is_none() && context.color_stdout };
+    let options = RenderOptions {
+        color: args.input.output.is_none() && context.color_stdout,
+    };
     let render_started = Instant::now();
     if let Err(error) = crate::output::write_to(args.input.output.as_deref(), |out| {
         report::render_claims(&processed.infos, &processed.claims, args.format, out, &options)

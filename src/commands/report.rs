@@ -101,8 +101,12 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
         context.error(&format!("cannot write output: {error}"));
     }
     if args.input.stats {
-        let stats =
-            Stats::from_processed(&processed, Some(compare_time), render_started.elapsed(), started.elapsed());
+        let stats = Stats::from_processed(
+            &processed,
+            Some(compare_time),
+            render_started.elapsed(),
+            started.elapsed(),
+        );
         eprint!("{}", stats.render());
     }
     if fails { exit::FINDINGS } else { exit::OK }

@@ -81,9 +81,9 @@ mod wording;
 #[cfg(test)]
 mod tests;
 
-use std::fmt::Write as _;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
 use rayon::prelude::*;

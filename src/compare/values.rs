@@ -488,7 +488,8 @@ fn changes(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings
                 &context.claims[pair[1].representative].value,
             ) {
                 (Value::Quantity(before), Value::Quantity(after)) => {
-                    (before.value, before.low, before.high, before.bound) != (after.value, after.low, after.high, after.bound)
+                    (before.value, before.low, before.high, before.bound)
+                        != (after.value, after.low, after.high, after.bound)
                 }
                 (Value::Rank(before), Value::Rank(after)) => (before.best, before.worst) != (after.best, after.worst),
                 _ => false,

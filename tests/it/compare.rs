@@ -6,13 +6,25 @@ use crate::{crosscheck, root, snapshot};
 #[test]
 fn examples_report_text() {
     let run = crosscheck(&["report", "examples", "--rules", "rules", "--no-timing"]);
-    assert_eq!(run.code, 1, "the examples hold error-level conflicts by design: {}", run.stderr);
+    assert_eq!(
+        run.code, 1,
+        "the examples hold error-level conflicts by design: {}",
+        run.stderr
+    );
     snapshot!("report_examples_text", run.stdout);
 }
 
 #[test]
 fn examples_report_json() {
-    let run = crosscheck(&["report", "examples", "--rules", "rules", "--no-timing", "--format", "json"]);
+    let run = crosscheck(&[
+        "report",
+        "examples",
+        "--rules",
+        "rules",
+        "--no-timing",
+        "--format",
+        "json",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let parsed: serde_json::Value = serde_json::from_str(&run.stdout).expect("the report is JSON");
     assert_eq!(parsed["version"], 1);
@@ -21,7 +33,15 @@ fn examples_report_json() {
 
 #[test]
 fn examples_report_markdown() {
-    let run = crosscheck(&["report", "examples", "--rules", "rules", "--no-timing", "--format", "markdown"]);
+    let run = crosscheck(&[
+        "report",
+        "examples",
+        "--rules",
+        "rules",
+        "--no-timing",
+        "--format",
+        "markdown",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     snapshot!("report_examples_markdown", run.stdout);
 }
@@ -29,12 +49,23 @@ fn examples_report_markdown() {
 /// Every conflict kind shows up in the examples report, and there are at least three overlaps.
 #[test]
 fn examples_report_covers_every_conflict_kind() {
-    let run = crosscheck(&["report", "examples", "--rules", "rules", "--no-timing", "--format", "json"]);
+    let run = crosscheck(&[
+        "report",
+        "examples",
+        "--rules",
+        "rules",
+        "--no-timing",
+        "--format",
+        "json",
+    ]);
     let parsed: serde_json::Value = serde_json::from_str(&run.stdout).expect("the report is JSON");
     let findings = parsed["findings"].as_array().expect("findings");
     let text = serde_json::to_string(findings).expect("serialise");
     for kind in ["quantity", "rank", "order", "rank_vs_quantity", "stance", "polarity"] {
-        assert!(text.contains(&format!("\"{kind}\"")), "no {kind} conflict in the examples report");
+        assert!(
+            text.contains(&format!("\"{kind}\"")),
+            "no {kind} conflict in the examples report"
+        );
     }
     let overlaps = findings.iter().filter(|finding| finding["kind"] == "overlap").count();
     assert!(overlaps >= 3, "only {overlaps} overlaps");
@@ -45,9 +76,15 @@ fn examples_report_covers_every_conflict_kind() {
 fn fail_on_sets_the_exit_code() {
     let fixture = "tests/fixtures/compare/conflict-attributed-warning";
     assert_eq!(crosscheck(&["report", fixture, "--rules", "rules"]).code, 0);
-    assert_eq!(crosscheck(&["report", fixture, "--rules", "rules", "--fail-on", "warning"]).code, 1);
+    assert_eq!(
+        crosscheck(&["report", fixture, "--rules", "rules", "--fail-on", "warning"]).code,
+        1
+    );
     let silent = "tests/fixtures/compare/silent-units-agree";
-    assert_eq!(crosscheck(&["report", silent, "--rules", "rules", "--fail-on", "warning"]).code, 0);
+    assert_eq!(
+        crosscheck(&["report", silent, "--rules", "rules", "--fail-on", "warning"]).code,
+        0
+    );
 }
 
 /// One snapshot per fixture folder: `conflict-*` folders must report that conflict, `silent-*`
@@ -55,11 +92,31 @@ fn fail_on_sets_the_exit_code() {
 #[test]
 fn fixture_pairs() {
     insta::glob!(root(), "tests/fixtures/compare/*", |path| {
-        let relative = path.strip_prefix(root()).expect("fixture under root").display().to_string();
-        let name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default().to_string();
-        let run = crosscheck(&["report", &relative, "--rules", "rules", "--no-timing", "--fail-on", "never"]);
+        let relative = path
+            .strip_prefix(root())
+            .expect("fixture under root")
+            .display()
+            .to_string();
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let run = crosscheck(&[
+            "report",
+            &relative,
+            "--rules",
+            "rules",
+            "--no-timing",
+            "--fail-on",
+            "never",
+        ]);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        let conflicts = run.stdout.lines().filter(|line| line.starts_with("error[") || line.starts_with("warning[")).count();
+        let conflicts = run
+            .stdout
+            .lines()
+            .filter(|line| line.starts_with("error[") || line.starts_with("warning["))
+            .count();
         if name.starts_with("silent-") {
             assert_eq!(conflicts, 0, "{name} must stay silent:\n{}", run.stdout);
         } else if name.starts_with("conflict-") {

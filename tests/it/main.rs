@@ -1,10 +1,10 @@
 //! Integration tests: the `crosscheck` binary and the library end to end, over the bundled
 //! rules and examples and over focused fixtures. Snapshots live in the top-level `snapshots/`.
 
+mod authoring;
 mod cli;
 mod compare;
 mod extract;
-mod authoring;
 mod review;
 mod robustness;
 mod rules;

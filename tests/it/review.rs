@@ -578,16 +578,35 @@ fn acknowledgements_inside_a_rules_directory_are_not_rules() {
     let dir = temporary.path();
     copy_dir(&root().join("rules"), &dir.join("rules"));
     copy_dir(&fixture("compare/conflict-quantity"), &dir.join("news"));
-    let saved = crosscheck_in(dir, &["report", "news", "--rules", "rules", "-f", "json", "-o", "before.json"]);
+    let saved = crosscheck_in(
+        dir,
+        &["report", "news", "--rules", "rules", "-f", "json", "-o", "before.json"],
+    );
     assert_eq!(saved.code, 1, "{}", saved.stderr);
     let before = json(&std::fs::read_to_string(dir.join("before.json")).expect("the saved report"));
     let id = before["findings"][0]["id"].as_str().expect("a finding id").to_owned();
-    let ack = crosscheck_in(dir, &["ack", &id, "--reason", "checked", "--report", "before.json", "--rules", "rules"]);
+    let ack = crosscheck_in(
+        dir,
+        &[
+            "ack",
+            &id,
+            "--reason",
+            "checked",
+            "--report",
+            "before.json",
+            "--rules",
+            "rules",
+        ],
+    );
     assert_eq!(ack.code, 0, "{}", ack.stderr);
     assert!(dir.join("rules/acknowledged.toml").is_file());
     let check = crosscheck_in(dir, &["check", "--rules", "rules"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     let after = crosscheck_in(dir, &["report", "news", "--rules", "rules", "-f", "json"]);
-    assert_eq!(after.code, 0, "an acknowledged conflict does not fail the run: {}", after.stderr);
+    assert_eq!(
+        after.code, 0,
+        "an acknowledged conflict does not fail the run: {}",
+        after.stderr
+    );
     assert_eq!(json(&after.stdout)["findings"][0]["status"], "acknowledged");
 }
