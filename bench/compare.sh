@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side throughput of crosscheck, ripgrep and spaCy on the same corpora, in one run.
 #
-#   bench/compare.sh [--size-mb N] [--spacy-mb N] [--workdir DIR]
+#   bench/compare.sh [--size-mb N] [--spacy-mb N] [--workdir DIR] [--baseline BIN]
 #
 # Builds the release binary, then builds two corpora of at least N MB (default 200) in a
 # temporary directory: the BBC news corpus (../shared/corpus/bbc, real text, few matches)
@@ -11,20 +11,25 @@
 #     and template word of the bundled rules, with ASCII word boundaries (-j1 and all threads):
 #     the cost of merely finding the words;
 #   - spaCy (blank "en" tokenizer + PhraseMatcher on LOWER with the same phrases) on the first
-#     --spacy-mb MB (default 20) of the corpus, matcher time only, extrapolated as MB/s.
+#     --spacy-mb MB (default 20) of the corpus, timing reading + tokenizer + matcher (like
+#     crosscheck's run, start-up left out), extrapolated as MB/s.
 # and prints MB/s, ratios and peak RSS (/usr/bin/time -v). Not part of `cargo test` or CI.
 # --workdir keeps the corpora and the spaCy venv between runs (reused when present).
+# --baseline BIN also runs another crosscheck binary (e.g. one built from an older commit) with
+# one thread right after the current one, for before/after ratios from the same run.
 set -euo pipefail
 
 size_mb=200
 spacy_mb=20
 workdir=""
+baseline=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --size-mb) size_mb="$2"; shift 2 ;;
         --spacy-mb) spacy_mb="$2"; shift 2 ;;
         --workdir) workdir="$2"; shift 2 ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        --baseline) baseline="$2"; shift 2 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -128,6 +133,11 @@ for corpus in "${corpora[@]}"; do
     measure "$bin" --quiet --threads 1 extract --rules "$root/rules" --format jsonl "$corpus_dir"
     one=$seconds
     printf '| %s | crosscheck --threads 1 | %s | %s | %s | %s | %s claims |\n' "$corpus" "$mb" "$seconds" "$(mbps "$bytes" "$seconds")" "$rss_mb" "$(wc -l <"$workdir/out.txt")"
+    if [[ -n "$baseline" ]]; then
+        measure "$baseline" --quiet --threads 1 extract --rules "$root/rules" --format jsonl "$corpus_dir"
+        printf '| %s | baseline --threads 1 | %s | %s | %s | %s | %s claims |\n' "$corpus" "$mb" "$seconds" "$(mbps "$bytes" "$seconds")" "$rss_mb" "$(wc -l <"$workdir/out.txt")"
+        summary+="$corpus: current / baseline, 1 thread = $(ratio "$seconds" "$one")"$'\n'
+    fi
     measure "$bin" --quiet --threads "$threads" extract --rules "$root/rules" --format jsonl "$corpus_dir"
     all=$seconds
     printf '| %s | crosscheck --threads %s | %s | %s | %s | %s | %s claims |\n' "$corpus" "$threads" "$mb" "$seconds" "$(mbps "$bytes" "$seconds")" "$rss_mb" "$(wc -l <"$workdir/out.txt")"
@@ -138,7 +148,7 @@ for corpus in "${corpora[@]}"; do
     printf '| %s | rg -j%s | %s | %s | %s | %s | %s lines |\n' "$corpus" "$threads" "$mb" "$seconds" "$(mbps "$bytes" "$seconds")" "$rss_mb" "$(cat "$workdir/out.txt")"
     measure "$workdir/venv/bin/python" "$root/bench/spacy_match.py" "$workdir/phrases.txt" "$spacy_mb" "$corpus_dir"
     read -r spacy_bytes spacy_seconds spacy_found <"$workdir/out.txt"
-    printf '| %s | spaCy PhraseMatcher (first %s MB, matcher time) | %s | %s | %s | %s | %s matches |\n' "$corpus" "$spacy_mb" "$(python3 -c "print(f'{$spacy_bytes / 1e6:.0f}')")" "$spacy_seconds" "$(mbps "$spacy_bytes" "$spacy_seconds")" "$rss_mb" "$spacy_found"
+    printf '| %s | spaCy tokenizer + PhraseMatcher (first %s MB) | %s | %s | %s | %s | %s matches |\n' "$corpus" "$spacy_mb" "$(python3 -c "print(f'{$spacy_bytes / 1e6:.0f}')")" "$spacy_seconds" "$(mbps "$spacy_bytes" "$spacy_seconds")" "$rss_mb" "$spacy_found"
     one_mbps=$(mbps "$bytes" "$one")
     spacy_mbps=$(mbps "$spacy_bytes" "$spacy_seconds")
     summary+="$corpus: 1 thread / rg -j1 = $(ratio "$rg_one" "$one") (target >= 0.33); 1 thread / spaCy = $(ratio "$one_mbps" "$spacy_mbps") (target >= 50); $threads threads / 1 thread = $(ratio "$one" "$all") (target >= 1.8)"$'\n'

@@ -77,8 +77,17 @@ fn extract_timed(rules: &RuleSet, anchors: &Anchors, article: &Article) -> (Vec<
     let mut claims = Vec::new();
     for sentence in &sentences {
         // Without a searcher (some template has no anchor) every sentence is a candidate.
-        if anchors.searcher.is_none() || anchors.admits(&state.lowercase[sentence.clone()], &mut state.anchors) {
-            match_sentence(rules, article, sentence.clone(), &mut state, &mut claims);
+        if anchors.searcher.is_none() {
+            match_sentence(rules, article, sentence.clone(), None, &mut state, &mut claims);
+        } else if anchors.admits(
+            &state.lowercase[sentence.clone()],
+            &mut state.anchors,
+            &mut state.admitted,
+        ) {
+            let admitted = std::mem::take(&mut state.admitted);
+            let only = anchors.per_template.then_some(admitted.as_slice());
+            match_sentence(rules, article, sentence.clone(), only, &mut state, &mut claims);
+            state.admitted = admitted;
         }
     }
     claims.sort_by(|a, b| (a.evidence.span, &a.rule).cmp(&(b.evidence.span, &b.rule)));
@@ -129,6 +138,10 @@ pub(crate) struct Anchors {
     templates: Vec<Vec<usize>>,
     /// How many anchors there are.
     count: usize,
+    /// Whether the matcher may skip, in an admitted sentence, the templates whose anchors are
+    /// not all there. Always true now that the rank cache is dropped whenever `top_k` changes
+    /// between rules; kept as a switch for measurements.
+    per_template: bool,
 }
 
 impl Anchors {
@@ -151,6 +164,7 @@ impl Anchors {
             letters_only: Vec::new(),
             templates: Vec::new(),
             count: 0,
+            per_template: false,
         };
         // Each anchor as its sorted, prefix-free forms.
         let mut anchors: Vec<Vec<String>> = Vec::new();
@@ -217,12 +231,14 @@ impl Anchors {
             letters_only,
             templates,
             count: anchors.len(),
+            per_template: true,
         }
     }
 
     /// Whether some template finds all its anchors in `sentence`, each where a token could
-    /// start. `found` is a reusable buffer.
-    fn admits(&self, sentence: &[u8], found: &mut Vec<bool>) -> bool {
+    /// start; `admitted` is set to which templates (in rule order) do. `found` is a reusable
+    /// buffer.
+    fn admits(&self, sentence: &[u8], found: &mut Vec<bool>, admitted: &mut Vec<bool>) -> bool {
         let Some(searcher) = &self.searcher else {
             return true;
         };
@@ -246,10 +262,16 @@ impl Anchors {
                 start + 1
             };
         }
-        any && self
-            .templates
-            .iter()
-            .any(|needed| needed.iter().all(|&anchor| found[anchor]))
+        admitted.clear();
+        if !any {
+            return false;
+        }
+        admitted.extend(
+            self.templates
+                .iter()
+                .map(|needed| needed.iter().all(|&anchor| found[anchor])),
+        );
+        admitted.contains(&true)
     }
 }
 
@@ -317,6 +339,8 @@ struct State {
     entities: Vec<EntityMatch>,
     scratch: String,
     anchors: Vec<bool>,
+    /// Per template (in rule order): whether the sentence holds all its anchors.
+    admitted: Vec<bool>,
     /// The article's text, ASCII-lowercased, for the prefilter.
     lowercase: Vec<u8>,
 }
@@ -541,6 +565,7 @@ fn match_sentence(
     rules: &RuleSet,
     article: &Article,
     sentence: Range<usize>,
+    admitted: Option<&[bool]>,
     state: &mut State,
     claims: &mut Vec<Claim>,
 ) {
@@ -588,14 +613,30 @@ fn match_sentence(
         steps: 0,
     };
     let before = claims.len();
+    let mut next_template = 0;
     for rule in &rules.rules {
-        matcher.top_k = rule.top_k;
+        // Which of this rule's templates can match here (`None`: all of them).
+        let first_template = next_template;
+        next_template += rule.patterns.len();
+        let usable = admitted.map(|admitted| &admitted[first_template..next_template]);
+        if usable.is_some_and(|usable| !usable.contains(&true)) {
+            continue;
+        }
+        if matcher.top_k != rule.top_k {
+            // Rank phrases read with another rule's `top_k` ("one of the largest" → 1..k) must
+            // not be reused: drop the cached ranks.
+            matcher.builtins.rank.iter_mut().for_each(|cached| *cached = None);
+            matcher.top_k = rule.top_k;
+        }
         let mut position = 0;
         while position < tokens.len() {
             let token = tokens[position];
             let has_entity = !matcher.entity_starts[position].is_empty();
             let mut best: Option<(usize, Bindings)> = None;
-            for pattern in &rule.patterns {
+            for (template, pattern) in rule.patterns.iter().enumerate() {
+                if usable.is_some_and(|usable| !usable[template]) {
+                    continue;
+                }
                 let Some(first) = pattern.elements.first() else {
                     continue;
                 };

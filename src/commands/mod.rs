@@ -144,13 +144,28 @@ pub(crate) struct Processed {
 
 /// What reading and matching one file gave: its size, and its articles' metadata, claims, matcher
 /// times and warnings, or the error that stopped it.
-type FileResult = (u64, Result<(Vec<ArticleInfo>, Vec<crate::claim::Claim>, crate::stats::MatchTimes, Vec<String>), String>);
+type FileResult = (
+    u64,
+    Result<
+        (
+            Vec<ArticleInfo>,
+            Vec<crate::claim::Claim>,
+            crate::stats::MatchTimes,
+            Vec<String>,
+        ),
+        String,
+    >,
+);
 
 /// Walks the inputs, then reads and matches each file in parallel, keeping only metadata and
 /// claims. Output order is path order whatever the thread count.
 pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context) -> Processed {
     let started = Instant::now();
-    let paths = if input.paths.is_empty() { vec![PathBuf::from(".")] } else { input.paths.clone() };
+    let paths = if input.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        input.paths.clone()
+    };
     let walked = walk(&paths);
     for problem in &walked.problems {
         context.error(&problem.to_string());

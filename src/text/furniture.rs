@@ -119,11 +119,6 @@ impl Furniture {
             && (self.lines.is_match(key) || self.sections.is_match(key))
     }
 
-    fn starts_section(&self, line: &str) -> bool {
-        let key = key(line);
-        !key.is_empty() && key.len() <= MAX_FURNITURE_LINE_BYTES && self.sections.is_match(key)
-    }
-
     /// The prose regions of `text[range]`: the range minus furniture lines and sections, with
     /// `keep(line)` able to drop further lines (for example fenced code blocks). Consecutive kept
     /// lines form one region, which ends at the end of its last line's content.
@@ -144,11 +139,19 @@ impl Furniture {
                     excluded = true;
                 }
             }
-            if !excluded && self.starts_section(content) {
-                section = Some(false);
-                excluded = true;
+            if !excluded {
+                // A section heading, else a furniture line by itself ([`Furniture::is_furniture`]
+                // without running the section patterns a second time).
+                let key = key(content);
+                if !key.is_empty() && key.len() <= MAX_FURNITURE_LINE_BYTES {
+                    if self.sections.is_match(key) {
+                        section = Some(false);
+                        excluded = true;
+                    } else {
+                        excluded = self.lines.is_match(key);
+                    }
+                }
             }
-            excluded = excluded || self.is_furniture(content);
             if excluded {
                 regions.extend(current.take());
             } else if !blank {

@@ -134,3 +134,36 @@ fn furniture_and_scripts_yield_no_claims() {
         "furniture produced a claim"
     );
 }
+
+/// Two rules with different `top_k` each read "one of the largest" with their own reach, even
+/// when one sentence feeds both.
+#[test]
+fn rank_reach_is_per_rule() {
+    let source = r#"
+[lexicon.country.entries]
+russia = ["Russia"]
+
+[[rule]]
+id = "narrow"
+kind = "narrow"
+compare = "rank"
+top_k = 3
+patterns = ["{subject:country} is {value:rank} producer"]
+
+[[rule]]
+id = "wide"
+kind = "wide"
+compare = "rank"
+patterns = ["{subject:country} is {value:rank}"]
+"#;
+    let set = rules::load_sources(&[("rank.toml".into(), source.into())]).expect("rules load");
+    let claims = crosscheck::matcher::extract_text(&set, "x", "Russia is one of the largest producers.");
+    let ranks: Vec<(String, u32)> = claims
+        .iter()
+        .map(|claim| match &claim.value {
+            crosscheck::claim::Value::Rank(rank) => (claim.rule.clone(), rank.worst),
+            other => panic!("not a rank: {other:?}"),
+        })
+        .collect();
+    assert_eq!(ranks, [("wide".to_string(), 10), ("narrow".to_string(), 3)]);
+}
