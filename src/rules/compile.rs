@@ -3,6 +3,10 @@
 //! Lexicons are global: a rule in one file may use a lexicon declared in another. All problems
 //! are collected (unknown lexicon, unknown slot type, malformed template, duplicate rule id,
 //! malformed example, …), each pointing at its place in the file.
+//!
+//! A hostile file cannot make compilation unbounded: besides the per-template limits of
+//! [`super::pattern`], one file holds at most [`MAX_PATTERNS_PER_FILE`] templates and
+//! [`MAX_ALIASES_PER_FILE`] aliases; a file over a limit is reported and not compiled further.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -17,6 +21,11 @@ use super::pattern::{self, Node};
 use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
 use crate::finding::{ComparePolicy, Policy};
 use crate::modality::Cues;
+
+/// Most templates one rules file may hold (all rules together).
+pub const MAX_PATTERNS_PER_FILE: usize = 10_000;
+/// Most aliases one rules file may hold (all lexicons together).
+pub const MAX_ALIASES_PER_FILE: usize = 100_000;
 
 /// What a slot binds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -289,7 +298,10 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
     for (path, text) in sources {
         let source: Arc<str> = Arc::from(text.as_str());
         match toml::from_str::<RuleFile>(text) {
-            Ok(file) => parsed.push((set.files.len(), file)),
+            Ok(file) => match over_limits(&file, path, &source) {
+                Some(problem) => problems.push(problem),
+                None => parsed.push((set.files.len(), file)),
+            },
             Err(error) => {
                 let span = error.span().unwrap_or(0..0);
                 let message = error.message().trim().to_string();
@@ -419,6 +431,50 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
     }
     set.warnings = problems;
     Ok(set)
+}
+
+/// The first size limit `file` breaks, as an error at the template or alias that breaks it.
+fn over_limits(file: &RuleFile, path: &str, source: &Arc<str>) -> Option<Diagnostic> {
+    let mut templates = file.rule.iter().flat_map(|rule| rule.get_ref().patterns.get_ref());
+    if let Some(template) = templates.nth(MAX_PATTERNS_PER_FILE) {
+        let count = file
+            .rule
+            .iter()
+            .map(|rule| rule.get_ref().patterns.get_ref().len())
+            .sum::<usize>();
+        return Some(
+            Diagnostic::error(
+                path,
+                source,
+                template.span(),
+                format!("file has {count} templates, more than the limit of {MAX_PATTERNS_PER_FILE}"),
+            )
+            .hint("split the rules over several files"),
+        );
+    }
+    let mut aliases = file
+        .lexicon
+        .values()
+        .flat_map(|lexicon| lexicon.get_ref().entries.values())
+        .flat_map(Spanned::get_ref);
+    if let Some(alias) = aliases.nth(MAX_ALIASES_PER_FILE) {
+        let count = file
+            .lexicon
+            .values()
+            .flat_map(|lexicon| lexicon.get_ref().entries.values())
+            .map(|entry| entry.get_ref().len())
+            .sum::<usize>();
+        return Some(
+            Diagnostic::error(
+                path,
+                source,
+                alias.span(),
+                format!("file has {count} aliases, more than the limit of {MAX_ALIASES_PER_FILE}"),
+            )
+            .hint("split the lexicons over several files"),
+        );
+    }
+    None
 }
 
 fn toml_hint(message: &str) -> String {

@@ -12,7 +12,9 @@
 //! - any other single character (`,` `:` `%`) matches that punctuation mark.
 //!
 //! Parsing reports the byte range of the fault inside the template, so the caller can point at
-//! it in the rules file.
+//! it in the rules file. A hostile template cannot exhaust memory or the stack: templates are at
+//! most [`MAX_TEMPLATE_BYTES`] long, compile to at most [`MAX_ELEMENTS`] elements, and nest
+//! groups at most [`MAX_DEPTH`] deep; each limit is an error with its place and a hint.
 
 use std::ops::Range;
 
@@ -20,6 +22,10 @@ use std::ops::Range;
 pub const MAX_GAP: usize = 20;
 /// Largest number of elements one template may compile to (a guard against hostile files).
 pub const MAX_ELEMENTS: usize = 512;
+/// Longest template, in bytes.
+pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024;
+/// Deepest nesting of `( … )` and `[ … ]` groups (the parser and compiler recurse per level).
+pub const MAX_DEPTH: usize = 16;
 
 /// A parsed template element.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,10 +66,25 @@ pub struct PatternError {
 
 /// Parses a template.
 pub fn parse(template: &str) -> Result<Vec<Node>, PatternError> {
+    if template.len() > MAX_TEMPLATE_BYTES {
+        let mut end = MAX_TEMPLATE_BYTES;
+        while !template.is_char_boundary(end) {
+            end -= 1;
+        }
+        return Err(PatternError {
+            span: end..template.len(),
+            message: format!(
+                "template is {} bytes long, more than the limit of {MAX_TEMPLATE_BYTES}",
+                template.len()
+            ),
+            hint: "split it into several patterns".into(),
+        });
+    }
     let mut parser = Parser {
         text: template,
         position: 0,
         count: 0,
+        depth: 0,
     };
     let alternatives = parser.alternatives(None)?;
     let nodes = if alternatives.len() == 1 {
@@ -92,6 +113,8 @@ struct Parser<'a> {
     text: &'a str,
     position: usize,
     count: usize,
+    /// Groups open around the current position.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -155,8 +178,18 @@ impl Parser<'_> {
                 }
                 '(' | '[' => {
                     self.position += 1;
+                    if self.depth >= MAX_DEPTH {
+                        return Err(self.error(
+                            start..start + 1,
+                            format!("groups nested more than {MAX_DEPTH} deep"),
+                            "flatten the template, or split it into several patterns",
+                        ));
+                    }
                     let closing = if character == '(' { ')' } else { ']' };
-                    let mut inner = self.alternatives(Some((closing, start)))?;
+                    self.depth += 1;
+                    let inner = self.alternatives(Some((closing, start)));
+                    self.depth -= 1;
+                    let mut inner = inner?;
                     if inner.iter().all(Vec::is_empty) {
                         return Err(self.error(
                             start..self.position,
@@ -167,10 +200,9 @@ impl Parser<'_> {
                     if character == '[' {
                         inner.push(Vec::new());
                     }
-                    let sequence = alternatives.last_mut().expect("at least one alternative");
-                    let node = Node::Alt(inner);
-                    self.count += 1;
-                    sequence.push(node);
+                    let mut sequence = std::mem::take(alternatives.last_mut().expect("one"));
+                    self.push(&mut sequence, Node::Alt(inner), start)?;
+                    *alternatives.last_mut().expect("one") = sequence;
                 }
                 '{' => {
                     let node = self.slot()?;
@@ -335,5 +367,24 @@ mod tests {
         check_error("a {subject:country", "unclosed slot: missing `}`", 2..3);
         check_error("..3", "template matches nothing", 0..3);
         check_error("a ()", "empty group", 2..4);
+    }
+
+    #[test]
+    fn enforces_size_limits() {
+        let deep = format!("{}a{}", "(".repeat(MAX_DEPTH + 1), ")".repeat(MAX_DEPTH + 1));
+        check_error(&deep, "groups nested more than 16 deep", MAX_DEPTH..MAX_DEPTH + 1);
+        let just_deep_enough = format!("{}a{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&just_deep_enough).is_ok());
+        let long = "word ".repeat(1000);
+        check_error(
+            &long,
+            "template is 5000 bytes long, more than the limit of 4096",
+            4096..5000,
+        );
+        let wide = "a ".repeat(MAX_ELEMENTS + 1);
+        check_error(&wide, "template has more than 512 elements", 1024..1025);
+        let groups = "(a) ".repeat(MAX_ELEMENTS / 2 + 1);
+        let error = parse(&groups).expect_err("too many elements");
+        assert_eq!(error.message, "template has more than 512 elements");
     }
 }

@@ -94,7 +94,7 @@ fn problem(path: &Path, error: &std::io::Error) -> InputProblem {
         }
         std::io::ErrorKind::NotFound => "no such file or directory; check the path".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
-        _ => format!("cannot read: {}", lowercase_first(&error.to_string())),
+        _ => format!("cannot read: {}", lowercase_first(&innermost(error))),
     };
     InputProblem {
         path: path.to_path_buf(),
@@ -123,10 +123,24 @@ fn describe(error: &ignore::Error) -> String {
             format!("symbolic link loop back to {}; skipped", ancestor.display())
         }
         other => match other.io_error() {
-            Some(io) => format!("cannot read: {}", lowercase_first(&io.to_string())),
+            Some(io) => format!("cannot read: {}", lowercase_first(&innermost(io))),
             None => lowercase_first(&other.to_string()),
         },
     }
+}
+
+/// The operating system's own words for `error`. The walker wraps its errors in an
+/// `io::Error` whose message repeats the path ("IO error for operation on PATH: …"); the path
+/// is printed already, so only the innermost cause is kept.
+fn innermost(error: &std::io::Error) -> String {
+    let mut current: &dyn std::error::Error = error;
+    if let Some(inner) = error.get_ref() {
+        current = inner;
+    }
+    while let Some(source) = current.source() {
+        current = source;
+    }
+    current.to_string()
 }
 
 fn lowercase_first(message: &str) -> String {
@@ -251,6 +265,24 @@ mod tests {
                 ("corpus/broken.txt", "broken symbolic link; fix or remove the link"),
                 ("named.txt", "broken symbolic link; fix or remove the link"),
             ],
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn symbolic_link_loops_name_the_path_once() {
+        let directory = tempfile::tempdir().expect("temporary directory");
+        let root = directory.path();
+        fs::create_dir(root.join("corpus")).expect("create directory");
+        std::os::unix::fs::symlink(root.join("corpus/loop.txt"), root.join("corpus/loop.txt")).expect("symlink");
+        check(
+            root,
+            &["corpus"],
+            &[],
+            &[(
+                "corpus/loop.txt",
+                "cannot read: too many levels of symbolic links (os error 40)",
+            )],
         );
     }
 }
