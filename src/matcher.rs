@@ -595,11 +595,7 @@ fn match_sentence(
             )
         })
         .collect();
-    let sentence_view = Sentence {
-        text,
-        tokens,
-        speakers: &speakers,
-    };
+    let sentence_view = Sentence::new(text, tokens, &speakers);
     let scope_year = year::scope_year(text, tokens);
     let region = region_scope(rules, text, tokens, entities);
     let mut matcher = Matcher {

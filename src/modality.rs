@@ -226,27 +226,49 @@ pub struct Sentence<'a> {
     pub tokens: &'a [Token],
     /// Token ranges of speaker-lexicon mentions with their display names.
     pub speakers: &'a [(Range<usize>, &'a str)],
+    /// The sentence's attribution, found once and shared by all its claims.
+    pub attribution: std::cell::OnceCell<Option<Attribution>>,
 }
+
+impl<'a> Sentence<'a> {
+    /// A sentence view with nothing computed yet.
+    pub fn new(text: &'a str, tokens: &'a [Token], speakers: &'a [(Range<usize>, &'a str)]) -> Self {
+        Sentence {
+            text,
+            tokens,
+            speakers,
+            attribution: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+/// How far back from a match negation and hedge cues are looked for: bounds the work per claim
+/// in very long unpunctuated "sentences".
+const CUE_WINDOW: usize = 40;
 
 /// The modality of the match covering tokens `matched` of `sentence`.
 pub fn detect(cues: &Cues, sentence: &Sentence<'_>, matched: Range<usize>) -> Modality {
     let tokens = sentence.tokens;
     let text = sentence.text;
-    let clause_start = (0..matched.start)
+    let window_start = matched.start.saturating_sub(CUE_WINDOW);
+    let clause_start = (window_start..matched.start)
         .rev()
         .find(|&index| {
             let token = tokens[index];
             (token.kind == TokenKind::Punct && matches!(token.text(text), ";" | ":"))
                 || (token.kind == TokenKind::Word && CLAUSE_BREAKS.iter().any(|word| token.is(text, word)))
         })
-        .map_or(0, |index| index + 1);
+        .map_or(window_start, |index| index + 1);
     let mut modality = Modality::default();
     if let Some(cue) = find_cue(&cues.negation, text, tokens, clause_start..matched.end, is_negation_at) {
         modality.polarity = Polarity::Negated;
         modality.negation = Some(cue);
     }
     modality.hedge = find_cue(&cues.hedge, text, tokens, clause_start..matched.end, is_hedge_at);
-    modality.attribution = find_attribution(cues, sentence);
+    modality.attribution = sentence
+        .attribution
+        .get_or_init(|| find_attribution(cues, sentence))
+        .clone();
     modality
 }
 
@@ -460,11 +482,7 @@ mod tests {
         let speakers = [];
         let modality = detect(
             &Cues::default(),
-            &Sentence {
-                text: sentence,
-                tokens: &tokens,
-                speakers: &speakers,
-            },
+            &Sentence::new(sentence, &tokens, &speakers),
             start..end,
         );
         let mut actual = modality.label().to_string();

@@ -256,7 +256,9 @@ pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
             let path = entry.path();
             // The acknowledgements file lives beside the rules but is not a rules file.
             if path.extension().is_some_and(|extension| extension == "toml")
-                && path.file_name().is_none_or(|name| name != crate::review::ack::FILE_NAME)
+                && path
+                    .file_name()
+                    .is_none_or(|name| name != crate::review::ack::FILE_NAME)
             {
                 paths.push(path);
             }
