@@ -265,10 +265,9 @@ pub fn detect(cues: &Cues, sentence: &Sentence<'_>, matched: Range<usize>) -> Mo
         modality.negation = Some(cue);
     }
     modality.hedge = find_cue(&cues.hedge, text, tokens, clause_start..matched.end, is_hedge_at);
-    modality.attribution = sentence
+    modality
         .attribution
-        .get_or_init(|| find_attribution(cues, sentence))
-        .clone();
+        .clone_from(sentence.attribution.get_or_init(|| find_attribution(cues, sentence)));
     modality
 }
 
