@@ -152,6 +152,7 @@ type FileResult = (
             Vec<crate::claim::Claim>,
             crate::stats::MatchTimes,
             Vec<String>,
+            Vec<String>,
         ),
         String,
     >,
@@ -213,7 +214,7 @@ pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context)
                 .map(|loaded| {
                     let (claims, times) = crate::matcher::extract_all_timed(rules, &loaded.articles);
                     let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
-                    (infos(&loaded.articles), claims, times, warnings)
+                    (infos(&loaded.articles), claims, times, warnings, loaded.errors)
                 })
                 .map_err(|error| error.to_string());
             (size, result)
@@ -222,9 +223,12 @@ pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context)
     for (size, result) in results {
         processed.bytes += size;
         match result {
-            Ok((article_infos, claims, times, warnings)) => {
+            Ok((article_infos, claims, times, warnings, errors)) => {
                 for warning in &warnings {
                     context.warn(warning);
+                }
+                for error in &errors {
+                    context.error(error);
                 }
                 processed.infos.extend(article_infos);
                 processed.claims.extend(claims);

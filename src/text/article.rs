@@ -152,6 +152,9 @@ pub struct Loaded {
     pub articles: Vec<Article>,
     /// Problems that did not stop loading.
     pub warnings: Vec<Warning>,
+    /// Errors in parts of the file (a malformed JSON Lines record) that did not stop the rest
+    /// from loading; each names `file:line:column`. The run must still end with exit 2.
+    pub errors: Vec<String>,
 }
 
 impl Loaded {
@@ -348,6 +351,7 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
             return Ok(Loaded {
                 articles: Vec::new(),
                 warnings: vec![warning],
+                errors: Vec::new(),
             });
         }
     };
@@ -430,7 +434,11 @@ fn load_records(
                 found,
             })?
     } else {
-        json::json_lines(&text).map_err(malformed)?
+        let (records, bad) = json::json_lines(&text);
+        loaded
+            .errors
+            .extend(bad.into_iter().map(|error| malformed(error).to_string()));
+        records
     };
     let source = Arc::new(Source {
         lines: LineIndex::new(&text),
@@ -711,17 +719,19 @@ mod tests {
         )
         .expect("loads");
         assert_eq!(position(&loaded.articles[0], "28.7"), (1, 69));
-        let error = load_bytes(
+        let partial = load_bytes(
             "bad.ndjson",
-            b"{\"text\": \"ok\"}\n{\"text\": \"Russia\" \"x\"}\n",
+            b"{\"text\": \"ok\"}\n{\"text\": \"Russia\" \"x\"}\n{\"text\": \"third\"}\n",
             Format::JsonLines,
             &LoadOptions::default(),
         )
-        .expect_err("malformed");
+        .expect("a bad line does not stop the file");
         assert_eq!(
-            error.to_string(),
-            "bad.ndjson:2:19: invalid JSON: expected `,` or `}`; fix the record or remove it"
+            partial.errors,
+            ["bad.ndjson:2:19: invalid JSON: expected `,` or `}`; fix the record or remove it"]
         );
+        let paths: Vec<&str> = partial.articles.iter().map(|article| article.path.as_str()).collect();
+        assert_eq!(paths, ["bad.ndjson#1", "bad.ndjson#3"]);
     }
 
     /// Path, title, outlet and position of the first byte of an article.

@@ -32,29 +32,34 @@ pub(crate) struct Malformed {
     pub message: String,
 }
 
-/// Reads a JSON Lines file: one record per non-blank line.
-pub(crate) fn json_lines(text: &str) -> Result<Vec<Record>, Malformed> {
+/// Reads a JSON Lines file: one record per non-blank line. A malformed line does not stop the
+/// others: it is returned beside the good records, and records keep their line-order numbers
+/// (`file#N` is the N-th non-blank line whether or not an earlier one was malformed), so a bad
+/// line never renumbers — and so never re-identifies — the claims of the lines after it.
+pub(crate) fn json_lines(text: &str) -> (Vec<Record>, Vec<Malformed>) {
     let mut records = Vec::new();
+    let mut malformed = Vec::new();
+    let mut number = 0;
     for (index, line) in lines(text, 0..text.len()).enumerate() {
         let content = &text[line.content.clone()];
         if content.trim().is_empty() {
             continue;
         }
-        let value = serde_json::from_str::<Value>(content).map_err(|error| {
-            let column = byte_column_to_chars(content, error.column());
-            Malformed {
+        number += 1;
+        match serde_json::from_str::<Value>(content) {
+            Ok(value) => records.push(Record {
+                number,
+                raw: line.content,
+                value,
+            }),
+            Err(error) => malformed.push(Malformed {
                 line: index as u32 + 1,
-                column,
+                column: byte_column_to_chars(content, error.column()),
                 message: message(&error),
-            }
-        })?;
-        records.push(Record {
-            number: records.len() + 1,
-            raw: line.content,
-            value,
-        });
+            }),
+        }
     }
-    Ok(records)
+    (records, malformed)
 }
 
 /// Reads a JSON file: an array of records, or one record (none for an empty file). `Ok(Err(kind))` names what the top
@@ -306,7 +311,7 @@ mod tests {
     #[track_caller]
     fn check_malformed(text: &str, lines_format: bool, expected: (u32, u32)) {
         let error = if lines_format {
-            json_lines(text).expect_err("malformed")
+            json_lines(text).1.into_iter().next().expect("malformed")
         } else {
             json(text).expect_err("malformed")
         };
@@ -331,7 +336,7 @@ mod tests {
         assert_eq!(&text[literal.clone()], "\"a\\\"b\"");
         assert!(string_member(text, records[0].raw.clone(), "body").is_none());
         assert_eq!(json("3").expect("valid").err(), Some("a number"));
-        let lines = json_lines("{\"text\": 1}\n\n{}\n").expect("valid");
+        let lines = json_lines("{\"text\": 1}\n\n{}\n").0;
         assert_eq!(
             lines
                 .iter()

@@ -456,7 +456,7 @@ fn json_lines_with_a_custom_text_field() {
 }
 
 #[test]
-fn malformed_json_line_is_reported_as_file_line_column() {
+fn malformed_json_line_is_reported_and_the_other_records_kept() {
     let run = extract("tests/fixtures/robustness/malformed.jsonl", &["--text-field", "story"]);
     assert_eq!(run.code, 2);
     assert_eq!(
@@ -464,7 +464,13 @@ fn malformed_json_line_is_reported_as_file_line_column() {
         "error: tests/fixtures/robustness/malformed.jsonl:2:57: invalid JSON: expected `,` or `}`; \
          fix the record or remove it\n"
     );
-    assert_eq!(run.stdout, "0 claims in 0 articles\n");
+    // The good record before the bad line is still read: one bad line loses nothing else.
+    assert!(run.stdout.ends_with("1 claim in 1 article\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("malformed.jsonl#1:1:12  reserve-size  china"),
+        "{}",
+        run.stdout
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
