@@ -188,14 +188,14 @@ fn empty_file_is_an_article_without_claims() {
     }
 }
 
-/// A ~50 MB file with no newline at all, the claim near its end. In a debug build this takes
-/// about two seconds; the limit below only catches quadratic behaviour.
+/// A 200 MB file with no newline at all (the size issue 6 names), the claim near its end. In a
+/// debug build this takes several seconds; the limit below only catches quadratic behaviour.
 #[test]
-fn fifty_megabytes_without_a_newline() {
+fn two_hundred_megabytes_without_a_newline() {
     let directory = tempfile::tempdir().expect("temporary directory");
     let path = directory.path().join("huge.txt");
     let filler = "The market was quiet on Monday and analysts said little. ";
-    let repeats = 50_000_000 / filler.len();
+    let repeats = 200_000_000 / filler.len();
     let mut text = filler.repeat(repeats);
     text.push_str(CLAIM);
     text.push_str(" The end.");
@@ -212,7 +212,7 @@ fn fifty_megabytes_without_a_newline() {
             display(&path)
         )]
     );
-    assert!(elapsed < Duration::from_secs(60), "took {elapsed:?}");
+    assert!(elapsed < Duration::from_secs(240), "took {elapsed:?}");
 }
 
 /// A 1 MB "sentence" without punctuation: once of filler words, once dense with entity
