@@ -43,6 +43,17 @@ pub enum ConflictKind {
 }
 
 impl ConflictKind {
+    /// Every conflict kind, in report order.
+    pub const ALL: [ConflictKind; 7] = [
+        ConflictKind::Quantity,
+        ConflictKind::Rank,
+        ConflictKind::Order,
+        ConflictKind::RankVsQuantity,
+        ConflictKind::Stance,
+        ConflictKind::Category,
+        ConflictKind::Polarity,
+    ];
+
     /// Kebab-case name, as used in reports.
     pub fn name(self) -> &'static str {
         match self {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::interval::{self, Item};
 use super::values::drop_subsumed;
-use super::{Context, FxMap, Slice, is_firm, phrase};
+use super::{Context, FxMap, Slice, is_firm, phrase, quoted_first};
 use crate::claim::{Relation, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 
@@ -84,16 +84,6 @@ fn subject<'a>(context: &Context<'a>, index: usize) -> Option<&'a str> {
 
 fn key(context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
     context.key(claims[0], slice.year_of(context, claims), false)
-}
-
-/// The quoted claims first, then the rest ascending, without repeats.
-fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Vec<usize> {
-    let mut rest: Vec<usize> = claims.into_iter().filter(|index| !quoted.contains(index)).collect();
-    rest.sort_unstable();
-    rest.dedup();
-    let mut ordered = quoted.to_vec();
-    ordered.extend(rest);
-    ordered
 }
 
 /// Two or more subjects given the same exact rank ("the largest" for Russia and for China).

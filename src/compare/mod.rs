@@ -119,6 +119,16 @@ pub fn compare(claims: &[Claim], policy: &Policy) -> Vec<Finding> {
 }
 
 /// The report order: a total order, so that the output never depends on hash or thread order.
+/// A finding's claim list: the quoted claims first, then the rest ascending, without repeats.
+fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut rest: Vec<usize> = claims.into_iter().filter(|index| !quoted.contains(index)).collect();
+    rest.sort_unstable();
+    rest.dedup();
+    let mut ordered = quoted.to_vec();
+    ordered.extend(rest);
+    ordered
+}
+
 fn order(left: &Finding, right: &Finding) -> Ordering {
     fn section(kind: FindingKind) -> (u8, Option<ConflictKind>) {
         match kind {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::interval::{self, Item};
-use super::{Context, Slice, is_firm, phrase, wording};
+use super::{Context, Slice, is_firm, phrase, quoted_first, wording};
 use crate::claim::{Polarity, Relation, Value};
 use crate::finding::{ComparePolicy, ConflictKind, Finding, FindingKind, Severity};
 
@@ -234,16 +234,6 @@ fn overlap(context: &Context<'_>, key: String, reason: String, representative: u
     ordered.push(representative);
     ordered.extend(claims.into_iter().filter(|&index| index != representative));
     context.finding(FindingKind::Overlap, Severity::Info, key, reason, ordered)
-}
-
-/// The quoted pair first, then the rest of `claims` ascending, without repeats.
-fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Vec<usize> {
-    let mut rest: Vec<usize> = claims.into_iter().filter(|index| !quoted.contains(index)).collect();
-    rest.sort_unstable();
-    rest.dedup();
-    let mut ordered = quoted.to_vec();
-    ordered.extend(rest);
-    ordered
 }
 
 /// Stances and categories: overlaps per label, conflicts per opposed (stance) or different

@@ -99,16 +99,6 @@ struct WireFinding {
     acknowledged: Option<String>,
 }
 
-const CONFLICT_KINDS: [ConflictKind; 7] = [
-    ConflictKind::Quantity,
-    ConflictKind::Rank,
-    ConflictKind::Order,
-    ConflictKind::RankVsQuantity,
-    ConflictKind::Stance,
-    ConflictKind::Category,
-    ConflictKind::Polarity,
-];
-
 /// Reads a JSON report written by `crosscheck report --format json`.
 pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
     let document: serde_json::Value =
@@ -200,7 +190,7 @@ fn finding_kind(finding: &WireFinding) -> Result<FindingKind, SavedReportError> 
         "shared_wording" => Ok(FindingKind::SharedWording),
         "conflict" => {
             let name = finding.conflict.as_deref().unwrap_or_default();
-            CONFLICT_KINDS
+            ConflictKind::ALL
                 .into_iter()
                 .find(|&kind| conflict_name(kind) == name)
                 .map(FindingKind::Conflict)

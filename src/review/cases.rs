@@ -105,16 +105,6 @@ pub struct Expectation {
 
 const KINDS: [&str; 4] = ["conflict", "overlap", "change", "shared_wording"];
 const SEVERITIES: [&str; 3] = ["error", "warning", "info"];
-const CONFLICTS: [ConflictKind; 7] = [
-    ConflictKind::Quantity,
-    ConflictKind::Rank,
-    ConflictKind::Order,
-    ConflictKind::RankVsQuantity,
-    ConflictKind::Stance,
-    ConflictKind::Category,
-    ConflictKind::Polarity,
-];
-
 /// The wire name of a finding kind.
 fn kind_name(kind: FindingKind) -> &'static str {
     match kind {
@@ -147,7 +137,7 @@ impl Expectation {
             return Some(format!("unknown kind `{kind}`; use one of {}", KINDS.join(", ")));
         }
         if let Some(conflict) = &self.conflict {
-            let known: Vec<String> = CONFLICTS.into_iter().map(conflict_name).collect();
+            let known: Vec<String> = ConflictKind::ALL.into_iter().map(conflict_name).collect();
             if !known.contains(&conflict.replace('-', "_")) {
                 return Some(format!(
                     "unknown conflict `{conflict}`; use one of {}",
