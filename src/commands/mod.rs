@@ -142,21 +142,48 @@ pub(crate) struct Processed {
     pub times: crate::stats::MatchTimes,
 }
 
-/// What reading and matching one file gave: its size, and its articles' metadata, claims, matcher
-/// times and warnings, or the error that stopped it.
-type FileResult = (
-    u64,
-    Result<
-        (
-            Vec<ArticleInfo>,
-            Vec<crate::claim::Claim>,
-            crate::stats::MatchTimes,
-            Vec<String>,
-            Vec<String>,
-        ),
-        String,
-    >,
-);
+/// What reading and matching one file gave: everything but its text.
+struct FileClaims {
+    bytes: u64,
+    infos: Vec<ArticleInfo>,
+    claims: Vec<crate::claim::Claim>,
+    times: crate::stats::MatchTimes,
+    warnings: Vec<String>,
+    errors: Vec<String>,
+}
+
+impl FileClaims {
+    /// Matches the articles of one loaded file, keeping only what the run needs of them.
+    fn of(rules: &RuleSet, loaded: crate::text::Loaded) -> Self {
+        let (claims, times) = crate::matcher::extract_all_timed(rules, &loaded.articles);
+        FileClaims {
+            bytes: loaded.bytes,
+            infos: infos(&loaded.articles),
+            claims,
+            times,
+            warnings: loaded.warnings.iter().map(ToString::to_string).collect(),
+            errors: loaded.errors,
+        }
+    }
+}
+
+impl Processed {
+    /// Adds one file's claims, reporting its warnings and errors.
+    fn absorb(&mut self, file: FileClaims, context: &mut Context) {
+        for warning in &file.warnings {
+            context.warn(warning);
+        }
+        for error in &file.errors {
+            context.error(error);
+        }
+        self.bytes += file.bytes;
+        self.infos.extend(file.infos);
+        self.claims.extend(file.claims);
+        self.times.segment += file.times.segment;
+        self.times.matching += file.times.matching;
+        self.times.sentences += file.times.sentences;
+    }
+}
 
 /// Walks the inputs, then reads and matches each file in parallel, keeping only metadata and
 /// claims. Output order is path order whatever the thread count.
@@ -179,63 +206,31 @@ pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context)
         read: Duration::ZERO,
         times: crate::stats::MatchTimes::default(),
     };
-    let absorb = |processed: &mut Processed, articles: Vec<Article>| {
-        let (claims, times) = crate::matcher::extract_all_timed(rules, &articles);
-        processed.infos.extend(infos(&articles));
-        processed.claims.extend(claims);
-        processed.times.segment += times.segment;
-        processed.times.matching += times.matching;
-        processed.times.sentences += times.sentences;
-    };
     if paths.iter().any(|path| path.as_os_str() == "-") {
         let mut bytes = Vec::new();
-        match std::io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => {
-                processed.bytes += bytes.len() as u64;
-                match load_bytes("<stdin>", &bytes, InputFormat::Text, &options) {
-                    Ok(loaded) => {
-                        for warning in &loaded.warnings {
-                            context.warn(&warning.to_string());
-                        }
-                        absorb(&mut processed, loaded.articles);
-                    }
-                    Err(error) => context.error(&error.to_string()),
-                }
-            }
-            Err(error) => context.error(&format!("<stdin>: cannot read: {error}")),
+        let loaded = std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|error| format!("<stdin>: cannot read: {error}"))
+            .and_then(|_| {
+                load_bytes("<stdin>", &bytes, InputFormat::Text, &options).map_err(|error| error.to_string())
+            });
+        match loaded {
+            Ok(loaded) => processed.absorb(FileClaims::of(rules, loaded), context),
+            Err(error) => context.error(&error),
         }
     }
-    let results: Vec<FileResult> = walked
+    let results: Vec<Result<FileClaims, String>> = walked
         .files
         .par_iter()
         .map(|path| {
-            let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
-            let result = load_file(path, &path.display().to_string(), &options)
-                .map(|loaded| {
-                    let (claims, times) = crate::matcher::extract_all_timed(rules, &loaded.articles);
-                    let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
-                    (infos(&loaded.articles), claims, times, warnings, loaded.errors)
-                })
-                .map_err(|error| error.to_string());
-            (size, result)
+            load_file(path, &path.display().to_string(), &options)
+                .map(|loaded| FileClaims::of(rules, loaded))
+                .map_err(|error| error.to_string())
         })
         .collect();
-    for (size, result) in results {
-        processed.bytes += size;
+    for result in results {
         match result {
-            Ok((article_infos, claims, times, warnings, errors)) => {
-                for warning in &warnings {
-                    context.warn(warning);
-                }
-                for error in &errors {
-                    context.error(error);
-                }
-                processed.infos.extend(article_infos);
-                processed.claims.extend(claims);
-                processed.times.segment += times.segment;
-                processed.times.matching += times.matching;
-                processed.times.sentences += times.sentences;
-            }
+            Ok(file) => processed.absorb(file, context),
             Err(error) => context.error(&error),
         }
     }

@@ -155,6 +155,8 @@ pub struct Loaded {
     /// Errors in parts of the file (a malformed JSON Lines record) that did not stop the rest
     /// from loading; each names `file:line:column`. The run must still end with exit 2.
     pub errors: Vec<String>,
+    /// How many bytes the file had (for throughput figures, without another `stat`).
+    pub bytes: u64,
 }
 
 impl Loaded {
@@ -352,10 +354,14 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
                 articles: Vec::new(),
                 warnings: vec![warning],
                 errors: Vec::new(),
+                bytes: bytes.len() as u64,
             });
         }
     };
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        bytes: bytes.len() as u64,
+        ..Loaded::default()
+    };
     if let Some(at) = decoded.invalid_at {
         loaded.warnings.push(Warning {
             path: path.to_owned(),
