@@ -26,9 +26,14 @@ pub struct Run {
 
 /// Runs `crosscheck ARGS` in the repository root with colour off.
 pub fn crosscheck(args: &[&str]) -> Run {
+    crosscheck_in(root(), args)
+}
+
+/// Runs `crosscheck ARGS` in `dir` with colour off.
+pub fn crosscheck_in(dir: &Path, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
         .args(args)
-        .current_dir(root())
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .output()
         .expect("the crosscheck binary runs");

@@ -6,27 +6,11 @@
 //! snapshots do not depend on where the directory is.
 
 use std::path::Path;
-use std::process::Command;
 
 use crosscheck::rules;
 use serde_json::Value as Json;
 
-use crate::{Run, crosscheck, fixture, root, snapshot};
-
-/// Runs `crosscheck ARGS` in `dir` with colour off.
-fn crosscheck_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the crosscheck binary runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
+use crate::{crosscheck, crosscheck_in, fixture, root, snapshot};
 
 /// Copies the files of `from` (not recursive) into the new directory `to`.
 fn copy_dir(from: &Path, to: &Path) {
