@@ -145,9 +145,10 @@ pub(crate) struct Anchors {
 }
 
 impl Anchors {
-    /// The prefilter of `rules`: built once per rule set and kept in its lexicon index.
+    /// The prefilter of `rules`: built once per rule set and kept with it. A rule set whose
+    /// `rules` were replaced after first use (they are public) gets a fresh one.
     fn of(rules: &RuleSet) -> Arc<Anchors> {
-        let cached = rules.index.prefilter.get_or_init(|| Anchors::new(rules));
+        let cached = rules.prefilter.get_or_init(|| Anchors::new(rules));
         if cached.built_from == fingerprint(rules) {
             cached
         } else {

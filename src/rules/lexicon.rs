@@ -10,7 +10,6 @@
 //! `fuzzy_min_len` characters.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
 
 use crate::text::token::{Token, TokenKind, tokenize};
 
@@ -74,41 +73,6 @@ pub struct LexiconIndex {
     /// Single-word fuzzy-eligible aliases: (lowercased word, lexicon, entry, threshold).
     fuzzy: Vec<(String, u32, u32, f64)>,
     fuzzy_min_len: usize,
-    /// The matcher's sentence prefilter for the rule set holding this index.
-    pub(crate) prefilter: Memo<crate::matcher::Anchors>,
-}
-
-/// A value derived from a rule set, built on first use and kept with the rule set (the index
-/// is built before the templates it would need are compiled). A clone starts empty.
-pub(crate) struct Memo<T>(OnceLock<Arc<T>>);
-
-impl<T> Memo<T> {
-    /// The value, built by `build` on first use.
-    pub(crate) fn get_or_init(&self, build: impl FnOnce() -> T) -> Arc<T> {
-        Arc::clone(self.0.get_or_init(|| Arc::new(build())))
-    }
-}
-
-impl<T> Default for Memo<T> {
-    fn default() -> Self {
-        Memo(OnceLock::new())
-    }
-}
-
-impl<T> Clone for Memo<T> {
-    fn clone(&self) -> Self {
-        Memo::default()
-    }
-}
-
-impl<T> std::fmt::Debug for Memo<T> {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(if self.0.get().is_some() {
-            "Memo(built)"
-        } else {
-            "Memo(empty)"
-        })
-    }
 }
 
 impl LexiconIndex {

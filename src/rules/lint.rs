@@ -526,10 +526,10 @@ fn duplicate_rules(set: &RuleSet, files: &Files<'_>, warnings: &mut Vec<LintWarn
         .iter()
         .flat_map(|rule| rule.examples.iter().map(|example| example.text.as_str()))
         .collect();
-    let mut alone = set.clone();
     let mut matched: Vec<BTreeSet<usize>> = Vec::new();
     for rule in &set.rules {
-        alone.rules = vec![rule.clone()];
+        // A rule set of its own per rule, so its prefilter is built once, not per example.
+        let alone = set.with_rules(vec![rule.clone()]);
         let hits = texts
             .iter()
             .enumerate()
