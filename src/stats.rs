@@ -15,7 +15,7 @@ pub struct MatchTimes {
     pub segment: Duration,
     /// Tokenizing, alias lookup, templates, claims.
     pub matching: Duration,
-    /// Sentences seen.
+    /// Sentences segmented: blocks the prefilter rules out are never split into sentences.
     pub sentences: usize,
 }
 
@@ -72,7 +72,7 @@ impl Stats {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "stats: {} articles, {:.2} MB, {} sentences, {} claims",
+            "stats: {} articles, {:.2} MB, {} sentences segmented, {} claims",
             self.articles, megabytes, self.times.sentences, self.claims
         );
         let mut stage = |name: &str, duration: Duration| {

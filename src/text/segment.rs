@@ -151,6 +151,23 @@ pub fn sentences(article: &Article) -> Vec<Range<usize>> {
 /// (see the module docs for the rules).
 pub fn segment(text: &str, region: Range<usize>) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
+    for_each_block(text, region, |block| segment_block(text, block, &mut sentences));
+    sentences
+}
+
+/// The blocks of `text[region]`: runs of non-blank lines, from the first line's content to the
+/// last line's. No sentence crosses a block, so segmenting each block gives the sentences of
+/// the region, in order; a caller can segment only the blocks it needs.
+pub fn blocks(text: &str, region: Range<usize>) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    for_each_block(text, region, |block| {
+        blocks.push(block[0].content.start..block[block.len() - 1].content.end);
+    });
+    blocks
+}
+
+/// Calls `visit` with the lines of each block (non-empty, none blank) of `text[region]`.
+fn for_each_block(text: &str, region: Range<usize>, mut visit: impl FnMut(&[Line])) {
     let all: Vec<Line> = lines(text, region).collect();
     let blank = |line: &Line| text[line.content.clone()].trim().is_empty();
     let mut index = 0;
@@ -163,10 +180,9 @@ pub fn segment(text: &str, region: Range<usize>) -> Vec<Range<usize>> {
             .iter()
             .position(blank)
             .map_or(all.len(), |found| index + found);
-        segment_block(text, &all[index..end], &mut sentences);
+        visit(&all[index..end]);
         index = end;
     }
-    sentences
 }
 
 /// One block of non-blank lines.
@@ -586,6 +602,27 @@ mod tests {
         let mut article = Article::plain("a.txt", "One. Two.\nThree.");
         article.regions = vec![0..4, 10..16];
         assert_eq!(sentences(&article), [0..4, 10..16]);
+    }
+
+    #[test]
+    fn blocks_segment_like_their_region() {
+        let texts = [
+            "One. Two.\n\nThree here\ncontinues. Four.\n\n\n# Heading\n- item one\n- item two",
+            "  \n\nLead line\r\nwrapped on. End.\r\n\r\n  \r\nLast block without stop",
+            "Only one block, no break at all",
+            "",
+            "\n\n\n",
+        ];
+        for text in texts {
+            let blocks = blocks(text, 0..text.len());
+            let by_block: Vec<Range<usize>> = blocks.iter().flat_map(|block| segment(text, block.clone())).collect();
+            assert_eq!(by_block, segment(text, 0..text.len()), "{text:?}");
+            for block in &blocks {
+                let inner = &text[block.clone()];
+                assert!(!inner.contains("\n\n") && !inner.trim().is_empty(), "{inner:?}");
+            }
+        }
+        assert_eq!(blocks("a\n\nb c\n", 0..7), [0..1, 3..6]);
     }
 
     #[test]

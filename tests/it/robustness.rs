@@ -783,6 +783,36 @@ fn mixed_text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.join(" "))
 }
 
+/// Paragraphs of [`mixed_text`] split by blank lines or line breaks, some right after a run of
+/// letters exactly as long as a sentence may be, so that the sentence is cut inside a word,
+/// right before the paragraph's first piece.
+fn paragraphs() -> impl Strategy<Value = String> {
+    let overlong = format!("\n\n{}", "x".repeat(crosscheck::text::segment::MAX_SENTENCE_BYTES));
+    let separator = prop_oneof![
+        3 => Just("\n\n".to_owned()),
+        2 => Just("\n".to_owned()),
+        2 => Just(" ".to_owned()),
+        1 => Just(overlong),
+    ];
+    // Sentences whose claim needs their first word, an anchor of the prefilter.
+    let lead = prop::sample::select(
+        &[
+            "",
+            "Reserves of rare earths in Russia stand at 28.7 million tonnes. ",
+            "Deposits of lithium in Chile total about 9 million tonnes. ",
+        ][..],
+    );
+    prop::collection::vec((separator, lead, mixed_text()), 1..6).prop_map(|parts| {
+        let mut text = String::new();
+        for (separator, lead, piece) in parts {
+            text.push_str(&separator);
+            text.push_str(lead);
+            text.push_str(&piece);
+        }
+        text
+    })
+}
+
 /// The invariants of every claim of `article`: spans inside the text and on character
 /// boundaries, `text[span] == quote` and the same for the sentence and the slots, positions
 /// one-based.
@@ -1036,6 +1066,15 @@ proptest! {
             let claims = matcher::extract(&RULES, article);
             check_claim_spans(article, &claims)?;
         }
+    }
+
+    /// The prefilter (gate, block and sentence steps) never changes a claim: the claims are
+    /// those found when every sentence is tried with every template, whatever the paragraphs,
+    /// line breaks and overlong runs cut inside a word.
+    #[test]
+    fn prefilter_never_changes_the_claims(text in paragraphs()) {
+        let article = Article::plain("paragraphs.txt", text);
+        prop_assert_eq!(matcher::extract(&RULES, &article), matcher::extract_unfiltered(&RULES, &article));
     }
 
     /// No panic on arbitrary Unicode text.
