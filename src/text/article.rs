@@ -8,10 +8,12 @@
 //! bad bytes are decoded lossily with a [`Warning`], binary files are skipped with a warning, and
 //! only unreadable files and malformed JSON are a [`LoadError`].
 
+use std::cell::RefCell;
 use std::fmt;
+use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -246,14 +248,28 @@ impl LoadError {
 #[derive(Debug)]
 struct Source {
     text: String,
-    lines: LineIndex,
+    /// Built on first use: most articles yield no claim and need no position.
+    lines: OnceLock<LineIndex>,
+}
+
+impl Source {
+    fn new(text: String) -> Self {
+        Source {
+            text,
+            lines: OnceLock::new(),
+        }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
 }
 
 /// How offsets of an article's text become positions in the original file.
 #[derive(Clone, Debug)]
 enum Positions {
-    /// The text is the decoded file.
-    Direct(LineIndex),
+    /// The text is the decoded file; its line index is built on first use.
+    Direct(OnceLock<LineIndex>),
     /// The text was extracted from `source`; `map` leads back.
     Mapped { source: Arc<Source>, map: OffsetMap },
 }
@@ -279,7 +295,6 @@ impl Article {
     /// An article whose text is the whole of `text`, searched everywhere.
     pub fn plain(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let lines = LineIndex::new(&text);
         let regions = std::iter::once(0..text.len()).collect();
         Article {
             path: path.into(),
@@ -287,7 +302,7 @@ impl Article {
             text,
             regions,
             format: Format::Text,
-            positions: Positions::Direct(lines),
+            positions: Positions::Direct(OnceLock::new()),
         }
     }
 
@@ -305,8 +320,10 @@ impl Article {
     /// one character.
     pub fn line_column(&self, offset: usize) -> (u32, u32) {
         match &self.positions {
-            Positions::Direct(lines) => lines.line_column(&self.text, offset),
-            Positions::Mapped { source, map } => source.lines.line_column(&source.text, map.original(offset)),
+            Positions::Direct(lines) => lines
+                .get_or_init(|| LineIndex::new(&self.text))
+                .line_column(&self.text, offset),
+            Positions::Mapped { source, map } => source.lines().line_column(&source.text, map.original(offset)),
         }
     }
 
@@ -331,12 +348,31 @@ impl Article {
 /// Reads `path` and loads it with [`load_bytes`], choosing the format by extension;
 /// `display` is the path shown in articles and messages.
 pub fn load_file(path: &Path, display: &str, options: &LoadOptions) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|cause| LoadError::Read {
-        path: display.to_owned(),
-        cause,
-    })?;
-    load_bytes(display, &bytes, Format::from_path(path), options)
+    thread_local! {
+        /// The bytes of the file being loaded, kept for the thread's next file.
+        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        // Through `Take`, `read_to_end` reads into the spare capacity until end of file,
+        // without the `fstat` and `lseek` that `File` makes to size the buffer (one file in a
+        // news corpus is ~2 KB, so system calls are a good part of the cost).
+        std::fs::File::open(path)
+            .and_then(|file| file.take(u64::MAX).read_to_end(buffer))
+            .map_err(|cause| LoadError::Read {
+                path: display.to_owned(),
+                cause,
+            })?;
+        let loaded = load_bytes(display, buffer, Format::from_path(path), options);
+        if buffer.capacity() > KEPT_BUFFER_BYTES {
+            *buffer = Vec::new();
+        }
+        loaded
+    })
 }
+
+/// A read buffer larger than this is not kept for the next file.
+const KEPT_BUFFER_BYTES: usize = 1 << 24;
 
 /// Loads the articles of one file's bytes. Use [`Format::Text`] for standard input.
 pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOptions) -> Result<Loaded, LoadError> {
@@ -398,10 +434,7 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
             let regions = options
                 .furniture
                 .regions(&extracted.text, 0..extracted.text.len(), |_| true);
-            let source = Arc::new(Source {
-                lines: LineIndex::new(&text),
-                text,
-            });
+            let source = Arc::new(Source::new(text));
             loaded.articles.push(Article {
                 path: path.to_owned(),
                 meta: extracted.meta,
@@ -446,13 +479,10 @@ fn load_records(
             .extend(bad.into_iter().map(|error| malformed(error).to_string()));
         records
     };
-    let source = Arc::new(Source {
-        lines: LineIndex::new(&text),
-        text,
-    });
+    let source = Arc::new(Source::new(text));
     for record in records {
         let record_path = format!("{path}#{}", record.number);
-        let line = source.lines.line_column(&source.text, record.raw.start).0;
+        let line = source.lines().line_column(&source.text, record.raw.start).0;
         let mut warn = |message: String| {
             loaded.warnings.push(Warning {
                 path: record_path.clone(),
