@@ -41,20 +41,16 @@ impl Stats {
         render: Duration,
         total: Duration,
     ) -> Self {
-        let mut per_rule = BTreeMap::new();
-        for claim in &processed.claims {
-            *per_rule.entry(claim.rule.clone()).or_insert(0) += 1;
-        }
         Stats {
-            articles: processed.infos.len(),
+            articles: processed.articles,
             bytes: processed.bytes,
-            claims: processed.claims.len(),
+            claims: processed.claim_count,
             read: processed.read,
             times: processed.times,
             compare,
             render,
             total,
-            per_rule,
+            per_rule: processed.per_rule.clone(),
         }
     }
 

@@ -129,11 +129,18 @@ pub(crate) fn load_rules(args: &RulesArgs, context: &mut Context) -> Option<Rule
 
 /// The claims of a corpus, extracted file by file so that no article's text outlives its own
 /// matching: memory holds claims, not texts.
+#[derive(Default)]
 pub(crate) struct Processed {
-    /// Articles (path and metadata only), in path order (stdin first).
+    /// Articles (path and metadata only), in path order (stdin first); empty when streamed.
     pub infos: Vec<ArticleInfo>,
-    /// Claims, in article order.
+    /// Claims, in article order; empty when streamed.
     pub claims: Vec<crate::claim::Claim>,
+    /// Articles read.
+    pub articles: usize,
+    /// Claims found.
+    pub claim_count: usize,
+    /// Claims found per rule id.
+    pub per_rule: std::collections::BTreeMap<String, usize>,
     /// Bytes read.
     pub bytes: u64,
     /// Wall time of reading, matching included (files are read and matched in one pass).
@@ -141,6 +148,9 @@ pub(crate) struct Processed {
     /// Matcher stage times, summed over threads.
     pub times: crate::stats::MatchTimes,
 }
+
+/// Where a streamed run hands each file's articles and claims.
+type Sink<'a> = dyn FnMut(&[ArticleInfo], &[crate::claim::Claim]) -> std::io::Result<()> + 'a;
 
 /// What reading and matching one file gave: everything but its text.
 struct FileClaims {
@@ -168,8 +178,15 @@ impl FileClaims {
 }
 
 impl Processed {
-    /// Adds one file's claims, reporting its warnings and errors.
-    fn absorb(&mut self, file: FileClaims, context: &mut Context) {
+    /// Counts one file, reporting its warnings and errors; keeps its articles and claims if
+    /// `keep`, else hands them to `each` (and drops them).
+    fn absorb(
+        &mut self,
+        file: FileClaims,
+        context: &mut Context,
+        keep: bool,
+        each: &mut Sink<'_>,
+    ) -> std::io::Result<()> {
         for warning in &file.warnings {
             context.warn(warning);
         }
@@ -177,17 +194,61 @@ impl Processed {
             context.error(error);
         }
         self.bytes += file.bytes;
-        self.infos.extend(file.infos);
-        self.claims.extend(file.claims);
+        self.articles += file.infos.len();
+        self.claim_count += file.claims.len();
+        for claim in &file.claims {
+            match self.per_rule.get_mut(&claim.rule) {
+                Some(count) => *count += 1,
+                None => {
+                    self.per_rule.insert(claim.rule.clone(), 1);
+                }
+            }
+        }
         self.times.segment += file.times.segment;
         self.times.matching += file.times.matching;
         self.times.sentences += file.times.sentences;
+        if keep {
+            self.infos.extend(file.infos);
+            self.claims.extend(file.claims);
+            Ok(())
+        } else {
+            each(&file.infos, &file.claims)
+        }
     }
 }
+
+/// Files read and matched in parallel between two hand-overs of their claims, in path order:
+/// enough to keep every thread busy, few enough that the claims waiting for their turn stay
+/// small whatever the corpus's size.
+const CHUNK_FILES: usize = 1024;
 
 /// Walks the inputs, then reads and matches each file in parallel, keeping only metadata and
 /// claims. Output order is path order whatever the thread count.
 pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context) -> Processed {
+    let mut nothing = |_: &[ArticleInfo], _: &[crate::claim::Claim]| Ok(());
+    run_files(input, rules, context, true, &mut nothing)
+        .expect("a run that keeps its claims hands none over, so nothing fails")
+}
+
+/// [`process`] that keeps nothing: each file's articles and claims go to `each`, in path order,
+/// as soon as the chunk of files around it is done, so memory does not grow with the corpus.
+/// Stops at the first error `each` returns.
+pub(crate) fn stream(
+    input: &InputArgs,
+    rules: &RuleSet,
+    context: &mut Context,
+    mut each: impl FnMut(&[ArticleInfo], &[crate::claim::Claim]) -> std::io::Result<()>,
+) -> std::io::Result<Processed> {
+    run_files(input, rules, context, false, &mut each)
+}
+
+fn run_files(
+    input: &InputArgs,
+    rules: &RuleSet,
+    context: &mut Context,
+    keep: bool,
+    each: &mut Sink<'_>,
+) -> std::io::Result<Processed> {
     let started = Instant::now();
     let paths = if input.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -199,13 +260,7 @@ pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context)
         context.error(&problem.to_string());
     }
     let options = load_options(input, rules);
-    let mut processed = Processed {
-        infos: Vec::new(),
-        claims: Vec::new(),
-        bytes: 0,
-        read: Duration::ZERO,
-        times: crate::stats::MatchTimes::default(),
-    };
+    let mut processed = Processed::default();
     if paths.iter().any(|path| path.as_os_str() == "-") {
         let mut bytes = Vec::new();
         let loaded = std::io::stdin()
@@ -215,27 +270,28 @@ pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context)
                 load_bytes("<stdin>", &bytes, InputFormat::Text, &options).map_err(|error| error.to_string())
             });
         match loaded {
-            Ok(loaded) => processed.absorb(FileClaims::of(rules, loaded), context),
+            Ok(loaded) => processed.absorb(FileClaims::of(rules, loaded), context, keep, each)?,
             Err(error) => context.error(&error),
         }
     }
-    let results: Vec<Result<FileClaims, String>> = walked
-        .files
-        .par_iter()
-        .map(|path| {
-            load_file(path, &path.display().to_string(), &options)
-                .map(|loaded| FileClaims::of(rules, loaded))
-                .map_err(|error| error.to_string())
-        })
-        .collect();
-    for result in results {
-        match result {
-            Ok(file) => processed.absorb(file, context),
-            Err(error) => context.error(&error),
+    for chunk in walked.files.chunks(CHUNK_FILES) {
+        let results: Vec<Result<FileClaims, String>> = chunk
+            .par_iter()
+            .map(|path| {
+                load_file(path, &path.display().to_string(), &options)
+                    .map(|loaded| FileClaims::of(rules, loaded))
+                    .map_err(|error| error.to_string())
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok(file) => processed.absorb(file, context, keep, each)?,
+                Err(error) => context.error(&error),
+            }
         }
     }
     processed.read = started.elapsed();
-    processed
+    Ok(processed)
 }
 
 fn load_options(input: &InputArgs, rules: &RuleSet) -> LoadOptions {

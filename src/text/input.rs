@@ -11,6 +11,7 @@
 //! ([`super::LoadError::Read`]); unreadable *directories* are problems here.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use ignore::WalkBuilder;
 
@@ -69,21 +70,79 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
 }
 
 fn walk_directory(root: &Path, walked: &mut Walked) {
-    let walker = WalkBuilder::new(root).follow_links(true).require_git(false).build();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
-                if is_file && is_supported(entry.path()) {
-                    walked.files.push(entry.into_path());
-                }
-            }
-            Err(error) => {
-                let path = error_path(&error).unwrap_or(root).to_path_buf();
-                let message = describe(&error);
-                walked.problems.push(InputProblem { path, message });
+    let mut builder = WalkBuilder::new(root);
+    builder.follow_links(true).require_git(false);
+    let threads = rayon::current_num_threads();
+    if threads <= 1 {
+        for entry in builder.build() {
+            take(root, entry, walked);
+        }
+        return;
+    }
+    // Directories are listed and stat'ed on as many threads as the run has; the order does
+    // not matter, the caller sorts.
+    let shared = Mutex::new(Walked::default());
+    builder
+        .threads(threads)
+        .build_parallel()
+        .visit(&mut Collector { root, shared: &shared });
+    let found = shared.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    walked.files.extend(found.files);
+    walked.problems.extend(found.problems);
+}
+
+/// Adds one entry of a walk of `root`: a supported file, or a problem.
+fn take(root: &Path, entry: Result<ignore::DirEntry, ignore::Error>, walked: &mut Walked) {
+    match entry {
+        Ok(entry) => {
+            let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
+            if is_file && is_supported(entry.path()) {
+                walked.files.push(entry.into_path());
             }
         }
+        Err(error) => {
+            let path = error_path(&error).unwrap_or(root).to_path_buf();
+            let message = describe(&error);
+            walked.problems.push(InputProblem { path, message });
+        }
+    }
+}
+
+/// Builds one [`Visitor`] per walker thread.
+struct Collector<'s> {
+    root: &'s Path,
+    shared: &'s Mutex<Walked>,
+}
+
+impl<'s> ignore::ParallelVisitorBuilder<'s> for Collector<'s> {
+    fn build(&mut self) -> Box<dyn ignore::ParallelVisitor + 's> {
+        Box::new(Visitor {
+            root: self.root,
+            shared: self.shared,
+            found: Walked::default(),
+        })
+    }
+}
+
+/// One walker thread's finds, handed over when the thread is done.
+struct Visitor<'s> {
+    root: &'s Path,
+    shared: &'s Mutex<Walked>,
+    found: Walked,
+}
+
+impl ignore::ParallelVisitor for Visitor<'_> {
+    fn visit(&mut self, entry: Result<ignore::DirEntry, ignore::Error>) -> ignore::WalkState {
+        take(self.root, entry, &mut self.found);
+        ignore::WalkState::Continue
+    }
+}
+
+impl Drop for Visitor<'_> {
+    fn drop(&mut self) {
+        let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        shared.files.append(&mut self.found.files);
+        shared.problems.append(&mut self.found.problems);
     }
 }
 

@@ -98,6 +98,50 @@ fn output_does_not_depend_on_thread_count() {
     }
 }
 
+/// `--format jsonl` streams claims chunk by chunk of files; across chunk boundaries, with one
+/// thread or two, the lines are the claims of `--format json`, in the same order.
+#[test]
+fn streamed_lines_are_the_claims_of_the_whole_run_in_order() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let sentences = [
+        "Russia holds 28.7 million tonnes of rare-earth reserves.",
+        "Nothing to see here.",
+        "China has the largest rare earth reserves in the world.",
+    ];
+    // Nested and more files than one chunk holds, so that order is path order across chunks.
+    for index in 0..2_100 {
+        let folder = directory.path().join(format!("part-{}", index % 3));
+        std::fs::create_dir_all(&folder).expect("folder");
+        let text = sentences[index % sentences.len()];
+        std::fs::write(folder.join(format!("{index:05}.txt")), text).expect("write article");
+    }
+    let corpus = directory.path().to_str().expect("UTF-8 path");
+    let whole = crosscheck(&["extract", corpus, "--rules", "rules", "--format", "json"]);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    let document: serde_json::Value = serde_json::from_str(&whole.stdout).expect("JSON");
+    let claims = document["claims"].as_array().expect("claims array");
+    assert_eq!(claims.len(), 1_400);
+    for threads in ["1", "2"] {
+        let streamed = crosscheck(&[
+            "--threads",
+            threads,
+            "extract",
+            corpus,
+            "--rules",
+            "rules",
+            "--format",
+            "jsonl",
+        ]);
+        assert_eq!(streamed.code, 0, "{}", streamed.stderr);
+        let lines: Vec<serde_json::Value> = streamed
+            .stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("one JSON claim per line"))
+            .collect();
+        assert_eq!(&lines, claims, "{threads} thread(s)");
+    }
+}
+
 /// Page furniture and the HTML script never yield claims.
 #[test]
 fn furniture_and_scripts_yield_no_claims() {
