@@ -10,6 +10,7 @@
 //! sorted by (article, span, rule); [`extract_all`] gives the same bytes for any thread count,
 //! since rayon's indexed collect keeps article order.
 
+use std::cell::LazyCell;
 use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -773,8 +774,9 @@ fn match_sentence(
         })
         .collect();
     let sentence_view = Sentence::new(text, tokens, &speakers);
-    let scope_year = year::scope_year(text, tokens);
-    let region = region_scope(rules, text, tokens, entities);
+    // Both are needed only once a template matches, which most candidate sentences never do.
+    let scope_year = LazyCell::new(|| year::scope_year(text, tokens));
+    let region = LazyCell::new(|| region_scope(rules, text, tokens, entities));
     let mut matcher = Matcher {
         rules,
         text,
@@ -834,7 +836,7 @@ fn match_sentence(
                     &sentence_view,
                     position..end,
                     &bindings,
-                    scope_year,
+                    *scope_year,
                     region.as_deref(),
                 ) {
                     claims.push(claim);

@@ -194,6 +194,10 @@ pub fn year_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, i32
 /// year and the span of the phrase. Forward-looking years ("by 2030", "until 2030", "target
 /// for 2030") and period starts ("since 2020") are skipped.
 pub fn scope_year(text: &str, tokens: &[Token]) -> Option<(i32, Span)> {
+    // Every phrase holds a year: without one, no phrase needs looking for at each token.
+    if !(0..tokens.len()).any(|index| year_token(text, tokens, index).is_some()) {
+        return None;
+    }
     let mut index = 0;
     while index < tokens.len() {
         // "(2023)".
