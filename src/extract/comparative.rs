@@ -219,7 +219,44 @@ fn core_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, Relatio
         };
         return Some((index + 3, relation));
     }
-    longest_phrase(text, tokens, index, PHRASES)
+    longest_phrase(text, tokens, index, PHRASES).or_else(|| split_at(text, tokens, index))
+}
+
+/// Comparative adjectives that may stand apart from their "than", the thing compared between:
+/// "more rare earth reserves than Ukraine", "smaller lithium deposits than Chile".
+const SPLIT: &[(&str, Relation)] = &[
+    ("more", Relation::Greater),
+    ("larger", Relation::Greater),
+    ("bigger", Relation::Greater),
+    ("greater", Relation::Greater),
+    ("higher", Relation::Greater),
+    ("richer", Relation::Greater),
+    ("less", Relation::Less),
+    ("smaller", Relation::Less),
+    ("fewer", Relation::Less),
+    ("lower", Relation::Less),
+    ("poorer", Relation::Less),
+];
+
+/// Most words between a split comparative and its "than".
+const SPLIT_GAP: usize = 4;
+
+/// A split comparative at `index`: the adjective alone (its span), when "than" follows after one
+/// to [`SPLIT_GAP`] words and nothing else (a comma, a figure or a year ends the search), and
+/// no figure follows the "than".
+fn split_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, Relation)> {
+    let word = tokens.get(index)?.text(text);
+    let &(_, relation) = SPLIT.iter().find(|(form, _)| form.eq_ignore_ascii_case(word))?;
+    for at in index + 1..=index + 1 + SPLIT_GAP {
+        if at > index + 1 && is_word(text, tokens, at, "than") {
+            // "more rare earths than 5 million tonnes" bounds a figure.
+            return (!figure_at(text, tokens, at + 1)).then_some((index + 1, relation));
+        }
+        if !is_kind(tokens, at, TokenKind::Word) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A verb with an optional passive "by": "exceeded by" reverses the order.
@@ -328,6 +365,9 @@ mod tests {
         check("significantly larger than", Some("significantly larger than | Greater"));
         check("more abundant than", Some("more abundant than | Greater"));
         check("twice as large as", Some("twice as large as | Greater"));
+        check("more rare earth reserves than Ukraine", Some("more | Greater"));
+        check("larger lithium deposits than Chile's", Some("larger | Greater"));
+        check("far bigger reserves of cobalt than", Some("far bigger | Greater"));
         check("three times larger than", Some("three times larger than | Greater"));
         check("three times as big as", Some("three times as big as | Greater"));
         check("trailed by China", Some("trailed by | Greater"));
@@ -359,6 +399,8 @@ mod tests {
         check("surpassed by China", Some("surpassed by | Less"));
         check("exceeded by", Some("exceeded by | Less"));
         check("pales in comparison to", Some("pales in comparison to | Less"));
+        check("smaller lithium deposits than Russia", Some("smaller | Less"));
+        check("fewer known reserves than", Some("fewer | Less"));
     }
 
     #[test]
@@ -370,6 +412,11 @@ mod tests {
         check("less than half", None);
         check("as large as", None);
         check("more", None);
+        check("more reserves", None);
+        check("larger reserves, than", None);
+        check("more in 2024 than", None);
+        check("more of the five largest reserves than", None);
+        check("more rare earths than 5 million", None);
         check("than", None);
         check("even", None);
         check("far", None);
