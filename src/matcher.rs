@@ -67,63 +67,161 @@ pub fn extract_unfiltered(rules: &RuleSet, article: &Article) -> Vec<Claim> {
     extract_timed(rules, &Anchors::none(rules), article).0
 }
 
+/// Articles longer than this (one huge text file, one huge record) are matched on all threads,
+/// a run of paragraphs each, so that a few huge files keep every core busy too.
+const PARALLEL_ARTICLE_BYTES: usize = 1 << 20;
+
+/// About how many bytes of paragraphs one thread takes at a time in such an article.
+const PARALLEL_PIECE_BYTES: usize = 1 << 18;
+
 fn extract_timed(rules: &RuleSet, anchors: &Anchors, article: &Article) -> (Vec<Claim>, MatchTimes) {
     let started = Instant::now();
     let text = article.text.as_str();
-    let mut state = State::default();
-    let mut claims = Vec::new();
-    let mut segmenting = Duration::ZERO;
-    let mut sentence_count = 0;
-    let mut segment_region = |region: Range<usize>| {
-        let began = Instant::now();
-        let sentences = segment::segment(text, region);
-        segmenting += began.elapsed();
-        sentence_count += sentences.len();
-        sentences
-    };
+    let mut tally = Tally::default();
     if anchors.searcher.is_none() {
         // Some template has no anchor: every sentence is a candidate.
+        let mut state = State::default();
         for region in &article.regions {
-            for sentence in segment_region(region.clone()) {
-                match_sentence(rules, article, sentence, None, &mut state, &mut claims);
+            for sentence in tally.segment(text, region.clone()) {
+                match_sentence(rules, article, sentence, None, &mut state, &mut tally.claims);
             }
         }
     } else {
         // The automata hold lowercase anchors and search an ASCII-lowercased copy, whose offsets
         // are the text's.
-        let mut lowercase = std::mem::take(&mut state.lowercase);
-        lowercase.clear();
-        lowercase.extend_from_slice(text.as_bytes());
-        lowercase.make_ascii_lowercase();
-        let mut buffers = Buffers::default();
-        for region in &article.regions {
-            if !anchors.gate(&lowercase, region.clone(), &mut buffers) {
-                continue;
-            }
-            for block in segment::blocks(text, region.clone()) {
-                if !anchors.scan_block(&lowercase, block.clone(), &mut buffers)
-                    || !anchors.admits(&lowercase, block.clone(), &mut buffers)
-                {
-                    continue;
-                }
-                for sentence in segment_region(block) {
-                    if anchors.admits(&lowercase, sentence.clone(), &mut buffers) {
-                        let only = anchors.per_template.then_some(buffers.admitted.as_slice());
-                        match_sentence(rules, article, sentence, only, &mut state, &mut claims);
+        let lowercase = text.to_ascii_lowercase().into_bytes();
+        let work = Work {
+            rules,
+            anchors,
+            article,
+            lowercase: &lowercase,
+        };
+        if text.len() > PARALLEL_ARTICLE_BYTES && rayon::current_num_threads() > 1 {
+            tally = work.in_parallel();
+        } else {
+            let mut buffers = Buffers::default();
+            let mut state = State::default();
+            for region in &article.regions {
+                if anchors.gate(&lowercase, region.clone(), &mut buffers) {
+                    for block in segment::blocks(text, region.clone()) {
+                        work.block(block, &mut buffers, &mut state, &mut tally);
                     }
                 }
             }
         }
-        state.lowercase = lowercase;
     }
+    let mut claims = tally.claims;
     claims.sort_by(|a, b| (a.evidence.span, &a.rule).cmp(&(b.evidence.span, &b.rule)));
     assign_ids(&mut claims);
     let times = MatchTimes {
-        segment: segmenting,
-        matching: started.elapsed().saturating_sub(segmenting),
-        sentences: sentence_count,
+        segment: tally.segmenting,
+        matching: (started.elapsed() + tally.parallel).saturating_sub(tally.segmenting),
+        sentences: tally.sentences,
     };
     (claims, times)
+}
+
+/// What matching (part of) an article gave.
+#[derive(Default)]
+struct Tally {
+    claims: Vec<Claim>,
+    /// Time spent segmenting.
+    segmenting: Duration,
+    /// Sentences segmented.
+    sentences: usize,
+    /// Time other threads spent on the article, beyond the wall time of the caller.
+    parallel: Duration,
+}
+
+impl Tally {
+    /// The sentences of `text[range]`, counted and timed.
+    fn segment(&mut self, text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+        let began = Instant::now();
+        let sentences = segment::segment(text, range);
+        self.segmenting += began.elapsed();
+        self.sentences += sentences.len();
+        sentences
+    }
+}
+
+/// One article being matched through the prefilter.
+struct Work<'a> {
+    rules: &'a RuleSet,
+    anchors: &'a Anchors,
+    article: &'a Article,
+    lowercase: &'a [u8],
+}
+
+impl Work<'_> {
+    /// Steps 2 and 3 of the prefilter and the matcher, for one block of a region that passed
+    /// the gate.
+    fn block(&self, block: Range<usize>, buffers: &mut Buffers, state: &mut State, tally: &mut Tally) {
+        let (anchors, lowercase) = (self.anchors, self.lowercase);
+        if !anchors.scan_block(lowercase, block.clone(), buffers) || !anchors.admits(lowercase, block.clone(), buffers)
+        {
+            return;
+        }
+        for sentence in tally.segment(&self.article.text, block) {
+            if anchors.admits(lowercase, sentence.clone(), buffers) {
+                let only = anchors.per_template.then_some(buffers.admitted.as_slice());
+                match_sentence(self.rules, self.article, sentence, only, state, &mut tally.claims);
+            }
+        }
+    }
+
+    /// The whole article, in runs of blocks of about [`PARALLEL_PIECE_BYTES`] on all threads,
+    /// each block gated on its own; the claims come back in text order.
+    fn in_parallel(&self) -> Tally {
+        let text = self.article.text.as_str();
+        let blocks: Vec<Range<usize>> = self
+            .article
+            .regions
+            .iter()
+            .flat_map(|region| segment::blocks(text, region.clone()))
+            .collect();
+        let mut pieces: Vec<&[Range<usize>]> = Vec::new();
+        let mut rest = blocks.as_slice();
+        while !rest.is_empty() {
+            let mut bytes = 0;
+            let length = rest
+                .iter()
+                .position(|block| {
+                    bytes += block.len();
+                    bytes >= PARALLEL_PIECE_BYTES
+                })
+                .map_or(rest.len(), |last| last + 1);
+            let (piece, after) = rest.split_at(length);
+            pieces.push(piece);
+            rest = after;
+        }
+        let wall = Instant::now();
+        let tallies: Vec<(Tally, Duration)> = pieces
+            .par_iter()
+            .map(|piece| {
+                let began = Instant::now();
+                let mut tally = Tally::default();
+                let mut buffers = Buffers::default();
+                let mut state = State::default();
+                for block in *piece {
+                    if self.anchors.gate(self.lowercase, block.clone(), &mut buffers) {
+                        self.block(block.clone(), &mut buffers, &mut state, &mut tally);
+                    }
+                }
+                (tally, began.elapsed())
+            })
+            .collect();
+        let wall = wall.elapsed();
+        let mut total = Tally::default();
+        let mut busy = Duration::ZERO;
+        for (tally, elapsed) in tallies {
+            total.claims.extend(tally.claims);
+            total.segmenting += tally.segmenting;
+            total.sentences += tally.sentences;
+            busy += elapsed;
+        }
+        total.parallel = busy.saturating_sub(wall);
+        total
+    }
 }
 
 /// Extracts the claims of a bare text (used by embedded examples and `explain`).
@@ -519,8 +617,6 @@ struct State {
     tokens: Vec<Token>,
     entities: Vec<EntityMatch>,
     scratch: String,
-    /// The article's text, ASCII-lowercased, for the prefilter.
-    lowercase: Vec<u8>,
 }
 
 /// Cached results of the built-in extractors, per start token: `None` not read yet,

@@ -10,6 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::{RegexSet, RegexSetBuilder};
 
 use super::lines::lines;
@@ -131,7 +132,16 @@ impl Furniture {
         let mut current: Option<Range<usize>> = None;
         // Inside a section: `Some(seen_content)` until the blank line that ends it.
         let mut section: Option<bool> = None;
-        for line in lines(text, range) {
+        // A huge text has its lines judged on all threads first; the walk below stays in order.
+        let judged: Option<Vec<Verdict>> =
+            (range.len() > PARALLEL_BYTES && rayon::current_num_threads() > 1).then(|| {
+                let contents: Vec<Range<usize>> = lines(text, range.clone()).map(|line| line.content).collect();
+                contents
+                    .par_iter()
+                    .map(|content| self.verdict(&text[content.clone()]))
+                    .collect()
+            });
+        for (index, line) in lines(text, range).enumerate() {
             let content = &text[line.content.clone()];
             let blank = content.trim().is_empty();
             let mut excluded = !keep(content);
@@ -144,16 +154,17 @@ impl Furniture {
                 }
             }
             if !excluded {
-                // A section heading, else a furniture line by itself ([`Furniture::is_furniture`]
-                // without running the section patterns a second time).
-                let key = key(content);
-                if !key.is_empty() && key.len() <= MAX_FURNITURE_LINE_BYTES {
-                    if self.sections.is_match(key) {
+                let verdict = match &judged {
+                    Some(verdicts) => verdicts[index],
+                    None => self.verdict(content),
+                };
+                match verdict {
+                    Verdict::Section => {
                         section = Some(false);
                         excluded = true;
-                    } else {
-                        excluded = self.lines.is_match(key);
                     }
+                    Verdict::Furniture => excluded = true,
+                    Verdict::Prose => {}
                 }
             }
             if excluded {
@@ -167,6 +178,34 @@ impl Furniture {
         regions
     }
 }
+
+impl Furniture {
+    /// What one line is by itself: a section heading, a furniture line, or prose
+    /// ([`Furniture::is_furniture`] without running the section patterns a second time).
+    fn verdict(&self, line: &str) -> Verdict {
+        let key = key(line);
+        if key.is_empty() || key.len() > MAX_FURNITURE_LINE_BYTES {
+            Verdict::Prose
+        } else if self.sections.is_match(key) {
+            Verdict::Section
+        } else if self.lines.is_match(key) {
+            Verdict::Furniture
+        } else {
+            Verdict::Prose
+        }
+    }
+}
+
+/// What a line is by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    Prose,
+    Furniture,
+    Section,
+}
+
+/// Texts longer than this have their lines judged in parallel.
+const PARALLEL_BYTES: usize = 1 << 20;
 
 fn compile<S: AsRef<str>>(patterns: &[S]) -> Result<RegexSet, FurnitureError> {
     let anchored = |pattern: &str| format!("^(?:{pattern})$");
@@ -275,6 +314,23 @@ mod tests {
         ] {
             assert!(!furniture.is_furniture(line), "{line:?} is prose");
         }
+    }
+
+    #[test]
+    fn huge_texts_judged_in_parallel_give_the_same_regions() {
+        let page = "Menu\nRussia holds reserves.\nRelated articles\n- One\n- Two\n\nStill prose.\n\
+                    Share this article\nChina leads.\n\n";
+        let text = page.repeat(PARALLEL_BYTES / page.len() + 2);
+        let regions = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("thread pool");
+            pool.install(|| Furniture::default().regions(&text, 0..text.len(), |_| true))
+        };
+        let sequential = regions(1);
+        assert_eq!(sequential.len(), 3 * (PARALLEL_BYTES / page.len() + 2));
+        assert_eq!(regions(2), sequential);
     }
 
     #[test]

@@ -783,6 +783,37 @@ fn mixed_text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.join(" "))
 }
 
+/// An article long enough to be matched on several threads, a run of paragraphs each, gives
+/// the claims of trying every template on every sentence, in the same order.
+#[test]
+fn a_huge_article_matched_on_two_threads_gives_the_same_claims() {
+    let paragraphs = [
+        "Russia holds 28.7 million tonnes of rare-earth reserves, officials said.",
+        "The weather was fine. Markets were calm and nothing else happened today at all.",
+        "China has the largest rare earth reserves in the world, about 44 million tonnes.",
+        &format!(
+            "{}Reserves of rare earths in Russia stand at 28.7 million tonnes.",
+            "x".repeat(crosscheck::text::segment::MAX_SENTENCE_BYTES)
+        ),
+        "Ukraine's lithium reserves are smaller than Russia's, a report said in 2023.",
+    ];
+    let mut text = String::new();
+    let mut index = 0;
+    while text.len() < 1_300_000 {
+        text.push_str(paragraphs[index % paragraphs.len()]);
+        text.push_str(if index % 7 == 0 { "\n" } else { "\n\n" });
+        index += 1;
+    }
+    let article = Article::plain("huge.txt", text);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("two threads");
+    let filtered = pool.install(|| matcher::extract(&RULES, &article));
+    assert!(filtered.len() > 200, "{} claims", filtered.len());
+    assert_eq!(filtered, matcher::extract_unfiltered(&RULES, &article));
+}
+
 /// Paragraphs of [`mixed_text`] split by blank lines or line breaks, some right after a run of
 /// letters exactly as long as a sentence may be, so that the sentence is cut inside a word,
 /// right before the paragraph's first piece.
