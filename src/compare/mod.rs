@@ -81,7 +81,6 @@ mod wording;
 #[cfg(test)]
 mod tests;
 
-use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
@@ -90,7 +89,7 @@ use rayon::prelude::*;
 
 use crate::claim::{Claim, Modality};
 use crate::finding::{ComparePolicy, ConflictKind, Finding, FindingKind, Policy, Severity};
-use crate::id::stable_id;
+use crate::id::StableHasher;
 
 /// Compares `claims` under `policy` and returns every conflict, change over time, overlap and
 /// shared wording found, conflicts first (errors before warnings, then by conflict kind, key and
@@ -113,12 +112,11 @@ pub fn compare(claims: &[Claim], policy: &Policy) -> Vec<Finding> {
         )
         .collect();
 
-    findings.par_sort_unstable_by(order);
+    sort(&mut findings);
     dedup_shared_wording(&context, &mut findings);
     findings
 }
 
-/// The report order: a total order, so that the output never depends on hash or thread order.
 /// A finding's claim list: the quoted claims first, then the rest ascending, without repeats.
 fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Vec<usize> {
     let mut rest: Vec<usize> = claims.into_iter().filter(|index| !quoted.contains(index)).collect();
@@ -129,33 +127,48 @@ fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Ve
     ordered
 }
 
-fn order(left: &Finding, right: &Finding) -> Ordering {
-    fn section(kind: FindingKind) -> (u8, Option<ConflictKind>) {
-        match kind {
-            FindingKind::Conflict(conflict) => (0, Some(conflict)),
-            FindingKind::Change => (1, None),
-            FindingKind::Overlap => (2, None),
-            FindingKind::SharedWording => (3, None),
-        }
+/// Sorts `findings` into the report order: section (conflicts, changes, overlaps, shared
+/// wording), severity (errors first), conflict kind, key, claims, then reason and id. A total
+/// order, so that the output never depends on hash or thread order.
+///
+/// The leading fields are packed into one byte and borrowed into a compact sort key, so the
+/// sort moves small keys rather than whole findings; the findings are then permuted once.
+fn sort(findings: &mut Vec<Finding>) {
+    fn head(finding: &Finding) -> u8 {
+        // (section, Reverse(severity), conflict kind): the derived orders of the enums.
+        let (section, conflict) = match finding.kind {
+            FindingKind::Conflict(conflict) => (0, conflict as u8 + 1),
+            FindingKind::Change => (1, 0),
+            FindingKind::Overlap => (2, 0),
+            FindingKind::SharedWording => (3, 0),
+        };
+        let severity = match finding.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        };
+        (section << 5) | (severity << 3) | conflict
     }
-    let (left_section, left_conflict) = section(left.kind);
-    let (right_section, right_conflict) = section(right.kind);
-    (
-        left_section,
-        Reverse(left.severity),
-        left_conflict,
-        &left.key,
-        &left.claims,
-    )
-        .cmp(&(
-            right_section,
-            Reverse(right.severity),
-            right_conflict,
-            &right.key,
-            &right.claims,
-        ))
-        .then_with(|| left.reason.cmp(&right.reason))
-        .then_with(|| left.id.cmp(&right.id))
+    let mut keys: Vec<(u8, &str, &[usize], usize)> = findings
+        .par_iter()
+        .enumerate()
+        .map(|(position, finding)| (head(finding), finding.key.as_str(), finding.claims.as_slice(), position))
+        .collect();
+    keys.par_sort_unstable_by(|left, right| {
+        (left.0, left.1, left.2)
+            .cmp(&(right.0, right.1, right.2))
+            .then_with(|| {
+                let (left, right) = (&findings[left.3], &findings[right.3]);
+                (&left.reason, &left.id).cmp(&(&right.reason, &right.id))
+            })
+    });
+    let permutation: Vec<usize> = keys.into_iter().map(|key| key.3).collect();
+    let mut slots: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    findings.extend(
+        permutation
+            .into_iter()
+            .map(|position| slots[position].take().expect("a permutation takes each finding once")),
+    );
 }
 
 /// A sentence pair can share several value groups; keep its first finding only (the list is
@@ -359,10 +372,21 @@ impl<'a> Context<'a> {
 
     /// Number of distinct articles among `claims`.
     fn article_count(&self, claims: &[usize]) -> usize {
-        let mut articles: Vec<u32> = claims.iter().map(|&index| self.articles[index]).collect();
-        articles.sort_unstable();
-        articles.dedup();
-        articles.len()
+        fn distinct(articles: &mut [u32]) -> usize {
+            articles.sort_unstable();
+            articles.windows(2).filter(|pair| pair[0] != pair[1]).count() + usize::from(!articles.is_empty())
+        }
+        // Most findings have a few claims: count them on the stack.
+        const SMALL: usize = 32;
+        if claims.len() <= SMALL {
+            let mut buffer = [0_u32; SMALL];
+            let articles = &mut buffer[..claims.len()];
+            for (article, &index) in articles.iter_mut().zip(claims) {
+                *article = self.articles[index];
+            }
+            return distinct(articles);
+        }
+        distinct(&mut claims.iter().map(|&index| self.articles[index]).collect::<Vec<u32>>())
     }
 
     /// The loosest compare policy among the rules of `claims` (per field).
@@ -441,17 +465,23 @@ impl<'a> Context<'a> {
     ) -> Finding {
         let mut ids: Vec<&str> = claims.iter().map(|&index| self.claims[index].id.as_str()).collect();
         ids.sort_unstable();
-        let name = match kind {
-            FindingKind::Conflict(conflict) => format!("conflict:{}", conflict.name()),
-            FindingKind::Overlap => "overlap".to_owned(),
-            FindingKind::Change => "change".to_owned(),
-            FindingKind::SharedWording => "shared-wording".to_owned(),
-        };
-        let mut parts = Vec::with_capacity(ids.len() + 1);
-        parts.push(name.as_str());
-        parts.extend(ids);
+        // The parts "conflict:<kind>" (or the kind's name), then the sorted claim ids.
+        let mut id = StableHasher::new();
+        match kind {
+            FindingKind::Conflict(conflict) => {
+                id.write(b"conflict:");
+                id.write(conflict.name().as_bytes());
+                id.end_part();
+            }
+            FindingKind::Overlap => id.part("overlap"),
+            FindingKind::Change => id.part("change"),
+            FindingKind::SharedWording => id.part("shared-wording"),
+        }
+        for claim_id in ids {
+            id.part(claim_id);
+        }
         Finding {
-            id: stable_id(&parts),
+            id: id.finish(),
             kind,
             severity,
             key,
