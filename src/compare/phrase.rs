@@ -43,23 +43,35 @@ pub(super) fn number(value: f64) -> String {
     }
     let scale = if value.abs() >= 1.0 { 1e3 } else { 1e6 };
     let rounded = (value * scale).round() / scale;
-    let text = format!("{}", rounded.abs());
-    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
+    let mut grouped = String::with_capacity(24);
     if rounded < 0.0 {
         grouped.push('-');
     }
+    let magnitude = rounded.abs();
+    // Whole numbers below 2^53 print as their integer digits: group those without formatting a
+    // float (most figures are whole).
+    if magnitude < 1e15 && magnitude.fract() == 0.0 {
+        push_grouped(&mut grouped, &(magnitude as u64).to_string());
+        return grouped;
+    }
+    let text = format!("{magnitude}");
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    push_grouped(&mut grouped, integer);
+    if !fraction.is_empty() {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    grouped
+}
+
+/// Appends the digits of `integer` with a comma before each group of three.
+fn push_grouped(grouped: &mut String, integer: &str) {
     for (position, digit) in integer.chars().enumerate() {
         if position > 0 && (integer.len() - position) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(digit);
     }
-    if !fraction.is_empty() {
-        grouped.push('.');
-        grouped.push_str(fraction);
-    }
-    grouped
 }
 
 /// A number followed by its canonical unit: `28,700,000 t`, `35%`, `12` (a count).
@@ -154,6 +166,10 @@ mod tests {
         assert_eq!(number(1234.5), "1,234.5");
         assert_eq!(number(-1000.0), "-1,000");
         assert_eq!(number(12.0), "12");
+        assert_eq!(number(-0.000_000_1), "0");
+        assert_eq!(number(999_999_999_999_999.0), "999,999,999,999,999");
+        assert_eq!(number(1e15), "1,000,000,000,000,000");
+        assert_eq!(number(1e21), "1,000,000,000,000,000,000,000");
     }
 
     #[test]

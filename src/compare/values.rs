@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::interval::{self, Item};
 use super::{Context, Slice, is_firm, phrase, quoted_first, wording};
 use crate::claim::{Polarity, Relation, Value};
-use crate::finding::{ComparePolicy, ConflictKind, Finding, FindingKind, Severity};
+use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 
 /// All findings of one value group (at least two claims, ascending).
 pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
@@ -66,8 +66,11 @@ impl<'a> Group<'a> {
 }
 
 /// How the items of an interval check were measured.
-enum Measure<'a> {
-    Quantity { unit: &'a str, policy: ComparePolicy },
+enum Measure {
+    /// "within 5%": the tolerance of the unit's loosest policy, worded once.
+    Quantity {
+        tolerance: String,
+    },
     Rank,
 }
 
@@ -109,7 +112,9 @@ fn quantities(
                 _ => None,
             })
             .collect();
-        let measure = Measure::Quantity { unit, policy };
+        let measure = Measure::Quantity {
+            tolerance: phrase::tolerance(&policy, unit),
+        };
         intervals(context, group, slice, &measure, &mut items, findings, overlaps);
     }
 }
@@ -149,7 +154,7 @@ fn intervals(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
-    measure: &Measure<'_>,
+    measure: &Measure,
     items: &mut [Item],
     findings: &mut Vec<Finding>,
     overlaps: &mut Vec<Finding>,
@@ -164,12 +169,9 @@ fn intervals(
         }
         let representative = context.representative(&claims);
         let what = match (measure, &context.claims[representative].value) {
-            (Measure::Quantity { unit, policy }, Value::Quantity(quantity)) => format!(
-                "{} ({}, {})",
-                quantity.text,
-                phrase::quantity(quantity),
-                phrase::tolerance(policy, unit)
-            ),
+            (Measure::Quantity { tolerance }, Value::Quantity(quantity)) => {
+                format!("{} ({}, {tolerance})", quantity.text, phrase::quantity(quantity))
+            }
             (_, Value::Rank(rank)) => {
                 format!("{} ({})", rank.text, phrase::rank(rank.best, rank.worst))
             }
@@ -201,7 +203,7 @@ fn intervals(
             String::new()
         };
         let (kind, reason) = match measure {
-            Measure::Quantity { unit, policy } => (
+            Measure::Quantity { tolerance } => (
                 ConflictKind::Quantity,
                 format!(
                     "{} {} given as {} and {}, which do not overlap {}{involved}",
@@ -209,7 +211,7 @@ fn intervals(
                     phrase::be(group.kind),
                     describe(quoted[0]),
                     describe(quoted[1]),
-                    phrase::tolerance(policy, unit),
+                    tolerance,
                 ),
             ),
             Measure::Rank => (

@@ -19,6 +19,9 @@ struct Sentence<'a> {
     claim: usize,
     article: u32,
     text: &'a str,
+    /// Whether `text` is ASCII (then characters are bytes).
+    ascii: bool,
+    /// Length in characters.
     length: usize,
     histogram: [u16; BUCKETS],
 }
@@ -48,17 +51,27 @@ pub(super) fn check(context: &Context<'_>, members: &[usize], findings: &mut Vec
         .iter()
         .filter_map(|&(article, _, claim)| {
             let text = context.claims[claim].evidence.sentence.as_str();
-            let mut histogram = [0_u16; BUCKETS];
-            let mut length = 0;
-            for character in text.chars() {
-                let bucket = &mut histogram[character as usize % BUCKETS];
-                *bucket = bucket.saturating_add(1);
-                length += 1;
-            }
+            let ascii = text.is_ascii();
+            // Counted wide, then saturated to the stored width.
+            let mut wide = [0_usize; BUCKETS];
+            let mut count = |character: usize| wide[character % BUCKETS] += 1;
+            let length = if ascii {
+                text.bytes().for_each(|byte| count(usize::from(byte)));
+                text.len()
+            } else {
+                let mut length = 0;
+                for character in text.chars() {
+                    count(character as usize);
+                    length += 1;
+                }
+                length
+            };
+            let histogram = wide.map(|count| u16::try_from(count).unwrap_or(u16::MAX));
             (length > 0).then_some(Sentence {
                 claim,
                 article,
                 text,
+                ascii,
                 length,
                 histogram,
             })
@@ -78,7 +91,7 @@ pub(super) fn check(context: &Context<'_>, members: &[usize], findings: &mut Vec
             let budget_edits = budget.floor() as usize;
             let distance = if shorter.text == longer.text {
                 Some(0)
-            } else if shorter.text.is_ascii() && longer.text.is_ascii() {
+            } else if shorter.ascii && longer.ascii {
                 bounded_levenshtein(shorter.text.as_bytes(), longer.text.as_bytes(), budget_edits)
             } else {
                 let shorter: Vec<char> = shorter.text.chars().collect();
@@ -132,15 +145,13 @@ fn bounded_levenshtein<T: PartialEq>(shorter: &[T], longer: &[T], limit: usize) 
 
 /// A lower bound of the edit distance: characters (by bucket) one side has in excess.
 fn bag_distance(left: &Sentence<'_>, right: &Sentence<'_>) -> usize {
-    let (mut surplus, mut deficit) = (0_usize, 0_usize);
+    // Branch-free over the fixed-size histograms, so that it compiles to vector code.
+    let (mut surplus, mut deficit) = (0_u32, 0_u32);
     for (&ours, &theirs) in left.histogram.iter().zip(&right.histogram) {
-        if ours > theirs {
-            surplus += usize::from(ours - theirs);
-        } else {
-            deficit += usize::from(theirs - ours);
-        }
+        surplus += u32::from(ours.saturating_sub(theirs));
+        deficit += u32::from(theirs.saturating_sub(ours));
     }
-    surplus.max(deficit)
+    surplus.max(deficit) as usize
 }
 
 fn finding(context: &Context<'_>, left: usize, right: usize, similarity: f64) -> Finding {
