@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::interval::{self, Item};
 use super::values::drop_subsumed;
-use super::{Context, FxMap, Slice, is_firm, phrase, quoted_first};
+use super::{Context, FxMap, Slice, Symbol, is_firm, phrase, quoted_first};
 use crate::claim::{Relation, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 
@@ -78,8 +78,13 @@ struct Group<'a> {
     what: String,
 }
 
-fn subject<'a>(context: &Context<'a>, index: usize) -> Option<&'a str> {
-    context.claims[index].subject.as_ref().map(|entity| entity.id.as_str())
+fn subject(context: &Context<'_>, index: usize) -> Option<Symbol> {
+    context.subject(index)
+}
+
+/// The display name of an entity.
+fn name<'a>(context: &Context<'a>, entity: Symbol) -> &'a str {
+    context.policy.name(context.entity(entity))
 }
 
 fn key(context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
@@ -88,7 +93,7 @@ fn key(context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
 
 /// Two or more subjects given the same exact rank ("the largest" for Russia and for China).
 fn same_rank(context: &Context<'_>, group: &Group<'_>, slice: &Slice, ranks: &[usize], findings: &mut Vec<Finding>) {
-    let mut exact: BTreeMap<u32, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    let mut exact: BTreeMap<u32, BTreeMap<Symbol, Vec<usize>>> = BTreeMap::new();
     for &index in ranks {
         let claim = &context.claims[index];
         if let (Value::Rank(rank), Some(subject)) = (&claim.value, subject(context, index))
@@ -120,7 +125,7 @@ fn same_rank(context: &Context<'_>, group: &Group<'_>, slice: &Slice, ranks: &[u
         let names: Vec<String> = quoted
             .iter()
             .filter_map(|&index| subject(context, index))
-            .map(|subject| context.policy.name(subject).to_owned())
+            .map(|subject| name(context, subject).to_owned())
             .collect();
         let quotes: Vec<String> = quoted
             .iter()
@@ -151,7 +156,7 @@ struct Extent {
 }
 
 /// unit → subject → extent of the asserted quantities of the measured kind in `slice`.
-type Extents<'a> = BTreeMap<&'a str, FxMap<&'a str, Extent>>;
+type Extents<'a> = BTreeMap<&'a str, FxMap<Symbol, Extent>>;
 
 fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extents<'a> {
     let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -213,7 +218,7 @@ fn rank_vs_quantities(
     if extents.is_empty() {
         return;
     }
-    let mut ranked: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut ranked: BTreeMap<Symbol, Vec<usize>> = BTreeMap::new();
     for &index in ranks {
         if let Some(subject) = subject(context, index) {
             ranked.entry(subject).or_default().push(index);
@@ -221,10 +226,10 @@ fn rank_vs_quantities(
     }
     for (subject, claims) in ranked {
         for subjects in extents.values() {
-            let Some(own) = subjects.get(subject) else {
+            let Some(own) = subjects.get(&subject) else {
                 continue;
             };
-            let above: Vec<(&str, &Extent)> = subjects
+            let above: Vec<(Symbol, &Extent)> = subjects
                 .iter()
                 .filter(|(other, extent)| **other != subject && extent.low > own.high)
                 .map(|(other, extent)| (*other, extent))
@@ -240,7 +245,7 @@ fn rank_vs_quantities(
             let Some((other, strongest)) = above
                 .iter()
                 .copied()
-                .max_by(|left, right| left.1.low.total_cmp(&right.1.low).then(right.0.cmp(left.0)))
+                .max_by(|left, right| left.1.low.total_cmp(&right.1.low).then(right.0.cmp(&left.0)))
             else {
                 continue;
             };
@@ -255,7 +260,7 @@ fn rank_vs_quantities(
             let Value::Rank(rank) = &context.claims[representative].value else {
                 continue;
             };
-            let name = context.policy.name(subject);
+            let name = name(context, subject);
             let others = if rank.worst <= 1 {
                 String::new()
             } else {
@@ -266,7 +271,7 @@ fn rank_vs_quantities(
                  {name}'s {}",
                 context.quote(representative, &rank.text),
                 group.what,
-                context.policy.name(other),
+                self::name(context, other),
                 quantity_quote(context, strongest.low_claim),
                 quantity_quote(context, own.high_claim),
             );
@@ -290,11 +295,12 @@ fn orders(
     overlaps: &mut Vec<Finding>,
 ) {
     // Edge (a, b): a exceeds b.
-    let mut edges: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    let mut edges: BTreeMap<(Symbol, Symbol), Vec<usize>> = BTreeMap::new();
     for &index in orders {
         let claim = &context.claims[index];
-        if let (Value::Order(order), Some(subject)) = (&claim.value, subject(context, index)) {
-            let than = order.than.id.as_str();
+        if let (Value::Order(order), Some(subject), Some(than)) =
+            (&claim.value, subject(context, index), context.than(index))
+        {
             if than == subject {
                 continue;
             }
@@ -309,7 +315,9 @@ fn orders(
         return;
     }
     let quote = |index: usize| context.quote(index, &context.claims[index].evidence.quote);
-    let described = |subject: &str| phrase::describe(context.policy, group.kind, Some(subject), group.object);
+    let described =
+        |subject: Symbol| phrase::describe(context.policy, group.kind, Some(context.entity(subject)), group.object);
+    let name = |entity: Symbol| name(context, entity);
     let exceed = if phrase::be(group.kind) == "are" {
         "exceed"
     } else {
@@ -324,7 +332,7 @@ fn orders(
             let reason = format!(
                 "{articles} articles agree that {} {exceed} {}'s",
                 described(greater),
-                context.policy.name(smaller)
+                name(smaller)
             );
             let mut ordered = vec![representative];
             ordered.extend(claims.iter().copied().filter(|&index| index != representative));
@@ -340,8 +348,8 @@ fn orders(
                 let quoted = [context.representative(claims), context.representative(reverse)];
                 let reason = format!(
                     "{} is put above {} for {} in {} but below it in {}",
-                    context.policy.name(greater),
-                    context.policy.name(smaller),
+                    name(greater),
+                    name(smaller),
                     group.what,
                     quote(quoted[0]),
                     quote(quoted[1]),
@@ -353,7 +361,7 @@ fn orders(
         }
         // Quantities that put the smaller one higher.
         for subjects in extents.values() {
-            let (Some(high), Some(low)) = (subjects.get(greater), subjects.get(smaller)) else {
+            let (Some(high), Some(low)) = (subjects.get(&greater), subjects.get(&smaller)) else {
                 continue;
             };
             if high.high >= low.low {
@@ -366,13 +374,13 @@ fn orders(
             }
             let reason = format!(
                 "{} is said to exceed {} for {} in {}, but the corpus puts {} at {} against {}'s {}",
-                context.policy.name(greater),
-                context.policy.name(smaller),
+                name(greater),
+                name(smaller),
                 group.what,
                 quote(representative),
-                context.policy.name(smaller),
+                name(smaller),
                 quantity_quote(context, low.low_claim),
-                context.policy.name(greater),
+                name(greater),
                 quantity_quote(context, high.high_claim),
             );
             let claims = quoted_first(&quoted, claims.iter().copied());
@@ -391,10 +399,10 @@ fn cycles(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
-    edges: &BTreeMap<(&str, &str), Vec<usize>>,
+    edges: &BTreeMap<(Symbol, Symbol), Vec<usize>>,
     findings: &mut Vec<Finding>,
 ) {
-    let one_way: Vec<(&str, &str)> = edges
+    let one_way: Vec<(Symbol, Symbol)> = edges
         .keys()
         .copied()
         .filter(|&(greater, smaller)| !edges.contains_key(&(smaller, greater)))
@@ -402,16 +410,21 @@ fn cycles(
     if one_way.len() < 3 {
         return;
     }
-    let nodes: Vec<&str> = one_way
+    let nodes: Vec<Symbol> = one_way
         .iter()
         .flat_map(|&(greater, smaller)| [greater, smaller])
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let position = |node: &str| nodes.binary_search(&node).expect("every endpoint is a node");
+    let position = |node: Symbol| nodes.binary_search(&node).expect("every endpoint is a node");
+    // Each one-way edge as positions in `nodes`.
+    let steps_at: Vec<(usize, usize)> = one_way
+        .iter()
+        .map(|&(greater, smaller)| (position(greater), position(smaller)))
+        .collect();
     let mut successors = vec![Vec::new(); nodes.len()];
-    for &(greater, smaller) in &one_way {
-        successors[position(greater)].push(position(smaller));
+    for &(greater, smaller) in &steps_at {
+        successors[greater].push(smaller);
     }
     for component in strongly_connected(&successors) {
         if component.len() < 3 {
@@ -420,23 +433,27 @@ fn cycles(
         let Some(cycle) = shortest_cycle(&successors, &component) else {
             continue;
         };
-        let steps: Vec<(&str, &str)> = cycle
+        let steps: Vec<(Symbol, Symbol)> = cycle
             .iter()
             .zip(cycle.iter().cycle().skip(1))
             .map(|(&from, &to)| (nodes[from], nodes[to]))
             .collect();
         let quoted: Vec<usize> = steps.iter().map(|step| context.representative(&edges[step])).collect();
-        let inside: BTreeSet<usize> = component.iter().copied().collect();
+        let mut inside = vec![false; nodes.len()];
+        for &node in &component {
+            inside[node] = true;
+        }
         let all: Vec<usize> = one_way
             .iter()
-            .filter(|(greater, smaller)| inside.contains(&position(greater)) && inside.contains(&position(smaller)))
-            .flat_map(|step| edges[step].iter().copied())
+            .zip(&steps_at)
+            .filter(|(_, (greater, smaller))| inside[*greater] && inside[*smaller])
+            .flat_map(|(step, _)| edges[step].iter().copied())
             .collect();
         if !slice.reports(context, &all) {
             continue;
         }
-        let mut chain: Vec<&str> = cycle.iter().map(|&node| context.policy.name(nodes[node])).collect();
-        chain.push(context.policy.name(nodes[cycle[0]]));
+        let mut chain: Vec<&str> = cycle.iter().map(|&node| name(context, nodes[node])).collect();
+        chain.push(name(context, nodes[cycle[0]]));
         let quotes: Vec<String> = quoted
             .iter()
             .map(|&index| context.quote(index, &context.claims[index].evidence.quote))

@@ -14,7 +14,9 @@
 //!   `policy.measured_by[kind]` (default: the same kind).
 //!
 //! Groups are checked in parallel (rayon); the findings are then sorted by a total order, so no
-//! hash or thread order leaks into the output.
+//! hash or thread order leaks into the output. Entity ids (subjects and the other side of
+//! orders) are numbered once, in string order, so the cross-subject checks compare and hash
+//! numbers yet iterate in the order the ids would.
 //!
 //! # Scope
 //!
@@ -252,7 +254,18 @@ struct Context<'a> {
     cross_groups: Vec<Vec<usize>>,
     /// Position in `cross_groups` of each cross key.
     cross_index: FxMap<CrossKey<'a>, usize>,
+    /// Every entity id that is a subject or an order's other side, sorted: an entity's
+    /// [`Symbol`] is its position here, so symbols compare as the ids do.
+    entities: Vec<&'a str>,
+    /// Symbol of each claim's subject.
+    subjects: Vec<Option<Symbol>>,
+    /// Symbol of each order claim's other side (`than`).
+    thans: Vec<Option<Symbol>>,
 }
+
+/// An entity id as its position in [`Context::entities`]: compared, hashed and stored as a
+/// number in the cross-subject checks, never as a string.
+pub(super) type Symbol = u32;
 
 fn value_key(claim: &Claim) -> ValueKey<'_> {
     (
@@ -299,6 +312,49 @@ fn group_by<'a, K: Hash + Ord + Sync>(claims: &'a [Claim], key: impl Fn(&'a Clai
         .collect()
 }
 
+/// The subject of a claim and the other side of an order claim.
+fn entity_ids(claim: &Claim) -> (Option<&str>, Option<&str>) {
+    let than = match &claim.value {
+        crate::claim::Value::Order(order) => Some(order.than.id.as_str()),
+        _ => None,
+    };
+    (claim.subject.as_ref().map(|entity| entity.id.as_str()), than)
+}
+
+/// The sorted distinct entity ids of `claims` (subjects and order targets), and each claim's
+/// subject and order target as positions in that list (see [`Context::entities`]).
+fn entity_symbols(claims: &[Claim]) -> (Vec<&str>, Vec<Option<Symbol>>, Vec<Option<Symbol>>) {
+    type FxSet<'a> = std::collections::HashSet<&'a str, BuildHasherDefault<FxHasher>>;
+    let distinct = claims
+        .par_iter()
+        .fold(FxSet::default, |mut set, claim| {
+            let (subject, than) = entity_ids(claim);
+            set.extend(subject);
+            set.extend(than);
+            set
+        })
+        .reduce(FxSet::default, |mut left, right| {
+            left.extend(right);
+            left
+        });
+    let mut entities: Vec<&str> = distinct.into_iter().collect();
+    entities.sort_unstable();
+    let symbols: FxMap<&str, Symbol> = entities
+        .iter()
+        .enumerate()
+        .map(|(position, &id)| (id, position as Symbol))
+        .collect();
+    let symbol = |id: Option<&str>| id.map(|id| symbols[id]);
+    let (subjects, thans) = claims
+        .par_iter()
+        .map(|claim| {
+            let (subject, than) = entity_ids(claim);
+            (symbol(subject), symbol(than))
+        })
+        .unzip();
+    (entities, subjects, thans)
+}
+
 impl<'a> Context<'a> {
     fn new(claims: &'a [Claim], policy: &'a Policy) -> Self {
         let mut paths: FxMap<&str, u32> = FxMap::default();
@@ -317,7 +373,10 @@ impl<'a> Context<'a> {
             previous = Some((path, article));
             articles.push(article);
         }
-        let (value_groups, cross_groups) = rayon::join(|| group_by(claims, value_key), || group_by(claims, cross_key));
+        let ((value_groups, cross_groups), (entities, subjects, thans)) = rayon::join(
+            || rayon::join(|| group_by(claims, value_key), || group_by(claims, cross_key)),
+            || entity_symbols(claims),
+        );
         let cross_index = cross_groups
             .iter()
             .enumerate()
@@ -330,7 +389,25 @@ impl<'a> Context<'a> {
             value_groups,
             cross_groups,
             cross_index,
+            entities,
+            subjects,
+            thans,
         }
+    }
+
+    /// The symbol of `claim`'s subject, if it has one.
+    fn subject(&self, claim: usize) -> Option<Symbol> {
+        self.subjects[claim]
+    }
+
+    /// The symbol of the other side of `claim`, if it is an order claim.
+    fn than(&self, claim: usize) -> Option<Symbol> {
+        self.thans[claim]
+    }
+
+    /// The entity id of `symbol`.
+    fn entity(&self, symbol: Symbol) -> &'a str {
+        self.entities[symbol as usize]
     }
 
     /// The members of the cross group of `key`, if any.
