@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use crate::cli::{Cli, ColorChoice, Command, InputArgs, RulesArgs};
 use crate::report::ArticleInfo;
 use crate::rules::{self, RuleSet, diagnostic};
-use crate::text::{Article, Format as InputFormat, LoadOptions, load_bytes, load_file, walk};
+use crate::text::{Article, Format as InputFormat, LoadOptions, files, load_bytes, load_file};
 
 /// Process exit codes.
 pub mod exit {
@@ -255,10 +255,7 @@ fn run_files(
     } else {
         input.paths.clone()
     };
-    let walked = walk(&paths);
-    for problem in &walked.problems {
-        context.error(&problem.to_string());
-    }
+    let mut files = files(&paths);
     let options = load_options(input, rules);
     let mut processed = Processed::default();
     if paths.iter().any(|path| path.as_os_str() == "-") {
@@ -274,21 +271,33 @@ fn run_files(
             Err(error) => context.error(&error),
         }
     }
-    for chunk in walked.files.chunks(CHUNK_FILES) {
-        let results: Vec<Result<FileClaims, String>> = chunk
+    let read = |chunk: &[PathBuf]| -> Vec<Result<FileClaims, String>> {
+        chunk
             .par_iter()
             .map(|path| {
                 load_file(path, &path.display().to_string(), &options)
                     .map(|loaded| FileClaims::of(rules, loaded))
                     .map_err(|error| error.to_string())
             })
-            .collect();
+            .collect()
+    };
+    let mut chunk = files.next_chunk(CHUNK_FILES);
+    loop {
+        for problem in &chunk.problems {
+            context.error(&problem.to_string());
+        }
+        if chunk.files.is_empty() {
+            break;
+        }
+        // The walk goes on to the next chunk while this one is read and matched.
+        let (next, results) = rayon::join(|| files.next_chunk(CHUNK_FILES), || read(&chunk.files));
         for result in results {
             match result {
                 Ok(file) => processed.absorb(file, context, keep, each)?,
                 Err(error) => context.error(&error),
             }
         }
+        chunk = next;
     }
     processed.read = started.elapsed();
     Ok(processed)

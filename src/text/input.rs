@@ -69,6 +69,63 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
     walked
 }
 
+/// The files of the paths a user names, in the order [`walk`] gives them, a chunk at a time, so
+/// that reading can start before the walk ends.
+///
+/// A single directory is walked as files are asked for, depth first with each directory's
+/// entries sorted by path, which is path order. Anything else (several paths, a file, `-`) is
+/// walked whole by [`walk`] first.
+pub struct Files {
+    source: Source,
+}
+
+enum Source {
+    Listed(std::vec::IntoIter<PathBuf>, Vec<InputProblem>),
+    Walking(PathBuf, Box<ignore::Walk>),
+}
+
+/// The files of `paths` (see [`Files`]).
+pub fn files(paths: &[PathBuf]) -> Files {
+    let named: Vec<&PathBuf> = paths.iter().filter(|path| path.as_os_str() != "-").collect();
+    if let [root] = named.as_slice()
+        && std::fs::metadata(root).is_ok_and(|metadata| metadata.is_dir())
+    {
+        let walk = WalkBuilder::new(root)
+            .follow_links(true)
+            .require_git(false)
+            .sort_by_file_path(Ord::cmp)
+            .build();
+        return Files {
+            source: Source::Walking((*root).clone(), Box::new(walk)),
+        };
+    }
+    let walked = walk(paths);
+    Files {
+        source: Source::Listed(walked.files.into_iter(), walked.problems),
+    }
+}
+
+impl Files {
+    /// Up to `limit` more files, with the problems met on the way to them; no files means the
+    /// walk is over.
+    pub fn next_chunk(&mut self, limit: usize) -> Walked {
+        let mut chunk = Walked::default();
+        match &mut self.source {
+            Source::Listed(files, problems) => {
+                chunk.problems = std::mem::take(problems);
+                chunk.files.extend(files.take(limit));
+            }
+            Source::Walking(root, walk) => {
+                while chunk.files.len() < limit {
+                    let Some(entry) = walk.next() else { break };
+                    take(root, entry, &mut chunk);
+                }
+            }
+        }
+        chunk
+    }
+}
+
 fn walk_directory(root: &Path, walked: &mut Walked) {
     let mut builder = WalkBuilder::new(root);
     builder.follow_links(true).require_git(false);
@@ -257,6 +314,47 @@ mod tests {
             .map(|(path, message)| ((*path).to_owned(), (*message).to_owned()))
             .collect();
         assert_eq!(problems, expected);
+    }
+
+    /// One directory is walked chunk by chunk in exactly the order of a whole walk, however
+    /// names sort against their directories (`b` before `b-c` before `b.txt`, capitals first).
+    #[test]
+    fn one_directory_streams_in_path_order() {
+        let directory = tempfile::tempdir().expect("temporary directory");
+        let root = directory.path().join("corpus");
+        for file in [
+            "b/x.txt",
+            "b.txt",
+            "b-c/y.md",
+            "b-c.txt",
+            "B/z.txt",
+            "a b/q.txt",
+            "ab.txt",
+            "a/deep/er/w.txt",
+            "a.txt",
+            "sub/skip.png",
+            "é/v.txt",
+        ] {
+            let path = root.join(file);
+            fs::create_dir_all(path.parent().expect("has a parent")).expect("create directory");
+            fs::write(path, "x").expect("write file");
+        }
+        let whole = walk(std::slice::from_ref(&root));
+        for limit in [1, 2, 3, 100] {
+            let mut files = files(std::slice::from_ref(&root));
+            let mut streamed = Vec::new();
+            loop {
+                let chunk = files.next_chunk(limit);
+                assert!(chunk.problems.is_empty());
+                assert!(chunk.files.len() <= limit);
+                if chunk.files.is_empty() {
+                    break;
+                }
+                streamed.extend(chunk.files);
+            }
+            assert_eq!(streamed, whole.files, "chunks of {limit}");
+        }
+        assert_eq!(whole.files.len(), 10);
     }
 
     #[test]

@@ -24,6 +24,6 @@ pub mod token;
 
 pub use article::{Article, Format, LoadError, LoadOptions, Loaded, Meta, Warning, WarningKind, load_bytes, load_file};
 pub use furniture::{DEFAULT_FURNITURE, DEFAULT_FURNITURE_SECTIONS, Furniture, FurnitureError};
-pub use input::{InputProblem, Walked, walk};
+pub use input::{Files, InputProblem, Walked, files, walk};
 pub use lines::LineIndex;
 pub use segment::{segment, sentences};
