@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side throughput of crosscheck, ripgrep and spaCy on the same corpora, in one run.
 #
-#   bench/compare.sh [--size-mb N] [--spacy-mb N] [--workdir DIR] [--baseline BIN]
+#   bench/compare.sh [--size-mb N] [--spacy-mb N] [--repeat N] [--workdir DIR] [--baseline BIN]
 #
 # Builds the release binary, then builds two corpora of at least N MB (default 200) in a
 # temporary directory: the BBC news corpus (../shared/corpus/bbc, real text, few matches)
@@ -14,6 +14,9 @@
 #     --spacy-mb MB (default 20) of the corpus, timing reading + tokenizer + matcher (like
 #     crosscheck's run, start-up left out), extrapolated as MB/s.
 # and prints MB/s, ratios and peak RSS (/usr/bin/time -v). Not part of `cargo test` or CI.
+# --repeat N (default 3) runs each crosscheck and ripgrep measurement N times in a row and
+# reports the median time (and the largest RSS): on a shared machine a single run can be off by
+# a third. spaCy runs once.
 # --workdir keeps the corpora and the spaCy venv between runs (reused when present).
 # --baseline BIN also runs another crosscheck binary (e.g. one built from an older commit) with
 # one thread right after the current one, for before/after ratios from the same run.
@@ -21,15 +24,17 @@ set -euo pipefail
 
 size_mb=200
 spacy_mb=20
+repeat=3
 workdir=""
 baseline=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --size-mb) size_mb="$2"; shift 2 ;;
         --spacy-mb) spacy_mb="$2"; shift 2 ;;
+        --repeat) repeat="$2"; shift 2 ;;
         --workdir) workdir="$2"; shift 2 ;;
         --baseline) baseline="$2"; shift 2 ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -101,14 +106,26 @@ escape = lambda phrase: re.sub(r"([\\.+*?()|\[\]{}^$#])", r"\\\1", phrase)
 print(r"(?-u:\b)(?:" + "|".join(escape(phrase) for phrase in phrases) + r")(?-u:\b)")
 EOF
 
-# Runs a command under /usr/bin/time -v; sets seconds and rss_mb.
-measure() {
+# Runs a command once under /usr/bin/time -v; sets seconds and rss_mb.
+measure_once() {
     local started ended
     started=$(date +%s.%N)
     /usr/bin/time -v -o "$workdir/time.txt" "$@" >"$workdir/out.txt" 2>"$workdir/err.txt"
     ended=$(date +%s.%N)
     seconds=$(python3 -c "print(f'{$ended - $started:.3f}')")
     rss_mb=$(awk '/Maximum resident set size/ {printf "%.1f", $6 / 1024}' "$workdir/time.txt")
+}
+
+# Runs a command $repeat times; sets seconds (the median) and rss_mb (the largest).
+measure() {
+    local times=() largest=0 run
+    for ((run = 0; run < repeat; run++)); do
+        measure_once "$@"
+        times+=("$seconds")
+        largest=$(python3 -c "print(max($largest, $rss_mb))")
+    done
+    seconds=$(python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "${times[@]}")
+    rss_mb=$largest
 }
 
 mbps() { python3 -c "print(f'{$1 / 1e6 / $2:.1f}')"; }
@@ -146,7 +163,7 @@ for corpus in "${corpora[@]}"; do
     printf '| %s | rg -j1 | %s | %s | %s | %s | %s lines |\n' "$corpus" "$mb" "$seconds" "$(mbps "$bytes" "$seconds")" "$rss_mb" "$(cat "$workdir/out.txt")"
     measure bash -c "rg_count -j$threads"
     printf '| %s | rg -j%s | %s | %s | %s | %s | %s lines |\n' "$corpus" "$threads" "$mb" "$seconds" "$(mbps "$bytes" "$seconds")" "$rss_mb" "$(cat "$workdir/out.txt")"
-    measure "$workdir/venv/bin/python" "$root/bench/spacy_match.py" "$workdir/phrases.txt" "$spacy_mb" "$corpus_dir"
+    measure_once "$workdir/venv/bin/python" "$root/bench/spacy_match.py" "$workdir/phrases.txt" "$spacy_mb" "$corpus_dir"
     read -r spacy_bytes spacy_seconds spacy_found <"$workdir/out.txt"
     printf '| %s | spaCy tokenizer + PhraseMatcher (first %s MB) | %s | %s | %s | %s | %s matches |\n' "$corpus" "$spacy_mb" "$(python3 -c "print(f'{$spacy_bytes / 1e6:.0f}')")" "$spacy_seconds" "$(mbps "$spacy_bytes" "$spacy_seconds")" "$rss_mb" "$spacy_found"
     one_mbps=$(mbps "$bytes" "$one")
@@ -154,4 +171,5 @@ for corpus in "${corpora[@]}"; do
     summary+="$corpus: 1 thread / rg -j1 = $(ratio "$rg_one" "$one") (target >= 0.33); 1 thread / spaCy = $(ratio "$one_mbps" "$spacy_mbps") (target >= 50); $threads threads / 1 thread = $(ratio "$one" "$all") (target >= 1.8)"$'\n'
 done
 printf '\n%s' "$summary"
+echo "crosscheck and rg: median of $repeat runs each; spaCy: one run"
 echo "rg pattern: $(wc -l <"$workdir/phrases.txt") phrases, $(wc -c <"$workdir/pattern.txt") bytes; rg $(rg --version | head -1 | cut -d' ' -f2)"
