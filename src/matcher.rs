@@ -245,10 +245,10 @@ const MIN_ANCHOR_BYTES: usize = 4;
 /// case-insensitively, and measured faster):
 ///
 /// 1. **Gate.** Each template's rarest-looking anchor (the one whose shortest form is longest)
-///    goes into a small automaton, usually few enough patterns (64 at most) for Aho-Corasick's
-///    SIMD search (Teddy), which runs at several GB/s where the full automaton runs below 1 GB/s. A
-///    region of prose with no gate hit is dropped whole, and so is each block (paragraph) of it
-///    without one.
+///    goes into a small automaton, usually few enough patterns for Aho-Corasick's SIMD search
+///    (Teddy, which takes at most 64), several GB/s where the full automaton runs below 1 GB/s.
+///    A region of prose with no gate hit is dropped whole, and so is each block (paragraph) of
+///    it without one.
 /// 2. **Block.** One automaton over every anchor form lists the hits of each block left; a
 ///    block where no template finds all its anchors is dropped. Only the blocks left are
 ///    segmented into sentences (no sentence crosses a block).
