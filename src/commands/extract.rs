@@ -25,7 +25,7 @@ pub(crate) fn run(args: &ExtractArgs, context: &mut Context) -> u8 {
         crate::output::write_to(args.input.output.as_deref(), |out| {
             processed = stream(&args.input, &set, context, |_, claims| {
                 let started = Instant::now();
-                let written = report::render_claims(&[], claims, ClaimFormat::Jsonl, out, &options);
+                let written = report::render_claims(&[], &claims, ClaimFormat::Jsonl, out, &options);
                 render += started.elapsed();
                 written
             })?;

@@ -149,8 +149,8 @@ pub(crate) struct Processed {
     pub times: crate::stats::MatchTimes,
 }
 
-/// Where a streamed run hands each file's articles and claims.
-type Sink<'a> = dyn FnMut(&[ArticleInfo], &[crate::claim::Claim]) -> std::io::Result<()> + 'a;
+/// Where a run hands each file's articles and claims, in path order.
+type Sink<'a> = dyn FnMut(Vec<ArticleInfo>, Vec<crate::claim::Claim>) -> std::io::Result<()> + 'a;
 
 /// What reading and matching one file gave: everything but its text.
 struct FileClaims {
@@ -178,15 +178,9 @@ impl FileClaims {
 }
 
 impl Processed {
-    /// Counts one file, reporting its warnings and errors; keeps its articles and claims if
-    /// `keep`, else hands them to `each` (and drops them).
-    fn absorb(
-        &mut self,
-        file: FileClaims,
-        context: &mut Context,
-        keep: bool,
-        each: &mut Sink<'_>,
-    ) -> std::io::Result<()> {
+    /// Counts one file, reporting its warnings and errors, and hands its articles and claims to
+    /// `each`.
+    fn absorb(&mut self, file: FileClaims, context: &mut Context, each: &mut Sink<'_>) -> std::io::Result<()> {
         for warning in &file.warnings {
             context.warn(warning);
         }
@@ -207,13 +201,7 @@ impl Processed {
         self.times.segment += file.times.segment;
         self.times.matching += file.times.matching;
         self.times.sentences += file.times.sentences;
-        if keep {
-            self.infos.extend(file.infos);
-            self.claims.extend(file.claims);
-            Ok(())
-        } else {
-            each(&file.infos, &file.claims)
-        }
+        each(file.infos, file.claims)
     }
 }
 
@@ -222,12 +210,19 @@ impl Processed {
 /// small whatever the corpus's size.
 const CHUNK_FILES: usize = 1024;
 
-/// Walks the inputs, then reads and matches each file in parallel, keeping only metadata and
-/// claims. Output order is path order whatever the thread count.
+/// Reads and matches the inputs' files in parallel, chunk by chunk as the walk finds them,
+/// keeping only metadata and claims. Output order is path order whatever the thread count.
 pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context) -> Processed {
-    let mut nothing = |_: &[ArticleInfo], _: &[crate::claim::Claim]| Ok(());
-    run_files(input, rules, context, true, &mut nothing)
-        .expect("a run that keeps its claims hands none over, so nothing fails")
+    let (mut infos, mut claims) = (Vec::new(), Vec::new());
+    let mut keep = |file_infos: Vec<ArticleInfo>, file_claims: Vec<crate::claim::Claim>| {
+        infos.extend(file_infos);
+        claims.extend(file_claims);
+        Ok(())
+    };
+    let mut processed = run_files(input, rules, context, &mut keep).expect("keeping the claims in memory cannot fail");
+    processed.infos = infos;
+    processed.claims = claims;
+    processed
 }
 
 /// [`process`] that keeps nothing: each file's articles and claims go to `each`, in path order,
@@ -237,16 +232,17 @@ pub(crate) fn stream(
     input: &InputArgs,
     rules: &RuleSet,
     context: &mut Context,
-    mut each: impl FnMut(&[ArticleInfo], &[crate::claim::Claim]) -> std::io::Result<()>,
+    mut each: impl FnMut(Vec<ArticleInfo>, Vec<crate::claim::Claim>) -> std::io::Result<()>,
 ) -> std::io::Result<Processed> {
-    run_files(input, rules, context, false, &mut each)
+    run_files(input, rules, context, &mut each)
 }
 
+/// Walks the inputs and reads and matches their files chunk by chunk, handing each file's
+/// articles and claims to `each` in path order; `infos` and `claims` of the result stay empty.
 fn run_files(
     input: &InputArgs,
     rules: &RuleSet,
     context: &mut Context,
-    keep: bool,
     each: &mut Sink<'_>,
 ) -> std::io::Result<Processed> {
     let started = Instant::now();
@@ -267,7 +263,7 @@ fn run_files(
                 load_bytes("<stdin>", &bytes, InputFormat::Text, &options).map_err(|error| error.to_string())
             });
         match loaded {
-            Ok(loaded) => processed.absorb(FileClaims::of(rules, loaded), context, keep, each)?,
+            Ok(loaded) => processed.absorb(FileClaims::of(rules, loaded), context, each)?,
             Err(error) => context.error(&error),
         }
     }
@@ -293,7 +289,7 @@ fn run_files(
         let (next, results) = rayon::join(|| files.next_chunk(CHUNK_FILES), || read(&chunk.files));
         for result in results {
             match result {
-                Ok(file) => processed.absorb(file, context, keep, each)?,
+                Ok(file) => processed.absorb(file, context, each)?,
                 Err(error) => context.error(&error),
             }
         }

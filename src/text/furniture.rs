@@ -118,10 +118,7 @@ impl Furniture {
 
     /// Whether `line` (one line, without its ending) is furniture by itself.
     pub fn is_furniture(&self, line: &str) -> bool {
-        let key = key(line);
-        !key.is_empty()
-            && key.len() <= MAX_FURNITURE_LINE_BYTES
-            && (self.lines.is_match(key) || self.sections.is_match(key))
+        self.verdict(line) != Verdict::Prose
     }
 
     /// The prose regions of `text[range]`: the range minus furniture lines and sections, with
@@ -177,11 +174,9 @@ impl Furniture {
         regions.extend(current);
         regions
     }
-}
 
-impl Furniture {
     /// What one line is by itself: a section heading, a furniture line, or prose
-    /// ([`Furniture::is_furniture`] without running the section patterns a second time).
+    /// (the section patterns run first, the line patterns only when they do not match).
     fn verdict(&self, line: &str) -> Verdict {
         let key = key(line);
         if key.is_empty() || key.len() > MAX_FURNITURE_LINE_BYTES {

@@ -11,7 +11,6 @@
 //! ([`super::LoadError::Read`]); unreadable *directories* are problems here.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use ignore::WalkBuilder;
 
@@ -90,11 +89,7 @@ pub fn files(paths: &[PathBuf]) -> Files {
     if let [root] = named.as_slice()
         && std::fs::metadata(root).is_ok_and(|metadata| metadata.is_dir())
     {
-        let walk = WalkBuilder::new(root)
-            .follow_links(true)
-            .require_git(false)
-            .sort_by_file_path(Ord::cmp)
-            .build();
+        let walk = walker(root).sort_by_file_path(Ord::cmp).build();
         return Files {
             source: Source::Walking((*root).clone(), Box::new(walk)),
         };
@@ -127,25 +122,16 @@ impl Files {
 }
 
 fn walk_directory(root: &Path, walked: &mut Walked) {
+    for entry in walker(root).build() {
+        take(root, entry, walked);
+    }
+}
+
+/// How every directory is walked (see the module docs).
+fn walker(root: &Path) -> WalkBuilder {
     let mut builder = WalkBuilder::new(root);
     builder.follow_links(true).require_git(false);
-    let threads = rayon::current_num_threads();
-    if threads <= 1 {
-        for entry in builder.build() {
-            take(root, entry, walked);
-        }
-        return;
-    }
-    // Directories are listed and stat'ed on as many threads as the run has; the order does
-    // not matter, the caller sorts.
-    let shared = Mutex::new(Walked::default());
     builder
-        .threads(threads)
-        .build_parallel()
-        .visit(&mut Collector { root, shared: &shared });
-    let found = shared.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    walked.files.extend(found.files);
-    walked.problems.extend(found.problems);
 }
 
 /// Adds one entry of a walk of `root`: a supported file, or a problem.
@@ -162,44 +148,6 @@ fn take(root: &Path, entry: Result<ignore::DirEntry, ignore::Error>, walked: &mu
             let message = describe(&error);
             walked.problems.push(InputProblem { path, message });
         }
-    }
-}
-
-/// Builds one [`Visitor`] per walker thread.
-struct Collector<'s> {
-    root: &'s Path,
-    shared: &'s Mutex<Walked>,
-}
-
-impl<'s> ignore::ParallelVisitorBuilder<'s> for Collector<'s> {
-    fn build(&mut self) -> Box<dyn ignore::ParallelVisitor + 's> {
-        Box::new(Visitor {
-            root: self.root,
-            shared: self.shared,
-            found: Walked::default(),
-        })
-    }
-}
-
-/// One walker thread's finds, handed over when the thread is done.
-struct Visitor<'s> {
-    root: &'s Path,
-    shared: &'s Mutex<Walked>,
-    found: Walked,
-}
-
-impl ignore::ParallelVisitor for Visitor<'_> {
-    fn visit(&mut self, entry: Result<ignore::DirEntry, ignore::Error>) -> ignore::WalkState {
-        take(self.root, entry, &mut self.found);
-        ignore::WalkState::Continue
-    }
-}
-
-impl Drop for Visitor<'_> {
-    fn drop(&mut self) {
-        let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        shared.files.append(&mut self.found.files);
-        shared.problems.append(&mut self.found.problems);
     }
 }
 
