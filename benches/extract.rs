@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use crosscheck::commands::load_rules_dir;
 use crosscheck::matcher::extract_all;
-use crosscheck::rules::{RuleSet, load_dir};
+use crosscheck::rules::RuleSet;
 use crosscheck::text::token::{Token, tokenize_into};
 use crosscheck::text::{Article, LoadOptions, load_file, sentences, walk};
 
@@ -28,7 +29,7 @@ fn root() -> PathBuf {
 }
 
 fn rules() -> RuleSet {
-    match load_dir(&root().join("rules")) {
+    match load_rules_dir(&root().join("rules")) {
         Ok(rules) => rules,
         Err(problems) => panic!("the bundled rules do not load: {} problems", problems.len()),
     }

@@ -5,11 +5,11 @@
 //! → [`matcher`] (sentences → [`claim::Claim`]s, in parallel) → [`compare`] (claims →
 //! findings) → [`report`] (findings → text, JSON, Markdown).
 
+pub mod authoring;
 pub mod claim;
 pub mod cli;
 pub mod commands;
 pub mod compare;
-pub mod explain;
 pub mod extract;
 pub mod finding;
 pub mod id;

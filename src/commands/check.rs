@@ -1,11 +1,11 @@
 //! `crosscheck check`: validate rules files, then lint them.
 //!
-//! Errors (the rule set cannot load) exit 2. Lints ([`crate::rules::lint`]) are warnings,
+//! Errors (the rule set cannot load) exit 2. Lints ([`crate::authoring::lint`]) are warnings,
 //! rendered like errors with `file:line:column`, and keep exit 0.
 
 use super::{Context, exit, load_rules};
+use crate::authoring::lint;
 use crate::cli::RulesArgs;
-use crate::rules::lint;
 
 /// Loads the rules, prints every lint warning and a one-line summary (or every problem).
 pub(crate) fn run(args: &RulesArgs, context: &mut Context) -> u8 {

@@ -2,13 +2,13 @@
 //!
 //! The text comes from `--text` or from a file in any supported format (`FILE`, or
 //! `FILE:LINE` for the sentences touching one line of it). The work is done by
-//! [`crate::explain`]; this file resolves the arguments, loads the input and renders.
+//! [`crate::authoring::explain`]; this file resolves the arguments, loads the input and renders.
 
 use std::path::Path;
 
 use super::{Context, exit, load_rules};
+use crate::authoring::explain::{self, Explanation, VERSION};
 use crate::cli::{ExplainArgs, ExplainFormat};
-use crate::explain::{self, Explanation, VERSION};
 use crate::text::{Article, LoadOptions, load_file};
 
 /// What to explain: a file and maybe one line of it.

@@ -14,14 +14,15 @@ mod schema;
 mod test;
 
 use std::io::{IsTerminal, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, InputArgs, RulesArgs};
 use crate::report::ArticleInfo;
-use crate::rules::{self, RuleSet, diagnostic};
+use crate::rules::{self, Diagnostic, RuleSet, diagnostic};
 use crate::text::{Article, Format as InputFormat, LoadOptions, files, load_bytes, load_file};
 
 /// Process exit codes.
@@ -110,7 +111,7 @@ pub fn run(cli: Cli) -> u8 {
 
 /// Loads the rules, printing warnings (unless quiet) or every error.
 pub(crate) fn load_rules(args: &RulesArgs, context: &mut Context) -> Option<RuleSet> {
-    match rules::load_dir(&args.rules) {
+    match load_rules_dir(&args.rules) {
         Ok(set) => {
             if !context.quiet {
                 for warning in &set.warnings {
@@ -125,6 +126,58 @@ pub(crate) fn load_rules(args: &RulesArgs, context: &mut Context) -> Option<Rule
             None
         }
     }
+}
+
+/// Reads and compiles every `*.toml` file in `dir` (sorted by name; the acknowledgements file
+/// left out), or the single file `dir` names.
+pub fn load_rules_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
+    let empty: Arc<str> = Arc::from("");
+    let display = dir.display().to_string();
+    let mut paths = Vec::new();
+    if dir.is_file() {
+        paths.push(dir.to_path_buf());
+    } else {
+        let entries = std::fs::read_dir(dir).map_err(|error| {
+            vec![
+                Diagnostic::error(&display, &empty, 0..0, format!("cannot read rules directory: {error}"))
+                    .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/"),
+            ]
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            // The acknowledgements file lives beside the rules but is not a rules file.
+            if path.extension().is_some_and(|extension| extension == "toml")
+                && path
+                    .file_name()
+                    .is_none_or(|name| name != crate::review::ack::FILE_NAME)
+            {
+                paths.push(path);
+            }
+        }
+        paths.sort();
+    }
+    if paths.is_empty() {
+        return Err(vec![
+            Diagnostic::error(&display, &empty, 0..0, "no rules files found")
+                .hint("put one or more .toml rules files in the directory (see docs/rules.md)"),
+        ]);
+    }
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => sources.push((name, text)),
+            Err(error) => problems.push(
+                Diagnostic::error(&name, &empty, 0..0, format!("cannot read rules file: {error}"))
+                    .hint("check the file exists, is readable and is UTF-8"),
+            ),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    rules::load_sources(&sources)
 }
 
 /// The claims of a corpus, extracted file by file so that no article's text outlives its own

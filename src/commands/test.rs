@@ -5,11 +5,14 @@
 //! with where it is written, what was expected and what was found. Exit 1 when anything failed.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use super::{Context, exit, load_rules};
+use crate::authoring::cases::{self, CASES_DIR, Case, CaseOutcome, EXPECT_FILE};
+use crate::authoring::examples::{self, Coverage, ExampleOutcome};
 use crate::cli::TestArgs;
-use crate::review::cases::CaseOutcome;
-use crate::rules::examples::{Coverage, ExampleOutcome};
+use crate::rules::RuleSet;
+use crate::text::{LoadOptions, load_file, walk};
 
 /// Runs the checks; prints each failure and the closing `N passed, N failed` line.
 pub(crate) fn run(args: &TestArgs, context: &mut Context) -> u8 {
@@ -17,10 +20,14 @@ pub(crate) fn run(args: &TestArgs, context: &mut Context) -> u8 {
         return exit::ERROR;
     };
     let filter = args.filter.as_deref();
-    let examples = crate::rules::examples::run(&set, filter);
-    let cases = crate::review::cases::run(&set, &args.rules.rules, filter);
+    let examples = examples::run(&set, filter);
+    let cases: Vec<CaseOutcome> = case_folders(&args.rules.rules)
+        .into_iter()
+        .filter_map(|folder| read_case(&set, &folder, filter))
+        .flat_map(|case| cases::run(&set, &case))
+        .collect();
     let coverage = if args.coverage {
-        crate::rules::examples::coverage(&set, filter)
+        examples::coverage(&set, filter)
     } else {
         Vec::new()
     };
@@ -38,6 +45,64 @@ pub(crate) fn run(args: &TestArgs, context: &mut Context) -> u8 {
         context.error(&format!("cannot write output: {error}"));
     }
     if failed == 0 { exit::OK } else { exit::FINDINGS }
+}
+
+/// The case folders of the rules at `rules` (a directory, or one rules file whose folder is
+/// used), sorted by name; none when there is no `cases` folder.
+fn case_folders(rules: &Path) -> Vec<PathBuf> {
+    let base = if rules.is_file() {
+        rules.parent().unwrap_or(Path::new(".")).to_path_buf()
+    } else {
+        rules.to_path_buf()
+    };
+    let Ok(entries) = std::fs::read_dir(base.join(CASES_DIR)) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir())
+        .collect();
+    folders.sort();
+    folders
+}
+
+/// Reads one case folder (its `expect.toml` and its articles), unless its name does not
+/// contain `filter`.
+fn read_case(set: &RuleSet, folder: &Path, filter: Option<&str>) -> Option<Case> {
+    let name = folder
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if filter.is_some_and(|filter| !name.contains(filter)) {
+        return None;
+    }
+    let expect_path = folder.join(EXPECT_FILE);
+    let expect = std::fs::read_to_string(&expect_path).map_err(|error| error.to_string());
+    let mut case = Case {
+        name,
+        folder: folder.display().to_string(),
+        expect_path: expect_path.display().to_string(),
+        expect,
+        articles: Vec::new(),
+        problems: Vec::new(),
+    };
+    if case.expect.is_err() {
+        return Some(case);
+    }
+    let walked = walk(&[folder.to_path_buf()]);
+    let options = LoadOptions {
+        furniture: set.furniture.clone(),
+        ..LoadOptions::default()
+    };
+    case.problems = walked.problems.iter().map(ToString::to_string).collect();
+    for path in &walked.files {
+        match load_file(path, &path.display().to_string(), &options) {
+            Ok(loaded) => case.articles.extend(loaded.articles),
+            Err(error) => case.problems.push(error.to_string()),
+        }
+    }
+    Some(case)
 }
 
 fn write_examples(outcomes: &[ExampleOutcome], out: &mut dyn Write) -> io::Result<()> {

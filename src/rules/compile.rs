@@ -9,13 +9,12 @@
 //! [`MAX_ALIASES_PER_FILE`] aliases; a file over a limit is reported and not compiled further.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use toml::Spanned;
 
 use super::diagnostic::Diagnostic;
-use super::examples::{Example, ExpectedValue};
+use super::example::{Example, ExpectedValue};
 use super::lexicon::{Entry, Lexicon, LexiconIndex};
 use super::pattern::{self, Node};
 use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
@@ -127,6 +126,10 @@ pub struct CompiledPattern {
     pub elements: Vec<Element>,
     /// The template as written.
     pub source: String,
+    /// The template's syntax tree, with spans into `source`.
+    pub nodes: Vec<Node>,
+    /// Where the template's string literal is in its rules file.
+    pub span: std::ops::Range<usize>,
 }
 
 /// A compiled rule.
@@ -279,57 +282,6 @@ impl<T> std::fmt::Debug for Memo<T> {
     }
 }
 
-/// Loads every `*.toml` file in `dir` (sorted by name), or the single file `dir` names.
-pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
-    let empty: Arc<str> = Arc::from("");
-    let display = dir.display().to_string();
-    let mut paths = Vec::new();
-    if dir.is_file() {
-        paths.push(dir.to_path_buf());
-    } else {
-        let entries = std::fs::read_dir(dir).map_err(|error| {
-            vec![
-                Diagnostic::error(&display, &empty, 0..0, format!("cannot read rules directory: {error}"))
-                    .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/"),
-            ]
-        })?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            // The acknowledgements file lives beside the rules but is not a rules file.
-            if path.extension().is_some_and(|extension| extension == "toml")
-                && path
-                    .file_name()
-                    .is_none_or(|name| name != crate::review::ack::FILE_NAME)
-            {
-                paths.push(path);
-            }
-        }
-        paths.sort();
-    }
-    if paths.is_empty() {
-        return Err(vec![
-            Diagnostic::error(&display, &empty, 0..0, "no rules files found")
-                .hint("put one or more .toml rules files in the directory (see docs/rules.md)"),
-        ]);
-    }
-    let mut sources = Vec::new();
-    let mut problems = Vec::new();
-    for path in paths {
-        let name = path.display().to_string();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => sources.push((name, text)),
-            Err(error) => problems.push(
-                Diagnostic::error(&name, &empty, 0..0, format!("cannot read rules file: {error}"))
-                    .hint("check the file exists, is readable and is UTF-8"),
-            ),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    load_sources(&sources)
-}
-
 /// Compiles rules files given as (path, contents) pairs.
 pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnostic>> {
     let mut problems = Vec::new();
@@ -380,8 +332,9 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
                 continue;
             }
             lexicon_names.insert(name.clone(), (*file_index, span));
-            set.lexicons
-                .push(compile_lexicon(name, lexicon, &path, &source, &mut problems));
+            let mut compiled = compile_lexicon(name, lexicon, &path, &source, &mut problems);
+            compiled.file = *file_index;
+            set.lexicons.push(compiled);
         }
         if let Some(modality) = &file.modality {
             set.cues.extend(
@@ -578,6 +531,7 @@ fn compile_lexicon(
     let mut entries = Vec::new();
     for (id, aliases) in &syntax.entries {
         let mut names = Vec::new();
+        let mut alias_spans = Vec::new();
         for alias in aliases.get_ref() {
             if alias.get_ref().trim().is_empty() || crate::text::token::tokenize(alias.get_ref()).is_empty() {
                 problems.push(
@@ -587,6 +541,7 @@ fn compile_lexicon(
                 continue;
             }
             names.push(alias.get_ref().trim().to_string());
+            alias_spans.push(alias.span());
         }
         if names.is_empty() {
             problems.push(
@@ -599,14 +554,21 @@ fn compile_lexicon(
             id: id.clone(),
             name: names[0].clone(),
             aliases: names,
+            alias_spans,
         });
     }
+    let header = format!("[lexicon.{name}]");
+    let span = source
+        .find(&header)
+        .map_or_else(|| lexicon.span(), |start| start..start + header.len());
     Lexicon {
         name: name.to_string(),
         is_region_scope,
         entries,
         fuzzy,
         fuzzy_min_len: syntax.fuzzy_min_len.unwrap_or(6),
+        file: 0,
+        span,
     }
 }
 
@@ -621,19 +583,29 @@ impl Context<'_> {
         Diagnostic::error(self.path, self.source, span, message)
     }
 
-    /// The file span of byte range `inner` of a string value whose TOML literal is at `literal`.
     fn inner_span(
         &self,
         literal: &std::ops::Range<usize>,
         value: &str,
         inner: &std::ops::Range<usize>,
     ) -> std::ops::Range<usize> {
-        let raw = self.source.get(literal.start + 1..literal.end.saturating_sub(1));
-        if raw == Some(value) {
-            literal.start + 1 + inner.start..literal.start + 1 + inner.end
-        } else {
-            literal.clone()
-        }
+        inner_span(self.source, literal, value, inner)
+    }
+}
+
+/// The file span of byte range `inner` of a string value whose TOML literal is at `literal`,
+/// when the literal holds the value verbatim (no escapes); otherwise the whole literal.
+pub fn inner_span(
+    source: &str,
+    literal: &std::ops::Range<usize>,
+    value: &str,
+    inner: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let raw = source.get(literal.start + 1..literal.end.saturating_sub(1));
+    if raw == Some(value) {
+        literal.start + 1 + inner.start..literal.start + 1 + inner.end
+    } else {
+        literal.clone()
     }
 }
 
@@ -784,6 +756,8 @@ fn compile_pattern(
     Some(CompiledPattern {
         elements,
         source: text.clone(),
+        nodes,
+        span: literal,
     })
 }
 

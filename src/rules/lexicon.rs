@@ -20,8 +20,10 @@ pub struct Entry {
     pub id: String,
     /// Display name: the first alias.
     pub name: String,
-    /// All aliases as written.
+    /// All aliases as written (trimmed).
     pub aliases: Vec<String>,
+    /// Where each alias is written in the lexicon's file (parallel to `aliases`).
+    pub alias_spans: Vec<std::ops::Range<usize>>,
 }
 
 /// A compiled lexicon.
@@ -37,6 +39,10 @@ pub struct Lexicon {
     pub fuzzy: Option<f64>,
     /// Shortest alias (in characters) that may match fuzzily.
     pub fuzzy_min_len: usize,
+    /// Index of the file it is declared in, in [`crate::rules::RuleSet::files`].
+    pub file: usize,
+    /// Where it is declared: its `[lexicon.NAME]` header, or its table when written inline.
+    pub span: std::ops::Range<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -281,6 +287,7 @@ mod tests {
             id: id.into(),
             name: aliases[0].into(),
             aliases: aliases.iter().map(|alias| (*alias).to_string()).collect(),
+            alias_spans: vec![0..0; aliases.len()],
         };
         vec![
             Lexicon {
@@ -292,6 +299,8 @@ mod tests {
                 ],
                 fuzzy: Some(0.9),
                 fuzzy_min_len: 6,
+                file: 0,
+                span: 0..0,
             },
             Lexicon {
                 name: "mineral".into(),
@@ -299,6 +308,8 @@ mod tests {
                 entries: vec![entry("rare-earths", &["rare earth", "rare earth element"])],
                 fuzzy: None,
                 fuzzy_min_len: 6,
+                file: 0,
+                span: 0..0,
             },
         ]
     }

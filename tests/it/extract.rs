@@ -42,7 +42,7 @@ fn extractor_fixtures() {
 /// `text[span]` is the quote, and the sentence span holds the sentence, for every claim.
 #[test]
 fn spans_are_exact() {
-    let set = rules::load_dir(&root().join("rules")).expect("bundled rules load");
+    let set = crosscheck::commands::load_rules_dir(&root().join("rules")).expect("bundled rules load");
     let walked = walk(&[root().join("examples"), fixture("extract")]);
     assert!(walked.problems.is_empty());
     let mut checked = 0;

@@ -7,7 +7,6 @@
 
 use std::path::Path;
 
-use crosscheck::rules;
 use serde_json::Value as Json;
 
 use crate::{crosscheck, crosscheck_in, fixture, root, snapshot};
@@ -101,7 +100,7 @@ fn bundled_rules_pass_examples_cases_and_coverage() {
 /// `cases/*/expect.toml` is not a rules file: only `*.toml` directly in the directory is read.
 #[test]
 fn case_files_are_not_loaded_as_rules() {
-    let set = rules::load_dir(&root().join("rules")).expect("bundled rules load");
+    let set = crosscheck::commands::load_rules_dir(&root().join("rules")).expect("bundled rules load");
     assert!(!set.files.is_empty());
     for file in &set.files {
         let path = Path::new(&file.path);

@@ -28,7 +28,8 @@ use crate::{Run, crosscheck, root, snapshot};
 const CLAIM: &str = "China's rare-earth reserves total 44 Mt.";
 
 /// The bundled rules, loaded once for the library-level tests.
-static RULES: LazyLock<RuleSet> = LazyLock::new(|| rules::load_dir(&root().join("rules")).expect("bundled rules load"));
+static RULES: LazyLock<RuleSet> =
+    LazyLock::new(|| crosscheck::commands::load_rules_dir(&root().join("rules")).expect("bundled rules load"));
 
 /// `crosscheck extract PATH --rules rules` plus `extra` arguments.
 fn extract(path: &str, extra: &[&str]) -> Run {

@@ -1,7 +1,8 @@
 //! Rules files: the bundled pack's embedded examples (one test per file) and the errors that
 //! broken rules files print.
 
-use crosscheck::rules::{self, examples};
+use crosscheck::authoring::examples;
+use crosscheck::commands::load_rules_dir;
 
 use crate::{crosscheck, root, snapshot};
 
@@ -9,7 +10,7 @@ use crate::{crosscheck, root, snapshot};
 /// since lexicons are shared) and fails with every failing example listed.
 #[track_caller]
 fn check_examples(file: &str) {
-    let set = rules::load_dir(&root().join("rules")).expect("bundled rules load");
+    let set = load_rules_dir(&root().join("rules")).expect("bundled rules load");
     let path = root().join("rules").join(file).display().to_string();
     let file_index = set
         .files
@@ -65,7 +66,7 @@ fn critical_minerals_examples() {
 #[test]
 fn every_rules_file_with_rules_has_an_examples_test() {
     let covered = ["critical-minerals.toml"];
-    let set = rules::load_dir(&root().join("rules")).expect("bundled rules load");
+    let set = load_rules_dir(&root().join("rules")).expect("bundled rules load");
     for (index, file) in set.files.iter().enumerate() {
         let name = std::path::Path::new(&file.path)
             .file_name()

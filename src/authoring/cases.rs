@@ -27,7 +27,6 @@
 //! survives a rewording of the comparator's messages but not a change in what it concludes.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -35,7 +34,7 @@ use toml::Spanned;
 use crate::claim::{Claim, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 use crate::rules::RuleSet;
-use crate::text::{LoadOptions, load_file, walk};
+use crate::text::Article;
 
 /// Name of the folder of cases in a rules directory.
 pub const CASES_DIR: &str = "cases";
@@ -229,97 +228,64 @@ fn describe_finding(finding: &Finding) -> String {
     )
 }
 
-/// The case folders of the rules at `rules` (a directory, or one rules file whose folder is
-/// used), sorted by name; none when there is no `cases` folder.
-pub fn discover(rules: &Path) -> Vec<PathBuf> {
-    let base = if rules.is_file() {
-        rules.parent().unwrap_or(Path::new(".")).to_path_buf()
-    } else {
-        rules.to_path_buf()
-    };
-    let Ok(entries) = std::fs::read_dir(base.join(CASES_DIR)) else {
-        return Vec::new();
-    };
-    let mut folders: Vec<PathBuf> = entries
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| path.is_dir())
-        .collect();
-    folders.sort();
-    folders
+/// One case folder as `commands` read it.
+#[derive(Debug)]
+pub struct Case {
+    /// The folder's name.
+    pub name: String,
+    /// The folder's path, as shown.
+    pub folder: String,
+    /// Path of its `expect.toml`, as shown.
+    pub expect_path: String,
+    /// The text of `expect.toml`, or why it could not be read.
+    pub expect: Result<String, String>,
+    /// The folder's articles, in path order.
+    pub articles: Vec<Article>,
+    /// Why some of the folder could not be read.
+    pub problems: Vec<String>,
 }
 
-/// Runs the cases of the rules at `rules` (see [`discover`]) whose folder name contains
-/// `filter`, in name order.
-pub fn run(set: &RuleSet, rules: &Path, filter: Option<&str>) -> Vec<CaseOutcome> {
+/// Runs one case, giving one outcome per expectation (or one failed outcome when the case
+/// cannot be run).
+pub fn run(set: &RuleSet, case: &Case) -> Vec<CaseOutcome> {
     let mut outcomes = Vec::new();
-    for folder in discover(rules) {
-        let name = folder
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if filter.is_some_and(|filter| !name.contains(filter)) {
-            continue;
-        }
-        run_case(set, &folder, &name, &mut outcomes);
-    }
-    outcomes
-}
-
-/// Runs one case folder, appending one outcome per expectation (or one failed outcome when
-/// the case cannot be run).
-fn run_case(set: &RuleSet, folder: &Path, name: &str, outcomes: &mut Vec<CaseOutcome>) {
-    let expect_path = folder.join(EXPECT_FILE);
-    let display = expect_path.display().to_string();
     let broken = |message: String| CaseOutcome {
-        case: name.to_owned(),
-        path: display.clone(),
+        case: case.name.clone(),
+        path: case.expect_path.clone(),
         line: 1,
         present: true,
         expectation: "a case that can be run".to_owned(),
         failure: Some(message),
     };
-    let source = match std::fs::read_to_string(&expect_path) {
+    let display = &case.expect_path;
+    let source = match &case.expect {
         Ok(source) => source,
         Err(error) => {
             outcomes.push(broken(format!(
                 "cannot read {display}: {error}; every case folder needs an {EXPECT_FILE}"
             )));
-            return;
+            return outcomes;
         }
     };
-    let file: ExpectFile = match toml::from_str(&source) {
+    let file: ExpectFile = match toml::from_str(source) {
         Ok(file) => file,
         Err(error) => {
             outcomes.push(broken(format!("{display}: {}", error.to_string().trim_end())));
-            return;
+            return outcomes;
         }
     };
-    let walked = walk(&[folder.to_path_buf()]);
-    let options = LoadOptions {
-        furniture: set.furniture.clone(),
-        ..LoadOptions::default()
-    };
-    let mut articles = Vec::new();
-    let mut problems: Vec<String> = walked.problems.iter().map(ToString::to_string).collect();
-    for path in &walked.files {
-        match load_file(path, &path.display().to_string(), &options) {
-            Ok(loaded) => articles.extend(loaded.articles),
-            Err(error) => problems.push(error.to_string()),
-        }
+    if !case.problems.is_empty() {
+        outcomes.push(broken(case.problems.join("; ")));
+        return outcomes;
     }
-    if !problems.is_empty() {
-        outcomes.push(broken(problems.join("; ")));
-        return;
-    }
-    if articles.is_empty() {
+    if case.articles.is_empty() {
         outcomes.push(broken(format!(
             "no articles in {}; add .md, .txt or .html files beside {EXPECT_FILE}",
-            folder.display()
+            case.folder
         )));
-        return;
+        return outcomes;
     }
-    let claims = crate::matcher::extract_all(set, &articles);
+    let claims = crate::matcher::extract_all(set, &case.articles);
     let findings = crate::compare::compare(&claims, &set.policy());
     let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
     let checks = file
@@ -334,7 +300,7 @@ fn run_case(set: &RuleSet, folder: &Path, name: &str, outcomes: &mut Vec<CaseOut
             None => check(expectation, present, &findings, &claims),
         };
         outcomes.push(CaseOutcome {
-            case: name.to_owned(),
+            case: case.name.clone(),
             path: display.clone(),
             line: line_of(spanned.span().start),
             present,
@@ -342,6 +308,7 @@ fn run_case(set: &RuleSet, folder: &Path, name: &str, outcomes: &mut Vec<CaseOut
             failure,
         });
     }
+    outcomes
 }
 
 /// What is wrong with `findings` for one expectation, if anything.

@@ -1,8 +1,9 @@
 //! Lints: rule sets that load but look wrong, reported as warnings by `crosscheck check`.
 //!
-//! Loading ([`super::compile`]) rejects what cannot work; the lints here flag what works but
-//! probably not as the author meant. Each lint is one function over the compiled [`RuleSet`]
-//! and the files' syntax (re-read for spans), and each warning points at `file:line:column`:
+//! Loading ([`crate::rules::compile`]) rejects what cannot work; the lints here flag what works
+//! but probably not as the author meant. Each lint is one function over the compiled
+//! [`RuleSet`], which keeps the spans of what it was compiled from, and each warning points at
+//! `file:line:column`:
 //!
 //! - [`Lint::AmbiguousAlias`]: two entries have an alias that reads the same (same tokens,
 //!   ignoring case: "rare-earth" = "rare earth", "U.S." = "U. S."), within one lexicon (only
@@ -25,14 +26,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
-use std::sync::Arc;
 
-use toml::Spanned;
-
-use super::compile::{Element, RuleSet, SlotKind};
-use super::diagnostic::Diagnostic;
-use super::pattern::{self, Node};
-use super::syntax::RuleFile;
+use crate::rules::compile::{Element, RuleSet, SlotKind, inner_span};
+use crate::rules::diagnostic::Diagnostic;
+use crate::rules::pattern::Node;
 use crate::text::token::{TokenKind, tokenize};
 
 /// The kinds of lint.
@@ -92,21 +89,14 @@ pub fn lint(set: &RuleSet) -> Vec<LintWarning> {
     warnings
 }
 
-/// The rules files re-read for the spans the compiled rule set does not keep.
+/// Where things are in the rules files of a set.
 struct Files<'s> {
     set: &'s RuleSet,
-    /// Per file, its syntax (files that loaded parse again).
-    parsed: Vec<Option<RuleFile>>,
 }
 
 impl<'s> Files<'s> {
     fn read(set: &'s RuleSet) -> Self {
-        let parsed = set
-            .files
-            .iter()
-            .map(|file| toml::from_str::<RuleFile>(&file.source).ok())
-            .collect();
-        Files { set, parsed }
+        Files { set }
     }
 
     fn index(&self, path: &str) -> usize {
@@ -132,29 +122,6 @@ impl<'s> Files<'s> {
     fn place(&self, file: usize, offset: usize) -> String {
         format!("{}:{}", self.set.files[file].path, self.line(file, offset))
     }
-
-    /// Where `[lexicon.NAME]` is declared: (file, span of its header or table).
-    fn lexicon(&self, name: &str) -> Option<(usize, Range<usize>)> {
-        self.parsed.iter().enumerate().find_map(|(file, parsed)| {
-            let lexicon = parsed.as_ref()?.lexicon.get(name)?;
-            let source = &self.set.files[file].source;
-            let header = format!("[lexicon.{name}]");
-            let span = source
-                .find(&header)
-                .map_or_else(|| lexicon.span(), |start| start..start + header.len());
-            Some((file, span))
-        })
-    }
-
-    /// The spans of a rule's templates, in order.
-    fn patterns(&self, file: usize, id: &str) -> Vec<Spanned<String>> {
-        self.parsed
-            .get(file)
-            .and_then(Option::as_ref)
-            .and_then(|parsed| parsed.rule.iter().find(|rule| rule.get_ref().id.get_ref() == id))
-            .map(|rule| rule.get_ref().patterns.get_ref().clone())
-            .unwrap_or_default()
-    }
 }
 
 /// One alias as written: where it is and whose it is.
@@ -166,24 +133,18 @@ struct AliasSite {
     span: Range<usize>,
 }
 
-fn alias_sites(set: &RuleSet, files: &Files<'_>) -> Vec<AliasSite> {
+fn alias_sites(set: &RuleSet) -> Vec<AliasSite> {
     let mut sites = Vec::new();
-    for (file, parsed) in files.parsed.iter().enumerate() {
-        let Some(parsed) = parsed else { continue };
-        for (name, lexicon) in &parsed.lexicon {
-            let Some(lexicon_index) = set.lexicons.iter().position(|compiled| &compiled.name == name) else {
-                continue;
-            };
-            for (entry, aliases) in &lexicon.get_ref().entries {
-                for alias in aliases.get_ref() {
-                    sites.push(AliasSite {
-                        lexicon: lexicon_index,
-                        entry: entry.clone(),
-                        text: alias.get_ref().trim().to_string(),
-                        file,
-                        span: alias.span(),
-                    });
-                }
+    for (lexicon_index, lexicon) in set.lexicons.iter().enumerate() {
+        for entry in &lexicon.entries {
+            for (alias, span) in entry.aliases.iter().zip(&entry.alias_spans) {
+                sites.push(AliasSite {
+                    lexicon: lexicon_index,
+                    entry: entry.id.clone(),
+                    text: alias.clone(),
+                    file: lexicon.file,
+                    span: span.clone(),
+                });
             }
         }
     }
@@ -192,7 +153,7 @@ fn alias_sites(set: &RuleSet, files: &Files<'_>) -> Vec<AliasSite> {
 
 /// Ambiguous and shadowed aliases.
 fn aliases(set: &RuleSet, files: &Files<'_>, warnings: &mut Vec<LintWarning>) {
-    let sites = alias_sites(set, files);
+    let sites = alias_sites(set);
     // Ambiguous: the first site of each reading, then every later site of another entry.
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut ambiguous = vec![false; sites.len()];
@@ -338,13 +299,10 @@ fn unused_lexicons(set: &RuleSet, files: &Files<'_>, warnings: &mut Vec<LintWarn
         if used.contains(&(index as u32)) || lexicon.name == "speaker" || lexicon.is_region_scope {
             continue;
         }
-        let Some((file, span)) = files.lexicon(&lexicon.name) else {
-            continue;
-        };
         warnings.push(LintWarning {
             lint: Lint::UnusedLexicon,
             diagnostic: files
-                .warning(file, span, format!("lexicon `{}` is not used by any rule", lexicon.name))
+                .warning(lexicon.file, lexicon.span.clone(), format!("lexicon `{}` is not used by any rule", lexicon.name))
                 .label("no slot reads it")
                 .hint(format!(
                     "use it in a slot (`{{subject:{}}}`), name it `speaker` or give it `scope = \"region\"`, or remove it",
@@ -476,30 +434,17 @@ fn walk(
     impossible
 }
 
-/// Bytes of a template's text inside its TOML string literal, when the literal holds the
-/// template verbatim; otherwise the whole literal.
-fn inner_span(source: &str, literal: &Range<usize>, template: &str, inner: &Range<usize>) -> Range<usize> {
-    let written = source.get(literal.clone()).unwrap_or_default();
-    let verbatim = written.len() == template.len() + 2 && written.get(1..written.len() - 1) == Some(template);
-    if verbatim {
-        literal.start + 1 + inner.start..literal.start + 1 + inner.end
-    } else {
-        literal.clone()
-    }
-}
-
 fn impossible_templates(set: &RuleSet, files: &Files<'_>, warnings: &mut Vec<LintWarning>) {
     for rule in &set.rules {
-        let source = Arc::clone(&set.files[rule.file].source);
-        for template in files.patterns(rule.file, &rule.id) {
-            let text = template.get_ref();
-            let Ok(nodes) = pattern::parse(text) else { continue };
+        let source = &set.files[rule.file].source;
+        for template in &rule.patterns {
+            let text = &template.source;
             let lower = text.to_lowercase();
             let lower = if lower.len() == text.len() { lower } else { text.clone() };
             let mut dead = Vec::new();
-            walk(set, text, &lower, &nodes, &mut 0, true, &mut dead);
+            walk(set, text, &lower, &template.nodes, &mut 0, true, &mut dead);
             for found in dead {
-                let span = inner_span(&source, &template.span(), text, &found.span);
+                let span = inner_span(source, &template.span, text, &found.span);
                 let message = if found.whole {
                     format!("a template of rule `{}` can never match: {}", rule.id, found.reason)
                 } else {
