@@ -8,6 +8,7 @@ mod extract;
 mod review;
 mod robustness;
 mod rules;
+mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
