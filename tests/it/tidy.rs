@@ -21,7 +21,10 @@ fn layers(architecture: &str) -> Vec<Vec<String>> {
     // Numbered lines, highest layer first: "1. `commands` — …", "2. `cli` — …".
     let mut layers: Vec<Vec<String>> = section
         .lines()
-        .filter(|line| line.split_once(". ").is_some_and(|(number, _)| number.trim().parse::<u32>().is_ok()))
+        .filter(|line| {
+            line.split_once(". ")
+                .is_some_and(|(number, _)| number.trim().parse::<u32>().is_ok())
+        })
         .map(|line| {
             let names = line.split_once(" — ").map_or(line, |(names, _)| names);
             names
@@ -62,7 +65,11 @@ fn crate_paths(source: &str) -> Vec<(usize, String)> {
     let mut from = 0;
     while let Some(at) = code[from..].find("crate::").map(|at| from + at) {
         from = at + "crate::".len();
-        if code[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        if code[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        {
             continue; // `mycrate::`
         }
         let after = &code[from..];
@@ -111,7 +118,9 @@ fn violations(layers: &[Vec<String>], files: &[(String, String)]) -> Vec<String>
             continue;
         }
         let Some(&own) = layer_of.get(module.as_str()) else {
-            problems.push(format!("src/{path}: module `{module}` is in no layer of ARCHITECTURE.md"));
+            problems.push(format!(
+                "src/{path}: module `{module}` is in no layer of ARCHITECTURE.md"
+            ));
             continue;
         };
         for (line, name) in crate_paths(source) {
@@ -140,8 +149,15 @@ fn sources(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
         if path.is_dir() {
             sources(&path, base, out);
         } else if path.extension().is_some_and(|extension| extension == "rs") {
-            let relative = path.strip_prefix(base).expect("under src/").to_string_lossy().into_owned();
-            out.push((relative, std::fs::read_to_string(&path).expect("a source file is readable")));
+            let relative = path
+                .strip_prefix(base)
+                .expect("under src/")
+                .to_string_lossy()
+                .into_owned();
+            out.push((
+                relative,
+                std::fs::read_to_string(&path).expect("a source file is readable"),
+            ));
         }
     }
 }
@@ -150,7 +166,10 @@ fn sources(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
 fn imports_follow_the_layer_order() {
     let architecture = std::fs::read_to_string(root().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md is readable");
     let layers = layers(&architecture);
-    assert!(layers.len() >= 5, "ARCHITECTURE.md's layer order has too few layers: {layers:?}");
+    assert!(
+        layers.len() >= 5,
+        "ARCHITECTURE.md's layer order has too few layers: {layers:?}"
+    );
     let mut files = Vec::new();
     sources(&root().join("src"), &root().join("src"), &mut files);
     let mut modules: Vec<String> = files.iter().map(|(path, _)| module_of(Path::new(path))).collect();
@@ -163,20 +182,36 @@ fn imports_follow_the_layer_order() {
     assert!(problems.is_empty(), "imports against the layer order:\n{report}");
     // Every layer names modules that exist, so the order cannot list stale names.
     for name in layers.iter().flatten() {
-        assert!(modules.contains(name), "ARCHITECTURE.md's layer order names `{name}`, which is no module in src/");
+        assert!(
+            modules.contains(name),
+            "ARCHITECTURE.md's layer order names `{name}`, which is no module in src/"
+        );
     }
 }
 
 #[test]
 fn the_tidy_check_catches_an_upward_import() {
-    let layers = vec![vec!["text".to_owned()], vec!["rules".to_owned()], vec!["matcher".to_owned()]];
+    let layers = vec![
+        vec!["text".to_owned()],
+        vec!["rules".to_owned()],
+        vec!["matcher".to_owned()],
+    ];
     let file = |path: &str, source: &str| (path.to_owned(), source.to_owned());
     let clean = [
-        file("matcher/mod.rs", "use crate::rules::RuleSet;\nuse crate::{text, rules::Rule};\n"),
-        file("rules/compile.rs", "// crate::matcher in a comment is fine\nuse crate::text::Furniture;\n"),
+        file(
+            "matcher/mod.rs",
+            "use crate::rules::RuleSet;\nuse crate::{text, rules::Rule};\n",
+        ),
+        file(
+            "rules/compile.rs",
+            "// crate::matcher in a comment is fine\nuse crate::text::Furniture;\n",
+        ),
     ];
     assert_eq!(violations(&layers, &clean), Vec::<String>::new());
-    let upward = [file("rules/compile.rs", "use std::fmt;\n\nuse crate::matcher::Matcher;\n")];
+    let upward = [file(
+        "rules/compile.rs",
+        "use std::fmt;\n\nuse crate::matcher::Matcher;\n",
+    )];
     assert_eq!(
         violations(&layers, &upward),
         ["src/rules/compile.rs:3: `rules` imports `matcher`, a layer above it in ARCHITECTURE.md's order"]
@@ -184,8 +219,15 @@ fn the_tidy_check_catches_an_upward_import() {
     let inline = [file("text/mod.rs", "fn f() { let _ = crate::rules::load(); }\n")];
     assert_eq!(violations(&layers, &inline).len(), 1);
     let braced = [file("text/mod.rs", "use crate::{id, matcher};\n")];
-    assert_eq!(violations(&layers, &braced).len(), 2, "an unknown and an upward name in braces");
-    let nested = [file("rules/mod.rs", "use crate::{\n    text::{Token, tokenize},\n    matcher::{self, Matcher},\n};\n")];
+    assert_eq!(
+        violations(&layers, &braced).len(),
+        2,
+        "an unknown and an upward name in braces"
+    );
+    let nested = [file(
+        "rules/mod.rs",
+        "use crate::{\n    text::{Token, tokenize},\n    matcher::{self, Matcher},\n};\n",
+    )];
     assert_eq!(
         violations(&layers, &nested),
         ["src/rules/mod.rs:3: `rules` imports `matcher`, a layer above it in ARCHITECTURE.md's order"]
