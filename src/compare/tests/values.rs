@@ -1,0 +1,203 @@
+//! Quantities, severity and self-contradiction.
+
+use super::*;
+
+// ---- quantity -------------------------------------------------------------------------------
+
+#[test]
+fn quantities_that_do_not_overlap_conflict() {
+    let finding = check_conflict(
+        vec![
+            claim("a.md", "reserves", "russia", exact("28.7 million tonnes", 28.7e6)),
+            claim("b.md", "reserves", "russia", exact("3.8 Mt", 3.8e6)),
+        ],
+        ConflictKind::Quantity,
+        Severity::Error,
+    );
+    assert_eq!(
+        finding.reason,
+        "Russia's rare earths reserves are given as \"3.8 Mt\" (3,800,000 t) and \"28.7 million \
+         tonnes\" (28,700,000 t), which do not overlap within 5%"
+    );
+    assert_eq!(finding.claims, vec![1, 0]);
+    assert_eq!(finding.key, "reserves · russia · rare-earths");
+    assert_eq!(finding.articles, 2);
+}
+
+#[test]
+fn more_than_and_about_conflict() {
+    check_conflict(
+        vec![
+            claim(
+                "a.md",
+                "reserves",
+                "russia",
+                quantity("more than 20 Mt", 20e6, "t", Bound::MoreThan),
+            ),
+            claim(
+                "b.md",
+                "reserves",
+                "russia",
+                quantity("about 10 Mt", 10e6, "t", Bound::Approximate),
+            ),
+        ],
+        ConflictKind::Quantity,
+        Severity::Error,
+    );
+}
+
+#[test]
+fn compatible_units_agree() {
+    let findings = check_silent(vec![
+        claim("a.md", "reserves", "china", exact("44 Mt", 44e6)),
+        claim("b.md", "reserves", "china", exact("44,000,000 tons", 44e6)),
+    ]);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].kind, FindingKind::Overlap);
+    assert_eq!(findings[0].severity, Severity::Info);
+    assert_eq!(
+        findings[0].reason,
+        "2 articles agree that China's rare earths reserves are 44 Mt (44,000,000 t, within 5%)"
+    );
+}
+
+#[test]
+fn values_within_tolerance_agree_and_about_widens() {
+    check_silent(vec![
+        claim("a.md", "reserves", "china", exact("44 Mt", 44e6)),
+        claim("b.md", "reserves", "china", exact("46 Mt", 46e6)),
+        claim(
+            "c.md",
+            "reserves",
+            "china",
+            quantity("about 50 Mt", 50e6, "t", Bound::Approximate),
+        ),
+    ]);
+}
+
+#[test]
+fn different_units_are_not_compared() {
+    let findings = check_silent(vec![
+        claim("a.md", "reserves", "china", exact("44 Mt", 44e6)),
+        claim("b.md", "reserves", "china", quantity("35%", 35.0, "%", Bound::Exact)),
+    ]);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn different_years_are_a_change_not_a_conflict() {
+    let findings = check_silent(vec![
+        claim("a.md", "reserves", "ukraine", exact("500,000 tonnes", 5e5))
+            .object("lithium")
+            .year(2023),
+        claim("b.md", "reserves", "ukraine", exact("450,000 t", 4.5e5))
+            .object("lithium")
+            .year(2025),
+    ]);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].kind, FindingKind::Change);
+    assert_eq!(findings[0].severity, Severity::Info);
+    assert_eq!(
+        findings[0].reason,
+        "Ukraine's lithium reserves: 500,000 t (2023) → 450,000 t (2025)"
+    );
+    assert_eq!(findings[0].key, "reserves · ukraine · lithium");
+}
+
+#[test]
+fn an_undated_claim_is_compared_with_every_year_once() {
+    let claims = claims(vec![
+        claim("a.md", "reserves", "russia", exact("10 Mt", 10e6)),
+        claim("b.md", "reserves", "russia", exact("30 Mt", 30e6)),
+        claim("c.md", "reserves", "russia", exact("10 Mt", 10e6)).year(2023),
+        claim("d.md", "reserves", "russia", exact("30 Mt", 30e6)).year(2025),
+    ]);
+    let findings = compare(&claims, &policy());
+    let found = conflicts(&findings);
+    // 2023: {a, c} vs b; 2025: a vs {b, d}. The undated pair a/b is not reported twice.
+    assert_eq!(found.len(), 2, "{findings:#?}");
+    assert_eq!(found[0].key, "reserves · russia · rare-earths · 2023");
+    assert_eq!(found[0].claims, vec![0, 1, 2]);
+    assert_eq!(found[1].key, "reserves · russia · rare-earths · 2025");
+    assert_eq!(found[1].claims, vec![0, 3, 1]);
+    assert!(findings.iter().any(|finding| finding.kind == FindingKind::Change));
+}
+
+#[test]
+fn different_regions_are_not_compared() {
+    check_silent(vec![
+        claim("a.md", "reserves", "russia", exact("28.7 Mt", 28.7e6)).region("europe"),
+        claim("b.md", "reserves", "russia", exact("3.8 Mt", 3.8e6)),
+    ]);
+}
+
+#[test]
+fn unrelated_subjects_are_not_compared() {
+    let findings = check_silent(vec![
+        claim("a.md", "reserves", "russia", exact("28.7 Mt", 28.7e6)),
+        claim("b.md", "reserves", "china", exact("3.8 Mt", 3.8e6)),
+    ]);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn hedged_agreement_is_an_overlap() {
+    let findings = check_silent(vec![
+        claim("a.md", "reserves", "china", exact("44 Mt", 44e6)).hedged("could"),
+        claim("b.md", "reserves", "china", exact("44 million tonnes", 44e6)),
+    ]);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].kind, FindingKind::Overlap);
+    assert_eq!(findings[0].claims, vec![1, 0]);
+}
+
+// ---- severity and self-contradiction --------------------------------------------------------
+
+#[test]
+fn hedged_or_attributed_conflicts_are_warnings_that_say_why() {
+    let finding = check_conflict(
+        vec![
+            claim("a.md", "reserves", "russia", exact("28.7 Mt", 28.7e6)).attributed("Putin"),
+            claim("b.md", "reserves", "russia", exact("3.8 Mt", 3.8e6)).hedged("could"),
+        ],
+        ConflictKind::Quantity,
+        Severity::Warning,
+    );
+    assert_eq!(
+        finding.reason,
+        "Russia's rare earths reserves are given as \"3.8 Mt\" (3,800,000 t, hedged: \"could\") \
+         and \"28.7 Mt\" (28,700,000 t, attributed to Putin), which do not overlap within 5%"
+    );
+}
+
+#[test]
+fn plain_claims_are_quoted_before_hedged_ones() {
+    let finding = check_conflict(
+        vec![
+            claim("a.md", "reserves", "russia", exact("3.8 Mt", 3.8e6)).hedged("may"),
+            claim("b.md", "reserves", "russia", exact("3.9 Mt", 3.9e6)),
+            claim("c.md", "reserves", "russia", exact("28.7 Mt", 28.7e6)),
+        ],
+        ConflictKind::Quantity,
+        Severity::Error,
+    );
+    assert_eq!(finding.claims, vec![1, 2, 0]);
+}
+
+#[test]
+fn an_article_that_contradicts_itself_is_named() {
+    let finding = check_conflict(
+        vec![
+            claim("a.md", "reserves", "russia", exact("28.7 Mt", 28.7e6)),
+            claim("a.md", "reserves", "russia", exact("3.8 Mt", 3.8e6)),
+        ],
+        ConflictKind::Quantity,
+        Severity::Error,
+    );
+    assert!(
+        finding.reason.ends_with("; a.md contradicts itself"),
+        "{}",
+        finding.reason
+    );
+    assert_eq!(finding.articles, 1);
+}
