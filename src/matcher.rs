@@ -25,7 +25,7 @@ use crate::modality::{self, Sentence};
 use crate::rules::lexicon::EntityMatch;
 use crate::rules::{CompareMode, Element, Role, Rule, RuleSet, SlotKind};
 use crate::stats::MatchTimes;
-use crate::text::token::{Token, TokenKind, tokenize_into};
+use crate::text::token::{ClauseReader, Token, TokenKind, tokenize_into};
 use crate::text::{Article, segment};
 
 /// Most backtracking steps spent on one template at one start position; bounds the work of
@@ -728,7 +728,7 @@ impl Matcher<'_> {
                     if position + skip > tokens.len() {
                         break;
                     }
-                    if skip > 0 && is_clause_break(text, &tokens[position + skip - 1]) {
+                    if skip > 0 && tokens[position + skip - 1].breaks_clause(text, ClauseReader::Gap) {
                         // A gap never skips into another clause: "China is not first, but
                         // Russia holds …" says nothing about China's holdings.
                         break;
@@ -812,15 +812,6 @@ impl Matcher<'_> {
                 .into_iter()
                 .collect(),
         }
-    }
-}
-
-/// Tokens that end a clause for the purpose of gaps.
-fn is_clause_break(text: &str, token: &Token) -> bool {
-    match token.kind {
-        TokenKind::Punct => matches!(token.text(text), ";" | "—" | "(" | ")"),
-        TokenKind::Word => token.is(text, "but") || token.is(text, "whereas"),
-        _ => false,
     }
 }
 
