@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use crosscheck::matcher::extract_all;
+use crosscheck::matcher::Matcher;
 use crosscheck::rules::{RuleSet, load_dir};
 use crosscheck::text::token::{Token, tokenize_into};
 use crosscheck::text::{Article, LoadOptions, load_file, sentences, walk};
@@ -122,7 +122,8 @@ fn stages(criterion: &mut Criterion, name: &str, rules: &RuleSet, articles: &[Ar
         });
     });
     group.bench_function("extract_all", |bench| {
-        bench.iter(|| extract_all(rules, black_box(articles)).len());
+        let matcher = Matcher::new(rules);
+        bench.iter(|| matcher.extract_all(black_box(articles)).len());
     });
     group.finish();
 }

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use super::{Context, exit, load_rules};
 use crate::cli::TestArgs;
+use crate::matcher::Matcher;
 use crate::review::cases::CaseOutcome;
 use crate::rules::examples::{Coverage, ExampleOutcome};
 
@@ -17,10 +18,11 @@ pub(crate) fn run(args: &TestArgs, context: &mut Context) -> u8 {
         return exit::ERROR;
     };
     let filter = args.filter.as_deref();
-    let examples = crate::rules::examples::run(&set, filter);
-    let cases = crate::review::cases::run(&set, &args.rules.rules, filter);
+    let matcher = Matcher::new(&set);
+    let examples = crate::rules::examples::run(&matcher, filter);
+    let cases = crate::review::cases::run(&matcher, &args.rules.rules, filter);
     let coverage = if args.coverage {
-        crate::rules::examples::coverage(&set, filter)
+        crate::rules::examples::coverage(&matcher, filter)
     } else {
         Vec::new()
     };

@@ -34,7 +34,7 @@ use toml::Spanned;
 
 use crate::claim::{Claim, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
-use crate::rules::RuleSet;
+use crate::matcher::Matcher;
 use crate::text::{LoadOptions, load_file, walk};
 
 /// Name of the folder of cases in a rules directory.
@@ -251,7 +251,7 @@ pub fn discover(rules: &Path) -> Vec<PathBuf> {
 
 /// Runs the cases of the rules at `rules` (see [`discover`]) whose folder name contains
 /// `filter`, in name order.
-pub fn run(set: &RuleSet, rules: &Path, filter: Option<&str>) -> Vec<CaseOutcome> {
+pub fn run(matcher: &Matcher<'_>, rules: &Path, filter: Option<&str>) -> Vec<CaseOutcome> {
     let mut outcomes = Vec::new();
     for folder in discover(rules) {
         let name = folder
@@ -261,14 +261,15 @@ pub fn run(set: &RuleSet, rules: &Path, filter: Option<&str>) -> Vec<CaseOutcome
         if filter.is_some_and(|filter| !name.contains(filter)) {
             continue;
         }
-        run_case(set, &folder, &name, &mut outcomes);
+        run_case(matcher, &folder, &name, &mut outcomes);
     }
     outcomes
 }
 
 /// Runs one case folder, appending one outcome per expectation (or one failed outcome when
 /// the case cannot be run).
-fn run_case(set: &RuleSet, folder: &Path, name: &str, outcomes: &mut Vec<CaseOutcome>) {
+fn run_case(matcher: &Matcher<'_>, folder: &Path, name: &str, outcomes: &mut Vec<CaseOutcome>) {
+    let set = matcher.rules();
     let expect_path = folder.join(EXPECT_FILE);
     let display = expect_path.display().to_string();
     let broken = |message: String| CaseOutcome {
@@ -319,7 +320,7 @@ fn run_case(set: &RuleSet, folder: &Path, name: &str, outcomes: &mut Vec<CaseOut
         )));
         return;
     }
-    let claims = crate::matcher::extract_all(set, &articles);
+    let claims = matcher.extract_all(&articles);
     let findings = crate::compare::compare(&claims, &set.policy());
     let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
     let checks = file

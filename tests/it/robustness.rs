@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use crosscheck::claim::Claim;
-use crosscheck::matcher;
+use crosscheck::matcher::Matcher;
 use crosscheck::rules::{self, RuleSet, diagnostic, pattern};
 use crosscheck::text::{Article, Format, LoadOptions, load_bytes};
 use proptest::prelude::*;
@@ -29,6 +29,9 @@ const CLAIM: &str = "China's rare-earth reserves total 44 Mt.";
 
 /// The bundled rules, loaded once for the library-level tests.
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| rules::load_dir(&root().join("rules")).expect("bundled rules load"));
+
+/// The matcher of [`RULES`], its prefilter built once.
+static MATCHER: LazyLock<Matcher<'static>> = LazyLock::new(|| Matcher::new(&RULES));
 
 /// `crosscheck extract PATH --rules rules` plus `extra` arguments.
 fn extract(path: &str, extra: &[&str]) -> Run {
@@ -183,7 +186,7 @@ fn empty_file_is_an_article_without_claims() {
         let loaded = load_bytes("empty", b"", format, &LoadOptions::default()).expect("empty input loads");
         assert!(loaded.warnings.is_empty(), "{format:?}");
         for article in &loaded.articles {
-            assert!(matcher::extract(&RULES, article).is_empty());
+            assert!(MATCHER.extract(article).is_empty());
         }
     }
 }
@@ -809,9 +812,9 @@ fn a_huge_article_matched_on_two_threads_gives_the_same_claims() {
         .num_threads(2)
         .build()
         .expect("two threads");
-    let filtered = pool.install(|| matcher::extract(&RULES, &article));
+    let filtered = pool.install(|| MATCHER.extract(&article));
     assert!(filtered.len() > 200, "{} claims", filtered.len());
-    assert_eq!(filtered, matcher::extract_unfiltered(&RULES, &article));
+    assert_eq!(filtered, MATCHER.extract_unfiltered(&article));
 }
 
 /// Paragraphs of [`mixed_text`] split by blank lines or line breaks, some right after a run of
@@ -1076,7 +1079,7 @@ proptest! {
     #[test]
     fn claim_spans_are_valid_on_mixed_text(text in mixed_text()) {
         let article = Article::plain("mixed.txt", text);
-        let claims = matcher::extract(&RULES, &article);
+        let claims = MATCHER.extract(&article);
         check_claim_spans(&article, &claims)?;
     }
 
@@ -1094,7 +1097,7 @@ proptest! {
         };
         let loaded = load_bytes("mixed", &bytes, format, &LoadOptions::default()).expect("valid input loads");
         for article in &loaded.articles {
-            let claims = matcher::extract(&RULES, article);
+            let claims = MATCHER.extract(article);
             check_claim_spans(article, &claims)?;
         }
     }
@@ -1105,13 +1108,13 @@ proptest! {
     #[test]
     fn prefilter_never_changes_the_claims(text in paragraphs()) {
         let article = Article::plain("paragraphs.txt", text);
-        prop_assert_eq!(matcher::extract(&RULES, &article), matcher::extract_unfiltered(&RULES, &article));
+        prop_assert_eq!(MATCHER.extract(&article), MATCHER.extract_unfiltered(&article));
     }
 
     /// No panic on arbitrary Unicode text.
     #[test]
     fn arbitrary_unicode_never_panics(text in any::<String>()) {
-        let claims = matcher::extract_text(&RULES, "any.txt", &text);
+        let claims = MATCHER.extract_text("any.txt", &text);
         let article = Article::plain("any.txt", text);
         check_claim_spans(&article, &claims)?;
     }
@@ -1122,7 +1125,7 @@ proptest! {
         let format = [Format::Text, Format::Markdown, Format::Html, Format::JsonLines, Format::Json][format_index];
         if let Ok(loaded) = load_bytes("bytes", &bytes, format, &LoadOptions::default()) {
             for article in &loaded.articles {
-                let claims = matcher::extract(&RULES, article);
+                let claims = MATCHER.extract(article);
                 check_claim_spans(article, &claims)?;
             }
         }
@@ -1143,8 +1146,8 @@ proptest! {
             .collect();
         let shuffled: Vec<Article> = order.iter().map(|&index| articles[index].clone()).collect();
         prop_assert_eq!(
-            by_article(matcher::extract_all(&RULES, &articles)),
-            by_article(matcher::extract_all(&RULES, &shuffled))
+            by_article(MATCHER.extract_all(&articles)),
+            by_article(MATCHER.extract_all(&shuffled))
         );
     }
 
@@ -1158,7 +1161,7 @@ proptest! {
             .collect();
         let run = |threads: usize| -> Result<Vec<Claim>, rayon::ThreadPoolBuildError> {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
-            Ok(pool.install(|| matcher::extract_all(&RULES, &articles)))
+            Ok(pool.install(|| MATCHER.extract_all(&articles)))
         };
         let one = run(1).map_err(|error| TestCaseError::fail(error.to_string()))?;
         let three = run(3).map_err(|error| TestCaseError::fail(error.to_string()))?;
@@ -1183,7 +1186,7 @@ proptest! {
         check_rules_source(&rules_with_template(&template))?;
         if let Ok(set) = rules::load_sources(&[("x.toml".into(), rules_with_template(&template))]) {
             let article = Article::plain("t.txt", text);
-            let claims = matcher::extract(&set, &article);
+            let claims = Matcher::new(&set).extract(&article);
             check_claim_spans(&article, &claims)?;
         }
     }

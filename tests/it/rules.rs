@@ -1,6 +1,7 @@
 //! Rules files: the bundled pack's embedded examples (one test per file) and the errors that
 //! broken rules files print.
 
+use crosscheck::matcher::Matcher;
 use crosscheck::rules::{self, examples};
 
 use crate::{crosscheck, root, snapshot};
@@ -23,7 +24,7 @@ fn check_examples(file: &str) {
         .map(|rule| rule.id.as_str())
         .collect();
     assert!(!rule_ids.is_empty(), "{file} defines no rules");
-    let outcomes: Vec<_> = examples::run(&set, None)
+    let outcomes: Vec<_> = examples::run(&Matcher::new(&set), None)
         .into_iter()
         .filter(|outcome| rule_ids.contains(&outcome.rule.as_str()))
         .collect();
