@@ -103,6 +103,21 @@ impl<'r> Matcher<'r> {
         self.extract_timed(&Anchors::none(), article).0
     }
 
+    /// Whether the prefilter skips templates at all: false when its automaton could not be
+    /// built, or when no template has a literal word to look for. A test that compares
+    /// [`Matcher::extract`] with [`Matcher::extract_unfiltered`] tests nothing unless this holds.
+    pub fn prefilter_is_active(&self) -> bool {
+        self.anchors.is_active()
+    }
+
+    /// Which templates, in rule order, the prefilter lets the matcher try on `text` taken as
+    /// one paragraph. For tests of the prefilter.
+    #[doc(hidden)]
+    pub fn templates_tried(&self, text: &str) -> Vec<bool> {
+        let count = self.rules.rules.iter().map(|rule| rule.patterns.len()).sum();
+        self.anchors.admitted_in(text, count)
+    }
+
     fn extract_timed(&self, anchors: &Anchors, article: &Article) -> (Vec<Claim>, MatchTimes) {
         let started = Instant::now();
         let text = article.text.as_str();

@@ -1,7 +1,9 @@
 //! The sentence prefilter: which blocks, sentences and templates the template engine may skip.
 //!
 //! Built once per [`super::Matcher`] from its rule set (see [`Anchors`] for the three steps and
-//! why they are exact).
+//! why they are exact). A template with no literal word outside optional groups has no anchor:
+//! it is tried on every sentence, so every block is segmented, while every other template is
+//! still skipped in the sentences that lack its anchors.
 
 use std::ops::Range;
 
@@ -42,18 +44,25 @@ const MIN_ANCHOR_BYTES: usize = 4;
 /// right after a letter (a sentence longer than [`segment::MAX_SENTENCE_BYTES`] cut inside a
 /// word): such a sentence is searched on its own, and blocks long enough to hold one are never
 /// dropped by steps 1 and 2.
+///
+/// A template with no anchor (only slots, gaps, punctuation and optional words) is tried in
+/// every sentence: while one exists, steps 1 and 2 drop nothing and step 3 admits every
+/// sentence, but still with only the anchored templates whose anchors are there.
 pub(super) struct Anchors {
-    /// All anchor forms. `None` when there is no prefilter (some template has no anchor, the
-    /// automaton would be too large, or none was asked for): then every sentence is a
-    /// candidate for every template.
+    /// All anchor forms. `None` when there is no prefilter (the automaton would be too large, or
+    /// none was asked for): then every sentence is a candidate for every template.
     searcher: Option<Search>,
-    /// One anchor per template; `None` when it would hold every form anyway.
+    /// One anchor per template; `None` when it would hold every form anyway, or when some
+    /// template has no anchor (then no region or block may be dropped).
     gate: Option<Search>,
     /// Per pattern of `searcher`: the anchors it satisfies (its own and those of every pattern
     /// that is a prefix of it, since the longest pattern at an offset hides those).
     satisfies: Vec<Vec<usize>>,
-    /// Per template: the anchors it needs, all of them.
+    /// Per template: the anchors it needs, all of them (none: it is tried in every sentence).
     templates: Vec<Vec<usize>>,
+    /// Whether some template has no anchor: then every block and every sentence is admitted,
+    /// with that template and those whose anchors are there.
+    anchorless: bool,
     /// How many anchors there are.
     count: usize,
     /// Whether the matcher may skip, in an admitted sentence, the templates whose anchors are
@@ -126,18 +135,19 @@ impl Anchors {
             gate: None,
             satisfies: Vec::new(),
             templates: Vec::new(),
+            anchorless: false,
             count: 0,
             per_template: false,
         }
     }
 
-    /// The prefilter of `rules`' templates (none if some template has no anchor or the
-    /// automaton cannot be built).
+    /// The prefilter of `rules`' templates (none if its automaton cannot be built).
     pub(super) fn new(rules: &RuleSet) -> Self {
         let shortest = |forms: &Vec<String>| forms.iter().map(String::len).min().unwrap_or(0);
         // Each anchor as its sorted, prefix-free forms.
         let mut anchors: Vec<Vec<String>> = Vec::new();
         let mut templates = Vec::new();
+        let mut anchorless = false;
         for pattern in rules.rules.iter().flat_map(|rule| &rule.patterns) {
             let mut needed: Vec<Vec<String>> = Vec::new();
             collect_anchors(&pattern.elements, &mut needed);
@@ -147,10 +157,10 @@ impl Anchors {
                 .cloned()
                 .collect();
             let chosen = if long.is_empty() {
-                match needed.into_iter().max_by_key(shortest) {
-                    Some(best) => vec![best],
-                    None => return Anchors::none(),
-                }
+                let best = needed.into_iter().max_by_key(shortest);
+                // No anchor: the template is tried in every sentence.
+                anchorless |= best.is_none();
+                best.into_iter().collect()
             } else {
                 long
             };
@@ -194,7 +204,7 @@ impl Anchors {
         let Some(searcher) = Search::new(&patterns) else {
             return Anchors::none();
         };
-        let gate = if gate_patterns.len() < patterns.len() {
+        let gate = if !anchorless && gate_patterns.len() < patterns.len() {
             Search::new(&gate_patterns)
         } else {
             None
@@ -204,6 +214,7 @@ impl Anchors {
             gate,
             satisfies,
             templates,
+            anchorless,
             count: anchors.len(),
             per_template: true,
         }
@@ -213,6 +224,30 @@ impl Anchors {
     /// tried with every template.
     pub(super) fn runs(&self) -> bool {
         self.searcher.is_some()
+    }
+
+    /// Whether some template is skipped in the sentences that lack its anchors.
+    pub(super) fn is_active(&self) -> bool {
+        self.searcher.is_some() && self.per_template && self.templates.iter().any(|needed| !needed.is_empty())
+    }
+
+    /// Which of the `count` templates (in rule order) the three steps let the matcher try on
+    /// `text`, taken as one block of prose.
+    pub(super) fn admitted_in(&self, text: &str, count: usize) -> Vec<bool> {
+        if !self.runs() {
+            return vec![true; count];
+        }
+        let lowercase = text.to_ascii_lowercase().into_bytes();
+        let mut buffers = Buffers::default();
+        let whole = 0..text.len();
+        if self.gate(&lowercase, whole.clone(), &mut buffers)
+            && self.scan_block(&lowercase, whole.clone(), &mut buffers)
+            && self.admits(&lowercase, whole, &mut buffers)
+        {
+            buffers.admitted
+        } else {
+            vec![false; count]
+        }
     }
 
     /// Step 1 for one region of prose: whether some template's gate anchor occurs in it. Leaves
@@ -300,7 +335,7 @@ impl Anchors {
             }
             any = true;
         }
-        if !any {
+        if !any && !self.anchorless {
             return false;
         }
         admitted.extend(

@@ -33,6 +33,29 @@ static RULES: LazyLock<RuleSet> = LazyLock::new(|| rules::load_dir(&root().join(
 /// The matcher of [`RULES`], its prefilter built once.
 static MATCHER: LazyLock<Matcher<'static>> = LazyLock::new(|| Matcher::new(&RULES));
 
+/// A rule whose one template has no literal word, so nothing for the prefilter to look for.
+const ANCHORLESS: &str = r#"
+[[rule]]
+id = "anchorless-rank"
+kind = "anchorless-rank"
+compare = "rank"
+patterns = ["{subject:country} ..2 {value:rank}"]
+"#;
+
+/// The bundled rules followed by [`ANCHORLESS`]: its template is the last one.
+static WITH_ANCHORLESS: LazyLock<RuleSet> = LazyLock::new(|| {
+    let mut sources: Vec<(String, String)> = RULES
+        .files
+        .iter()
+        .map(|file| (file.path.clone(), file.source.to_string()))
+        .collect();
+    sources.push(("anchorless.toml".into(), ANCHORLESS.into()));
+    rules::load_sources(&sources).expect("the bundled rules and one anchorless rule load")
+});
+
+/// The matcher of [`WITH_ANCHORLESS`].
+static ANCHORLESS_MATCHER: LazyLock<Matcher<'static>> = LazyLock::new(|| Matcher::new(&WITH_ANCHORLESS));
+
 /// `crosscheck extract PATH --rules rules` plus `extra` arguments.
 fn extract(path: &str, extra: &[&str]) -> Run {
     let mut args = vec!["extract", path, "--rules", "rules"];
@@ -812,6 +835,10 @@ fn a_huge_article_matched_on_two_threads_gives_the_same_claims() {
         .num_threads(2)
         .build()
         .expect("two threads");
+    assert!(
+        MATCHER.prefilter_is_active(),
+        "the prefilter is off: this test would test nothing"
+    );
     let filtered = pool.install(|| MATCHER.extract(&article));
     assert!(filtered.len() > 200, "{} claims", filtered.len());
     assert_eq!(filtered, MATCHER.extract_unfiltered(&article));
@@ -1066,6 +1093,51 @@ fn template_like() -> impl Strategy<Value = String> {
     .prop_map(|tokens| tokens.concat())
 }
 
+/// A template without a literal word is tried in every sentence, yet leaves the prefilter on
+/// for every other template: each is still skipped where its anchors are missing, and the
+/// claims are those of the unfiltered matcher.
+#[test]
+fn an_anchorless_template_leaves_the_prefilter_on() {
+    let matcher = &*ANCHORLESS_MATCHER;
+    assert_eq!(
+        WITH_ANCHORLESS.rules.last().map(|rule| rule.id.as_str()),
+        Some("anchorless-rank")
+    );
+    assert!(
+        matcher.prefilter_is_active(),
+        "one anchorless template switched the prefilter off"
+    );
+    let anchorless = WITH_ANCHORLESS
+        .rules
+        .iter()
+        .map(|rule| rule.patterns.len())
+        .sum::<usize>()
+        - 1;
+    // No bundled template has its words here: only the anchorless one is tried.
+    let tried = matcher.templates_tried("Russia was calm and Ukraine was quiet.");
+    assert!(tried[anchorless], "the anchorless template is always tried");
+    assert!(!tried[..anchorless].contains(&true), "{tried:?}");
+    // Here some bundled templates find their words, most still do not.
+    let tried = matcher.templates_tried(CLAIM);
+    assert!(tried[anchorless]);
+    assert!(tried[..anchorless].contains(&true), "{tried:?}");
+    assert!(tried[..anchorless].contains(&false), "{tried:?}");
+    let article = Article::plain(
+        "anchorless.txt",
+        format!("{CLAIM}\n\nRussia is the largest producer of lithium.\n\nThe weather was fine."),
+    );
+    let claims = matcher.extract(&article);
+    assert!(
+        claims.iter().any(|claim| claim.rule == "anchorless-rank"),
+        "{claims:#?}"
+    );
+    assert!(
+        claims.iter().any(|claim| claim.rule != "anchorless-rank"),
+        "{claims:#?}"
+    );
+    assert_eq!(claims, matcher.extract_unfiltered(&article));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 256,
@@ -1108,7 +1180,17 @@ proptest! {
     #[test]
     fn prefilter_never_changes_the_claims(text in paragraphs()) {
         let article = Article::plain("paragraphs.txt", text);
+        prop_assert!(MATCHER.prefilter_is_active(), "the prefilter is off: this test would test nothing");
         prop_assert_eq!(MATCHER.extract(&article), MATCHER.extract_unfiltered(&article));
+    }
+
+    /// The same with one template that has no anchor among the bundled ones: it is tried in
+    /// every sentence, the others still go through the prefilter, and no claim changes.
+    #[test]
+    fn an_anchorless_template_never_changes_the_claims(text in paragraphs()) {
+        let article = Article::plain("paragraphs.txt", text);
+        prop_assert!(ANCHORLESS_MATCHER.prefilter_is_active(), "the prefilter is off: this test would test nothing");
+        prop_assert_eq!(ANCHORLESS_MATCHER.extract(&article), ANCHORLESS_MATCHER.extract_unfiltered(&article));
     }
 
     /// No panic on arbitrary Unicode text.
