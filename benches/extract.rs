@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crosscheck::commands::load_rules_dir;
-use crosscheck::matcher::extract_all;
+use crosscheck::matcher::Matcher;
 use crosscheck::rules::RuleSet;
 use crosscheck::text::token::{Token, tokenize_into};
 use crosscheck::text::{Article, LoadOptions, load_file, sentences, walk};
@@ -123,7 +123,8 @@ fn stages(criterion: &mut Criterion, name: &str, rules: &RuleSet, articles: &[Ar
         });
     });
     group.bench_function("extract_all", |bench| {
-        bench.iter(|| extract_all(rules, black_box(articles)).len());
+        let matcher = Matcher::new(rules);
+        bench.iter(|| matcher.extract_all(black_box(articles)).len());
     });
     group.finish();
 }

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use crate::claim::{Attribution, Cue, Modality, Polarity, Span};
-use crate::text::token::{Token, TokenKind, tokenize};
+use crate::text::token::{ClauseReader, Token, TokenKind, tokenize};
 
 /// Cue phrases, each as lowercased token texts.
 #[derive(Clone, Debug)]
@@ -178,7 +178,6 @@ const SOURCE_NOUNS: &[&str] = &[
     "survey",
     "agency",
 ];
-const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "however", "yet"];
 
 fn phrases(list: &[&str]) -> Vec<Vec<String>> {
     list.iter().map(|phrase| phrase_tokens(phrase)).collect()
@@ -253,11 +252,7 @@ pub fn detect(cues: &Cues, sentence: &Sentence<'_>, matched: Range<usize>) -> Mo
     let window_start = matched.start.saturating_sub(CUE_WINDOW);
     let clause_start = (window_start..matched.start)
         .rev()
-        .find(|&index| {
-            let token = tokens[index];
-            (token.kind == TokenKind::Punct && matches!(token.text(text), ";" | ":"))
-                || (token.kind == TokenKind::Word && CLAUSE_BREAKS.iter().any(|word| token.is(text, word)))
-        })
+        .find(|&index| tokens[index].breaks_clause(text, ClauseReader::Cues))
         .map_or(window_start, |index| index + 1);
     let mut modality = Modality::default();
     if let Some(cue) = find_cue(&cues.negation, text, tokens, clause_start..matched.end, is_negation_at) {

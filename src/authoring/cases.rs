@@ -33,7 +33,7 @@ use toml::Spanned;
 
 use crate::claim::{Claim, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
-use crate::rules::RuleSet;
+use crate::matcher::Matcher;
 use crate::text::Article;
 
 /// Name of the folder of cases in a rules directory.
@@ -247,7 +247,8 @@ pub struct Case {
 
 /// Runs one case, giving one outcome per expectation (or one failed outcome when the case
 /// cannot be run).
-pub fn run(set: &RuleSet, case: &Case) -> Vec<CaseOutcome> {
+pub fn run(matcher: &Matcher<'_>, case: &Case) -> Vec<CaseOutcome> {
+    let set = matcher.rules();
     let mut outcomes = Vec::new();
     let broken = |message: String| CaseOutcome {
         case: case.name.clone(),
@@ -285,7 +286,7 @@ pub fn run(set: &RuleSet, case: &Case) -> Vec<CaseOutcome> {
         )));
         return outcomes;
     }
-    let claims = crate::matcher::extract_all(set, &case.articles);
+    let claims = matcher.extract_all(&case.articles);
     let findings = crate::compare::compare(&claims, &set.policy());
     let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
     let checks = file

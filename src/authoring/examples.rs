@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::claim::Claim;
-use crate::rules::RuleSet;
+use crate::matcher::Matcher;
 use crate::rules::example::Expectation;
 
 impl Expectation {
@@ -66,7 +66,8 @@ pub struct ExampleOutcome {
 }
 
 /// Runs the embedded examples of every rule (or of the rules whose id contains `filter`).
-pub fn run(rules: &RuleSet, filter: Option<&str>) -> Vec<ExampleOutcome> {
+pub fn run(matcher: &Matcher<'_>, filter: Option<&str>) -> Vec<ExampleOutcome> {
+    let rules = matcher.rules();
     let mut outcomes = Vec::new();
     for rule in &rules.rules {
         if filter.is_some_and(|filter| !rule.id.contains(filter)) {
@@ -78,7 +79,8 @@ pub fn run(rules: &RuleSet, filter: Option<&str>) -> Vec<ExampleOutcome> {
                 .matches('\n')
                 .count()
                 + 1;
-            let claims: Vec<Claim> = crate::matcher::extract_text(rules, "<example>", &example.text)
+            let claims: Vec<Claim> = matcher
+                .extract_text("<example>", &example.text)
                 .into_iter()
                 .filter(|claim| claim.rule == rule.id)
                 .collect();
@@ -130,11 +132,12 @@ pub struct Coverage {
 /// For every rule (or every rule whose id contains `filter`), whether a positive example of the
 /// rule set makes it fire. A rule that fires on no positive example is untested: its patterns
 /// could be broken and no example would notice.
-pub fn coverage(rules: &RuleSet, filter: Option<&str>) -> Vec<Coverage> {
+pub fn coverage(matcher: &Matcher<'_>, filter: Option<&str>) -> Vec<Coverage> {
+    let rules = matcher.rules();
     let mut fired = std::collections::HashSet::new();
     for rule in &rules.rules {
         for example in rule.examples.iter().filter(|example| example.positive) {
-            for claim in crate::matcher::extract_text(rules, "<example>", &example.text) {
+            for claim in matcher.extract_text("<example>", &example.text) {
                 fired.insert(claim.rule);
             }
         }

@@ -16,7 +16,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::claim::{Claim, Entity, Value};
-use crate::matcher::{self, PatternProbe};
+use crate::matcher::{self, Matcher, PatternProbe};
 use crate::rules::compile::Dimension;
 use crate::rules::{Element, Role, Rule, RuleSet, SlotKind};
 use crate::text::token::{Token, TokenKind, tokenize_into};
@@ -173,8 +173,9 @@ pub struct NearMiss {
 
 /// Explains every sentence of `article`, or only those touching one-based `line` of the
 /// original file.
-pub fn explain(rules: &RuleSet, article: &Article, line: Option<u32>) -> ArticleExplanation {
-    let claims = matcher::extract(rules, article);
+pub fn explain(matcher: &Matcher<'_>, article: &Article, line: Option<u32>) -> ArticleExplanation {
+    let rules = matcher.rules();
+    let claims = matcher.extract(article);
     let mut sentences = Vec::new();
     let mut tokens = Vec::new();
     let mut mentions = Vec::new();
@@ -615,7 +616,7 @@ examples = [{ text = "Russia holds 5 million tonnes of lithium reserves.", subje
     #[track_caller]
     fn check(text: &str, expected: &[&str]) {
         let rules = rules();
-        let explained = explain(&rules, &Article::plain("<text>", text), None);
+        let explained = explain(&Matcher::new(&rules), &Article::plain("<text>", text), None);
         let mut actual = Vec::new();
         for sentence in &explained.sentences {
             for found in &sentence.matches {

@@ -473,12 +473,13 @@ fn duplicate_rules(set: &RuleSet, files: &Files<'_>, warnings: &mut Vec<LintWarn
         .collect();
     let mut matched: Vec<BTreeSet<usize>> = Vec::new();
     for rule in &set.rules {
-        // A rule set of its own per rule, so its prefilter is built once, not per example.
+        // A matcher of its own per rule, so its prefilter is built once, not per example.
         let alone = set.with_rules(vec![rule.clone()]);
+        let matcher = crate::matcher::Matcher::new(&alone);
         let hits = texts
             .iter()
             .enumerate()
-            .filter(|(_, text)| !crate::matcher::extract_text(&alone, "<example>", text).is_empty())
+            .filter(|(_, text)| !matcher.extract_text("<example>", text).is_empty())
             .map(|(index, _)| index)
             .collect();
         matched.push(hits);

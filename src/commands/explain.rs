@@ -47,13 +47,14 @@ pub(crate) fn run(args: &ExplainArgs, context: &mut Context) -> u8 {
     let Some(rules) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
+    let matcher = crate::matcher::Matcher::new(&rules);
     let mut explanation = Explanation {
         version: VERSION,
         articles: Vec::new(),
     };
     if let Some(text) = &args.text {
         let article = Article::plain("<text>", text.as_str());
-        explanation.articles.push(explain::explain(&rules, &article, None));
+        explanation.articles.push(explain::explain(&matcher, &article, None));
     } else if let Some(target) = &args.target {
         let target = match parse_target(target) {
             Ok(target) => target,
@@ -93,7 +94,7 @@ pub(crate) fn run(args: &ExplainArgs, context: &mut Context) -> u8 {
         for article in &loaded.articles {
             explanation
                 .articles
-                .push(explain::explain(&rules, article, target.line));
+                .push(explain::explain(&matcher, article, target.line));
         }
     } else {
         context.error("nothing to explain: pass FILE, FILE:LINE or --text \"…\"");

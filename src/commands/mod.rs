@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, InputArgs, RulesArgs};
+use crate::matcher::Matcher;
 use crate::report::ArticleInfo;
 use crate::rules::{self, Diagnostic, RuleSet, diagnostic};
 use crate::text::{Article, Format as InputFormat, LoadOptions, files, load_bytes, load_file};
@@ -217,8 +218,8 @@ struct FileClaims {
 
 impl FileClaims {
     /// Matches the articles of one loaded file, keeping only what the run needs of them.
-    fn of(rules: &RuleSet, loaded: crate::text::Loaded) -> Self {
-        let (claims, times) = crate::matcher::extract_all_timed(rules, &loaded.articles);
+    fn of(matcher: &Matcher<'_>, loaded: crate::text::Loaded) -> Self {
+        let (claims, times) = matcher.extract_all_timed(&loaded.articles);
         FileClaims {
             bytes: loaded.bytes,
             infos: infos(&loaded.articles),
@@ -306,6 +307,8 @@ fn run_files(
     };
     let mut files = files(&paths);
     let options = load_options(input, rules);
+    // Built once for the whole run: every chunk and thread shares its prefilter.
+    let matcher = Matcher::new(rules);
     let mut processed = Processed::default();
     if paths.iter().any(|path| path.as_os_str() == "-") {
         let mut bytes = Vec::new();
@@ -316,7 +319,7 @@ fn run_files(
                 load_bytes("<stdin>", &bytes, InputFormat::Text, &options).map_err(|error| error.to_string())
             });
         match loaded {
-            Ok(loaded) => processed.absorb(FileClaims::of(rules, loaded), context, each)?,
+            Ok(loaded) => processed.absorb(FileClaims::of(&matcher, loaded), context, each)?,
             Err(error) => context.error(&error),
         }
     }
@@ -325,7 +328,7 @@ fn run_files(
             .par_iter()
             .map(|path| {
                 load_file(path, &path.display().to_string(), &options)
-                    .map(|loaded| FileClaims::of(rules, loaded))
+                    .map(|loaded| FileClaims::of(&matcher, loaded))
                     .map_err(|error| error.to_string())
             })
             .collect()

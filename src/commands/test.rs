@@ -11,6 +11,7 @@ use super::{Context, exit, load_rules};
 use crate::authoring::cases::{self, CASES_DIR, Case, CaseOutcome, EXPECT_FILE};
 use crate::authoring::examples::{self, Coverage, ExampleOutcome};
 use crate::cli::TestArgs;
+use crate::matcher::Matcher;
 use crate::rules::RuleSet;
 use crate::text::{LoadOptions, load_file, walk};
 
@@ -20,14 +21,15 @@ pub(crate) fn run(args: &TestArgs, context: &mut Context) -> u8 {
         return exit::ERROR;
     };
     let filter = args.filter.as_deref();
-    let examples = examples::run(&set, filter);
+    let matcher = Matcher::new(&set);
+    let examples = examples::run(&matcher, filter);
     let cases: Vec<CaseOutcome> = case_folders(&args.rules.rules)
         .into_iter()
         .filter_map(|folder| read_case(&set, &folder, filter))
-        .flat_map(|case| cases::run(&set, &case))
+        .flat_map(|case| cases::run(&matcher, &case))
         .collect();
     let coverage = if args.coverage {
-        examples::coverage(&set, filter)
+        examples::coverage(&matcher, filter)
     } else {
         Vec::new()
     };

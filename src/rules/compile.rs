@@ -9,7 +9,7 @@
 //! [`MAX_ALIASES_PER_FILE`] aliases; a file over a limit is reported and not compiled further.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use toml::Spanned;
 
@@ -191,14 +191,12 @@ pub struct RuleSet {
     pub shared_wording: Option<f64>,
     /// Page furniture: lines left out of every article.
     pub furniture: crate::text::Furniture,
-    /// The matcher's sentence prefilter, built on first use.
-    pub(crate) prefilter: Memo<crate::matcher::Anchors>,
     /// Warnings found while loading.
     pub warnings: Vec<Diagnostic>,
 }
 
 impl RuleSet {
-    /// The same lexicons and settings with other rules (its own prefilter is built on use).
+    /// The same lexicons and settings with other rules.
     #[must_use]
     pub fn with_rules(&self, rules: Vec<Rule>) -> RuleSet {
         RuleSet { rules, ..self.clone() }
@@ -246,39 +244,6 @@ impl RuleSet {
     /// The entry at (lexicon, entry).
     pub fn entry(&self, lexicon: u32, entry: u32) -> &Entry {
         &self.lexicons[lexicon as usize].entries[entry as usize]
-    }
-}
-
-/// A value derived from a rule set, built on first use and kept with it. A clone starts empty,
-/// so a rule set derived with [`RuleSet::with_rules`] builds its own.
-pub(crate) struct Memo<T>(OnceLock<Arc<T>>);
-
-impl<T> Memo<T> {
-    /// The value, built by `build` on first use.
-    pub(crate) fn get_or_init(&self, build: impl FnOnce() -> T) -> Arc<T> {
-        Arc::clone(self.0.get_or_init(|| Arc::new(build())))
-    }
-}
-
-impl<T> Default for Memo<T> {
-    fn default() -> Self {
-        Memo(OnceLock::new())
-    }
-}
-
-impl<T> Clone for Memo<T> {
-    fn clone(&self) -> Self {
-        Memo::default()
-    }
-}
-
-impl<T> std::fmt::Debug for Memo<T> {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(if self.0.get().is_some() {
-            "Memo(built)"
-        } else {
-            "Memo(empty)"
-        })
     }
 }
 

@@ -46,7 +46,45 @@ impl Token {
     pub fn is(&self, source: &str, word: &str) -> bool {
         self.text(source).eq_ignore_ascii_case(word)
     }
+
+    /// Whether the token ends a clause for `reader` (see [`CLAUSE_BREAKS`]).
+    pub(crate) fn breaks_clause(&self, source: &str, reader: ClauseReader) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Punct)
+            && CLAUSE_BREAKS.iter().any(|&(text, gap, cues)| {
+                let breaks = match reader {
+                    ClauseReader::Gap => gap,
+                    ClauseReader::Cues => cues,
+                };
+                breaks && self.is(source, text)
+            })
+    }
 }
+
+/// Who asks where a clause ends: the two readers differ on some breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ClauseReader {
+    /// A template's gap (`..N`), which never skips into another clause.
+    Gap,
+    /// Negation and hedge cues, looked for from the last clause break before a match.
+    Cues,
+}
+
+/// The clause breaks, one place for both readers: (word or punctuation mark, ASCII case
+/// ignored; whether a gap stops before it; whether cues are looked for only after it).
+const CLAUSE_BREAKS: &[(&str, bool, bool)] = &[
+    (";", true, true),
+    (":", false, true),
+    ("—", true, false),
+    ("(", true, false),
+    (")", true, false),
+    ("but", true, true),
+    ("whereas", true, true),
+    ("while", false, true),
+    ("although", false, true),
+    ("though", false, true),
+    ("however", false, true),
+    ("yet", false, true),
+];
 
 fn is_word_char(character: char) -> bool {
     character.is_alphabetic() || is_mark(character)

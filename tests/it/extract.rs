@@ -45,11 +45,12 @@ fn spans_are_exact() {
     let set = crosscheck::commands::load_rules_dir(&root().join("rules")).expect("bundled rules load");
     let walked = walk(&[root().join("examples"), fixture("extract")]);
     assert!(walked.problems.is_empty());
+    let matcher = crosscheck::matcher::Matcher::new(&set);
     let mut checked = 0;
     for path in &walked.files {
         let loaded = load_file(path, &path.display().to_string(), &LoadOptions::default()).expect("fixture loads");
         for article in &loaded.articles {
-            for claim in crosscheck::matcher::extract(&set, article) {
+            for claim in matcher.extract(article) {
                 assert_eq!(&article.text[claim.evidence.span.range()], claim.evidence.quote);
                 assert_eq!(
                     &article.text[claim.evidence.sentence_span.range()],
@@ -176,7 +177,7 @@ compare = "rank"
 patterns = ["{subject:country} is {value:rank}"]
 "#;
     let set = rules::load_sources(&[("rank.toml".into(), source.into())]).expect("rules load");
-    let claims = crosscheck::matcher::extract_text(&set, "x", "Russia is one of the largest producers.");
+    let claims = crosscheck::matcher::Matcher::new(&set).extract_text("x", "Russia is one of the largest producers.");
     let ranks: Vec<(String, u32)> = claims
         .iter()
         .map(|claim| match &claim.value {

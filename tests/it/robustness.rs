@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use crosscheck::claim::Claim;
-use crosscheck::matcher;
+use crosscheck::matcher::Matcher;
 use crosscheck::rules::{self, RuleSet, diagnostic, pattern};
 use crosscheck::text::{Article, Format, LoadOptions, load_bytes};
 use proptest::prelude::*;
@@ -30,6 +30,32 @@ const CLAIM: &str = "China's rare-earth reserves total 44 Mt.";
 /// The bundled rules, loaded once for the library-level tests.
 static RULES: LazyLock<RuleSet> =
     LazyLock::new(|| crosscheck::commands::load_rules_dir(&root().join("rules")).expect("bundled rules load"));
+
+/// The matcher of [`RULES`], its prefilter built once.
+static MATCHER: LazyLock<Matcher<'static>> = LazyLock::new(|| Matcher::new(&RULES));
+
+/// A rule whose one template has no literal word, so nothing for the prefilter to look for.
+const ANCHORLESS: &str = r#"
+[[rule]]
+id = "anchorless-rank"
+kind = "anchorless-rank"
+compare = "rank"
+patterns = ["{subject:country} ..2 {value:rank}"]
+"#;
+
+/// The bundled rules followed by [`ANCHORLESS`]: its template is the last one.
+static WITH_ANCHORLESS: LazyLock<RuleSet> = LazyLock::new(|| {
+    let mut sources: Vec<(String, String)> = RULES
+        .files
+        .iter()
+        .map(|file| (file.path.clone(), file.source.to_string()))
+        .collect();
+    sources.push(("anchorless.toml".into(), ANCHORLESS.into()));
+    rules::load_sources(&sources).expect("the bundled rules and one anchorless rule load")
+});
+
+/// The matcher of [`WITH_ANCHORLESS`].
+static ANCHORLESS_MATCHER: LazyLock<Matcher<'static>> = LazyLock::new(|| Matcher::new(&WITH_ANCHORLESS));
 
 /// `crosscheck extract PATH --rules rules` plus `extra` arguments.
 fn extract(path: &str, extra: &[&str]) -> Run {
@@ -184,7 +210,7 @@ fn empty_file_is_an_article_without_claims() {
         let loaded = load_bytes("empty", b"", format, &LoadOptions::default()).expect("empty input loads");
         assert!(loaded.warnings.is_empty(), "{format:?}");
         for article in &loaded.articles {
-            assert!(matcher::extract(&RULES, article).is_empty());
+            assert!(MATCHER.extract(article).is_empty());
         }
     }
 }
@@ -810,9 +836,13 @@ fn a_huge_article_matched_on_two_threads_gives_the_same_claims() {
         .num_threads(2)
         .build()
         .expect("two threads");
-    let filtered = pool.install(|| matcher::extract(&RULES, &article));
+    assert!(
+        MATCHER.prefilter_is_active(),
+        "the prefilter is off: this test would test nothing"
+    );
+    let filtered = pool.install(|| MATCHER.extract(&article));
     assert!(filtered.len() > 200, "{} claims", filtered.len());
-    assert_eq!(filtered, matcher::extract_unfiltered(&RULES, &article));
+    assert_eq!(filtered, MATCHER.extract_unfiltered(&article));
 }
 
 /// Paragraphs of [`mixed_text`] split by blank lines or line breaks, some right after a run of
@@ -1064,6 +1094,51 @@ fn template_like() -> impl Strategy<Value = String> {
     .prop_map(|tokens| tokens.concat())
 }
 
+/// A template without a literal word is tried in every sentence, yet leaves the prefilter on
+/// for every other template: each is still skipped where its anchors are missing, and the
+/// claims are those of the unfiltered matcher.
+#[test]
+fn an_anchorless_template_leaves_the_prefilter_on() {
+    let matcher = &*ANCHORLESS_MATCHER;
+    assert_eq!(
+        WITH_ANCHORLESS.rules.last().map(|rule| rule.id.as_str()),
+        Some("anchorless-rank")
+    );
+    assert!(
+        matcher.prefilter_is_active(),
+        "one anchorless template switched the prefilter off"
+    );
+    let anchorless = WITH_ANCHORLESS
+        .rules
+        .iter()
+        .map(|rule| rule.patterns.len())
+        .sum::<usize>()
+        - 1;
+    // No bundled template has its words here: only the anchorless one is tried.
+    let tried = matcher.templates_tried("Russia was calm and Ukraine was quiet.");
+    assert!(tried[anchorless], "the anchorless template is always tried");
+    assert!(!tried[..anchorless].contains(&true), "{tried:?}");
+    // Here some bundled templates find their words, most still do not.
+    let tried = matcher.templates_tried(CLAIM);
+    assert!(tried[anchorless]);
+    assert!(tried[..anchorless].contains(&true), "{tried:?}");
+    assert!(tried[..anchorless].contains(&false), "{tried:?}");
+    let article = Article::plain(
+        "anchorless.txt",
+        format!("{CLAIM}\n\nRussia is the largest producer of lithium.\n\nThe weather was fine."),
+    );
+    let claims = matcher.extract(&article);
+    assert!(
+        claims.iter().any(|claim| claim.rule == "anchorless-rank"),
+        "{claims:#?}"
+    );
+    assert!(
+        claims.iter().any(|claim| claim.rule != "anchorless-rank"),
+        "{claims:#?}"
+    );
+    assert_eq!(claims, matcher.extract_unfiltered(&article));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 256,
@@ -1077,7 +1152,7 @@ proptest! {
     #[test]
     fn claim_spans_are_valid_on_mixed_text(text in mixed_text()) {
         let article = Article::plain("mixed.txt", text);
-        let claims = matcher::extract(&RULES, &article);
+        let claims = MATCHER.extract(&article);
         check_claim_spans(&article, &claims)?;
     }
 
@@ -1095,7 +1170,7 @@ proptest! {
         };
         let loaded = load_bytes("mixed", &bytes, format, &LoadOptions::default()).expect("valid input loads");
         for article in &loaded.articles {
-            let claims = matcher::extract(&RULES, article);
+            let claims = MATCHER.extract(article);
             check_claim_spans(article, &claims)?;
         }
     }
@@ -1106,13 +1181,23 @@ proptest! {
     #[test]
     fn prefilter_never_changes_the_claims(text in paragraphs()) {
         let article = Article::plain("paragraphs.txt", text);
-        prop_assert_eq!(matcher::extract(&RULES, &article), matcher::extract_unfiltered(&RULES, &article));
+        prop_assert!(MATCHER.prefilter_is_active(), "the prefilter is off: this test would test nothing");
+        prop_assert_eq!(MATCHER.extract(&article), MATCHER.extract_unfiltered(&article));
+    }
+
+    /// The same with one template that has no anchor among the bundled ones: it is tried in
+    /// every sentence, the others still go through the prefilter, and no claim changes.
+    #[test]
+    fn an_anchorless_template_never_changes_the_claims(text in paragraphs()) {
+        let article = Article::plain("paragraphs.txt", text);
+        prop_assert!(ANCHORLESS_MATCHER.prefilter_is_active(), "the prefilter is off: this test would test nothing");
+        prop_assert_eq!(ANCHORLESS_MATCHER.extract(&article), ANCHORLESS_MATCHER.extract_unfiltered(&article));
     }
 
     /// No panic on arbitrary Unicode text.
     #[test]
     fn arbitrary_unicode_never_panics(text in any::<String>()) {
-        let claims = matcher::extract_text(&RULES, "any.txt", &text);
+        let claims = MATCHER.extract_text("any.txt", &text);
         let article = Article::plain("any.txt", text);
         check_claim_spans(&article, &claims)?;
     }
@@ -1123,7 +1208,7 @@ proptest! {
         let format = [Format::Text, Format::Markdown, Format::Html, Format::JsonLines, Format::Json][format_index];
         if let Ok(loaded) = load_bytes("bytes", &bytes, format, &LoadOptions::default()) {
             for article in &loaded.articles {
-                let claims = matcher::extract(&RULES, article);
+                let claims = MATCHER.extract(article);
                 check_claim_spans(article, &claims)?;
             }
         }
@@ -1144,8 +1229,8 @@ proptest! {
             .collect();
         let shuffled: Vec<Article> = order.iter().map(|&index| articles[index].clone()).collect();
         prop_assert_eq!(
-            by_article(matcher::extract_all(&RULES, &articles)),
-            by_article(matcher::extract_all(&RULES, &shuffled))
+            by_article(MATCHER.extract_all(&articles)),
+            by_article(MATCHER.extract_all(&shuffled))
         );
     }
 
@@ -1159,7 +1244,7 @@ proptest! {
             .collect();
         let run = |threads: usize| -> Result<Vec<Claim>, rayon::ThreadPoolBuildError> {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
-            Ok(pool.install(|| matcher::extract_all(&RULES, &articles)))
+            Ok(pool.install(|| MATCHER.extract_all(&articles)))
         };
         let one = run(1).map_err(|error| TestCaseError::fail(error.to_string()))?;
         let three = run(3).map_err(|error| TestCaseError::fail(error.to_string()))?;
@@ -1184,7 +1269,7 @@ proptest! {
         check_rules_source(&rules_with_template(&template))?;
         if let Ok(set) = rules::load_sources(&[("x.toml".into(), rules_with_template(&template))]) {
             let article = Article::plain("t.txt", text);
-            let claims = matcher::extract(&set, &article);
+            let claims = Matcher::new(&set).extract(&article);
             check_claim_spans(&article, &claims)?;
         }
     }

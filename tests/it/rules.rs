@@ -3,6 +3,7 @@
 
 use crosscheck::authoring::examples;
 use crosscheck::commands::load_rules_dir;
+use crosscheck::matcher::Matcher;
 
 use crate::{crosscheck, root, snapshot};
 
@@ -24,7 +25,7 @@ fn check_examples(file: &str) {
         .map(|rule| rule.id.as_str())
         .collect();
     assert!(!rule_ids.is_empty(), "{file} defines no rules");
-    let outcomes: Vec<_> = examples::run(&set, None)
+    let outcomes: Vec<_> = examples::run(&Matcher::new(&set), None)
         .into_iter()
         .filter(|outcome| rule_ids.contains(&outcome.rule.as_str()))
         .collect();

@@ -1,0 +1,323 @@
+//! The matcher: (`&RuleSet`, `&Article`) → claims. Pure: no IO, no shared mutable state.
+//!
+//! A [`Matcher`] is built once per run from a rule set and owns its sentence prefilter
+//! (`prefilter.rs`), which skips the blocks, sentences and templates that cannot match. For
+//! each sentence left: tokenize once, find every lexicon alias once (one hash lookup per
+//! token), then run each rule's compiled templates with the backtracking engine
+//! (`template.rs`); each match becomes a claim (`claim.rs`). A rule yields at most one claim
+//! per start position, leftmost first, and matches of one rule do not overlap. [`probe`]
+//! reports near misses for `explain`.
+//!
+//! Invariants: every claim's `evidence.quote == article.text[evidence.span]`; claims come out
+//! sorted by (article, span, rule); [`Matcher::extract_all`] gives the same bytes for any thread
+//! count, since rayon's indexed collect keeps article order; the prefilter never changes a
+//! claim ([`Matcher::extract_unfiltered`] finds the same ones).
+
+mod claim;
+mod prefilter;
+mod probe;
+mod template;
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use self::claim::SentenceClaims;
+pub use self::claim::value_text;
+use self::prefilter::{Anchors, Buffers};
+pub use self::probe::{PatternProbe, probe};
+use self::template::Engine;
+use crate::claim::Claim;
+use crate::rules::RuleSet;
+use crate::rules::lexicon::EntityMatch;
+use crate::stats::MatchTimes;
+use crate::text::token::{Token, tokenize_into};
+use crate::text::{Article, segment};
+
+/// Articles longer than this (one huge text file, one huge record) are matched on all threads,
+/// a run of paragraphs each, so that a few huge files keep every core busy too.
+const PARALLEL_ARTICLE_BYTES: usize = 1 << 20;
+
+/// About how many bytes of paragraphs one thread takes at a time in such an article.
+const PARALLEL_PIECE_BYTES: usize = 1 << 18;
+
+/// A rule set ready to match: the rules and the prefilter built from them, once. Build one per
+/// run and share it between threads.
+pub struct Matcher<'r> {
+    rules: &'r RuleSet,
+    anchors: Anchors,
+}
+
+impl<'r> Matcher<'r> {
+    /// The matcher of `rules`, with its prefilter.
+    pub fn new(rules: &'r RuleSet) -> Self {
+        Matcher {
+            rules,
+            anchors: Anchors::new(rules),
+        }
+    }
+
+    /// The rule set this matcher was built from.
+    pub fn rules(&self) -> &'r RuleSet {
+        self.rules
+    }
+
+    /// Extracts the claims of one article, sorted by span and rule.
+    pub fn extract(&self, article: &Article) -> Vec<Claim> {
+        self.extract_timed(&self.anchors, article).0
+    }
+
+    /// Extracts the claims of every article, in parallel, in article order.
+    pub fn extract_all(&self, articles: &[Article]) -> Vec<Claim> {
+        self.extract_all_timed(articles).0
+    }
+
+    /// [`Matcher::extract_all`], also returning the time spent per stage, summed over threads.
+    pub fn extract_all_timed(&self, articles: &[Article]) -> (Vec<Claim>, MatchTimes) {
+        let per_article: Vec<(Vec<Claim>, MatchTimes)> = articles
+            .par_iter()
+            .map(|article| self.extract_timed(&self.anchors, article))
+            .collect();
+        let mut times = MatchTimes::default();
+        let mut claims = Vec::new();
+        for (article_claims, article_times) in per_article {
+            claims.extend(article_claims);
+            times.segment += article_times.segment;
+            times.matching += article_times.matching;
+            times.sentences += article_times.sentences;
+        }
+        (claims, times)
+    }
+
+    /// Extracts the claims of a bare text (used by embedded examples and `explain`).
+    pub fn extract_text(&self, path: &str, text: &str) -> Vec<Claim> {
+        self.extract(&Article::plain(path, text))
+    }
+
+    /// [`Matcher::extract`] without the prefilter: every sentence is segmented, tokenized and
+    /// tried with every template. Slow; it exists to test that the prefilter never changes a
+    /// claim.
+    #[doc(hidden)]
+    pub fn extract_unfiltered(&self, article: &Article) -> Vec<Claim> {
+        self.extract_timed(&Anchors::none(), article).0
+    }
+
+    /// Whether the prefilter skips templates at all: false when its automaton could not be
+    /// built, or when no template has a literal word to look for. A test that compares
+    /// [`Matcher::extract`] with [`Matcher::extract_unfiltered`] tests nothing unless this holds.
+    pub fn prefilter_is_active(&self) -> bool {
+        self.anchors.is_active()
+    }
+
+    /// Which templates, in rule order, the prefilter lets the matcher try on `text` taken as
+    /// one paragraph. For tests of the prefilter.
+    #[doc(hidden)]
+    pub fn templates_tried(&self, text: &str) -> Vec<bool> {
+        let count = self.rules.rules.iter().map(|rule| rule.patterns.len()).sum();
+        self.anchors.admitted_in(text, count)
+    }
+
+    fn extract_timed(&self, anchors: &Anchors, article: &Article) -> (Vec<Claim>, MatchTimes) {
+        let started = Instant::now();
+        let text = article.text.as_str();
+        let mut tally = Tally::default();
+        if anchors.runs() {
+            // The automata hold lowercase anchors and search an ASCII-lowercased copy, whose
+            // offsets are the text's.
+            let lowercase = text.to_ascii_lowercase().into_bytes();
+            let work = Work {
+                matcher: self,
+                anchors,
+                article,
+                lowercase: &lowercase,
+            };
+            if text.len() > PARALLEL_ARTICLE_BYTES && rayon::current_num_threads() > 1 {
+                tally = work.in_parallel();
+            } else {
+                let mut buffers = Buffers::default();
+                let mut state = State::default();
+                for region in &article.regions {
+                    if anchors.gate(&lowercase, region.clone(), &mut buffers) {
+                        for block in segment::blocks(text, region.clone()) {
+                            work.block(block, &mut buffers, &mut state, &mut tally);
+                        }
+                    }
+                }
+            }
+        } else {
+            // No prefilter: every sentence is a candidate for every template.
+            let mut state = State::default();
+            for region in &article.regions {
+                for sentence in tally.segment(text, region.clone()) {
+                    self.match_sentence(article, sentence, None, &mut state, &mut tally.claims);
+                }
+            }
+        }
+        let mut claims = tally.claims;
+        claims.sort_by(|a, b| (a.evidence.span, &a.rule).cmp(&(b.evidence.span, &b.rule)));
+        claim::assign_ids(&mut claims);
+        let times = MatchTimes {
+            segment: tally.segmenting,
+            matching: (started.elapsed() + tally.parallel).saturating_sub(tally.segmenting),
+            sentences: tally.sentences,
+        };
+        (claims, times)
+    }
+
+    /// Matches one sentence of `article` with every rule (with the templates `admitted` marks,
+    /// in rule order, when given), pushing its claims onto `claims`.
+    fn match_sentence(
+        &self,
+        article: &Article,
+        sentence: Range<usize>,
+        admitted: Option<&[bool]>,
+        state: &mut State,
+        claims: &mut Vec<Claim>,
+    ) {
+        let rules = self.rules;
+        let text = article.text.as_str();
+        state.tokens.clear();
+        tokenize_into(text, sentence.clone(), &mut state.tokens);
+        if state.tokens.is_empty() {
+            return;
+        }
+        rules
+            .index
+            .find(text, &state.tokens, &mut state.scratch, &mut state.entities);
+        if state.entities.is_empty() {
+            // Every useful template names at least one entity; without one nothing can match.
+            return;
+        }
+        let (tokens, entities) = (&state.tokens, &state.entities);
+        let speakers = claim::speakers(rules, entities);
+        let context = SentenceClaims::new(rules, article, sentence, tokens, entities, &speakers);
+        let mut engine = Engine::new(text, tokens, entities);
+        let before = claims.len();
+        let mut next_template = 0;
+        for rule in &rules.rules {
+            // Which of this rule's templates can match here (`None`: all of them).
+            let first_template = next_template;
+            next_template += rule.patterns.len();
+            let usable = admitted.map(|admitted| &admitted[first_template..next_template]);
+            if usable.is_some_and(|usable| !usable.contains(&true)) {
+                continue;
+            }
+            engine.for_each_match(rule, usable, |matched, bindings| {
+                claims.extend(context.claim(rule, matched, bindings));
+            });
+        }
+        claim::dedup_sentence_claims(claims, before);
+    }
+}
+
+/// Reusable per-thread buffers of the sentence step.
+#[derive(Default)]
+struct State {
+    tokens: Vec<Token>,
+    entities: Vec<EntityMatch>,
+    scratch: String,
+}
+
+/// What matching (part of) an article gave.
+#[derive(Default)]
+struct Tally {
+    claims: Vec<Claim>,
+    /// Time spent segmenting.
+    segmenting: Duration,
+    /// Sentences segmented.
+    sentences: usize,
+    /// Time other threads spent on the article, beyond the wall time of the caller.
+    parallel: Duration,
+}
+
+impl Tally {
+    /// The sentences of `text[range]`, counted and timed.
+    fn segment(&mut self, text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+        let began = Instant::now();
+        let sentences = segment::segment(text, range);
+        self.segmenting += began.elapsed();
+        self.sentences += sentences.len();
+        sentences
+    }
+}
+
+/// One article being matched through the prefilter.
+struct Work<'a> {
+    matcher: &'a Matcher<'a>,
+    anchors: &'a Anchors,
+    article: &'a Article,
+    lowercase: &'a [u8],
+}
+
+impl Work<'_> {
+    /// Steps 2 and 3 of the prefilter and the matcher, for one block of a region that passed
+    /// the gate.
+    fn block(&self, block: Range<usize>, buffers: &mut Buffers, state: &mut State, tally: &mut Tally) {
+        let (anchors, lowercase) = (self.anchors, self.lowercase);
+        if !anchors.scan_block(lowercase, block.clone(), buffers) || !anchors.admits(lowercase, block.clone(), buffers)
+        {
+            return;
+        }
+        for sentence in tally.segment(&self.article.text, block) {
+            if anchors.admits(lowercase, sentence.clone(), buffers) {
+                let only = anchors.per_template.then_some(buffers.admitted.as_slice());
+                self.matcher
+                    .match_sentence(self.article, sentence, only, state, &mut tally.claims);
+            }
+        }
+    }
+    /// The whole article, in runs of blocks of about [`PARALLEL_PIECE_BYTES`] on all threads,
+    /// each block gated on its own; the claims come back in text order.
+    fn in_parallel(&self) -> Tally {
+        let text = self.article.text.as_str();
+        let blocks: Vec<Range<usize>> = self
+            .article
+            .regions
+            .iter()
+            .flat_map(|region| segment::blocks(text, region.clone()))
+            .collect();
+        let mut pieces: Vec<&[Range<usize>]> = Vec::new();
+        let mut rest = blocks.as_slice();
+        while !rest.is_empty() {
+            let mut bytes = 0;
+            let length = rest
+                .iter()
+                .position(|block| {
+                    bytes += block.len();
+                    bytes >= PARALLEL_PIECE_BYTES
+                })
+                .map_or(rest.len(), |last| last + 1);
+            let (piece, after) = rest.split_at(length);
+            pieces.push(piece);
+            rest = after;
+        }
+        let wall = Instant::now();
+        let tallies: Vec<(Tally, Duration)> = pieces
+            .par_iter()
+            .map(|piece| {
+                let began = Instant::now();
+                let mut tally = Tally::default();
+                let mut buffers = Buffers::default();
+                let mut state = State::default();
+                for block in *piece {
+                    if self.anchors.gate(self.lowercase, block.clone(), &mut buffers) {
+                        self.block(block.clone(), &mut buffers, &mut state, &mut tally);
+                    }
+                }
+                (tally, began.elapsed())
+            })
+            .collect();
+        let wall = wall.elapsed();
+        let mut total = Tally::default();
+        let mut busy = Duration::ZERO;
+        for (tally, elapsed) in tallies {
+            total.claims.extend(tally.claims);
+            total.segmenting += tally.segmenting;
+            total.sentences += tally.sentences;
+            busy += elapsed;
+        }
+        total.parallel = busy.saturating_sub(wall);
+        total
+    }
+}

@@ -1,0 +1,614 @@
+//! The template engine: a small backtracking matcher of one rule's compiled templates over
+//! the tokens of one sentence.
+//!
+//! Elements are matched left to right; gaps (`..N`, never across a clause break), alternations
+//! and optional groups (an alternation with an empty branch) backtrack through a chain of
+//! [`Continuation`]s, so no element sequence is ever copied. Slots read the sentence's lexicon
+//! mentions (found once per sentence) or the built-in extractors, whose quantity and rank
+//! results are cached per start token. Each template gets at most [`STEP_LIMIT`] steps per
+//! start position, which bounds the work of hostile templates on hostile sentences.
+//!
+//! A rule yields at most one match per start position: the longest of its templates there
+//! (the first template on a tie), and the search goes on after its end, so matches of one rule
+//! never overlap.
+
+use std::ops::Range;
+
+use crate::claim::{Quantity, Rank, Relation, Span};
+use crate::extract::{comparative, quantity, rank, year};
+use crate::rules::lexicon::EntityMatch;
+use crate::rules::{Element, Role, Rule, SlotKind};
+use crate::text::token::{ClauseReader, Token, TokenKind};
+
+/// Most backtracking steps spent on one template at one start position; bounds the work of
+/// hostile templates on hostile sentences.
+const STEP_LIMIT: usize = 20_000;
+
+/// Cached results of the built-in extractors, per start token: `None` not read yet,
+/// `Some(None)` nothing there.
+#[allow(clippy::option_option)]
+struct Builtins {
+    quantity: Vec<Option<Option<(usize, Quantity)>>>,
+    rank: Vec<Option<Option<(usize, Rank)>>>,
+}
+
+impl Builtins {
+    fn new(length: usize) -> Self {
+        Builtins {
+            quantity: vec![None; length],
+            rank: vec![None; length],
+        }
+    }
+}
+
+/// A value bound by a slot.
+#[derive(Clone, Debug)]
+pub(super) enum Bound {
+    /// A lexicon mention.
+    Entity(EntityMatch),
+    /// A quantity.
+    Quantity(Quantity),
+    /// A rank phrase.
+    Rank(Rank),
+    /// A comparative phrase and its span.
+    Relation(Relation, Span),
+    /// A year.
+    Year(i32),
+}
+
+/// The values a match bound, in the order its slots were read.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Bindings {
+    slots: Vec<(Role, Bound)>,
+}
+
+impl Bindings {
+    /// The value bound to `role` (the last one if the role was bound twice).
+    pub(super) fn get(&self, role: Role) -> Option<&Bound> {
+        self.slots
+            .iter()
+            .rev()
+            .find(|(bound_role, _)| *bound_role == role)
+            .map(|(_, bound)| bound)
+    }
+}
+
+/// The engine over one sentence: its tokens, their lexicon mentions and the extractor cache.
+pub(super) struct Engine<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Lexicon mentions, sorted by start token.
+    entities: &'a [EntityMatch],
+    /// Alias matches by start token: `entity_starts[i]` is the range of `entities` starting at i.
+    entity_starts: Vec<Range<usize>>,
+    builtins: Builtins,
+    /// The reach of "one of the largest" the cached ranks were read with.
+    top_k: u32,
+    /// Steps spent on the current template at the current start position.
+    steps: usize,
+}
+
+/// A link in the chain of element sequences still to match after the current one.
+struct Continuation<'c> {
+    elements: &'c [Element],
+    next: Option<&'c Continuation<'c>>,
+}
+
+impl<'a> Engine<'a> {
+    /// The engine over the sentence of `text` tokenized as `tokens`, with its lexicon mentions
+    /// `entities` (sorted by start token).
+    pub(super) fn new(text: &'a str, tokens: &'a [Token], entities: &'a [EntityMatch]) -> Self {
+        Engine {
+            text,
+            tokens,
+            entities,
+            entity_starts: index_entities(tokens.len(), entities),
+            builtins: Builtins::new(tokens.len()),
+            // No rank is cached yet, so any reach will do until `read_ranks_with` sets one.
+            top_k: 0,
+            steps: 0,
+        }
+    }
+
+    /// Reads rank phrases with reach `top_k` from now on. Ranks read with another rule's
+    /// `top_k` ("one of the largest" → 1..k) must not be reused: the cached ranks are dropped.
+    pub(super) fn read_ranks_with(&mut self, top_k: u32) {
+        if self.top_k != top_k {
+            self.builtins.rank.iter_mut().for_each(|cached| *cached = None);
+            self.top_k = top_k;
+        }
+    }
+
+    /// Hands every match of `rule` in the sentence to `found`, leftmost first, as its token
+    /// range and bindings: at each start position the longest match of its templates (of those
+    /// `usable` marks, when given; the first template on a tie), then the search goes on after
+    /// the match's end.
+    pub(super) fn for_each_match(
+        &mut self,
+        rule: &Rule,
+        usable: Option<&[bool]>,
+        mut found: impl FnMut(Range<usize>, &Bindings),
+    ) {
+        self.read_ranks_with(rule.top_k);
+        let (text, tokens) = (self.text, self.tokens);
+        let mut position = 0;
+        while position < tokens.len() {
+            let token = tokens[position];
+            let has_entity = !self.entity_starts[position].is_empty();
+            let mut best: Option<(usize, Bindings)> = None;
+            for (template, pattern) in rule.patterns.iter().enumerate() {
+                if usable.is_some_and(|usable| !usable[template]) {
+                    continue;
+                }
+                let Some(first) = pattern.elements.first() else {
+                    continue;
+                };
+                if !can_start(first, &token, text, has_entity) {
+                    continue;
+                }
+                let mut bindings = Bindings::default();
+                self.steps = 0;
+                if let Some(end) = self.match_sequence(&pattern.elements, None, position, &mut bindings)
+                    && end > position
+                    && best.as_ref().is_none_or(|(best_end, _)| end > *best_end)
+                {
+                    best = Some((end, bindings));
+                }
+            }
+            if let Some((end, bindings)) = best {
+                found(position..end, &bindings);
+                position = end;
+            } else {
+                position += 1;
+            }
+        }
+    }
+
+    /// Where a match of `elements` starting at token `start` ends, if there is one.
+    pub(super) fn match_at(&mut self, elements: &[Element], start: usize) -> Option<usize> {
+        self.steps = 0;
+        self.match_sequence(elements, None, start, &mut Bindings::default())
+    }
+
+    fn match_sequence(
+        &mut self,
+        elements: &[Element],
+        next: Option<&Continuation<'_>>,
+        position: usize,
+        bindings: &mut Bindings,
+    ) -> Option<usize> {
+        let Some((first, rest)) = elements.split_first() else {
+            return match next {
+                None => Some(position),
+                Some(continuation) => self.match_sequence(continuation.elements, continuation.next, position, bindings),
+            };
+        };
+        self.steps += 1;
+        if self.steps > STEP_LIMIT {
+            return None;
+        }
+        let tokens = self.tokens;
+        let text = self.text;
+        match first {
+            Element::Word(forms) => {
+                let token = tokens.get(position)?;
+                if token.kind != TokenKind::Word && token.kind != TokenKind::Number {
+                    return None;
+                }
+                let word = token.text(text);
+                if forms.iter().any(|form| word.eq_ignore_ascii_case(form)) {
+                    self.match_sequence(rest, next, position + 1, bindings)
+                } else {
+                    None
+                }
+            }
+            Element::Possessive => {
+                let token = tokens.get(position)?;
+                (token.kind == TokenKind::Possessive).then_some(())?;
+                self.match_sequence(rest, next, position + 1, bindings)
+            }
+            Element::Punct(character) => {
+                let token = tokens.get(position)?;
+                let mut chars = token.text(text).chars();
+                (chars.next() == Some(*character) && chars.next().is_none()).then_some(())?;
+                self.match_sequence(rest, next, position + 1, bindings)
+            }
+            Element::Gap(size) => {
+                for skip in 0..=*size {
+                    if position + skip > tokens.len() {
+                        break;
+                    }
+                    if skip > 0 && tokens[position + skip - 1].breaks_clause(text, ClauseReader::Gap) {
+                        // A gap never skips into another clause: "China is not first, but
+                        // Russia holds …" says nothing about China's holdings.
+                        break;
+                    }
+                    if let Some(end) = self.match_sequence(rest, next, position + skip, bindings) {
+                        return Some(end);
+                    }
+                }
+                None
+            }
+            Element::Alt(branches) => {
+                let continuation = Continuation { elements: rest, next };
+                for branch in branches {
+                    if let Some(end) = self.match_sequence(branch, Some(&continuation), position, bindings) {
+                        return Some(end);
+                    }
+                }
+                None
+            }
+            Element::Slot(role, kind) => {
+                let candidates = self.slot_candidates(*kind, position);
+                for (end, bound) in candidates {
+                    bindings.slots.push((*role, bound));
+                    if let Some(found) = self.match_sequence(rest, next, end, bindings) {
+                        return Some(found);
+                    }
+                    bindings.slots.pop();
+                }
+                None
+            }
+        }
+    }
+
+    /// What a slot of `kind` can read at `position`: (end token, value), longest first.
+    fn slot_candidates(&mut self, kind: SlotKind, position: usize) -> Vec<(usize, Bound)> {
+        if position >= self.tokens.len() {
+            return Vec::new();
+        }
+        match kind {
+            SlotKind::Lexicon(lexicon) => {
+                let range = self.entity_starts[position].clone();
+                let mut found: Vec<(usize, Bound)> = self.entities[range]
+                    .iter()
+                    .filter(|entity| entity.lexicon == lexicon)
+                    .map(|entity| (entity.end, Bound::Entity(*entity)))
+                    .collect();
+                // "the United States": let a slot start at a leading "the".
+                if found.is_empty() && self.tokens[position].is(self.text, "the") && position + 1 < self.tokens.len() {
+                    let range = self.entity_starts[position + 1].clone();
+                    found = self.entities[range]
+                        .iter()
+                        .filter(|entity| entity.lexicon == lexicon)
+                        .map(|entity| (entity.end, Bound::Entity(*entity)))
+                        .collect();
+                }
+                found
+            }
+            SlotKind::Quantity(dimension) => {
+                let cached = self.builtins.quantity[position]
+                    .get_or_insert_with(|| quantity::quantity_at(self.text, self.tokens, position))
+                    .clone();
+                cached
+                    .filter(|(_, quantity)| dimension.is_none_or(|dimension| dimension.admits(&quantity.unit)))
+                    .map(|(end, quantity)| (end, Bound::Quantity(quantity)))
+                    .into_iter()
+                    .collect()
+            }
+            SlotKind::Rank => {
+                let top_k = self.top_k;
+                let cached = self.builtins.rank[position]
+                    .get_or_insert_with(|| rank::rank_at(self.text, self.tokens, position, top_k))
+                    .clone();
+                cached.map(|(end, rank)| (end, Bound::Rank(rank))).into_iter().collect()
+            }
+            SlotKind::Comparative => comparative::comparative_at(self.text, self.tokens, position)
+                .map(|(end, relation, span)| (end, Bound::Relation(relation, span)))
+                .into_iter()
+                .collect(),
+            SlotKind::Year => year::year_at(self.text, self.tokens, position)
+                .map(|(end, year)| (end, Bound::Year(year)))
+                .into_iter()
+                .collect(),
+        }
+    }
+}
+
+/// Whether a template can possibly start at a token: a cheap check on its first element.
+fn can_start(element: &Element, token: &Token, text: &str, has_entity: bool) -> bool {
+    match element {
+        Element::Word(forms) => forms.iter().any(|form| token.text(text).eq_ignore_ascii_case(form)),
+        Element::Slot(_, SlotKind::Lexicon(_)) => has_entity || token.is(text, "the"),
+        Element::Punct(character) => token.text(text).starts_with(*character),
+        Element::Possessive => token.kind == TokenKind::Possessive,
+        _ => true,
+    }
+}
+
+/// For each token, the range of `entities` (sorted by start) that start there.
+fn index_entities(length: usize, entities: &[EntityMatch]) -> Vec<Range<usize>> {
+    let mut entity_starts = vec![0..0; length];
+    let mut index = 0;
+    while index < entities.len() {
+        let start = entities[index].start;
+        let mut end = index;
+        while end < entities.len() && entities[end].start == start {
+            end += 1;
+        }
+        entity_starts[start] = index..end;
+        index = end;
+    }
+    entity_starts
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::{Bound, Engine};
+    use crate::rules::RuleSet;
+    use crate::text::token::tokenize_into;
+
+    const LEXICONS: &str = r#"
+[lexicon.country.entries]
+russia = ["Russia"]
+china = ["China"]
+united-states = ["United States"]
+[lexicon.mineral.entries]
+lithium = ["lithium"]
+rare-earth = ["rare earth"]
+"#;
+
+    /// One statement rule with `templates`, over [`LEXICONS`].
+    fn rules(templates: &[&str]) -> RuleSet {
+        let quoted: Vec<String> = templates.iter().map(|template| format!("{template:?}")).collect();
+        let source = format!(
+            "{LEXICONS}\n[[rule]]\nid = \"r\"\nkind = \"k\"\ncompare = \"statement\"\npatterns = [{}]\n",
+            quoted.join(", ")
+        );
+        crate::rules::load_sources(&[("t.toml".into(), source)]).expect("rules load")
+    }
+
+    /// Every match of the rule with `templates` in `sentence`, in order, each as its words and
+    /// then its bindings (`role=value`).
+    fn matches(templates: &[&str], sentence: &str) -> Vec<String> {
+        let rules = rules(templates);
+        let mut tokens = Vec::new();
+        tokenize_into(sentence, 0..sentence.len(), &mut tokens);
+        let mut entities = Vec::new();
+        rules.index.find(sentence, &tokens, &mut String::new(), &mut entities);
+        let mut engine = Engine::new(sentence, &tokens, &entities);
+        let mut found = Vec::new();
+        engine.for_each_match(&rules.rules[0], None, |matched, bindings| {
+            let mut shown = sentence[tokens[matched.start].start..tokens[matched.end - 1].end].to_string();
+            for (role, bound) in &bindings.slots {
+                let value = match bound {
+                    Bound::Entity(entity) => rules.entry(entity.lexicon, entity.entry).id.clone(),
+                    Bound::Quantity(quantity) => format!("{} {}", quantity.value, quantity.unit),
+                    Bound::Rank(rank) => format!("{}..{}", rank.best, rank.worst),
+                    Bound::Relation(relation, _) => format!("{relation:?}"),
+                    Bound::Year(year) => year.to_string(),
+                };
+                let _ = write!(shown, " {}={value}", format!("{role:?}").to_lowercase());
+            }
+            found.push(shown);
+        });
+        found
+    }
+
+    /// Each row: templates of one rule, a sentence, and the matches expected in it.
+    #[track_caller]
+    fn check(table: &[(&[&str], &str, &[&str])]) {
+        for (templates, sentence, expected) in table {
+            assert_eq!(matches(templates, sentence), *expected, "{templates:?} on {sentence:?}");
+        }
+    }
+
+    #[test]
+    fn gaps_skip_up_to_their_size_lazily_within_a_clause() {
+        check(&[
+            (
+                &["{subject:country} ..2 hold"],
+                "Russia holds",
+                &["Russia holds subject=russia"],
+            ),
+            (
+                &["{subject:country} ..2 hold"],
+                "Russia still holds",
+                &["Russia still holds subject=russia"],
+            ),
+            (
+                &["{subject:country} ..2 hold"],
+                "Russia surely still holds",
+                &["Russia surely still holds subject=russia"],
+            ),
+            (&["{subject:country} ..2 hold"], "Russia quite surely still holds", &[]),
+            // The fewest tokens first: the first "holds" ends the match.
+            (
+                &["{subject:country} ..3 hold"],
+                "Russia holds holds",
+                &["Russia holds subject=russia"],
+            ),
+            // A gap never skips a clause break; a comma is none.
+            (&["{subject:country} ..2 hold"], "Russia, but holds", &[]),
+            (&["{subject:country} ..2 hold"], "Russia; holds", &[]),
+            (&["{subject:country} ..2 hold"], "Russia (holds", &[]),
+            (
+                &["{subject:country} ..2 hold"],
+                "Russia, holds",
+                &["Russia, holds subject=russia"],
+            ),
+            (
+                &["{subject:country} ..2 hold"],
+                "Russia: holds",
+                &["Russia: holds subject=russia"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn optional_groups_match_with_or_without_their_words() {
+        check(&[
+            (
+                &["{subject:country} [still] hold"],
+                "Russia holds",
+                &["Russia holds subject=russia"],
+            ),
+            (
+                &["{subject:country} [still] hold"],
+                "Russia still holds",
+                &["Russia still holds subject=russia"],
+            ),
+            (&["{subject:country} [still] hold"], "Russia never holds", &[]),
+            (
+                &["{subject:country} [still|now] hold"],
+                "Russia now holds",
+                &["Russia now holds subject=russia"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn alternations_take_the_first_branch_that_lets_the_rest_match() {
+        check(&[
+            (
+                &["{subject:country} (own|sit on) lithium"],
+                "Russia owns lithium",
+                &["Russia owns lithium subject=russia"],
+            ),
+            (
+                &["{subject:country} (own|sit on) lithium"],
+                "Russia sits on lithium",
+                &["Russia sits on lithium subject=russia"],
+            ),
+            (&["{subject:country} (own|sit on) lithium"], "Russia sits lithium", &[]),
+            (&["{subject:country} (own|sit on) lithium"], "Russia sells lithium", &[]),
+            // Within one template the order of branches decides, not their length.
+            (
+                &["{subject:country} (hold|hold lithium)"],
+                "Russia holds lithium",
+                &["Russia holds subject=russia"],
+            ),
+            // A branch that fails later is backtracked out of.
+            (
+                &["{subject:country} (hold|hold lithium) reserve"],
+                "Russia holds lithium reserves",
+                &["Russia holds lithium reserves subject=russia"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn words_match_their_regular_inflections_in_any_case() {
+        check(&[
+            (
+                &["{subject:country} hold"],
+                "Russia holds",
+                &["Russia holds subject=russia"],
+            ),
+            (
+                &["{subject:country} hold"],
+                "Russia holding",
+                &["Russia holding subject=russia"],
+            ),
+            (
+                &["{subject:country} hold"],
+                "Russia HOLDS",
+                &["Russia HOLDS subject=russia"],
+            ),
+            (&["{subject:country} hold"], "Russia held", &[]),
+            (
+                &["{subject:country} supply"],
+                "Russia supplies",
+                &["Russia supplies subject=russia"],
+            ),
+            (
+                &["{subject:country} mine"],
+                "Russia mined",
+                &["Russia mined subject=russia"],
+            ),
+            (
+                &["{subject:country} mine"],
+                "Russia mining",
+                &["Russia mining subject=russia"],
+            ),
+            (
+                &["{subject:country} ship"],
+                "Russia shipped",
+                &["Russia shipped subject=russia"],
+            ),
+            // Words shorter than three letters have no inflections.
+            (&["{subject:country} is"], "Russia iss", &[]),
+        ]);
+    }
+
+    #[test]
+    fn the_longest_template_wins_at_a_start_and_the_first_on_a_tie() {
+        check(&[
+            (
+                &["{subject:country} hold", "{subject:country} hold {object:mineral}"],
+                "Russia holds lithium",
+                &["Russia holds lithium subject=russia object=lithium"],
+            ),
+            (
+                &["{subject:country} hold", "{other:country} hold"],
+                "Russia holds lithium",
+                &["Russia holds subject=russia"],
+            ),
+            (
+                &["{other:country} hold", "{subject:country} hold"],
+                "Russia holds lithium",
+                &["Russia holds other=russia"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn matches_of_one_rule_never_overlap() {
+        check(&[
+            // After a match the search goes on at its end, not at the next token.
+            (
+                &["{subject:country} ..3 {object:mineral}"],
+                "Russia and China hold lithium",
+                &["Russia and China hold lithium subject=russia object=lithium"],
+            ),
+            (
+                &["{subject:country} hold {object:mineral}"],
+                "Russia holds lithium and China holds rare earth",
+                &[
+                    "Russia holds lithium subject=russia object=lithium",
+                    "China holds rare earth subject=china object=rare-earth",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn slots_bind_what_they_read() {
+        check(&[
+            // A lexicon slot may start at a leading "the" and reads the longest alias.
+            (
+                &["{subject:country} hold {object:mineral}"],
+                "the United States holds rare earth",
+                &["the United States holds rare earth subject=united-states object=rare-earth"],
+            ),
+            (
+                &["{subject:country} hold {value:quantity(mass)}"],
+                "Russia holds 5 million tonnes",
+                &["Russia holds 5 million tonnes subject=russia value=5000000 t"],
+            ),
+            // A quantity slot of one dimension reads no other.
+            (
+                &["{subject:country} hold {value:quantity(mass)}"],
+                "Russia holds 5 percent",
+                &[],
+            ),
+            (
+                &["{subject:country} is {value:rank}"],
+                "Russia is the largest",
+                &["Russia is the largest subject=russia value=1..1"],
+            ),
+            (
+                &["{subject:country} in {year:year}"],
+                "Russia in 2023",
+                &["Russia in 2023 subject=russia year=2023"],
+            ),
+            (
+                &["{subject:country} {relation:comparative} {other:country}"],
+                "Russia exceeds China",
+                &["Russia exceeds China subject=russia relation=Greater other=china"],
+            ),
+        ]);
+    }
+}
