@@ -933,9 +933,14 @@ fn compile_example(
         match ExpectedValue::parse(written.get_ref(), compare) {
             Ok(parsed) => value = Some(parsed),
             Err(message) => {
-                problems.push(context.error(written.span(), format!("cannot read expected value `{}`: {message}", written.get_ref())).hint(
-                    "write quantities as `28700000 t`, `>20000000 t`, `~10000000 t` or `10000000..12000000 t`; ranks as `1` or `1..10`; orders as `> ukraine`",
-                ));
+                problems.push(
+                    context
+                        .error(
+                            written.span(),
+                            format!("cannot read expected value `{}`: {message}", written.get_ref()),
+                        )
+                        .hint(ExpectedValue::notation_hint()),
+                );
             }
         }
     }
