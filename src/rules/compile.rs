@@ -17,90 +17,17 @@ use super::diagnostic::Diagnostic;
 use super::example::{Example, ExpectedValue};
 use super::lexicon::{Entry, Lexicon, LexiconIndex};
 use super::pattern::{self, Node};
+use super::slots;
 use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
 use crate::finding::{ComparePolicy, Policy};
 use crate::modality::Cues;
+
+pub use super::slots::{Dimension, Role, SlotKind};
 
 /// Most templates one rules file may hold (all rules together).
 pub const MAX_PATTERNS_PER_FILE: usize = 10_000;
 /// Most aliases one rules file may hold (all lexicons together).
 pub const MAX_ALIASES_PER_FILE: usize = 100_000;
-
-/// What a slot binds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// The claim's subject.
-    Subject,
-    /// The thing measured.
-    Object,
-    /// The entity a subject is compared with.
-    Other,
-    /// The value (quantity or rank).
-    Value,
-    /// The comparative words of an order.
-    Relation,
-    /// A region scope.
-    Region,
-    /// A year scope.
-    Year,
-}
-
-impl Role {
-    const NAMES: [&'static str; 7] = ["subject", "object", "other", "value", "relation", "region", "year"];
-
-    fn parse(name: &str) -> Option<Role> {
-        Some(match name {
-            "subject" => Role::Subject,
-            "object" => Role::Object,
-            "other" => Role::Other,
-            "value" => Role::Value,
-            "relation" => Role::Relation,
-            "region" => Role::Region,
-            "year" => Role::Year,
-            _ => return None,
-        })
-    }
-}
-
-/// Physical dimension a quantity slot may be limited to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dimension {
-    /// Tonnes and other masses.
-    Mass,
-    /// Currencies.
-    Money,
-    /// Percentages.
-    Percent,
-    /// Plain counts.
-    Count,
-}
-
-impl Dimension {
-    /// Whether a canonical unit belongs to this dimension.
-    pub fn admits(self, unit: &str) -> bool {
-        match self {
-            Dimension::Mass => unit == "t",
-            Dimension::Percent => unit == "%" || unit == "pp",
-            Dimension::Count => unit.is_empty(),
-            Dimension::Money => unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()),
-        }
-    }
-}
-
-/// What a slot reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SlotKind {
-    /// An entry of the lexicon with this index.
-    Lexicon(u32),
-    /// A quantity, optionally of one dimension.
-    Quantity(Option<Dimension>),
-    /// A rank phrase.
-    Rank,
-    /// A comparative phrase.
-    Comparative,
-    /// A year.
-    Year,
-}
 
 /// A compiled template element.
 #[derive(Clone, Debug)]
@@ -697,20 +624,7 @@ fn compile_pattern(
     if problems.len() > before {
         return None;
     }
-    let has = |role: Role, kind: fn(&SlotKind) -> bool| roles.iter().any(|(r, k)| *r == role && kind(k));
-    let missing = match compare {
-        CompareMode::Quantity if !has(Role::Value, |k| matches!(k, SlotKind::Quantity(_))) => {
-            Some("a quantity rule's template needs a `{value:quantity}` slot")
-        }
-        CompareMode::Rank if !has(Role::Value, |k| *k == SlotKind::Rank) => {
-            Some("a rank rule's template needs a `{value:rank}` slot")
-        }
-        CompareMode::Order if !(has(Role::Relation, |k| *k == SlotKind::Comparative) && has(Role::Other, |_| true)) => {
-            Some("an order rule's template needs `{relation:comparative}` and an `{other:LEXICON}` slot")
-        }
-        _ => None,
-    };
-    if let Some(message) = missing {
+    if let Some(message) = slots::missing_slot(compare, &roles) {
         problems.push(
             context
                 .error(literal, message)
@@ -759,11 +673,11 @@ fn compile_nodes(
                         context
                             .error(file_span, format!("unknown slot role `{role}`"))
                             .label("unknown role")
-                            .hint(format!("roles are: {}", Role::NAMES.join(", "))),
+                            .hint(format!("roles are: {}", Role::names())),
                     );
                     continue;
                 };
-                let Some(slot_kind) = slot_kind(kind, argument.as_deref(), context.set) else {
+                let Some(slot_kind) = slots::slot_kind(kind, argument.as_deref(), &context.set.lexicons) else {
                     let lexicons: Vec<&str> = context
                         .set
                         .lexicons
@@ -775,20 +689,10 @@ fn compile_nodes(
                         lexicons
                             .iter()
                             .copied()
-                            .chain(["quantity", "rank", "comparative", "year"]),
+                            .chain(slots::SLOT_TYPES.iter().map(|slot_type| slot_type.name)),
                     );
-                    let message = if argument.is_some() && kind == "quantity" {
-                        format!(
-                            "unknown quantity dimension `{}`",
-                            argument.as_deref().unwrap_or_default()
-                        )
-                    } else {
-                        format!("unknown lexicon or slot type `{kind}`")
-                    };
-                    let mut hint = format!(
-                        "slot types are a lexicon ({}) or quantity, quantity(mass|money|percent|count), rank, comparative, year",
-                        lexicons.join(", ")
-                    );
+                    let message = slots::unknown_type_message(kind, argument.as_deref());
+                    let mut hint = slots::types_hint(&lexicons);
                     if let Some(suggestion) = suggestion {
                         hint = format!("did you mean `{suggestion}`? {hint}");
                     }
@@ -800,19 +704,11 @@ fn compile_nodes(
                     );
                     continue;
                 };
-                let fits = match parsed_role {
-                    Role::Subject | Role::Object | Role::Other | Role::Region => {
-                        matches!(slot_kind, SlotKind::Lexicon(_))
-                    }
-                    Role::Value => matches!(slot_kind, SlotKind::Quantity(_) | SlotKind::Rank),
-                    Role::Relation => slot_kind == SlotKind::Comparative,
-                    Role::Year => slot_kind == SlotKind::Year,
-                };
-                if !fits {
+                if !slots::fits(parsed_role, slot_kind) {
                     problems.push(
                         context
                             .error(file_span, format!("slot role `{role}` cannot hold a `{kind}`"))
-                            .hint("subject/object/other/region take a lexicon; value takes quantity or rank; relation takes comparative; year takes year"),
+                            .hint(slots::roles_hint()),
                     );
                     continue;
                 }
@@ -822,24 +718,6 @@ fn compile_nodes(
         }
     }
     elements
-}
-
-fn slot_kind(kind: &str, argument: Option<&str>, set: &RuleSet) -> Option<SlotKind> {
-    Some(match (kind, argument) {
-        ("quantity", None) => SlotKind::Quantity(None),
-        ("quantity", Some(dimension)) => SlotKind::Quantity(Some(match dimension {
-            "mass" => Dimension::Mass,
-            "money" => Dimension::Money,
-            "percent" => Dimension::Percent,
-            "count" => Dimension::Count,
-            _ => return None,
-        })),
-        ("rank", None) => SlotKind::Rank,
-        ("comparative", None) => SlotKind::Comparative,
-        ("year", None) => SlotKind::Year,
-        (name, None) => SlotKind::Lexicon(set.lexicons.iter().position(|lexicon| lexicon.name == name)? as u32),
-        _ => return None,
-    })
 }
 
 /// The closest candidate to `word` by Jaro-Winkler, if it is close.
@@ -898,9 +776,14 @@ fn compile_example(
         match ExpectedValue::parse(written.get_ref(), compare) {
             Ok(parsed) => value = Some(parsed),
             Err(message) => {
-                problems.push(context.error(written.span(), format!("cannot read expected value `{}`: {message}", written.get_ref())).hint(
-                    "write quantities as `28700000 t`, `>20000000 t`, `~10000000 t` or `10000000..12000000 t`; ranks as `1` or `1..10`; orders as `> ukraine`",
-                ));
+                problems.push(
+                    context
+                        .error(
+                            written.span(),
+                            format!("cannot read expected value `{}`: {message}", written.get_ref()),
+                        )
+                        .hint(ExpectedValue::notation_hint()),
+                );
             }
         }
     }

@@ -10,8 +10,10 @@ pub mod diagnostic;
 pub mod example;
 pub mod lexicon;
 pub mod pattern;
+pub mod slots;
 pub mod syntax;
 
-pub use compile::{CompiledPattern, Element, Role, Rule, RuleSet, SlotKind, load_sources};
+pub use compile::{CompiledPattern, Element, Rule, RuleSet, load_sources};
 pub use diagnostic::{Diagnostic, Severity};
+pub use slots::{Role, SlotKind};
 pub use syntax::CompareMode;
