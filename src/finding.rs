@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Information: overlaps, changes over time, shared wording.
+    /// Information (a note): overlaps, changes over time, shared wording.
     Info,
     /// A conflict in which either side is hedged or attributed.
     Warning,
@@ -112,6 +112,13 @@ pub struct ComparePolicy {
     pub absolute: f64,
     /// Margin applied to "about"/"nearly" figures, as a fraction (default 0.1).
     pub approximate: f64,
+    /// Whether "up to X"/"as much as X" is the strict interval `[-∞, X]` (`bounds = "strict"`)
+    /// rather than, as news means it, the figure X stated as a maximum (default false).
+    #[serde(default)]
+    pub strict_bounds: bool,
+    /// Severity of the rule's conflicts, overriding the default (`severity = "note"`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
 }
 
 impl Default for ComparePolicy {
@@ -120,6 +127,8 @@ impl Default for ComparePolicy {
             relative: 0.05,
             absolute: 0.0,
             approximate: 0.1,
+            strict_bounds: false,
+            severity: None,
         }
     }
 }
@@ -139,6 +148,10 @@ pub struct Policy {
     pub shared_wording: Option<f64>,
     /// Display names of canonical entity ids (`russia` → `Russia`), for reasons.
     pub names: BTreeMap<String, String>,
+    /// The parent of an entity id in a lexicon hierarchy (`neodymium` → `rare-earths`): claims
+    /// about an entry and an ancestor are compared softly (overlaps and warnings only).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub parents: BTreeMap<String, String>,
 }
 
 impl Policy {
@@ -150,6 +163,20 @@ impl Policy {
     /// Display name of an entity id: its name from the rules, or the id itself.
     pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
         self.names.get(id).map_or(id, String::as_str)
+    }
+
+    /// The ancestors of `id`, nearest first (a cycle in the declarations stops the walk).
+    pub fn ancestors<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        let mut ancestors: Vec<&str> = Vec::new();
+        let mut current = id;
+        while let Some(parent) = self.parents.get(current) {
+            if parent == id || ancestors.contains(&parent.as_str()) {
+                break;
+            }
+            ancestors.push(parent);
+            current = parent;
+        }
+        ancestors
     }
 
     /// Whether stances `a` and `b` of `kind` are declared opposed (in either order).

@@ -24,9 +24,16 @@ pub(super) struct Item {
 /// A quantity's interval in its canonical unit: `[low, high]` (an open side is unbounded; a
 /// missing side of an exact, approximate or range figure is its value), widened by the
 /// `approximate` margin for "about" figures, then by `max(relative·|value|, absolute)`.
+///
+/// As news means them, "up to X"/"as much as X" state the figure X as a maximum: unless the
+/// rule asks for strict bounds, their interval is `[X·(1 − 3·approximate), X]` (70–100% of X by
+/// default), so a figure far below X conflicts with them.
 pub(super) fn quantity(claim: usize, quantity: &Quantity, policy: &ComparePolicy) -> Item {
     let value = quantity.value;
     let low = quantity.low.unwrap_or(match quantity.bound {
+        Bound::AtMost if !policy.strict_bounds && is_stated_maximum(&quantity.text) => {
+            value - 3.0 * policy.approximate * value.abs()
+        }
         Bound::AtMost | Bound::LessThan => f64::NEG_INFINITY,
         _ => value,
     });
@@ -43,6 +50,15 @@ pub(super) fn quantity(claim: usize, quantity: &Quantity, policy: &ComparePolicy
         low: low - margin,
         high: high + margin,
     }
+}
+
+/// Whether a figure's words state it as a maximum reached ("up to 30 million tonnes", "as much
+/// as $2 billion") rather than as a strict bound ("at most", "no more than").
+fn is_stated_maximum(text: &str) -> bool {
+    const CUES: [&str; 5] = ["up to ", "as much as ", "as many as ", "as high as ", "as large as "];
+    let text = text.trim_start();
+    CUES.iter()
+        .any(|cue| text.get(..cue.len()).is_some_and(|head| head.eq_ignore_ascii_case(cue)))
 }
 
 /// Sorts `items` by lower bound (then upper bound, then claim) and returns the clusters as
