@@ -179,7 +179,7 @@ pub(super) fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extent
             else {
                 continue;
             };
-            let Item { low, high, .. } = interval::quantity(index, quantity, &policy);
+            let Item { low, high, .. } = interval::quantity(index, quantity, &policy, context.maximum[index]);
             let extent = subjects.entry(subject).or_insert(Extent {
                 low,
                 low_claim: index,

@@ -133,7 +133,14 @@ pub(super) fn superseded<'a>(claim: &'a Claim, figure: &str) -> Option<&'a str> 
     // "revised down from 22 million tonnes to 3.5 million…": two words before the figure, the
     // figure and what follows it up to the end of the clause (at most 48 bytes).
     let start = before.rsplitn(3, ' ').nth(2).map_or(0, |head| head.len() + 1);
-    let tail = after.find([',', ';']).unwrap_or(after.len()).min(48);
+    let mut tail = after.find([',', ';']).unwrap_or(after.len());
+    if tail > 48 {
+        let mut limit = 48;
+        while !after.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        tail = after[..limit].rfind(' ').unwrap_or(limit);
+    }
     let mut end = (sentence.len() - after.len() + tail).min(sentence.len());
     while !sentence.is_char_boundary(end) {
         end -= 1;

@@ -248,6 +248,8 @@ struct Context<'a> {
     /// Whether each claim's figure is one its own sentence marks as former ("revised down from
     /// X to Y", "up from X the previous year"): such claims take part in no conflict.
     former: Vec<bool>,
+    /// Whether each claim's "at most" figure is stated as a maximum reached ("up to X").
+    maximum: Vec<bool>,
 }
 
 /// An entity id as its position in [`Context::entities`]: compared, hashed and stored as a
@@ -364,13 +366,16 @@ impl<'a> Context<'a> {
             || rayon::join(|| group_by(claims, value_key), || group_by(claims, cross_key)),
             || entity_symbols(claims),
         );
-        let former = claims
+        let (former, maximum) = claims
             .par_iter()
             .map(|claim| match &claim.value {
-                crate::claim::Value::Quantity(quantity) => edition::superseded(claim, &quantity.text).is_some(),
-                _ => false,
+                crate::claim::Value::Quantity(quantity) => (
+                    edition::superseded(claim, &quantity.text).is_some(),
+                    interval::stated_maximum(claim, quantity),
+                ),
+                _ => (false, false),
             })
-            .collect();
+            .unzip();
         let cross_index = cross_groups
             .iter()
             .enumerate()
@@ -387,6 +392,7 @@ impl<'a> Context<'a> {
             subjects,
             thans,
             former,
+            maximum,
         }
     }
 

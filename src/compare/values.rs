@@ -111,7 +111,7 @@ fn quantities(
         let mut items: Vec<Item> = claims
             .iter()
             .filter_map(|&index| match &context.claims[index].value {
-                Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy)),
+                Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy, context.maximum[index])),
                 _ => None,
             })
             .collect();
@@ -611,7 +611,7 @@ fn changes(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings
     for claims in measured.values() {
         let policy = context.loosest(claims);
         let item = |index: usize| match &context.claims[index].value {
-            Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy)),
+            Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy, context.maximum[index])),
             Value::Rank(rank) => Some(rank_item(index, rank.best, rank.worst)),
             _ => None,
         };
