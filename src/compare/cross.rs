@@ -638,17 +638,31 @@ fn rank_vs_above(
         if reported.contains(&greater) {
             continue;
         }
-        // B's tightest "at worst" claim.
-        let Some(&smaller_claim) = ranked[&smaller]
+        // A's best rank (an unranked A counts as "at best first"), and B's claims that A being
+        // above contradicts: ranked at worst `j` with `j` ≤ that.
+        let greater_best = ranked.get(&greater).map_or(1, |claims| {
+            claims
+                .iter()
+                .filter_map(|&index| rank_of(index))
+                .map(|rank| rank.0)
+                .max()
+                .unwrap_or(1)
+        });
+        let smaller_claims: Vec<usize> = ranked[&smaller]
             .iter()
-            .min_by_key(|&&index| (rank_of(index).map_or(u32::MAX, |rank| rank.1), index))
+            .copied()
+            .filter(|&index| rank_of(index).is_some_and(|rank| rank.1 <= greater_best))
+            .collect();
+        let Some(worst) = smaller_claims
+            .iter()
+            .filter_map(|&index| rank_of(index))
+            .map(|rank| rank.1)
+            .min()
         else {
             continue;
         };
-        let Some((_, worst)) = rank_of(smaller_claim) else {
-            continue;
-        };
-        // A's claims at best `worst` or worse (an unranked A counts as "at best first").
+        let smaller_claim = context.representative(&smaller_claims);
+        // A's claims at best `worst` or worse.
         let greater_claims: Vec<usize> = ranked.get(&greater).map_or_else(Vec::new, |claims| {
             claims
                 .iter()
@@ -656,7 +670,7 @@ fn rank_vs_above(
                 .filter(|&index| rank_of(index).is_some_and(|rank| rank.0 >= worst))
                 .collect()
         });
-        if greater_claims.is_empty() && (worst > 1 || ranked.contains_key(&greater)) {
+        if greater_claims.is_empty() && ranked.contains_key(&greater) {
             continue;
         }
         let evidence: Vec<usize> = match &above {
@@ -703,7 +717,7 @@ fn rank_vs_above(
             ),
         };
         let mut all = greater_claims.clone();
-        all.push(smaller_claim);
+        all.extend(&smaller_claims);
         if let Above::Order(claims) = &above {
             all.extend(claims);
         }

@@ -72,16 +72,19 @@ pub(super) fn stated_maximum(claim: &Claim, quantity: &Quantity) -> bool {
         })
     };
     let starts_with = |text: &str| {
-        CUES.iter().any(|cue| {
-            text.get(..cue.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(cue))
-        })
+        CUES.iter()
+            .any(|cue| text.get(..cue.len()).is_some_and(|head| head.eq_ignore_ascii_case(cue)))
     };
     if starts_with(quantity.text.trim_start()) {
         return true;
     }
     let sentence = claim.evidence.sentence.as_str();
-    let Some(offset) = claim.evidence.span.start.checked_sub(claim.evidence.sentence_span.start) else {
+    let Some(offset) = claim
+        .evidence
+        .span
+        .start
+        .checked_sub(claim.evidence.sentence_span.start)
+    else {
         return false;
     };
     sentence

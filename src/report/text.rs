@@ -218,9 +218,9 @@ fn why(finding: &Finding, claims: &[&Claim]) -> Option<String> {
                 "a warning, not an error: one side is not a plain assertion ({sides})"
             ))
         }
-        (FindingKind::Change, _) => {
-            Some("the values differ by time or by edition of one source, so this is a change, not a conflict".to_owned())
-        }
+        (FindingKind::Change, _) => Some(
+            "the values differ by time or by edition of one source, so this is a change, not a conflict".to_owned(),
+        ),
         _ => None,
     }
 }
