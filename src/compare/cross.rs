@@ -661,6 +661,10 @@ fn rank_vs_above(
         else {
             continue;
         };
+        // B called the first against quantities above it: `rank_vs_quantities` reports that.
+        if worst <= 1 && matches!(above, Above::Quantities(..)) {
+            continue;
+        }
         let smaller_claim = context.representative(&smaller_claims);
         // A's claims at best `worst` or worse.
         let greater_claims: Vec<usize> = ranked.get(&greater).map_or_else(Vec::new, |claims| {
