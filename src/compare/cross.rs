@@ -753,6 +753,9 @@ pub(super) fn rank_and_order(
             ranked.entry(subject).or_default().push(index);
         }
     }
+    // Per subject A: its rank claims and the order claims "A exceeds B" that no rank of B
+    // contradicts; one overlap per A (not per edge), so the findings stay linear.
+    let mut agreeing: BTreeMap<Symbol, Vec<(Symbol, &Vec<usize>)>> = BTreeMap::new();
     for (&(greater, smaller), orders) in edges {
         let Some(rank_claims) = ranked.get(&greater) else {
             continue;
@@ -771,15 +774,23 @@ pub(super) fn rank_and_order(
                 |&index| matches!(&context.claims[index].value, Value::Rank(rank) if rank.worst.max(rank.best) <= best),
             )
         });
-        if contradicted {
-            continue;
+        if !contradicted {
+            agreeing.entry(greater).or_default().push((smaller, orders));
         }
-        let mut claims: Vec<usize> = rank_claims.iter().chain(orders).copied().collect();
+    }
+    for (greater, sides) in agreeing {
+        let rank_claims = &ranked[&greater];
+        let orders: Vec<usize> = sides.iter().flat_map(|(_, orders)| orders.iter().copied()).collect();
+        let mut claims: Vec<usize> = rank_claims.iter().chain(&orders).copied().collect();
         claims.sort_unstable();
         if context.article_count(&claims) < 2 || !slice.reports(context, &claims) {
             continue;
         }
-        let quoted = [context.representative(rank_claims), context.representative(orders)];
+        let (smaller, first_orders) = sides[0];
+        let quoted = [
+            context.representative(rank_claims),
+            context.representative(first_orders),
+        ];
         let Value::Rank(rank) = &context.claims[quoted[0]].value else {
             continue;
         };
@@ -793,10 +804,15 @@ pub(super) fn rank_and_order(
                 .as_ref()
                 .map(|entity| entity.id.as_str()),
         );
+        let others = match sides.len() {
+            1 => String::new(),
+            2 => " and 1 other".to_owned(),
+            more => format!(" and {} others", more - 1),
+        };
         let relation = related.map_or_else(String::new, |words| format!(" ({words})"));
         let reason = format!(
-            "{greater_name} is ranked {} for {} and said to exceed {}'s {order_what} in {}: the two \
-             agree{relation}",
+            "{greater_name} is ranked {} for {} and said to exceed {}'s{others} {order_what} in {}: the \
+             two agree{relation}",
             context.quote_with(quoted[0], &rank.text, &phrase::rank(rank.best, rank.worst)),
             group.what,
             name(context, smaller),

@@ -738,12 +738,23 @@ pub(super) fn drop_subsumed(overlaps: Vec<Finding>) -> Vec<Finding> {
         })
         .collect();
     let is_subset = |small: &[usize], large: &[usize]| small.iter().all(|claim| large.binary_search(claim).is_ok());
+    // Only sets that hold an overlap's first claim can contain it: index them by claim.
+    let mut holding: super::FxMap<usize, Vec<usize>> = super::FxMap::default();
+    for (position, set) in sets.iter().enumerate() {
+        for &claim in set {
+            holding.entry(claim).or_default().push(position);
+        }
+    }
     overlaps
         .into_iter()
         .enumerate()
         .filter(|(position, _)| {
             let own = &sets[*position];
-            !sets.iter().enumerate().any(|(other, set)| {
+            let Some(first) = own.first() else {
+                return true;
+            };
+            !holding[first].iter().any(|&other| {
+                let set = &sets[other];
                 other != *position
                     && (set.len() > own.len() || (set.len() == own.len() && other < *position))
                     && is_subset(own, set)

@@ -43,7 +43,8 @@ struct Texts<'a> {
 }
 
 fn texts<'a>(context: &Context<'a>) -> Texts<'a> {
-    let mut numbers: FxMap<&str, u32> = FxMap::default();
+    let mut numbers: FxMap<&str, u32> =
+        FxMap::with_capacity_and_hasher(context.claims.len(), std::hash::BuildHasherDefault::default());
     let mut texts = Vec::new();
     let mut places: Vec<Vec<(u32, usize)>> = Vec::new();
     let mut of_claim = Vec::with_capacity(context.claims.len());
