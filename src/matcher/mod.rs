@@ -14,6 +14,7 @@
 //! claim ([`Matcher::extract_unfiltered`] finds the same ones).
 
 mod claim;
+mod context;
 mod prefilter;
 mod probe;
 mod template;
@@ -30,7 +31,7 @@ pub use self::probe::{PatternProbe, probe};
 use self::template::Engine;
 use crate::claim::Claim;
 use crate::rules::RuleSet;
-use crate::rules::lexicon::EntityMatch;
+use crate::rules::lexicon::{AnaphorMatch, EntityMatch};
 use crate::stats::MatchTimes;
 use crate::text::token::{Token, tokenize_into};
 use crate::text::{Article, segment};
@@ -149,8 +150,10 @@ impl<'r> Matcher<'r> {
             // No prefilter: every sentence is a candidate for every template.
             let mut state = State::default();
             for region in &article.regions {
-                for sentence in tally.segment(text, region.clone()) {
-                    self.match_sentence(article, sentence, None, &mut state, &mut tally.claims);
+                for block in segment::blocks(text, region.clone()) {
+                    for sentence in tally.segment(text, block.clone()) {
+                        self.match_sentence(article, block.clone(), sentence, None, &mut state, &mut tally.claims);
+                    }
                 }
             }
         }
@@ -165,11 +168,12 @@ impl<'r> Matcher<'r> {
         (claims, times)
     }
 
-    /// Matches one sentence of `article` with every rule (with the templates `admitted` marks,
-    /// in rule order, when given), pushing its claims onto `claims`.
+    /// Matches one sentence of paragraph `block` of `article` with every rule (with the
+    /// templates `admitted` marks, in rule order, when given), pushing its claims onto `claims`.
     fn match_sentence(
         &self,
         article: &Article,
+        block: Range<usize>,
         sentence: Range<usize>,
         admitted: Option<&[bool]>,
         state: &mut State,
@@ -185,14 +189,21 @@ impl<'r> Matcher<'r> {
         rules
             .index
             .find(text, &state.tokens, &mut state.scratch, &mut state.entities);
-        if state.entities.is_empty() {
+        rules.index.find_anaphora(
+            text,
+            &state.tokens,
+            &state.entities,
+            &mut state.scratch,
+            &mut state.anaphora,
+        );
+        if state.entities.is_empty() && state.anaphora.is_empty() {
             // Every useful template names at least one entity; without one nothing can match.
             return;
         }
         let (tokens, entities) = (&state.tokens, &state.entities);
         let speakers = claim::speakers(rules, entities);
-        let context = SentenceClaims::new(rules, article, sentence, tokens, entities, &speakers);
-        let mut engine = Engine::new(text, tokens, entities);
+        let context = SentenceClaims::new(rules, article, block, sentence, tokens, entities, &speakers);
+        let mut engine = Engine::new(text, tokens, entities).with_context(&state.anaphora, &rules.lexicons);
         let before = claims.len();
         let mut next_template = 0;
         for rule in &rules.rules {
@@ -216,6 +227,7 @@ impl<'r> Matcher<'r> {
 struct State {
     tokens: Vec<Token>,
     entities: Vec<EntityMatch>,
+    anaphora: Vec<AnaphorMatch>,
     scratch: String,
 }
 
@@ -259,11 +271,11 @@ impl Work<'_> {
         {
             return;
         }
-        for sentence in tally.segment(&self.article.text, block) {
+        for sentence in tally.segment(&self.article.text, block.clone()) {
             if anchors.admits(lowercase, sentence.clone(), buffers) {
                 let only = anchors.per_template.then_some(buffers.admitted.as_slice());
                 self.matcher
-                    .match_sentence(self.article, sentence, only, state, &mut tally.claims);
+                    .match_sentence(self.article, block.clone(), sentence, only, state, &mut tally.claims);
             }
         }
     }
