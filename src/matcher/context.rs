@@ -42,6 +42,15 @@ pub(super) struct Found {
     pub(super) via: Option<(u32, u32)>,
 }
 
+/// Why an anaphor was left unresolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Unresolved {
+    /// No compatible mention in the sentence or the sentences before, in the same paragraph.
+    NoCandidate,
+    /// The nearest sentence with a compatible mention names these different entries.
+    Ambiguous(Vec<(u32, u32)>),
+}
+
 /// The paragraph around one sentence, with the mentions of the sentences before it read on
 /// first use.
 pub(super) struct Paragraph<'a> {
@@ -102,6 +111,17 @@ impl<'a> Paragraph<'a> {
         tokens: &[Token],
         stand_ins: bool,
     ) -> Option<Found> {
+        self.resolve_explained(lexicon, before, tokens, stand_ins).ok()
+    }
+
+    /// [`Paragraph::resolve`], saying why when it does not resolve.
+    pub(super) fn resolve_explained(
+        &self,
+        lexicon: u32,
+        before: &[EntityMatch],
+        tokens: &[Token],
+        stand_ins: bool,
+    ) -> Result<Found, Unresolved> {
         let here: Vec<Mention> = before
             .iter()
             .map(|entity| Mention {
@@ -113,13 +133,12 @@ impl<'a> Paragraph<'a> {
         std::iter::once(here.as_slice())
             .chain(self.previous().iter().map(Vec::as_slice))
             .find_map(|mentions| self.decide(lexicon, mentions, stand_ins))
-            .flatten()
+            .unwrap_or(Err(Unresolved::NoCandidate))
     }
 
-    /// `None` when `mentions` hold no candidate (look further back); `Some(None)` when they
-    /// hold two different ones; `Some(Some(found))` when one entry, at its last mention.
-    #[allow(clippy::option_option)]
-    fn decide(&self, lexicon: u32, mentions: &[Mention], stand_ins: bool) -> Option<Option<Found>> {
+    /// `None` when `mentions` hold no candidate (look further back); an error when they hold
+    /// two different ones; the entry at its last mention when they all name one.
+    fn decide(&self, lexicon: u32, mentions: &[Mention], stand_ins: bool) -> Option<Result<Found, Unresolved>> {
         let lexicons = &self.rules.lexicons;
         let candidates: Vec<Found> = mentions
             .iter()
@@ -140,11 +159,12 @@ impl<'a> Paragraph<'a> {
             })
             .collect();
         let last = *candidates.last()?;
-        Some(
-            candidates
-                .iter()
-                .all(|candidate| candidate.entry == last.entry)
-                .then_some(last),
-        )
+        if candidates.iter().all(|candidate| candidate.entry == last.entry) {
+            return Some(Ok(last));
+        }
+        let mut entries: Vec<(u32, u32)> = candidates.iter().map(|candidate| candidate.entry).collect();
+        entries.sort_unstable();
+        entries.dedup();
+        Some(Err(Unresolved::Ambiguous(entries)))
     }
 }

@@ -111,6 +111,71 @@ impl<'r> Matcher<'r> {
         self.anchors.is_active()
     }
 
+    /// For `explain`: each word of the sentence `sentence` of `article` that may refer back to
+    /// an entry, and what it resolves to there (or why it does not).
+    pub fn anaphora_in(&self, article: &Article, sentence: Range<usize>) -> Vec<AnaphorView> {
+        let (rules, text) = (self.rules, article.text.as_str());
+        let block = article
+            .regions
+            .iter()
+            .flat_map(|region| segment::blocks(text, region.clone()))
+            .find(|block| block.start <= sentence.start && sentence.start < block.end.max(block.start + 1))
+            .unwrap_or(sentence.clone());
+        let mut tokens = Vec::new();
+        tokenize_into(text, sentence.clone(), &mut tokens);
+        let (mut entities, mut anaphora, mut scratch) = (Vec::new(), Vec::new(), String::new());
+        rules.index.find(text, &tokens, &mut scratch, &mut entities);
+        rules
+            .index
+            .find_anaphora(text, &tokens, &entities, &mut scratch, &mut anaphora);
+        let paragraph = context::Paragraph::new(rules, text, block, sentence.start);
+        anaphora
+            .iter()
+            .filter_map(|anaphor| {
+                let words = &text[tokens[anaphor.start].start..tokens[anaphor.end - 1].end];
+                let before: Vec<EntityMatch> = entities
+                    .iter()
+                    .filter(|entity| entity.end <= anaphor.start)
+                    .copied()
+                    .collect();
+                let outcome = match paragraph.resolve_explained(anaphor.lexicon, &before, &tokens, true) {
+                    Ok(found) => {
+                        let (line, column) = article.line_column(found.span.start);
+                        Ok(format!(
+                            "{} (\"{}\" at {line}:{column})",
+                            rules.entry(found.entry.0, found.entry.1).id,
+                            &text[found.span.range()]
+                        ))
+                    }
+                    // A built-in pronoun with nothing of a lexicon before it is simply not
+                    // about that lexicon: not worth a line.
+                    Err(context::Unresolved::NoCandidate)
+                        if crate::rules::lexicon::PRONOUNS
+                            .iter()
+                            .any(|pronoun| words.eq_ignore_ascii_case(pronoun)) =>
+                    {
+                        return None;
+                    }
+                    Err(context::Unresolved::NoCandidate) => {
+                        Err("no antecedent in this sentence or the two before it in the paragraph".to_owned())
+                    }
+                    Err(context::Unresolved::Ambiguous(entries)) => {
+                        let names: Vec<&str> = entries
+                            .iter()
+                            .map(|(lexicon, entry)| rules.entry(*lexicon, *entry).id.as_str())
+                            .collect();
+                        Err(format!("two candidates in the nearest sentence: {}", names.join(", ")))
+                    }
+                };
+                Some(AnaphorView {
+                    text: words.to_string(),
+                    lexicon: rules.lexicons[anaphor.lexicon as usize].name.clone(),
+                    outcome,
+                })
+            })
+            .collect()
+    }
+
     /// Which templates, in rule order, the prefilter lets the matcher try on `text` taken as
     /// one paragraph. For tests of the prefilter.
     #[doc(hidden)]
@@ -220,6 +285,17 @@ impl<'r> Matcher<'r> {
         }
         claim::dedup_sentence_claims(claims, before);
     }
+}
+
+/// A word that may refer back, as `explain` shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnaphorView {
+    /// The words, e.g. `the country`.
+    pub text: String,
+    /// The lexicon it refers to an entry of.
+    pub lexicon: String,
+    /// `id ("antecedent" at line:column)`, or why it is left unresolved.
+    pub outcome: Result<String, String>,
 }
 
 /// Reusable per-thread buffers of the sentence step.

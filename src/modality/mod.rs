@@ -282,8 +282,8 @@ pub fn detect(cues: &Cues, sentence: &Sentence<'_>, matched: Range<usize>) -> Mo
                 .any(|index| subordinates_at(text, tokens, index))
     };
     let mut modality = Modality::default();
-    if let Some(cue) = find_cue(&cues.negation, text, tokens, clause_start..matched.end, is_negation_at)
-        .filter(|cue| governed(cue))
+    if let Some(cue) =
+        find_cue(&cues.negation, text, tokens, clause_start..matched.end, is_negation_at).filter(|cue| governed(cue))
     {
         modality.polarity = Polarity::Negated;
         modality.negation = Some(cue);
@@ -302,7 +302,9 @@ pub fn detect(cues: &Cues, sentence: &Sentence<'_>, matched: Range<usize>) -> Mo
             } else {
                 0..0
             };
-            !tokens[between].iter().any(|token| token.breaks_clause(text, ClauseReader::Cues))
+            !tokens[between]
+                .iter()
+                .any(|token| token.breaks_clause(text, ClauseReader::Cues))
         })
         .min_by_key(|(cue, _)| {
             if cue.end <= matched.start {
@@ -330,8 +332,12 @@ fn subordinates_at(text: &str, tokens: &[Token], index: usize) -> bool {
     if token.is(text, "as") {
         let next = tokens.get(index + 1);
         let previous = index.checked_sub(1).map(|previous| tokens[previous]);
-        let fixed = next.is_some_and(|next| ["of", "well", "much", "many", "a", "to"].iter().any(|word| next.is(text, word)))
-            || previous.is_some_and(|previous| ["such", "as", "so"].iter().any(|word| previous.is(text, word)));
+        let fixed = next.is_some_and(|next| {
+            ["of", "well", "much", "many", "a", "to"]
+                .iter()
+                .any(|word| next.is(text, word))
+        }) || previous
+            .is_some_and(|previous| ["such", "as", "so"].iter().any(|word| previous.is(text, word)));
         return !fixed;
     }
     true
@@ -438,7 +444,13 @@ fn find_attributions(cues: &Cues, sentence: &Sentence<'_>) -> Vec<(Range<usize>,
                     .and_then(|at| speaker_after(sentence, at + 1, false))
             });
             if let Some(speaker) = speaker {
-                found.push((index..index + 2, Attribution { speaker, cue: cue(index..index + 2) }));
+                found.push((
+                    index..index + 2,
+                    Attribution {
+                        speaker,
+                        cue: cue(index..index + 2),
+                    },
+                ));
             }
             index += 2;
             continue;
@@ -455,7 +467,13 @@ fn find_attributions(cues: &Cues, sentence: &Sentence<'_>) -> Vec<(Range<usize>,
         {
             let speaker = speaker_before(sentence, index).or_else(|| speaker_after(sentence, index + length, true));
             if let Some(speaker) = speaker {
-                found.push((index..index + length, Attribution { speaker, cue: cue(index..index + length) }));
+                found.push((
+                    index..index + length,
+                    Attribution {
+                        speaker,
+                        cue: cue(index..index + length),
+                    },
+                ));
                 index += length;
                 continue;
             }
@@ -467,7 +485,13 @@ fn find_attributions(cues: &Cues, sentence: &Sentence<'_>) -> Vec<(Range<usize>,
             && tokens[index - 1].kind == TokenKind::Possessive
             && let Some(speaker) = speaker_before(sentence, index - 1)
         {
-            found.push((index - 1..index + 1, Attribution { speaker, cue: cue(index - 1..index + 1) }));
+            found.push((
+                index - 1..index + 1,
+                Attribution {
+                    speaker,
+                    cue: cue(index - 1..index + 1),
+                },
+            ));
         }
         index += 1;
     }
@@ -486,8 +510,19 @@ fn phrase_at(text: &str, tokens: &[Token], index: usize, phrase: &[String]) -> b
 /// Words that may stand between a speaker and a speech verb: "the USGS has said", "the
 /// agency also said".
 const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
-    "has", "have", "had", "also", "further", "later", "previously", "recently", "again", "separately", "then",
-    "once", "now",
+    "has",
+    "have",
+    "had",
+    "also",
+    "further",
+    "later",
+    "previously",
+    "recently",
+    "again",
+    "separately",
+    "then",
+    "once",
+    "now",
 ];
 
 /// Capitalised unit codes that follow figures ("5 million MT reported", "the GW added"):
@@ -536,15 +571,24 @@ fn speaker_before(sentence: &Sentence<'_>, end: usize) -> Option<String> {
     }
     if start < end && tokens[start].kind == TokenKind::Word {
         // "5 million MT reported", "the GW added": a unit after a figure is no speaker.
-        let unit = end - start == 1 && UNIT_CODES.iter().any(|code| tokens[start].text(text).eq_ignore_ascii_case(code));
-        let after_figure = start > 0 && (tokens[start - 1].kind == TokenKind::Number || SCALE_WORDS.iter().any(|word| tokens[start - 1].is(text, word)));
+        let unit = end - start == 1
+            && UNIT_CODES
+                .iter()
+                .any(|code| tokens[start].text(text).eq_ignore_ascii_case(code));
+        let after_figure = start > 0
+            && (tokens[start - 1].kind == TokenKind::Number
+                || SCALE_WORDS.iter().any(|word| tokens[start - 1].is(text, word)));
         if unit || after_figure {
             return None;
         }
         return Some(text[tokens[start].start..tokens[end - 1].end].to_string());
     }
-    // A plain noun names a speaker only if it is one of the usual sources: "analysts said".
+    // A plain noun names a speaker only if it is one of the usual sources: "analysts said";
+    // a personal pronoun is kept for the matcher to resolve: "…, she said".
     let previous = tokens[end - 1];
+    if ["he", "she", "they"].iter().any(|pronoun| previous.is(text, pronoun)) {
+        return Some(previous.text(text).to_string());
+    }
     SOURCE_NOUNS
         .iter()
         .find(|noun| previous.is(text, noun))

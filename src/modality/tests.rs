@@ -187,5 +187,8 @@ fn multi_word_attribution_cues_from_rules_work() {
     let speakers = [];
     let modality = detect(&cues, &Sentence::new(sentence, &tokens, &speakers), 3..tokens.len() - 1);
     let attribution = modality.attribution.expect("attributed");
-    assert_eq!((attribution.speaker.as_str(), attribution.cue.text.as_str()), ("Kozlov", "pointed out"));
+    assert_eq!(
+        (attribution.speaker.as_str(), attribution.cue.text.as_str()),
+        ("Kozlov", "pointed out")
+    );
 }

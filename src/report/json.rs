@@ -268,6 +268,38 @@ struct ClaimDto<'a> {
     value: ValueDto<'a>,
     modality: ModalityDto<'a>,
     evidence: EvidenceDto<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<TimeDto<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    antecedent: Option<AntecedentDto<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stand_in: Option<EntityDto<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edition: Option<&'a str>,
+}
+
+/// A claim's effective time: `{"year": 2025, "date": "2025-03-04", "basis": "published"}`.
+#[derive(Serialize)]
+struct TimeDto<'a> {
+    year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    basis: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    span: Option<SpanDto>,
+}
+
+/// The words a pronoun or description was resolved to.
+#[derive(Serialize)]
+struct AntecedentDto<'a> {
+    text: &'a str,
+    span: SpanDto,
+    line: u32,
+    column: u32,
 }
 
 impl<'a> ClaimDto<'a> {
@@ -294,6 +326,22 @@ impl<'a> ClaimDto<'a> {
                 sentence: &evidence.sentence,
                 sentence_span: evidence.sentence_span.into(),
             },
+            time: claim.time.as_ref().map(|time| TimeDto {
+                year: time.year,
+                date: time.date.as_deref(),
+                basis: time.basis.label(),
+                text: time.text.as_deref(),
+                span: time.span.map(Into::into),
+            }),
+            antecedent: claim.antecedent.as_ref().map(|antecedent| AntecedentDto {
+                text: &antecedent.text,
+                span: antecedent.span.into(),
+                line: antecedent.line,
+                column: antecedent.column,
+            }),
+            stand_in: claim.stand_in.as_ref().map(EntityDto::new),
+            source: claim.source.as_deref(),
+            edition: claim.edition.as_deref(),
         }
     }
 }
