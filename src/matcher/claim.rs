@@ -260,7 +260,10 @@ impl<'a> SentenceClaims<'a> {
         }
         let published = self.article.meta.published()?;
         if let Some(relative) = date::relative_year(text, self.tokens) {
-            return Some(stated(published.year + relative.offset, Some(relative.span)));
+            return Some(stated(
+                published.year + relative.offset,
+                Some(Span::new(relative.span.start, relative.span.end)),
+            ));
         }
         Some(Time {
             year: published.year,
