@@ -5,9 +5,13 @@
 //! firmly ([`Modality`]) and exactly where ([`Evidence`]). Claims are plain data: they serialise
 //! to the stable JSON of `crosscheck extract --format json` and feed the comparator.
 //!
+//! Values are [`crate::value`]'s, one file per value type; they are re-exported here.
+//!
 //! Invariant: `article.text[evidence.span]` is `evidence.quote`, byte for byte.
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::value::{Bound, Order, Quantity, Rank, Relation, Value};
 
 /// A half-open byte range `[start, end)` into an article's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -217,108 +221,6 @@ pub struct Scope {
     pub year: Option<i32>,
     /// Canonical id of a region the claim is limited to ("in Europe"); `None` is the world.
     pub region: Option<String>,
-}
-
-/// A normalised claim value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Value {
-    /// A number with a unit, as an interval.
-    Quantity(Quantity),
-    /// A position in a ranking.
-    Rank(Rank),
-    /// The subject compared with another entity.
-    Order(Order),
-    /// A stance declared by the rule (e.g. `self-sufficient`); opposed stances are declared in
-    /// the rules file.
-    Stance {
-        /// The stance label.
-        stance: String,
-    },
-    /// A category label; two different labels for one key disagree.
-    Category {
-        /// The label.
-        label: String,
-    },
-    /// A bare statement with no value beyond its polarity ("Russia exports rare earths").
-    Statement,
-}
-
-/// How a quantity was bounded in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Bound {
-    /// "28.7 million tonnes".
-    Exact,
-    /// "about", "nearly", "roughly": a point with a margin.
-    Approximate,
-    /// "at least".
-    AtLeast,
-    /// "more than", "over", "exceeding".
-    MoreThan,
-    /// "up to", "at most".
-    AtMost,
-    /// "less than", "under", "fewer than".
-    LessThan,
-    /// "10–12 million", "between 10 and 12 million".
-    Range,
-}
-
-/// A quantity normalised to a canonical unit, as an interval.
-///
-/// `low`/`high` of `None` mean unbounded on that side ("more than 20 Mt" has no `high`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
-    /// The central value in `unit` (for a range, its midpoint; for a bound, the bound).
-    pub value: f64,
-    /// Lowest value the text allows, in `unit`.
-    pub low: Option<f64>,
-    /// Highest value the text allows, in `unit`.
-    pub high: Option<f64>,
-    /// Canonical unit: `t` (mass), `USD`/`GBP`/`EUR`/... (money), `%`, or empty for a count.
-    pub unit: String,
-    /// How the text bounded the figure.
-    pub bound: Bound,
-    /// The words the quantity was read from, e.g. `more than 28.7 million tonnes`.
-    pub text: String,
-    /// Where those words are.
-    pub span: Span,
-}
-
-/// A position in a ranking, as the interval of ranks the text allows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Rank {
-    /// Best position allowed (1 = first).
-    pub best: u32,
-    /// Worst position allowed ("one of the largest" allows down to the top-k limit).
-    pub worst: u32,
-    /// The words the rank was read from, e.g. `the world's second-largest`.
-    pub text: String,
-    /// Where those words are.
-    pub span: Span,
-}
-
-/// Which way an order goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relation {
-    /// The subject exceeds the other entity.
-    Greater,
-    /// The subject falls short of the other entity.
-    Less,
-}
-
-/// The subject compared with another entity: "Russia's reserves exceed Ukraine's".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Order {
-    /// Greater or less.
-    pub relation: Relation,
-    /// The entity compared against.
-    pub than: Entity,
-    /// The comparative words, e.g. `exceeding`.
-    pub text: String,
-    /// Where they are.
-    pub span: Span,
 }
 
 /// Whether a claim is stated or denied.

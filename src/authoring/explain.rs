@@ -17,8 +17,7 @@ use serde::Serialize;
 
 use crate::claim::{Claim, Entity, Value};
 use crate::matcher::{self, Matcher, PatternProbe};
-use crate::rules::compile::Dimension;
-use crate::rules::{Element, Role, Rule, RuleSet, SlotKind};
+use crate::rules::{Element, Rule, RuleSet, SlotKind};
 use crate::text::token::{Token, TokenKind, tokenize_into};
 use crate::text::{Article, segment};
 
@@ -468,18 +467,6 @@ fn near_miss(
     }
 }
 
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Subject => "subject",
-        Role::Object => "object",
-        Role::Other => "other",
-        Role::Value => "value",
-        Role::Relation => "relation",
-        Role::Region => "region",
-        Role::Year => "year",
-    }
-}
-
 /// A compiled template element written back in template syntax: `{value:quantity(mass)}`,
 /// `(hold|has)`, `[of]`, `..4`.
 pub fn render_element(rules: &RuleSet, element: &Element) -> String {
@@ -488,25 +475,7 @@ pub fn render_element(rules: &RuleSet, element: &Element) -> String {
         Element::Possessive => "'s".into(),
         Element::Punct(character) => character.to_string(),
         Element::Gap(size) => format!("..{size}"),
-        Element::Slot(role, kind) => {
-            let kind = match kind {
-                SlotKind::Lexicon(lexicon) => rules.lexicons[*lexicon as usize].name.clone(),
-                SlotKind::Quantity(None) => "quantity".into(),
-                SlotKind::Quantity(Some(dimension)) => format!(
-                    "quantity({})",
-                    match dimension {
-                        Dimension::Mass => "mass",
-                        Dimension::Money => "money",
-                        Dimension::Percent => "percent",
-                        Dimension::Count => "count",
-                    }
-                ),
-                SlotKind::Rank => "rank".into(),
-                SlotKind::Comparative => "comparative".into(),
-                SlotKind::Year => "year".into(),
-            };
-            format!("{{{}:{kind}}}", role_name(*role))
-        }
+        Element::Slot(role, kind) => format!("{{{}:{}}}", role.name(), kind.written(&rules.lexicons)),
         Element::Alt(branches) => {
             let optional = branches.last().is_some_and(Vec::is_empty);
             let written: Vec<String> = branches
