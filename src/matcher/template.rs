@@ -280,8 +280,11 @@ impl<'a> Engine<'a> {
                     // A stand-in or an anaphor gives way to a name of the slot's own lexicon
                     // that the gap after it would skip: in "Putin said Russia holds …" the
                     // subject is Russia, not Putin standing for it.
-                    if let (Bound::Anaphor(_) | Bound::StandIn(..), SlotKind::Lexicon(lexicon), Some(Element::Gap(size))) =
-                        (&bound, kind, rest.first())
+                    if let (
+                        Bound::Anaphor(_) | Bound::StandIn(..),
+                        SlotKind::Lexicon(lexicon),
+                        Some(Element::Gap(size)),
+                    ) = (&bound, kind, rest.first())
                         && self.entities.iter().any(|entity| {
                             entity.lexicon == *lexicon && entity.start >= end && entity.start <= end + size
                         })

@@ -68,6 +68,9 @@ struct ArticleDto<'a> {
     outlet: Option<&'a str>,
     date: Option<&'a str>,
     url: Option<&'a str>,
+    /// The publication date normalised to ISO 8601, when `date` names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
 }
 
 impl<'a> ArticleDto<'a> {
@@ -79,6 +82,7 @@ impl<'a> ArticleDto<'a> {
             outlet: meta.outlet.as_deref(),
             date: meta.date.as_deref(),
             url: meta.url.as_deref(),
+            published: meta.published().map(|date| date.to_string()),
         }
     }
 }

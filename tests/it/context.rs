@@ -143,3 +143,41 @@ fn bad_stands_for_is_located() {
     assert_eq!(run.code, 2);
     snapshot!("context__bad_stands_for", run.stderr);
 }
+
+/// A report quotes where context came from: the antecedent of "This", the stand-in "Putin".
+#[test]
+fn report_quotes_antecedents_and_stand_ins() {
+    let run = crosscheck(&[
+        "report",
+        "tests/fixtures/context/report",
+        "--rules",
+        "rules",
+        "--no-timing",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("context: \"This\" refers back to \"Moscow\""),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("context: \"Putin\" stands for russia"),
+        "{}",
+        run.stdout
+    );
+    snapshot!("context__report_context", run.stdout);
+    let markdown = crosscheck(&[
+        "report",
+        "tests/fixtures/context/report",
+        "--rules",
+        "rules",
+        "--no-timing",
+        "--fail-on",
+        "never",
+        "--format",
+        "markdown",
+    ]);
+    snapshot!("context__report_context_markdown", markdown.stdout);
+}
