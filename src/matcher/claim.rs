@@ -129,7 +129,6 @@ impl<'a> SentenceClaims<'a> {
         let subject = as_entity(Role::Subject);
         let object_bound = as_entity(Role::Object);
         let than_bound = as_entity(Role::Other);
-        drop(as_entity);
         if unresolved {
             // A pronoun with no antecedent in reach, or with two: the claim is about nobody.
             return None;

@@ -88,6 +88,8 @@ pub(super) struct Engine<'a> {
     entity_starts: Vec<Range<usize>>,
     /// Words that may refer back to an entry, sorted by start token (see [`Engine::with_context`]).
     anaphora: &'a [AnaphorMatch],
+    /// Anaphora by start token, like `entity_starts` (empty without context).
+    anaphor_starts: Vec<Range<usize>>,
     /// The lexicons, for the entries that stand for others (empty: no stand-ins).
     lexicons: &'a [Lexicon],
     /// Whether the current rule's slots read anaphora and stand-ins.
@@ -116,6 +118,7 @@ impl<'a> Engine<'a> {
             entities,
             entity_starts: index_entities(tokens.len(), entities),
             anaphora: &[],
+            anaphor_starts: Vec::new(),
             lexicons: &[],
             read_anaphora: false,
             read_stand_ins: false,
@@ -131,8 +134,29 @@ impl<'a> Engine<'a> {
     /// declare) may fill a slot of that lexicon, in the rules that allow it.
     pub(super) fn with_context(mut self, anaphora: &'a [AnaphorMatch], lexicons: &'a [Lexicon]) -> Self {
         self.anaphora = anaphora;
+        if !anaphora.is_empty() {
+            self.anaphor_starts = vec![0..0; self.tokens.len()];
+            let mut index = 0;
+            while index < anaphora.len() {
+                let start = anaphora[index].start;
+                let mut end = index;
+                while end < anaphora.len() && anaphora[end].start == start {
+                    end += 1;
+                }
+                self.anaphor_starts[start] = index..end;
+                index = end;
+            }
+        }
         self.lexicons = lexicons;
         self
+    }
+
+    /// The anaphora starting at token `position`.
+    fn anaphora_at(&self, position: usize) -> &'a [AnaphorMatch] {
+        match self.anaphor_starts.get(position) {
+            Some(range) => &self.anaphora[range.clone()],
+            None => &[],
+        }
     }
 
     /// Reads rank phrases with reach `top_k` from now on. Ranks read with another rule's
@@ -162,7 +186,7 @@ impl<'a> Engine<'a> {
         while position < tokens.len() {
             let token = tokens[position];
             let has_entity = !self.entity_starts[position].is_empty()
-                || self.read_anaphora && self.anaphora.iter().any(|anaphor| anaphor.start == position);
+                || self.read_anaphora && !self.anaphora_at(position).is_empty();
             let mut best: Option<(usize, Bindings)> = None;
             for (template, pattern) in rule.patterns.iter().enumerate() {
                 if usable.is_some_and(|usable| !usable[template]) {
@@ -342,9 +366,9 @@ impl<'a> Engine<'a> {
                 }
                 if self.read_anaphora {
                     found.extend(
-                        self.anaphora
+                        self.anaphora_at(position)
                             .iter()
-                            .filter(|anaphor| anaphor.start == position && anaphor.lexicon == lexicon)
+                            .filter(|anaphor| anaphor.lexicon == lexicon)
                             .map(|anaphor| (anaphor.end, Bound::Anaphor(*anaphor))),
                     );
                 }

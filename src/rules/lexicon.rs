@@ -123,6 +123,8 @@ pub struct LexiconIndex {
     fuzzy_min_len: usize,
     /// Anaphora by first lowercased word, longest first.
     anaphora: HashMap<String, Vec<AnaphorAlias>>,
+    /// Bytes of the longest first word of an anaphor: longer tokens are not looked up.
+    anaphor_first_len: usize,
 }
 
 impl LexiconIndex {
@@ -185,6 +187,7 @@ impl LexiconIndex {
                 } else {
                     AnaphorKind::Pronoun
                 };
+                index.anaphor_first_len = index.anaphor_first_len.max(first.len());
                 let list = index.anaphora.entry(first).or_default();
                 if !list
                     .iter()
@@ -226,7 +229,9 @@ impl LexiconIndex {
         }
         for start in 0..tokens.len() {
             let token = tokens[start];
-            if token.kind != TokenKind::Word {
+            // Lowercasing never shortens an ASCII word much, and anaphora start with short
+            // words ("it", "the", "these"): most tokens need no lookup.
+            if token.kind != TokenKind::Word || token.end - token.start > self.anaphor_first_len * 2 {
                 continue;
             }
             scratch.clear();
