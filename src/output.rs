@@ -78,7 +78,10 @@ mod tests {
 
         write_to(Some(&path), |out| out.write_all(b"the new report\n")).expect("the write succeeds");
 
-        assert_eq!(std::fs::read_to_string(&path).expect("the new report"), "the new report\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("the new report"),
+            "the new report\n"
+        );
         assert_eq!(entries(directory.path()), ["report.json"], "no temporary file is left");
     }
 }

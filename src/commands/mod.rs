@@ -15,7 +15,7 @@ mod test;
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -135,18 +135,8 @@ pub(crate) struct Processed {
     pub infos: Vec<ArticleInfo>,
     /// Claims, in article order; empty when streamed.
     pub claims: Vec<crate::claim::Claim>,
-    /// Articles read.
-    pub articles: usize,
-    /// Claims found.
-    pub claim_count: usize,
-    /// Claims found per rule id.
-    pub per_rule: std::collections::BTreeMap<String, usize>,
-    /// Bytes read.
-    pub bytes: u64,
-    /// Wall time of reading, matching included (files are read and matched in one pass).
-    pub read: Duration,
-    /// Matcher stage times, summed over threads.
-    pub times: crate::stats::MatchTimes,
+    /// What was read and found, for `--stats`.
+    pub tally: crate::stats::Tally,
 }
 
 /// Where a run hands each file's articles and claims, in path order.
@@ -187,20 +177,8 @@ impl Processed {
         for error in &file.errors {
             context.error(error);
         }
-        self.bytes += file.bytes;
-        self.articles += file.infos.len();
-        self.claim_count += file.claims.len();
-        for claim in &file.claims {
-            match self.per_rule.get_mut(&claim.rule) {
-                Some(count) => *count += 1,
-                None => {
-                    self.per_rule.insert(claim.rule.clone(), 1);
-                }
-            }
-        }
-        self.times.segment += file.times.segment;
-        self.times.matching += file.times.matching;
-        self.times.sentences += file.times.sentences;
+        self.tally
+            .add_file(file.bytes, file.infos.len(), &file.claims, file.times);
         each(file.infos, file.claims)
     }
 }
@@ -295,7 +273,7 @@ fn run_files(
         }
         chunk = next;
     }
-    processed.read = started.elapsed();
+    processed.tally.read = started.elapsed();
     Ok(processed)
 }
 

@@ -101,8 +101,8 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
         context.error(&format!("cannot write output: {error}"));
     }
     if args.input.stats {
-        let stats = Stats::from_processed(
-            &processed,
+        let stats = Stats::new(
+            &processed.tally,
             Some(compare_time),
             render_started.elapsed(),
             started.elapsed(),
