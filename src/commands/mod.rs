@@ -21,6 +21,7 @@ use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, InputArgs, RulesArgs};
 use crate::report::ArticleInfo;
+use crate::report::style::{self, Style};
 use crate::rules::{self, RuleSet, diagnostic};
 use crate::text::{Article, Format as InputFormat, LoadOptions, files, load_bytes, load_file};
 
@@ -50,21 +51,19 @@ impl Context {
     /// Prints a warning on stderr unless `--quiet`.
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{}: {message}", self.paint_stderr("warning", "33"));
+            eprintln!("{}: {message}", self.stderr_style().paint(style::YELLOW, "warning"));
         }
     }
 
     /// Prints an error on stderr and remembers that the run failed.
     pub fn error(&mut self, message: &str) {
         self.failed = true;
-        eprintln!("{}: {message}", self.paint_stderr("error", "31"));
+        eprintln!("{}: {message}", self.stderr_style().paint(style::RED, "error"));
     }
 
-    fn paint_stderr(&self, word: &str, code: &str) -> String {
-        if self.color_stderr {
-            format!("\x1b[1;{code}m{word}\x1b[0m")
-        } else {
-            word.to_string()
+    fn stderr_style(&self) -> Style {
+        Style {
+            color: self.color_stderr,
         }
     }
 }

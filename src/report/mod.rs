@@ -11,7 +11,8 @@
 //! [`RenderOptions::color`] and elapsed time an explicit [`Summary::elapsed`], so the same input
 //! always gives the same bytes and snapshot tests need no filters. Each format lives in its own
 //! file; the JSON wire types are private to `json.rs` so internal types can change without
-//! changing the wire format by accident.
+//! changing the wire format by accident. [`style`] holds the ANSI colours, for the text report
+//! and for the commands' `warning:`/`error:` words alike.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -24,6 +25,7 @@ use crate::text::Meta;
 mod json;
 mod markdown;
 mod saved;
+pub mod style;
 mod text;
 
 pub use saved::{SavedReport, SavedReportError, read_report};
