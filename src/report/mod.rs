@@ -157,6 +157,18 @@ impl Review {
         self.annotations.get(index)
     }
 
+    /// Whether `findings` (the ones this review annotates, in the same order) fail the run at
+    /// `threshold`: some conflict at or above it is neither acknowledged nor resolved. In a plain
+    /// report that is any unacknowledged conflict; in a comparison with a baseline, a new one.
+    pub fn fails(&self, findings: &[Finding], threshold: Severity) -> bool {
+        findings.iter().enumerate().any(|(index, finding)| {
+            let status = self.annotation(index).and_then(|annotation| annotation.status);
+            !matches!(status, Some(Status::Acknowledged | Status::Resolved))
+                && matches!(finding.kind, FindingKind::Conflict(_))
+                && finding.severity >= threshold
+        })
+    }
+
     /// Number of findings annotated as acknowledged.
     pub fn acknowledged(&self) -> usize {
         self.annotations
@@ -500,6 +512,39 @@ mod tests {
                 shared_wording: 1
             }
         );
+    }
+
+    #[test]
+    fn only_conflicts_neither_acknowledged_nor_resolved_fail_the_run() {
+        let report = fixture::report();
+        let findings = report.findings;
+        let error = findings
+            .iter()
+            .position(|finding| matches!(finding.kind, FindingKind::Conflict(_)) && finding.severity == Severity::Error)
+            .expect("the fixture has an error");
+        let plain = Review::default();
+        assert!(plain.fails(findings, Severity::Error));
+
+        let with_status = |status: Status| {
+            let mut annotations = vec![Annotation::default(); findings.len()];
+            annotations[error].status = Some(status);
+            Review {
+                annotations,
+                baseline: None,
+            }
+        };
+        for status in [Status::Acknowledged, Status::Resolved] {
+            let review = with_status(status);
+            assert!(!review.fails(findings, Severity::Error), "{status:?}");
+            assert!(review.fails(findings, Severity::Warning), "the warning still fails");
+        }
+        assert!(with_status(Status::New).fails(findings, Severity::Error));
+        let overlaps_only: Vec<Finding> = findings
+            .iter()
+            .filter(|finding| finding.kind == FindingKind::Overlap)
+            .cloned()
+            .collect();
+        assert!(!plain.fails(&overlaps_only, Severity::Info));
     }
 
     #[test]
