@@ -81,6 +81,17 @@ impl Claim {
             scope: self.scope.clone(),
         }
     }
+
+    /// The grouping key, borrowed, for writing its display text ([`Key`]'s, without clones).
+    pub fn key_text(&self) -> KeyText<'_> {
+        KeyText {
+            kind: &self.kind,
+            subject: self.subject.as_ref().map(|entity| entity.id.as_str()),
+            object: self.object.as_ref().map(|entity| entity.id.as_str()),
+            region: self.scope.region.as_deref(),
+            year: self.scope.year,
+        }
+    }
 }
 
 /// What claims are grouped by when they are compared.
@@ -98,17 +109,48 @@ pub struct Key {
 
 impl std::fmt::Display for Key {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(formatter, "{}", self.kind)?;
-        if let Some(subject) = &self.subject {
+        KeyText {
+            kind: &self.kind,
+            subject: self.subject.as_deref(),
+            object: self.object.as_deref(),
+            region: self.scope.region.as_deref(),
+            year: self.scope.year,
+        }
+        .fmt(formatter)
+    }
+}
+
+/// A key's parts, borrowed, and the one place its display text is written:
+/// `reserves · russia · rare-earths · in europe · 2023` (kind, subject, object, `in` region,
+/// year; absent parts left out). [`Key`] displays through it, and so does the comparator, which
+/// writes a finding's key straight from a claim ([`Claim::key_text`]) without cloning it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyText<'a> {
+    /// Claim kind.
+    pub kind: &'a str,
+    /// Canonical subject id.
+    pub subject: Option<&'a str>,
+    /// Canonical object id.
+    pub object: Option<&'a str>,
+    /// Canonical region id.
+    pub region: Option<&'a str>,
+    /// Scope year.
+    pub year: Option<i32>,
+}
+
+impl std::fmt::Display for KeyText<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.kind)?;
+        if let Some(subject) = self.subject {
             write!(formatter, " · {subject}")?;
         }
-        if let Some(object) = &self.object {
+        if let Some(object) = self.object {
             write!(formatter, " · {object}")?;
         }
-        if let Some(region) = &self.scope.region {
+        if let Some(region) = self.region {
             write!(formatter, " · in {region}")?;
         }
-        if let Some(year) = self.scope.year {
+        if let Some(year) = self.year {
             write!(formatter, " · {year}")?;
         }
         Ok(())
