@@ -18,9 +18,10 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use crate::claim::{Bound, Claim, Modality, Polarity, Relation, Span, Value};
+use crate::claim::{Claim, Modality, Polarity, Span, Value};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::text::Meta;
+use crate::value_text::{Notation, value_text};
 
 mod json;
 mod markdown;
@@ -364,67 +365,6 @@ fn one_line(text: &str) -> String {
         .collect()
 }
 
-/// The normalised value in a few characters: `2.87e7 t`, `~4.4e7 t`, `rank 1`, `top 5`,
-/// `> ukraine`, `self-sufficient`.
-fn describe_value(value: &Value) -> String {
-    match value {
-        Value::Quantity(quantity) => {
-            let shown = |number: f64| with_unit(&format_number(number), &quantity.unit);
-            match quantity.bound {
-                Bound::Exact => shown(quantity.value),
-                Bound::Approximate => format!("~{}", shown(quantity.value)),
-                Bound::AtLeast => format!("≥{}", shown(quantity.low.unwrap_or(quantity.value))),
-                Bound::MoreThan => format!(">{}", shown(quantity.low.unwrap_or(quantity.value))),
-                Bound::AtMost => format!("≤{}", shown(quantity.high.unwrap_or(quantity.value))),
-                Bound::LessThan => format!("<{}", shown(quantity.high.unwrap_or(quantity.value))),
-                Bound::Range => {
-                    let low = format_number(quantity.low.unwrap_or(quantity.value));
-                    let high = format_number(quantity.high.unwrap_or(quantity.value));
-                    with_unit(&format!("{low}–{high}"), &quantity.unit)
-                }
-            }
-        }
-        Value::Rank(rank) if rank.best == rank.worst => format!("rank {}", rank.best),
-        Value::Rank(rank) if rank.best == 1 => format!("top {}", rank.worst),
-        Value::Rank(rank) => format!("rank {}–{}", rank.best, rank.worst),
-        Value::Order(order) => {
-            let sign = match order.relation {
-                Relation::Greater => '>',
-                Relation::Less => '<',
-            };
-            format!("{sign} {}", order.than.id)
-        }
-        Value::Stance { stance } => stance.clone(),
-        Value::Category { label } => label.clone(),
-        Value::Statement => "statement".to_owned(),
-    }
-}
-
-/// A number followed by its unit: `5%`, `2.87e7 t`, `1200` (a count has no unit).
-fn with_unit(number: &str, unit: &str) -> String {
-    match unit {
-        "" => number.to_owned(),
-        "%" => format!("{number}%"),
-        _ => format!("{number} {unit}"),
-    }
-}
-
-/// A number rounded to six significant digits, in scientific notation from a million up
-/// (`2.87e7`), plainly below (`44.5`, `0.05`).
-fn format_number(number: f64) -> String {
-    if !number.is_finite() {
-        return number.to_string();
-    }
-    // Rounding through the exponent form drops float noise (28.7 × 10⁶ = 28699999.999999996).
-    let rounded: f64 = format!("{number:.5e}").parse().unwrap_or(number);
-    let magnitude = rounded.abs();
-    if magnitude >= 1e6 || (magnitude != 0.0 && magnitude < 1e-3) {
-        format!("{rounded:e}")
-    } else {
-        rounded.to_string()
-    }
-}
-
 /// How firmly the claim is made, in words: `asserted`, `negated`, `attributed to Putin`,
 /// `hedged ("could")`, or several joined with `, `.
 fn describe_modality(modality: &Modality) -> String {
@@ -447,7 +387,7 @@ fn describe_modality(modality: &Modality) -> String {
 
 /// The label under a quoted value: the value, the year for changes over time, the modality.
 fn claim_label(claim: &Claim, kind: FindingKind) -> String {
-    let value = describe_value(&claim.value);
+    let value = value_text(&claim.value, Notation::Label);
     let modality = describe_modality(&claim.modality);
     match (kind, claim.scope.year) {
         (FindingKind::Change, Some(year)) => format!("{value} · in {year} · {modality}"),
@@ -472,22 +412,6 @@ fn format_elapsed(elapsed: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[track_caller]
-    fn check_number(number: f64, expected: &str) {
-        assert_eq!(format_number(number), expected, "format_number({number})");
-    }
-
-    #[test]
-    fn numbers_are_short_and_free_of_float_noise() {
-        check_number(28.7 * 1e6, "2.87e7");
-        check_number(3_800_000.0, "3.8e6");
-        check_number(44.5, "44.5");
-        check_number(0.05, "0.05");
-        check_number(2900.0, "2900");
-        check_number(0.0, "0");
-        check_number(0.000_12, "1.2e-4");
-    }
 
     #[test]
     fn line_breaks_count_every_ending_once() {

@@ -16,11 +16,12 @@ use std::io::{self, Write};
 
 use crate::claim::Claim;
 use crate::finding::{Finding, FindingKind, Severity};
+use crate::value_text::{Notation, value_text};
 
 use super::style::{BLUE, BOLD, CYAN, GREEN, MAGENTA, RED, Style, YELLOW};
 use super::{
     Annotation, ArticleIndex, ArticleInfo, Counts, RenderOptions, Report, Review, Status, claim_label, count,
-    describe_modality, describe_value, finding_claims, format_elapsed, one_line, value_location, value_range,
+    describe_modality, finding_claims, format_elapsed, one_line, value_location, value_range,
 };
 
 /// Characters of a sentence shown before it is cut to a window around the value.
@@ -357,7 +358,7 @@ pub(super) fn render_claims(
             style.paint(CYAN, &claim.rule),
             one_line(subject),
             one_line(object),
-            describe_value(&claim.value),
+            value_text(&claim.value, Notation::Label),
             describe_modality(&claim.modality),
             scope
         )?;
