@@ -2,15 +2,14 @@
 //!
 //! A [`Claim`] is what one rule found in one sentence: who ([`Claim::subject`]) says what about
 //! which thing ([`Claim::object`]), in which [`Scope`], with which normalised [`Value`], how
-//! firmly ([`Modality`]) and exactly where ([`Evidence`]). Claims are plain data: they serialise
-//! to the stable JSON of `crosscheck extract --format json` and feed the comparator.
+//! firmly ([`Modality`]) and exactly where ([`Evidence`]). Claims are plain data that feed the
+//! comparator; their JSON form (`crosscheck extract --format json`, saved reports) is the
+//! report's wire model (`report/json.rs`), so these types can change without changing it.
 //!
 //! Invariant: `article.text[evidence.span]` is `evidence.quote`, byte for byte.
 
-use serde::{Deserialize, Serialize};
-
 /// A half-open byte range `[start, end)` into an article's text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -48,7 +47,7 @@ impl Span {
 }
 
 /// One claim extracted from one sentence of one article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     /// Stable identifier: a hash of the article path, rule, key, value and quote. It does not
     /// depend on line numbers or byte offsets, so it survives edits elsewhere in the article.
@@ -95,7 +94,7 @@ impl Claim {
 }
 
 /// What claims are grouped by when they are compared.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key {
     /// Claim kind.
     pub kind: String,
@@ -158,7 +157,7 @@ impl std::fmt::Display for KeyText<'_> {
 }
 
 /// A lexicon entry as it was found in the text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
     /// Canonical id from the lexicon, e.g. `russia`.
     pub id: String,
@@ -171,7 +170,7 @@ pub struct Entity {
 }
 
 /// The limits of a claim: an as-of year, a region.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Scope {
     /// The year the figure is given for ("as of 2023", "in 2024").
     pub year: Option<i32>,
@@ -180,8 +179,7 @@ pub struct Scope {
 }
 
 /// A normalised claim value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// A number with a unit, as an interval.
     Quantity(Quantity),
@@ -205,8 +203,7 @@ pub enum Value {
 }
 
 /// How a quantity was bounded in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bound {
     /// "28.7 million tonnes".
     Exact,
@@ -227,7 +224,7 @@ pub enum Bound {
 /// A quantity normalised to a canonical unit, as an interval.
 ///
 /// `low`/`high` of `None` mean unbounded on that side ("more than 20 Mt" has no `high`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
     /// The central value in `unit` (for a range, its midpoint; for a bound, the bound).
     pub value: f64,
@@ -246,7 +243,7 @@ pub struct Quantity {
 }
 
 /// A position in a ranking, as the interval of ranks the text allows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rank {
     /// Best position allowed (1 = first).
     pub best: u32,
@@ -259,8 +256,7 @@ pub struct Rank {
 }
 
 /// Which way an order goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Relation {
     /// The subject exceeds the other entity.
     Greater,
@@ -269,7 +265,7 @@ pub enum Relation {
 }
 
 /// The subject compared with another entity: "Russia's reserves exceed Ukraine's".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Order {
     /// Greater or less.
     pub relation: Relation,
@@ -282,8 +278,7 @@ pub struct Order {
 }
 
 /// Whether a claim is stated or denied.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Polarity {
     /// Stated.
     #[default]
@@ -293,7 +288,7 @@ pub enum Polarity {
 }
 
 /// A cue word found in the sentence and where it is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
     /// The words, as in the text.
     pub text: String,
@@ -302,7 +297,7 @@ pub struct Cue {
 }
 
 /// Who a claim is attributed to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     /// The speaker, e.g. `Putin`, `the USGS`.
     pub speaker: String,
@@ -311,18 +306,15 @@ pub struct Attribution {
 }
 
 /// How firmly a claim is made.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Modality {
     /// Asserted or negated.
     pub polarity: Polarity,
     /// The negation cue, when negated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub negation: Option<Cue>,
     /// The hedge cue ("could", "reportedly", "some of"), when hedged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hedge: Option<Cue>,
     /// The speaker, when the claim is attributed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<Attribution>,
 }
 
@@ -347,7 +339,7 @@ impl Modality {
 }
 
 /// Where a claim was found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
     /// The article's path as given on the command line (or `<stdin>`), with `#N` for the N-th
     /// record of a JSON Lines file.
