@@ -41,8 +41,8 @@ pub(super) const VERSION: u32 = 1;
 #[derive(Serialize, Deserialize)]
 #[serde(expecting = "struct WireReport")]
 pub(super) struct ReportDto<'a> {
-    pub(super) version: u32,
-    pub(super) tool: Cow<'a, str>,
+    version: u32,
+    tool: Cow<'a, str>,
     /// Always written; a reader takes it as optional.
     #[serde(default)]
     pub(super) summary: Option<SummaryDto>,

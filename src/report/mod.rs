@@ -10,9 +10,10 @@
 //! never read the clock, the environment or the terminal. Colour is an explicit
 //! [`RenderOptions::color`] and elapsed time an explicit [`Summary::elapsed`], so the same input
 //! always gives the same bytes and snapshot tests need no filters. Each format lives in its own
-//! file; the JSON wire types are private to `json.rs` so internal types can change without
-//! changing the wire format by accident. [`style`] holds the ANSI colours, for the text report
-//! and for the commands' `warning:`/`error:` words alike.
+//! file; the JSON wire types live in `json.rs`, which writes reports and through which
+//! `saved.rs` reads them back, so internal types can change without changing the wire format by
+//! accident. [`style`] holds the ANSI colours, for the text report and for the commands'
+//! `warning:`/`error:` words alike.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
