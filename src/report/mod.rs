@@ -10,7 +10,7 @@
 //! never read the clock, the environment or the terminal. Colour is an explicit
 //! [`RenderOptions::color`] and elapsed time an explicit [`Summary::elapsed`], so the same input
 //! always gives the same bytes and snapshot tests need no filters. Each format lives in its own
-//! file; the JSON wire types live in `json.rs`, which writes reports and through which
+//! file; the JSON wire types live in `wire.rs`, through which `json.rs` writes reports and
 //! `saved.rs` reads them back, so internal types can change without changing the wire format by
 //! accident. [`style`] holds the ANSI colours, for the text report and for the commands'
 //! `warning:`/`error:` words alike.
@@ -29,6 +29,7 @@ mod markdown;
 mod saved;
 pub mod style;
 mod text;
+mod wire;
 
 pub use saved::{SavedReport, SavedReportError, read_report};
 

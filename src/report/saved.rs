@@ -2,7 +2,7 @@
 //! that two runs can be compared (`crosscheck diff`, `report --baseline`) and a finding can be
 //! acknowledged from a saved report (`crosscheck ack`).
 //!
-//! Design: the document is read through the same DTOs that wrote it (`json.rs`), so the wire
+//! Design: the document is read through the same DTOs that wrote it (`wire.rs`), so the wire
 //! format is defined once; the reader is as lenient as the versioning rules ask of consumers
 //! (keys it does not know, or has no use for, are ignored). It is strict about what it needs —
 //! the version, the claims, the findings and the claim ids findings name — and says which part
@@ -16,7 +16,7 @@ use crate::claim::Claim;
 use crate::finding::Finding;
 
 use super::ArticleInfo;
-use super::json::{self, ReportDto, VERSION};
+use super::wire::{self, ReportDto, VERSION};
 
 /// A JSON report read back from disk.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -106,9 +106,9 @@ pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
         let unknown = |what: &str, value: &str| {
             SavedReportError::NotAReport(format!("finding {} has an unknown {what} `{value}`", finding.id))
         };
-        let kind = json::finding_kind(&finding.kind, finding.conflict.as_deref())
+        let kind = wire::finding_kind(&finding.kind, finding.conflict.as_deref())
             .map_err(|(what, value)| unknown(what, value))?;
-        let severity = json::severity(&finding.severity).ok_or_else(|| unknown("severity", &finding.severity))?;
+        let severity = wire::severity(&finding.severity).ok_or_else(|| unknown("severity", &finding.severity))?;
         findings.push(Finding {
             kind,
             severity,
@@ -121,8 +121,8 @@ pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
         acknowledged.push(finding.acknowledged.map(Cow::into_owned));
     }
     Ok(SavedReport {
-        articles: wire.articles.into_iter().map(json::ArticleDto::into_article).collect(),
-        claims: wire.claims.into_iter().map(json::ClaimDto::into_claim).collect(),
+        articles: wire.articles.into_iter().map(wire::ArticleDto::into_article).collect(),
+        claims: wire.claims.into_iter().map(wire::ClaimDto::into_claim).collect(),
         findings,
         acknowledged,
         is_comparison: wire.summary.is_some_and(|summary| summary.new.is_some()),
