@@ -15,6 +15,7 @@ use crate::extract::year;
 use crate::id::stable_id;
 use crate::modality::{self, Sentence};
 use crate::rules::lexicon::EntityMatch;
+use crate::rules::slots::{self, Reading};
 use crate::rules::{CompareMode, Role, Rule, RuleSet};
 use crate::text::Article;
 use crate::text::token::Token;
@@ -101,16 +102,12 @@ impl<'a> SentenceClaims<'a> {
             })
         });
         let value = match rule.compare {
-            CompareMode::Quantity => match bindings.get(Role::Value) {
-                Some(Bound::Quantity(quantity)) => Value::Quantity(quantity.clone()),
-                _ => return None,
-            },
-            CompareMode::Rank => match bindings.get(Role::Value) {
-                Some(Bound::Rank(rank)) => Value::Rank(rank.clone()),
+            compare if slots::value_from_slot(compare) => match bindings.get(Role::Value) {
+                Some(Bound::Read(Reading::Value(value))) => value.clone(),
                 _ => return None,
             },
             CompareMode::Order => {
-                let (Some(Bound::Relation(relation, span)), Some(than)) =
+                let (Some(Bound::Read(Reading::Relation(relation, span))), Some(than)) =
                     (bindings.get(Role::Relation), as_entity(Role::Other))
                 else {
                     return None;
@@ -133,9 +130,11 @@ impl<'a> SentenceClaims<'a> {
                 label: rule.label.clone().unwrap_or_default(),
             },
             CompareMode::Statement => Value::Statement,
+            // The modes whose value is what their `value` slot read are the first arm.
+            _ => return None,
         };
         let year = match bindings.get(Role::Year) {
-            Some(Bound::Year(year)) => Some(*year),
+            Some(Bound::Read(Reading::Year(year))) => Some(*year),
             _ => scope_year.map(|(year, _)| year),
         };
         let region = as_entity(Role::Region)

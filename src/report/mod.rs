@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use crate::claim::{Claim, Modality, Polarity, Span, Value};
+use crate::claim::{Claim, Modality, Polarity, Span};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::text::Meta;
 
@@ -278,12 +278,7 @@ fn finding_claims<'a>(finding: &'a Finding, claims: &'a [Claim]) -> impl Iterato
 /// The bytes of the claim's value in the article text: the quantity, rank or comparative words,
 /// or the whole match for values without words of their own (stance, category, statement).
 fn value_span(claim: &Claim) -> Span {
-    match &claim.value {
-        Value::Quantity(quantity) => quantity.span,
-        Value::Rank(rank) => rank.span,
-        Value::Order(order) => order.span,
-        Value::Stance { .. } | Value::Category { .. } | Value::Statement => claim.evidence.span,
-    }
+    claim.value.span().unwrap_or(claim.evidence.span)
 }
 
 /// `span` as a byte range of the claim's sentence, if it lies inside it on character

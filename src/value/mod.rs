@@ -8,7 +8,8 @@
 //! [`ValueDto`]. Numbers in values are written by [`number`].
 //!
 //! A new value type is a new file here plus one arm in each `match` of this file; the slot that
-//! reads it is one row of [`crate::rules::slots`], its reader a file of [`crate::extract`].
+//! reads it is one row of [`crate::rules::slots`] (which also calls its reader, a file of
+//! [`crate::extract`]), and how two of its values agree is the comparator's.
 
 mod label;
 pub mod number;
@@ -74,6 +75,18 @@ impl Value {
             Value::Order(order) => order.canonical_text(),
             Value::Stance { stance: label } | Value::Category { label } => label.clone(),
             Value::Statement => label::STATEMENT.to_owned(),
+        }
+    }
+
+    /// Where the value's own words are ("28.7 million tonnes", "the second-largest",
+    /// "exceeding"); `None` for values without words of their own (stance, category,
+    /// statement), which are the whole match.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Value::Quantity(quantity) => Some(quantity.span),
+            Value::Rank(rank) => Some(rank.span),
+            Value::Order(order) => Some(order.span),
+            Value::Stance { .. } | Value::Category { .. } | Value::Statement => None,
         }
     }
 
