@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::claim::{Claim, Entity, Value};
+use crate::claim::{Claim, Entity};
 use crate::matcher::{self, Matcher, PatternProbe};
 use crate::rules::{Element, Rule, RuleSet, SlotKind};
 use crate::text::token::{Token, TokenKind, tokenize_into};
@@ -295,10 +295,7 @@ fn match_view(claim: &Claim) -> MatchView {
         quote: claim.evidence.quote.clone(),
         subject: claim.subject.as_ref().map(entity_view),
         object: claim.object.as_ref().map(entity_view),
-        value: match &claim.value {
-            Value::Statement => "statement".into(),
-            value => matcher::value_text(value),
-        },
+        value: claim.value.canonical_text(),
         year: claim.scope.year,
         region: claim.scope.region.clone(),
         modality: modality.label(),
