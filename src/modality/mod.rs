@@ -456,15 +456,17 @@ fn find_attributions(cues: &Cues, sentence: &Sentence<'_>) -> Vec<(Range<usize>,
             continue;
         }
         // "X said", "X has said", "said X", "X puts it at"
-        let verb = cues
-            .verbs
-            .iter()
-            .filter(|phrase| phrase_at(text, tokens, index, phrase))
-            .map(Vec::len)
-            .max();
-        if let Some(length) = verb
-            && !token.text(text).starts_with(char::is_uppercase)
-        {
+        // A speech verb is never capitalised ("Said" starts a headline, not an attribution).
+        let verb = if token.text(text).starts_with(char::is_uppercase) {
+            None
+        } else {
+            cues.verbs
+                .iter()
+                .filter(|phrase| phrase_at(text, tokens, index, phrase))
+                .map(Vec::len)
+                .max()
+        };
+        if let Some(length) = verb {
             let speaker = speaker_before(sentence, index).or_else(|| speaker_after(sentence, index + length, true));
             if let Some(speaker) = speaker {
                 found.push((

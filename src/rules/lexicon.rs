@@ -499,4 +499,33 @@ mod tests {
         check("Russsia holds", &["russia=Russsia"]);
         check("Rusty holds", &[]);
     }
+
+    #[test]
+    fn anaphora_are_found_longest_first_and_never_on_a_name() {
+        let mut lexicons = lexicon();
+        lexicons[0].anaphora = vec!["the country".into()];
+        lexicons[1].pronouns = false;
+        let index = LexiconIndex::new(&lexicons);
+        let text = "The country's output and its reserves: this, not Russia";
+        let tokens = tokenize(text);
+        let mut entities = Vec::new();
+        index.find(text, &tokens, &mut String::new(), &mut entities);
+        let mut found = Vec::new();
+        index.find_anaphora(text, &tokens, &entities, &mut String::new(), &mut found);
+        let shown: Vec<String> = found
+            .iter()
+            .map(|anaphor| {
+                let words = &text[tokens[anaphor.start].start..tokens[anaphor.end - 1].end];
+                format!("{}:{words}:{:?}", lexicons[anaphor.lexicon as usize].name, anaphor.kind)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "country:The country's:Pronoun",
+                "country:its:Pronoun",
+                "country:this:Determiner"
+            ]
+        );
+    }
 }
