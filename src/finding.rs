@@ -8,11 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 /// How bad a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Information (a note): overlaps, changes over time, shared wording.
     Info,
@@ -23,8 +20,7 @@ pub enum Severity {
 }
 
 /// Which kind of contradiction a conflict is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ConflictKind {
     /// Two quantities whose intervals do not overlap after normalisation and tolerance.
     Quantity,
@@ -69,8 +65,7 @@ impl ConflictKind {
 }
 
 /// What a finding says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", content = "conflict", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FindingKind {
     /// The claims contradict each other.
     Conflict(ConflictKind),
@@ -83,7 +78,7 @@ pub enum FindingKind {
 }
 
 /// One conclusion about a group of claims.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     /// Stable id: a hash of the finding kind and the sorted stable ids of its claims.
     pub id: String,
@@ -103,7 +98,7 @@ pub struct Finding {
 }
 
 /// How a rule's values compare; set per rule in the rules file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ComparePolicy {
     /// Relative tolerance for quantities: intervals are widened by this fraction of their value
     /// before testing for overlap (default 0.05).
@@ -114,10 +109,8 @@ pub struct ComparePolicy {
     pub approximate: f64,
     /// Whether "up to X"/"as much as X" is the strict interval `[-∞, X]` (`bounds = "strict"`)
     /// rather than, as news means it, the figure X stated as a maximum (default false).
-    #[serde(default)]
     pub strict_bounds: bool,
     /// Severity of the rule's conflicts, overriding the default (`severity = "note"`, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
 }
 
@@ -134,7 +127,7 @@ impl Default for ComparePolicy {
 }
 
 /// What the comparator needs to know from the rule set.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Policy {
     /// Per rule id.
     pub rules: BTreeMap<String, ComparePolicy>,
@@ -150,7 +143,6 @@ pub struct Policy {
     pub names: BTreeMap<String, String>,
     /// The parent of an entity id in a lexicon hierarchy (`neodymium` → `rare-earths`): claims
     /// about an entry and an ancestor are compared softly (overlaps and warnings only).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub parents: BTreeMap<String, String>,
 }
 

@@ -9,6 +9,7 @@ use super::values::drop_subsumed;
 use super::{Context, FxMap, Slice, Symbol, is_firm, phrase, quoted_first};
 use crate::claim::{Relation, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
+use crate::value::number::ordinal;
 
 /// All findings of one cross group (claims ascending).
 pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
@@ -142,7 +143,7 @@ fn same_rank(context: &Context<'_>, group: &Group<'_>, slice: &Slice, ranks: &[u
         let reason = format!(
             "{} are each ranked {} for {}: {}",
             phrase::list(&names),
-            phrase::ordinal(rank),
+            ordinal(rank),
             group.what,
             phrase::list(&quotes)
         );
@@ -205,7 +206,7 @@ pub(super) fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extent
 /// `"28.7 million tonnes" (28,700,000 t)`.
 pub(super) fn quantity_quote(context: &Context<'_>, index: usize) -> String {
     match &context.claims[index].value {
-        Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &phrase::quantity(quantity)),
+        value @ Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &value.reason_text()),
         _ => String::new(),
     }
 }
@@ -691,7 +692,7 @@ fn rank_vs_above(
             continue;
         }
         let rank_words = |index: usize| match &context.claims[index].value {
-            Value::Rank(rank) => context.quote_with(index, &rank.text, &phrase::rank(rank.best, rank.worst)),
+            value @ Value::Rank(rank) => context.quote_with(index, &rank.text, &value.reason_text()),
             _ => String::new(),
         };
         let why = match &above {
@@ -813,7 +814,7 @@ pub(super) fn rank_and_order(
         let reason = format!(
             "{greater_name} is ranked {} for {} and said to exceed {}'s{others} {order_what} in {}: the \
              two agree{relation}",
-            context.quote_with(quoted[0], &rank.text, &phrase::rank(rank.best, rank.worst)),
+            context.quote_with(quoted[0], &rank.text, &context.claims[quoted[0]].value.reason_text()),
             group.what,
             name(context, smaller),
             context.quote(quoted[1], &context.claims[quoted[1]].evidence.quote),

@@ -172,11 +172,11 @@ fn intervals(
         }
         let representative = context.representative(&claims);
         let what = match (measure, &context.claims[representative].value) {
-            (Measure::Quantity { tolerance }, Value::Quantity(quantity)) => {
-                format!("{} ({}, {tolerance})", quantity.text, phrase::quantity(quantity))
+            (Measure::Quantity { tolerance }, value @ Value::Quantity(quantity)) => {
+                format!("{} ({}, {tolerance})", quantity.text, value.reason_text())
             }
-            (_, Value::Rank(rank)) => {
-                format!("{} ({})", rank.text, phrase::rank(rank.best, rank.worst))
+            (_, value @ Value::Rank(rank)) => {
+                format!("{} ({})", rank.text, value.reason_text())
             }
             _ => continue,
         };
@@ -239,8 +239,8 @@ fn intervals(
 /// `"28.7 million tonnes" (28,700,000 t)`, with the speaker or hedge when not plain.
 fn describe(context: &Context<'_>, index: usize) -> String {
     match &context.claims[index].value {
-        Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &phrase::quantity(quantity)),
-        Value::Rank(rank) => context.quote_with(index, &rank.text, &phrase::rank(rank.best, rank.worst)),
+        value @ Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &value.reason_text()),
+        value @ Value::Rank(rank) => context.quote_with(index, &rank.text, &value.reason_text()),
         _ => String::new(),
     }
 }
@@ -342,8 +342,7 @@ fn revision(context: &Context<'_>, group: &Group<'_>, quoted: &[usize], claims: 
         .iter()
         .map(|&index| {
             let shown = match &context.claims[index].value {
-                Value::Quantity(quantity) => phrase::quantity(quantity),
-                Value::Rank(rank) => phrase::rank(rank.best, rank.worst),
+                value @ (Value::Quantity(_) | Value::Rank(_)) => value.reason_text(),
                 _ => String::new(),
             };
             format!("{shown} ({})", context.claims[index].evidence.path)
@@ -393,7 +392,7 @@ fn former(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings:
             "{}: {} is stated as a former figure, revised in the same sentence (\"{words}\" in {place}); \
              not compared as a current one (scope: {})",
             group.described,
-            phrase::quantity(quantity),
+            claim.value.reason_text(),
             context.scope(&claims),
         );
         let key = context.key(group.first, context.time(first), true);
@@ -524,9 +523,9 @@ fn signature(value: &Value) -> Signature<'_> {
 fn asserted_as(context: &Context<'_>, value: &Value) -> String {
     match value {
         Value::Statement => String::new(),
-        Value::Stance { stance } => format!(" as {stance}"),
-        Value::Category { label } => format!(" as {label}"),
-        Value::Rank(rank) => format!(" as {}", phrase::rank(rank.best, rank.worst)),
+        Value::Stance { .. } | Value::Category { .. } | Value::Rank(_) | Value::Quantity(_) => {
+            format!(" as {}", value.reason_text())
+        }
         Value::Order(order) => format!(
             " as {} {}'s",
             if order.relation == Relation::Greater {
@@ -536,7 +535,6 @@ fn asserted_as(context: &Context<'_>, value: &Value) -> String {
             },
             context.policy.name(&order.than.id)
         ),
-        Value::Quantity(quantity) => format!(" as {}", phrase::quantity(quantity)),
     }
 }
 
@@ -632,8 +630,7 @@ fn changes(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings
             claims.sort_unstable();
             let representative = context.representative(&claims);
             let shown = match &context.claims[representative].value {
-                Value::Quantity(quantity) => phrase::quantity(quantity),
-                Value::Rank(rank) => phrase::rank(rank.best, rank.worst),
+                value @ (Value::Quantity(_) | Value::Rank(_)) => value.reason_text(),
                 _ => String::new(),
             };
             values.push(YearValue {

@@ -4,8 +4,8 @@
 //! Elements are matched left to right; gaps (`..N`, never across a clause break), alternations
 //! and optional groups (an alternation with an empty branch) backtrack through a chain of
 //! [`Continuation`]s, so no element sequence is ever copied. Slots read the sentence's lexicon
-//! mentions (found once per sentence) or the built-in extractors, whose quantity and rank
-//! results are cached per start token. Each template gets at most [`STEP_LIMIT`] steps per
+//! mentions (found once per sentence) or the built-in readers of [`crate::rules::slots`],
+//! whose results are cached per reader and start token. Each template gets at most [`STEP_LIMIT`] steps per
 //! start position, which bounds the work of hostile templates on hostile sentences.
 //!
 //! A rule yields at most one match per start position: the longest of its templates there
@@ -14,9 +14,8 @@
 
 use std::ops::Range;
 
-use crate::claim::{Quantity, Rank, Relation, Span};
-use crate::extract::{comparative, quantity, rank, year};
-use crate::rules::lexicon::EntityMatch;
+use crate::rules::lexicon::{AnaphorKind, AnaphorMatch, EntityMatch, Lexicon};
+use crate::rules::slots::{self, READERS, Reading};
 use crate::rules::{Element, Role, Rule, SlotKind};
 use crate::text::token::{ClauseReader, Token, TokenKind};
 
@@ -24,36 +23,39 @@ use crate::text::token::{ClauseReader, Token, TokenKind};
 /// hostile templates on hostile sentences.
 const STEP_LIMIT: usize = 20_000;
 
-/// Cached results of the built-in extractors, per start token: `None` not read yet,
-/// `Some(None)` nothing there.
-#[allow(clippy::option_option)]
+/// Cached results of the built-in readers ([`SlotKind::reader`]), per reader and start token:
+/// `None` not read yet, `Some(None)` nothing there. A reader's line is allocated when a slot
+/// first uses it.
 struct Builtins {
-    quantity: Vec<Option<Option<(usize, Quantity)>>>,
-    rank: Vec<Option<Option<(usize, Rank)>>>,
+    length: usize,
+    readings: [Vec<Cached>; READERS],
 }
+
+/// One reader's result at one token.
+#[allow(clippy::option_option)]
+type Cached = Option<Option<(usize, Reading)>>;
 
 impl Builtins {
     fn new(length: usize) -> Self {
         Builtins {
-            quantity: vec![None; length],
-            rank: vec![None; length],
+            length,
+            readings: std::array::from_fn(|_| Vec::new()),
         }
     }
 }
 
-/// A value bound by a slot.
+/// What a slot bound.
 #[derive(Clone, Debug)]
 pub(super) enum Bound {
     /// A lexicon mention.
     Entity(EntityMatch),
-    /// A quantity.
-    Quantity(Quantity),
-    /// A rank phrase.
-    Rank(Rank),
-    /// A comparative phrase and its span.
-    Relation(Relation, Span),
-    /// A year.
-    Year(i32),
+    /// What a built-in reader read: a value, a comparative phrase, a year.
+    Read(Reading),
+    /// A pronoun or description that refers back to an entry of the slot's lexicon, still to
+    /// be resolved against the sentences before.
+    Anaphor(AnaphorMatch),
+    /// A mention of an entry that stands for the (lexicon, entry) of the slot's lexicon.
+    StandIn(EntityMatch, (u32, u32)),
 }
 
 /// The values a match bound, in the order its slots were read.
@@ -81,6 +83,15 @@ pub(super) struct Engine<'a> {
     entities: &'a [EntityMatch],
     /// Alias matches by start token: `entity_starts[i]` is the range of `entities` starting at i.
     entity_starts: Vec<Range<usize>>,
+    /// Words that may refer back to an entry, sorted by start token (see [`Engine::with_context`]).
+    anaphora: &'a [AnaphorMatch],
+    /// Anaphora by start token, like `entity_starts` (empty without context).
+    anaphor_starts: Vec<Range<usize>>,
+    /// The lexicons, for the entries that stand for others (empty: no stand-ins).
+    lexicons: &'a [Lexicon],
+    /// Whether the current rule's slots read anaphora and stand-ins.
+    read_anaphora: bool,
+    read_stand_ins: bool,
     builtins: Builtins,
     /// The reach of "one of the largest" the cached ranks were read with.
     top_k: u32,
@@ -103,6 +114,11 @@ impl<'a> Engine<'a> {
             tokens,
             entities,
             entity_starts: index_entities(tokens.len(), entities),
+            anaphora: &[],
+            anaphor_starts: Vec::new(),
+            lexicons: &[],
+            read_anaphora: false,
+            read_stand_ins: false,
             builtins: Builtins::new(tokens.len()),
             // No rank is cached yet, so any reach will do until `read_ranks_with` sets one.
             top_k: 0,
@@ -110,11 +126,45 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// The engine reading context too: `anaphora` (sorted by start token) may fill a slot of
+    /// their lexicon, and mentions of entries that stand for another lexicon's (as `lexicons`
+    /// declare) may fill a slot of that lexicon, in the rules that allow it.
+    pub(super) fn with_context(mut self, anaphora: &'a [AnaphorMatch], lexicons: &'a [Lexicon]) -> Self {
+        self.anaphora = anaphora;
+        if !anaphora.is_empty() {
+            self.anaphor_starts = vec![0..0; self.tokens.len()];
+            let mut index = 0;
+            while index < anaphora.len() {
+                let start = anaphora[index].start;
+                let mut end = index;
+                while end < anaphora.len() && anaphora[end].start == start {
+                    end += 1;
+                }
+                self.anaphor_starts[start] = index..end;
+                index = end;
+            }
+        }
+        self.lexicons = lexicons;
+        self
+    }
+
+    /// The anaphora starting at token `position`.
+    fn anaphora_at(&self, position: usize) -> &'a [AnaphorMatch] {
+        match self.anaphor_starts.get(position) {
+            Some(range) => &self.anaphora[range.clone()],
+            None => &[],
+        }
+    }
+
     /// Reads rank phrases with reach `top_k` from now on. Ranks read with another rule's
     /// `top_k` ("one of the largest" → 1..k) must not be reused: the cached ranks are dropped.
     pub(super) fn read_ranks_with(&mut self, top_k: u32) {
         if self.top_k != top_k {
-            self.builtins.rank.iter_mut().for_each(|cached| *cached = None);
+            for (reader, line) in self.builtins.readings.iter_mut().enumerate() {
+                if slots::reader_uses_top_k(reader) {
+                    line.fill(None);
+                }
+            }
             self.top_k = top_k;
         }
     }
@@ -130,11 +180,14 @@ impl<'a> Engine<'a> {
         mut found: impl FnMut(Range<usize>, &Bindings),
     ) {
         self.read_ranks_with(rule.top_k);
+        self.read_anaphora = rule.anaphora && !self.anaphora.is_empty();
+        self.read_stand_ins = rule.stand_ins && !self.lexicons.is_empty();
         let (text, tokens) = (self.text, self.tokens);
         let mut position = 0;
         while position < tokens.len() {
             let token = tokens[position];
-            let has_entity = !self.entity_starts[position].is_empty();
+            let has_entity = !self.entity_starts[position].is_empty()
+                || self.read_anaphora && !self.anaphora_at(position).is_empty();
             let mut best: Option<(usize, Bindings)> = None;
             for (template, pattern) in rule.patterns.iter().enumerate() {
                 if usable.is_some_and(|usable| !usable[template]) {
@@ -241,6 +294,28 @@ impl<'a> Engine<'a> {
             Element::Slot(role, kind) => {
                 let candidates = self.slot_candidates(*kind, position);
                 for (end, bound) in candidates {
+                    // A determiner refers back only as the head of the noun phrase the template
+                    // reads right after it: "this self-sufficiency", not "this … holds".
+                    if let Bound::Anaphor(anaphor) = &bound
+                        && anaphor.kind == AnaphorKind::Determiner
+                        && rest.first().is_none_or(|element| matches!(element, Element::Gap(_)))
+                    {
+                        continue;
+                    }
+                    // A stand-in or an anaphor gives way to a name of the slot's own lexicon
+                    // that the gap after it would skip: in "Putin said Russia holds …" the
+                    // subject is Russia, not Putin standing for it.
+                    if let (
+                        Bound::Anaphor(_) | Bound::StandIn(..),
+                        SlotKind::Lexicon(lexicon),
+                        Some(Element::Gap(size)),
+                    ) = (&bound, kind, rest.first())
+                        && self.entities.iter().any(|entity| {
+                            entity.lexicon == *lexicon && entity.start >= end && entity.start <= end + size
+                        })
+                    {
+                        continue;
+                    }
                     bindings.slots.push((*role, bound));
                     if let Some(found) = self.match_sequence(rest, next, end, bindings) {
                         return Some(found);
@@ -266,7 +341,8 @@ impl<'a> Engine<'a> {
                     .map(|entity| (entity.end, Bound::Entity(*entity)))
                     .collect();
                 // "the United States": let a slot start at a leading "the".
-                if found.is_empty() && self.tokens[position].is(self.text, "the") && position + 1 < self.tokens.len() {
+                let after_the = self.tokens[position].is(self.text, "the") && position + 1 < self.tokens.len();
+                if found.is_empty() && after_the {
                     let range = self.entity_starts[position + 1].clone();
                     found = self.entities[range]
                         .iter()
@@ -274,33 +350,48 @@ impl<'a> Engine<'a> {
                         .map(|entity| (entity.end, Bound::Entity(*entity)))
                         .collect();
                 }
+                if self.read_stand_ins {
+                    let lexicons = self.lexicons;
+                    let starts = [Some(position), after_the.then_some(position + 1)];
+                    for start in starts.into_iter().flatten() {
+                        for entity in &self.entities[self.entity_starts[start].clone()] {
+                            if let Some(Some(target)) =
+                                lexicons[entity.lexicon as usize].stands_for.get(entity.entry as usize)
+                                && target.0 == lexicon
+                                && entity.lexicon != lexicon
+                            {
+                                found.push((entity.end, Bound::StandIn(*entity, *target)));
+                            }
+                        }
+                    }
+                }
+                if self.read_anaphora {
+                    found.extend(
+                        self.anaphora_at(position)
+                            .iter()
+                            .filter(|anaphor| anaphor.lexicon == lexicon)
+                            .map(|anaphor| (anaphor.end, Bound::Anaphor(*anaphor))),
+                    );
+                }
                 found
             }
-            SlotKind::Quantity(dimension) => {
-                let cached = self.builtins.quantity[position]
-                    .get_or_insert_with(|| quantity::quantity_at(self.text, self.tokens, position))
-                    .clone();
-                cached
-                    .filter(|(_, quantity)| dimension.is_none_or(|dimension| dimension.admits(&quantity.unit)))
-                    .map(|(end, quantity)| (end, Bound::Quantity(quantity)))
+            kind => {
+                let Some(reader) = kind.reader() else {
+                    return Vec::new();
+                };
+                let (text, tokens, top_k, length) = (self.text, self.tokens, self.top_k, self.builtins.length);
+                let line = &mut self.builtins.readings[reader];
+                if line.is_empty() {
+                    line.resize(length, None);
+                }
+                line[position]
+                    .get_or_insert_with(|| kind.read(text, tokens, position, top_k))
+                    .clone()
+                    .filter(|(_, reading)| kind.admits(reading))
+                    .map(|(end, reading)| (end, Bound::Read(reading)))
                     .into_iter()
                     .collect()
             }
-            SlotKind::Rank => {
-                let top_k = self.top_k;
-                let cached = self.builtins.rank[position]
-                    .get_or_insert_with(|| rank::rank_at(self.text, self.tokens, position, top_k))
-                    .clone();
-                cached.map(|(end, rank)| (end, Bound::Rank(rank))).into_iter().collect()
-            }
-            SlotKind::Comparative => comparative::comparative_at(self.text, self.tokens, position)
-                .map(|(end, relation, span)| (end, Bound::Relation(relation, span)))
-                .into_iter()
-                .collect(),
-            SlotKind::Year => year::year_at(self.text, self.tokens, position)
-                .map(|(end, year)| (end, Bound::Year(year)))
-                .into_iter()
-                .collect(),
         }
     }
 }
@@ -336,7 +427,8 @@ fn index_entities(length: usize, entities: &[EntityMatch]) -> Vec<Range<usize>> 
 mod tests {
     use std::fmt::Write as _;
 
-    use super::{Bound, Engine};
+    use super::{Bound, Engine, Reading};
+    use crate::claim::Value;
     use crate::rules::RuleSet;
     use crate::text::token::tokenize_into;
 
@@ -375,10 +467,19 @@ rare-earth = ["rare earth"]
             for (role, bound) in &bindings.slots {
                 let value = match bound {
                     Bound::Entity(entity) => rules.entry(entity.lexicon, entity.entry).id.clone(),
-                    Bound::Quantity(quantity) => format!("{} {}", quantity.value, quantity.unit),
-                    Bound::Rank(rank) => format!("{}..{}", rank.best, rank.worst),
-                    Bound::Relation(relation, _) => format!("{relation:?}"),
-                    Bound::Year(year) => year.to_string(),
+                    Bound::Read(Reading::Value(Value::Quantity(quantity))) => {
+                        format!("{} {}", quantity.value, quantity.unit)
+                    }
+                    Bound::Read(Reading::Value(Value::Rank(rank))) => format!("{}..{}", rank.best, rank.worst),
+                    Bound::Read(Reading::Value(value)) => value.canonical_text(),
+                    Bound::Read(Reading::Relation(relation, _)) => format!("{relation:?}"),
+                    Bound::Read(Reading::Year(year)) => year.to_string(),
+                    Bound::Anaphor(anaphor) => format!("anaphor@{}", anaphor.start),
+                    Bound::StandIn(entity, target) => format!(
+                        "{}({})",
+                        rules.entry(target.0, target.1).id,
+                        rules.entry(entity.lexicon, entity.entry).id
+                    ),
                 };
                 let _ = write!(shown, " {}={value}", format!("{role:?}").to_lowercase());
             }
