@@ -1,9 +1,9 @@
 //! The comparator's view of *when* a claim holds and *who* gives it: its edition.
 //!
 //! Every check that asks "same time?" or "same source?" goes through [`edition`], the one place
-//! that reads a claim's time and source. Today the time is the stated year (`scope.year`) and
-//! the source is the attribution's speaker; when claims carry an effective time (the stated year
-//! or the article's publication date) and a source, only this file changes.
+//! that reads a claim's time and source: the claim's effective time (the year its sentence
+//! states, else the article's publication year; `scope.year` for claims built without one) and
+//! its source (the speaker of its attribution or its stand-in).
 //!
 //! The policy the checks apply (also a table in `docs/compare-policy.md`):
 //!
@@ -16,7 +16,7 @@
 //! 3.5 million", "up from 2.1 million the previous year") is a former value: it takes part in
 //! no conflict or overlap, and is reported as a change.
 
-use crate::claim::Claim;
+use crate::claim::{Claim, TimeBasis};
 
 /// When and by whom a claim is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,21 +34,37 @@ pub(super) struct Edition<'a> {
 pub(super) enum Basis {
     /// A year stated in the sentence.
     Stated,
+    /// The article's publication year, the sentence stating none.
+    Published,
     /// No time known: presumed current.
     Unknown,
 }
 
 /// The edition of `claim`: the single place that reads a claim's time and source.
 pub(super) fn edition(claim: &Claim) -> Edition<'_> {
-    let time = claim.scope.year;
+    let (time, basis) = match &claim.time {
+        Some(time) => (
+            Some(time.year),
+            match time.basis {
+                TimeBasis::Stated => Basis::Stated,
+                TimeBasis::Published => Basis::Published,
+            },
+        ),
+        None => match claim.scope.year {
+            Some(year) => (Some(year), Basis::Stated),
+            None => (None, Basis::Unknown),
+        },
+    };
     Edition {
-        source: claim
-            .modality
-            .attribution
-            .as_ref()
-            .map(|attribution| attribution.speaker.as_str()),
+        source: claim.source.as_deref().or_else(|| {
+            claim
+                .modality
+                .attribution
+                .as_ref()
+                .map(|attribution| attribution.speaker.as_str())
+        }),
         time,
-        basis: if time.is_some() { Basis::Stated } else { Basis::Unknown },
+        basis,
     }
 }
 

@@ -703,8 +703,10 @@ impl Slice {
     }
 
     /// The year to show in the key of a finding about `claims`.
+    /// Only a stated year shows in the key: a publication year is no scope of the claim.
     fn year_of(&self, context: &Context<'_>, claims: &[usize]) -> Option<i32> {
-        if claims.iter().any(|&index| context.time(index).is_some()) {
+        let stated = |index: usize| edition::edition(&context.claims[index]).basis == edition::Basis::Stated;
+        if claims.iter().any(|&index| stated(index)) {
             self.year
         } else {
             None
