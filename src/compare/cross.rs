@@ -696,10 +696,7 @@ fn rank_vs_above(
             _ => String::new(),
         };
         let why = match &above {
-            Above::Order(_) => format!(
-                "{}",
-                context.quote(evidence[0], &context.claims[evidence[0]].evidence.quote)
-            ),
+            Above::Order(_) => context.quote(evidence[0], &context.claims[evidence[0]].evidence.quote),
             Above::Quantities(high, low) => format!(
                 "{} against {}",
                 quantity_quote(context, *high),

@@ -35,7 +35,7 @@ struct Sentence<'a> {
 /// The distinct sentence texts of the corpus's claims: each claim's text number, and per text
 /// its first claim in each article (ascending).
 struct Texts<'a> {
-    texts: Vec<&'a str>,
+    distinct: Vec<&'a str>,
     /// Text number of each claim.
     of_claim: Vec<u32>,
     /// Per text: (article, first claim of that article with this sentence text).
@@ -65,7 +65,7 @@ fn texts<'a>(context: &Context<'a>) -> Texts<'a> {
         }
     }
     Texts {
-        texts,
+        distinct: texts,
         of_claim,
         places,
     }
@@ -85,17 +85,9 @@ pub(super) fn check_all(context: &Context<'_>, findings: &mut Vec<Finding>) {
         .filter(|members| members.len() > 1)
         .flat_map_iter(|members| similar(&texts, members, threshold))
         .collect();
-    let mut parent: Vec<u32> = (0..texts.texts.len() as u32).collect();
-    let mut least: Vec<f64> = vec![1.0; texts.texts.len()];
-    let mut linked: Vec<bool> = vec![false; texts.texts.len()];
-    fn root(parent: &mut [u32], mut node: u32) -> u32 {
-        while parent[node as usize] != node {
-            let up = parent[parent[node as usize] as usize];
-            parent[node as usize] = up;
-            node = up;
-        }
-        node
-    }
+    let mut parent: Vec<u32> = (0..texts.distinct.len() as u32).collect();
+    let mut least: Vec<f64> = vec![1.0; texts.distinct.len()];
+    let mut linked: Vec<bool> = vec![false; texts.distinct.len()];
     for (left, right, similarity) in links {
         linked[left as usize] = true;
         linked[right as usize] = true;
@@ -109,7 +101,7 @@ pub(super) fn check_all(context: &Context<'_>, findings: &mut Vec<Finding>) {
         least[keep] = lowest;
     }
     let mut groups: FxMap<u32, Vec<u32>> = FxMap::default();
-    for text in 0..texts.texts.len() as u32 {
+    for text in 0..texts.distinct.len() as u32 {
         if texts.places[text as usize].len() > 1 || linked[text as usize] {
             let top = root(&mut parent, text);
             groups.entry(top).or_default().push(text);
@@ -131,6 +123,16 @@ pub(super) fn check_all(context: &Context<'_>, findings: &mut Vec<Finding>) {
     }
 }
 
+/// The root of `node` in the union-find `parent`, halving the path on the way.
+fn root(parent: &mut [u32], mut node: u32) -> u32 {
+    while parent[node as usize] != node {
+        let up = parent[parent[node as usize] as usize];
+        parent[node as usize] = up;
+        node = up;
+    }
+    node
+}
+
 /// Pairs of distinct, near-identical texts among the sentences of `members` (one value group).
 fn similar(texts: &Texts<'_>, members: &[usize], threshold: f64) -> Vec<(u32, u32, f64)> {
     let mut distinct: Vec<u32> = members.iter().map(|&index| texts.of_claim[index]).collect();
@@ -143,7 +145,7 @@ fn similar(texts: &Texts<'_>, members: &[usize], threshold: f64) -> Vec<(u32, u3
     let mut sentences: Vec<Sentence<'_>> = distinct
         .iter()
         .filter_map(|&text_id| {
-            let text = texts.texts[text_id as usize];
+            let text = texts.distinct[text_id as usize];
             let ascii = text.is_ascii();
             // Counted wide, then saturated to the stored width.
             let mut wide = [0_usize; BUCKETS];
