@@ -263,6 +263,8 @@ fn corpus() -> Vec<Claim> {
                     sentence_span: Span::new(start, start + sentence.len()),
                     sentence,
                 },
+                alternate: None,
+                cell: None,
             });
         }
     }

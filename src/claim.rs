@@ -69,6 +69,27 @@ pub struct Claim {
     pub modality: Modality,
     /// Where the claim was found.
     pub evidence: Evidence,
+    /// The same figure restated in parentheses in another unit or currency ("$4.2bn (£3.3bn)"):
+    /// an alternate of this claim's value, never a claim of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternate: Option<Quantity>,
+    /// The table cell or list item the claim was read from, when it was not a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<Cell>,
+}
+
+/// Where in a table or list a claim was read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    /// `table`, `list` or `parenthetical`.
+    pub structure: String,
+    /// One-based data row (list item) number.
+    pub row: u32,
+    /// One-based column of the cell the value was read from (a list item's figure is column 2).
+    pub column: u32,
+    /// The header of that column (for a list, its heading or introducing sentence), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
 }
 
 impl Claim {

@@ -145,6 +145,10 @@ impl<'a> SentenceClaims<'a> {
         let article = self.article;
         let (line, column) = article.line_column(span.start);
         let modality = modality::detect(&rules.cues, &self.view, matched);
+        let alternate = match &value {
+            Value::Quantity(quantity) => super::table::alternate_after(text, tokens, quantity.span.end),
+            _ => None,
+        };
         Some(Claim {
             id: String::new(),
             rule: rule.id.clone(),
@@ -163,6 +167,8 @@ impl<'a> SentenceClaims<'a> {
                 sentence: text[self.sentence.clone()].to_string(),
                 sentence_span: Span::new(self.sentence.start, self.sentence.end),
             },
+            alternate,
+            cell: None,
         })
     }
 

@@ -18,7 +18,7 @@ use crate::claim::{Quantity, Rank, Relation, Span};
 use crate::extract::{comparative, quantity, rank, year};
 use crate::rules::lexicon::EntityMatch;
 use crate::rules::{Element, Role, Rule, SlotKind};
-use crate::text::token::{ClauseReader, Token, TokenKind};
+use crate::text::token::{Token, TokenKind};
 
 /// Most backtracking steps spent on one template at one start position; bounds the work of
 /// hostile templates on hostile sentences.
@@ -86,6 +86,8 @@ pub(super) struct Engine<'a> {
     top_k: u32,
     /// Steps spent on the current template at the current start position.
     steps: usize,
+    /// The current rule's own gap stops (`None`: the built-in ones).
+    gap_stops: Option<&'a [String]>,
 }
 
 /// A link in the chain of element sequences still to match after the current one.
@@ -107,6 +109,7 @@ impl<'a> Engine<'a> {
             // No rank is cached yet, so any reach will do until `read_ranks_with` sets one.
             top_k: 0,
             steps: 0,
+            gap_stops: None,
         }
     }
 
@@ -125,11 +128,12 @@ impl<'a> Engine<'a> {
     /// the match's end.
     pub(super) fn for_each_match(
         &mut self,
-        rule: &Rule,
+        rule: &'a Rule,
         usable: Option<&[bool]>,
         mut found: impl FnMut(Range<usize>, &Bindings),
     ) {
         self.read_ranks_with(rule.top_k);
+        self.gap_stops = rule.gap_stops.as_deref();
         let (text, tokens) = (self.text, self.tokens);
         let mut position = 0;
         while position < tokens.len() {
@@ -218,7 +222,7 @@ impl<'a> Engine<'a> {
                     if position + skip > tokens.len() {
                         break;
                     }
-                    if skip > 0 && tokens[position + skip - 1].breaks_clause(text, ClauseReader::Gap) {
+                    if skip > 0 && tokens[position + skip - 1].stops_gap(text, self.gap_stops) {
                         // A gap never skips into another clause: "China is not first, but
                         // Russia holds …" says nothing about China's holdings.
                         break;

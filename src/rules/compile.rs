@@ -157,6 +157,11 @@ pub struct Rule {
     pub top_k: u32,
     /// Templates.
     pub patterns: Vec<CompiledPattern>,
+    /// How the rule reads tables, lists and parenthetical figures (`[rule.table]`).
+    pub table: Option<super::table::TableRule>,
+    /// Words and marks its gaps never skip; `None` is the built-in list
+    /// ([`crate::text::token::GAP_STOPS`]).
+    pub gap_stops: Option<Vec<String>>,
     /// Embedded examples (positive and negative).
     pub examples: Vec<Example>,
     /// Index of the file the rule came from in [`RuleSet::files`].
@@ -537,14 +542,14 @@ fn compile_lexicon(
     }
 }
 
-struct Context<'a> {
-    set: &'a RuleSet,
+pub(super) struct Context<'a> {
+    pub(super) set: &'a RuleSet,
     path: &'a str,
     source: &'a Arc<str>,
 }
 
 impl Context<'_> {
-    fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub(super) fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.path, self.source, span, message)
     }
 
@@ -628,11 +633,13 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         }
         found
     });
-    if rule.patterns.get_ref().is_empty() {
+    let table = super::table::compile(rule, context, problems);
+    let gap_stops = super::table::gap_stops(rule, context, problems);
+    if rule.patterns.get_ref().is_empty() && rule.table.is_none() {
         problems.push(
             context
                 .error(rule.patterns.span(), "rule has no patterns")
-                .hint("add at least one template to `patterns`"),
+                .hint("add at least one template to `patterns`, or a `table` block"),
         );
     }
     let mut patterns = Vec::new();
@@ -663,6 +670,8 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         object,
         top_k: rule.top_k.unwrap_or(10).max(1),
         patterns,
+        table,
+        gap_stops,
         examples,
         file,
         span: rule.id.span(),
@@ -824,7 +833,7 @@ fn compile_nodes(
     elements
 }
 
-fn slot_kind(kind: &str, argument: Option<&str>, set: &RuleSet) -> Option<SlotKind> {
+pub(super) fn slot_kind(kind: &str, argument: Option<&str>, set: &RuleSet) -> Option<SlotKind> {
     Some(match (kind, argument) {
         ("quantity", None) => SlotKind::Quantity(None),
         ("quantity", Some(dimension)) => SlotKind::Quantity(Some(match dimension {

@@ -11,6 +11,7 @@ pub mod example;
 pub mod lexicon;
 pub mod pattern;
 pub mod syntax;
+pub mod table;
 
 pub use compile::{CompiledPattern, Element, Role, Rule, RuleSet, SlotKind, load_sources};
 pub use diagnostic::{Diagnostic, Severity};

@@ -1,0 +1,634 @@
+//! Claims from tables, lists and parenthetical figures: what a rule's `[rule.table]` block reads
+//! outside the template engine.
+//!
+//! For each table of an article ([`crate::text::structure`]) and each rule with a table block:
+//! the value column is the one whose header holds one of the rule's column words; the header also
+//! gives the column's year ("2024 production") and unit ("Reserves (metric tons)", "Share %"),
+//! which a bare number in a cell takes; the subject is the first lexicon mention among the row's
+//! other cells; the object comes from the caption, heading or header (or the rule's default). A
+//! rank comes from a rank column ("Rank", "#"), or from the order of a table or numbered list its
+//! context calls a ranking ("largest", "top"). A list item is a label and a figure; its heading
+//! must name the rule's column words. A figure in parentheses right after a subject mention in a
+//! sentence ("ahead of Brazil (21 million tonnes)") is that subject's figure; a figure in
+//! parentheses right after another figure ("$4.2bn (£3.3bn)") is the same figure restated, kept
+//! as the claim's [`Claim::alternate`] ([`alternate_after`]).
+//!
+//! Every claim quotes its cell exactly (`text[span] == quote`) and its line:column is the cell's;
+//! the row is its sentence. Decorations — emoji flags, footnote markers (`*`, `†`, `[1]`) and
+//! thousands separators of any kind — are skipped when reading a cell and kept in the quote.
+//! Work is linear in the table: each cell is tokenized once per rule that reads it.
+
+use std::ops::Range;
+
+use crate::claim::{Cell, Claim, Entity, Evidence, Modality, Quantity, Rank, Scope, Span, Value};
+use crate::extract::{quantity, year};
+use crate::modality::{self, Sentence};
+use crate::rules::lexicon::EntityMatch;
+use crate::rules::table::{RANK_HEADERS, TableRule, TableValue, words};
+use crate::rules::{Rule, RuleSet};
+use crate::text::structure::{Structure, StructureKind};
+use crate::text::token::{Token, tokenize_into};
+use crate::text::{Article, segment};
+
+/// Whether any rule reads tables, lists or parenthetical figures.
+pub(super) fn reads_structures(rules: &RuleSet) -> bool {
+    rules.rules.iter().any(|rule| rule.table.is_some())
+}
+
+/// The value restated in parentheses right after byte `after` of the sentence tokenized as
+/// `tokens` ("$4.2bn (£3.3bn)", "1.5 million tonnes (3.3 billion pounds)"), if there is one.
+pub(super) fn alternate_after(text: &str, tokens: &[Token], after: usize) -> Option<Quantity> {
+    let open = tokens.partition_point(|token| token.start < after);
+    if !tokens.get(open)?.is(text, "(") {
+        return None;
+    }
+    let (end, restated) = quantity::quantity_at(text, tokens, open + 1)?;
+    tokens.get(end)?.is(text, ")").then_some(restated)
+}
+
+/// Appends the claims the rules' table blocks read from `article` to `claims`.
+pub(super) fn structure_claims(rules: &RuleSet, article: &Article, claims: &mut Vec<Claim>) {
+    let table_rules: Vec<(&Rule, &TableRule)> = rules
+        .rules
+        .iter()
+        .filter_map(|rule| rule.table.as_ref().map(|table| (rule, table)))
+        .collect();
+    if table_rules.is_empty() {
+        return;
+    }
+    let mut reader = Reader {
+        rules,
+        article,
+        text: &article.text,
+        tokens: Vec::new(),
+        entities: Vec::new(),
+        scratch: String::new(),
+    };
+    let before = claims.len();
+    for structure in &article.structures().items {
+        for &(rule, table) in &table_rules {
+            reader.structure(rule, table, structure, claims);
+        }
+    }
+    if table_rules.iter().any(|(_, table)| table.parenthetical) {
+        reader.parentheticals(&table_rules, claims);
+    }
+    // A figure the templates read already is not read twice.
+    let (sentences, structured) = claims.split_at(before);
+    let keep: Vec<bool> = structured
+        .iter()
+        .map(|claim| {
+            !sentences.iter().any(|earlier| {
+                earlier.rule == claim.rule
+                    && earlier.subject.as_ref().map(|e| &e.id) == claim.subject.as_ref().map(|e| &e.id)
+                    && earlier.evidence.span.start < claim.evidence.span.end
+                    && claim.evidence.span.start < earlier.evidence.span.end
+            })
+        })
+        .collect();
+    let mut index = 0;
+    claims.retain(|_| {
+        index += 1;
+        index <= before || keep[index - before - 1]
+    });
+}
+
+/// Reads cells: per-article buffers for tokens and mentions.
+struct Reader<'a> {
+    rules: &'a RuleSet,
+    article: &'a Article,
+    text: &'a str,
+    tokens: Vec<Token>,
+    entities: Vec<EntityMatch>,
+    scratch: String,
+}
+
+/// Whether one of `phrases` occurs in `words`, word for word.
+fn has_phrase(words: &[String], phrases: &[Vec<String>]) -> bool {
+    phrases.iter().any(|phrase| {
+        !phrase.is_empty()
+            && words.windows(phrase.len()).any(|window| {
+                window
+                    .iter()
+                    .zip(phrase)
+                    .all(|(word, wanted)| word_matches(word, wanted))
+            })
+    })
+}
+
+/// A word of the text matches a phrase word ignoring a plural `s`.
+fn word_matches(word: &str, wanted: &str) -> bool {
+    word == wanted || word.strip_suffix('s') == Some(wanted) || wanted.strip_suffix('s') == Some(word)
+}
+
+/// A year (1900–2100) among a header's words.
+fn header_year(words: &[String]) -> Option<i32> {
+    words
+        .iter()
+        .filter(|word| word.len() == 4)
+        .filter_map(|word| word.parse::<i32>().ok())
+        .find(|year| (1900..=2100).contains(year))
+}
+
+/// The unit a header gives its column: the words in parentheses ("Reserves (metric tons)"),
+/// after the last comma ("2024 production, t"), or a trailing `%` ("Share %").
+fn header_unit(header: &str) -> Option<&str> {
+    let unit = if let (Some(open), Some(close)) = (header.rfind('('), header.rfind(')')) {
+        (open < close).then(|| &header[open + 1..close])?
+    } else if let Some(comma) = header.rfind(',') {
+        &header[comma + 1..]
+    } else if header.trim_end().ends_with('%') {
+        "%"
+    } else {
+        return None;
+    };
+    let unit = unit.trim();
+    // "(2024)" is a year, not a unit.
+    (!unit.is_empty() && !unit.bytes().all(|byte| byte.is_ascii_digit())).then_some(unit)
+}
+
+/// A copy of a cell with decorations dropped and thousands separators of any kind removed
+/// ("9 300 000", "9'300'000", "9.300.000" → "9300000"; "[1]", "*", "†" → nothing), for reading.
+fn normalised(cell: &str) -> String {
+    let characters: Vec<char> = cell.chars().collect();
+    let mut out = String::with_capacity(cell.len());
+    let mut index = 0;
+    // Separators of digit groups: which one this cell uses, once seen.
+    while index < characters.len() {
+        let character = characters[index];
+        if matches!(character, '*' | '†' | '‡' | '§') {
+            index += 1;
+            continue;
+        }
+        if character == '[' {
+            // A footnote marker: "[1]", "[a]", "[note 2]".
+            if let Some(length) = characters[index..].iter().take(12).position(|&c| c == ']') {
+                index += length + 1;
+                continue;
+            }
+        }
+        let grouped = |separator: char| {
+            index > 0
+                && characters[index - 1].is_ascii_digit()
+                && characters
+                    .get(index + 1..index + 4)
+                    .is_some_and(|group| group.iter().all(char::is_ascii_digit))
+                && !characters.get(index + 4).is_some_and(char::is_ascii_digit)
+                && (separator != '.' || characters[index + 4..].contains(&'.') || cell_has_two(&characters, '.'))
+        };
+        if matches!(
+            character,
+            ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’' | '_' | '.'
+        ) && grouped(character)
+        {
+            index += 1;
+            continue;
+        }
+        out.push(character);
+        index += 1;
+    }
+    out
+}
+
+/// Whether `separator` occurs twice between digits (so "1.234.567" groups thousands while
+/// "9.300" is a decimal).
+fn cell_has_two(characters: &[char], separator: char) -> bool {
+    characters
+        .windows(3)
+        .filter(|window| window[1] == separator && window[0].is_ascii_digit() && window[2].is_ascii_digit())
+        .count()
+        >= 2
+}
+
+/// The first quantity in `cell`, with `unit` for a bare number; its text and span are the cell's.
+fn read_quantity(cell_text: &str, cell: Span, unit: Option<&str>) -> Option<(Quantity, Option<Quantity>)> {
+    let clean = normalised(cell_text);
+    let mut tokens = Vec::new();
+    tokenize_into(&clean, 0..clean.len(), &mut tokens);
+    let (start, (end, mut found)) = (0..tokens.len())
+        .find_map(|start| quantity::quantity_at(&clean, &tokens, start).map(|found| (start, found)))?;
+    if found.unit.is_empty()
+        && let Some(unit) = unit
+    {
+        let written = format!("{} {unit}", &clean[tokens[start].start..tokens[end - 1].end]);
+        let mut unit_tokens = Vec::new();
+        tokenize_into(&written, 0..written.len(), &mut unit_tokens);
+        if let Some((_, with_unit)) = quantity::quantity_at(&written, &unit_tokens, 0) {
+            found = with_unit;
+        }
+    }
+    let alternate = alternate_after(&clean, &tokens, tokens[end - 1].end).map(|mut alternate| {
+        alternate.span = cell;
+        alternate
+    });
+    found.text = cell_text.to_string();
+    found.span = cell;
+    Some((found, alternate))
+}
+
+impl Reader<'_> {
+    /// The first mention of `lexicon` in `text[range]`, as a claim entity.
+    fn mention(&mut self, range: Range<usize>, lexicon: u32) -> Option<Entity> {
+        let text = self.text;
+        self.tokens.clear();
+        tokenize_into(text, range, &mut self.tokens);
+        self.rules
+            .index
+            .find(text, &self.tokens, &mut self.scratch, &mut self.entities);
+        let found = self.entities.iter().find(|entity| entity.lexicon == lexicon)?;
+        let entry = self.rules.entry(found.lexicon, found.entry);
+        let span = Span::new(self.tokens[found.start].start, self.tokens[found.end - 1].end);
+        Some(Entity {
+            id: entry.id.clone(),
+            lexicon: self.rules.lexicons[lexicon as usize].name.clone(),
+            text: text[span.range()].to_string(),
+            span,
+        })
+    }
+
+    /// The rule's default object, as a claim entity.
+    fn default_object(&self, rule: &Rule) -> Option<Entity> {
+        rule.object.map(|(lexicon, entry)| Entity {
+            id: self.rules.entry(lexicon, entry).id.clone(),
+            lexicon: self.rules.lexicons[lexicon as usize].name.clone(),
+            text: String::new(),
+            span: Span::default(),
+        })
+    }
+
+    /// The claims `rule` reads from one table or list.
+    fn structure(&mut self, rule: &Rule, table: &TableRule, structure: &Structure, claims: &mut Vec<Claim>) {
+        let text = self.text;
+        let context_range = structure.context.clone();
+        let context_text = context_range.clone().map_or("", |range| &text[range]);
+        let headers: Vec<&str> = structure.header.iter().map(|cell| &text[cell.clone()]).collect();
+        let header_words: Vec<Vec<String>> = headers.iter().map(|header| words(header)).collect();
+        let mut all_words = words(context_text);
+        all_words.extend(header_words.iter().flatten().cloned());
+        if !table.context.is_empty() && !has_phrase(&all_words, &table.context) {
+            return;
+        }
+        let object = table
+            .object
+            .and_then(|lexicon| {
+                let mut places: Vec<Range<usize>> = context_range.clone().into_iter().collect();
+                places.extend(structure.header.iter().cloned());
+                places.into_iter().find_map(|place| self.mention(place, lexicon))
+            })
+            .or_else(|| self.default_object(rule));
+        let Some(object) = object else {
+            return;
+        };
+        let context_year = context_range.clone().and_then(|range| {
+            self.tokens.clear();
+            tokenize_into(text, range, &mut self.tokens);
+            year::scope_year(text, &self.tokens).map(|(year, _)| year)
+        });
+        let ranking = has_phrase(&all_words, &table.ranking);
+        let kind = match structure.kind {
+            StructureKind::Table => "table",
+            StructureKind::List => "list",
+        };
+        // (value column, its header, its year, its unit) for quantities; the rank column.
+        let rank_column = headers.iter().position(|header| {
+            let header = header.trim().trim_end_matches('.').to_lowercase();
+            RANK_HEADERS.iter().any(|name| name.trim_end_matches('.') == header)
+        });
+        let mut columns: Vec<(usize, Option<String>, Option<i32>, Option<&str>)> = Vec::new();
+        match structure.kind {
+            StructureKind::Table => {
+                for (index, words) in header_words.iter().enumerate() {
+                    if Some(index) != rank_column && has_phrase(words, &table.columns) {
+                        let year = header_year(words).or(context_year);
+                        columns.push((
+                            index,
+                            Some(headers[index].to_string()),
+                            year,
+                            header_unit(headers[index]),
+                        ));
+                    }
+                }
+            }
+            StructureKind::List => {
+                if has_phrase(&all_words, &table.columns) {
+                    columns.push((
+                        1,
+                        structure.context.clone().map(|range| text[range].to_string()),
+                        context_year,
+                        None,
+                    ));
+                }
+            }
+        }
+        if columns.is_empty() {
+            return;
+        }
+        match table.value {
+            TableValue::Quantity(dimension) => {
+                for (column, header, year, unit) in &columns {
+                    for (row_index, row) in structure.rows.iter().enumerate() {
+                        let Some(cell) = row.cells.get(*column).cloned() else {
+                            continue;
+                        };
+                        let span = Span::new(cell.start, cell.end);
+                        let Some((quantity, alternate)) = read_quantity(&text[cell.clone()], span, *unit) else {
+                            continue;
+                        };
+                        if dimension.is_some_and(|dimension| !dimension.admits(&quantity.unit)) {
+                            continue;
+                        }
+                        let Some(subject) = self.row_subject(row, &[*column], rank_column, table.subject) else {
+                            continue;
+                        };
+                        let location = Cell {
+                            structure: kind.into(),
+                            row: row_index as u32 + 1,
+                            column: *column as u32 + 1,
+                            header: header.clone(),
+                        };
+                        let value = Value::Quantity(quantity);
+                        let row_span = row.span.clone();
+                        let claim = self.claim(rule, subject, &object, *year, value, span, row_span, location);
+                        claims.push(Claim { alternate, ..claim });
+                    }
+                }
+            }
+            TableValue::Rank => {
+                let (_, header, year, _) = &columns[0];
+                let value_columns: Vec<usize> = columns.iter().map(|(column, ..)| *column).collect();
+                for (row_index, row) in structure.rows.iter().enumerate() {
+                    let (position, cell) = match (rank_column, row.number) {
+                        (Some(column), _) => {
+                            let cell = row.cells[column].clone();
+                            let number = text[cell.clone()]
+                                .trim_start_matches('#')
+                                .trim_end_matches(['.', ')', '*'])
+                                .trim()
+                                .parse::<u32>();
+                            let Ok(number) = number else {
+                                continue;
+                            };
+                            (number, Some((column, cell)))
+                        }
+                        (None, Some(number)) if ranking => (number, None),
+                        (None, None) if ranking && structure.kind == StructureKind::Table => {
+                            (row_index as u32 + 1, None)
+                        }
+                        _ => continue,
+                    };
+                    if position == 0 {
+                        continue;
+                    }
+                    let Some(subject) = self.row_subject(row, &value_columns, rank_column, table.subject) else {
+                        continue;
+                    };
+                    let (column, span) = match cell {
+                        Some((column, cell)) => (column, Span::new(cell.start, cell.end)),
+                        None => {
+                            let column = row
+                                .cells
+                                .iter()
+                                .position(|cell| cell.start <= subject.span.start && subject.span.end <= cell.end)
+                                .unwrap_or(0);
+                            let cell = &row.cells[column];
+                            (column, Span::new(cell.start, cell.end))
+                        }
+                    };
+                    let value = Value::Rank(Rank {
+                        best: position,
+                        worst: position,
+                        text: text[span.range()].to_string(),
+                        span,
+                    });
+                    let location = Cell {
+                        structure: kind.into(),
+                        row: row_index as u32 + 1,
+                        column: column as u32 + 1,
+                        header: header.clone(),
+                    };
+                    claims.push(self.claim(rule, subject, &object, *year, value, span, row.span.clone(), location));
+                }
+            }
+        }
+    }
+
+    /// The row's subject: the first mention of `lexicon` in a cell that is neither a value nor
+    /// the rank cell.
+    fn row_subject(
+        &mut self,
+        row: &crate::text::structure::Row,
+        values: &[usize],
+        rank: Option<usize>,
+        lexicon: u32,
+    ) -> Option<Entity> {
+        row.cells
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| !values.contains(index) && Some(*index) != rank)
+            .find_map(|(_, cell)| self.mention(cell.clone(), lexicon))
+    }
+
+    #[allow(clippy::too_many_arguments, reason = "one claim's parts, each from another place")]
+    fn claim(
+        &self,
+        rule: &Rule,
+        subject: Entity,
+        object: &Entity,
+        year: Option<i32>,
+        value: Value,
+        span: Span,
+        sentence: Range<usize>,
+        cell: Cell,
+    ) -> Claim {
+        let text = self.text;
+        let (line, column) = self.article.line_column(span.start);
+        Claim {
+            id: String::new(),
+            rule: rule.id.clone(),
+            kind: rule.kind.clone(),
+            subject: Some(subject),
+            object: Some(object.clone()),
+            scope: Scope { year, region: None },
+            value,
+            modality: Modality::default(),
+            evidence: Evidence {
+                path: self.article.path.clone(),
+                span,
+                line,
+                column,
+                quote: text[span.range()].to_string(),
+                sentence: text[sentence.clone()].to_string(),
+                sentence_span: Span::new(sentence.start, sentence.end),
+            },
+            alternate: None,
+            cell: Some(cell),
+        }
+    }
+
+    /// "Entity (figure)" in the sentences of the article's regions, for the quantity rules
+    /// that read parentheticals. Only sentences with an opening parenthesis right before a
+    /// figure are segmented and tokenized.
+    fn parentheticals(&mut self, table_rules: &[(&Rule, &TableRule)], claims: &mut Vec<Claim>) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        for region in &self.article.regions {
+            let hits: Vec<usize> = memchr::memchr_iter(b'(', &bytes[region.clone()])
+                .map(|at| region.start + at)
+                .filter(|&at| {
+                    let after = text[at + 1..].trim_start();
+                    let before = text[..at].trim_end();
+                    after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | '~' | '≈'))
+                        && before.ends_with(char::is_alphabetic)
+                })
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            for sentence in segment::segment(text, region.clone()) {
+                let first = hits.partition_point(|&hit| hit < sentence.start);
+                if !hits.get(first).is_some_and(|&hit| hit < sentence.end) {
+                    continue;
+                }
+                self.parenthetical_sentence(table_rules, sentence, claims);
+            }
+        }
+    }
+
+    fn parenthetical_sentence(
+        &mut self,
+        table_rules: &[(&Rule, &TableRule)],
+        sentence: Range<usize>,
+        claims: &mut Vec<Claim>,
+    ) {
+        let (rules, text) = (self.rules, self.text);
+        let mut tokens = Vec::new();
+        tokenize_into(text, sentence.clone(), &mut tokens);
+        let mut entities = Vec::new();
+        rules.index.find(text, &tokens, &mut self.scratch, &mut entities);
+        let sentence_words = words(&text[sentence.clone()]);
+        let speakers = super::claim::speakers(rules, &entities);
+        let view = Sentence::new(text, &tokens, &speakers);
+        let scope_year = year::scope_year(text, &tokens).map(|(year, _)| year);
+        for &(rule, table) in table_rules {
+            let TableValue::Quantity(dimension) = table.value else {
+                continue;
+            };
+            if !table.parenthetical
+                || !has_phrase(&sentence_words, &table.columns)
+                || (!table.context.is_empty() && !has_phrase(&sentence_words, &table.context))
+            {
+                continue;
+            }
+            let object = table
+                .object
+                .and_then(|lexicon| entities.iter().find(|entity| entity.lexicon == lexicon))
+                .map(|found| self.entity(&tokens, found))
+                .or_else(|| self.default_object(rule));
+            let Some(object) = object else {
+                continue;
+            };
+            for (index, found) in entities.iter().enumerate() {
+                if found.lexicon != table.subject || !tokens.get(found.end).is_some_and(|token| token.is(text, "(")) {
+                    continue;
+                }
+                // The longest mention at a start only ("South Africa", not "Africa").
+                if entities[..index]
+                    .iter()
+                    .any(|other| other.start <= found.start && found.end <= other.end && other.lexicon == found.lexicon)
+                {
+                    continue;
+                }
+                let Some((end, quantity)) = quantity::quantity_at(text, &tokens, found.end + 1) else {
+                    continue;
+                };
+                if !tokens
+                    .get(end)
+                    .is_some_and(|token| token.is(text, ")") || token.is(text, ",") || token.is(text, ";"))
+                {
+                    continue;
+                }
+                if dimension.is_some_and(|dimension| !dimension.admits(&quantity.unit)) {
+                    continue;
+                }
+                let subject = self.entity(&tokens, found);
+                let span = Span::new(tokens[found.start].start, tokens[end - 1].end);
+                let (line, column) = self.article.line_column(span.start);
+                claims.push(Claim {
+                    id: String::new(),
+                    rule: rule.id.clone(),
+                    kind: rule.kind.clone(),
+                    subject: Some(subject),
+                    object: Some(object.clone()),
+                    scope: Scope {
+                        year: scope_year,
+                        region: None,
+                    },
+                    value: Value::Quantity(quantity),
+                    modality: modality::detect(&rules.cues, &view, found.start..end),
+                    evidence: Evidence {
+                        path: self.article.path.clone(),
+                        span,
+                        line,
+                        column,
+                        quote: text[span.range()].to_string(),
+                        sentence: text[sentence.clone()].to_string(),
+                        sentence_span: Span::new(sentence.start, sentence.end),
+                    },
+                    alternate: None,
+                    cell: Some(Cell {
+                        structure: "parenthetical".into(),
+                        row: 1,
+                        column: 1,
+                        header: None,
+                    }),
+                });
+            }
+        }
+    }
+
+    fn entity(&self, tokens: &[Token], found: &EntityMatch) -> Entity {
+        let entry = self.rules.entry(found.lexicon, found.entry);
+        let span = Span::new(tokens[found.start].start, tokens[found.end - 1].end);
+        Entity {
+            id: entry.id.clone(),
+            lexicon: self.rules.lexicons[found.lexicon as usize].name.clone(),
+            text: self.text[span.range()].to_string(),
+            span,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_give_units_and_years() {
+        assert_eq!(header_unit("Reserves (metric tons)"), Some("metric tons"));
+        assert_eq!(header_unit("2024 production, t"), Some("t"));
+        assert_eq!(header_unit("Share %"), Some("%"));
+        assert_eq!(header_unit("Reserves (2024)"), None);
+        assert_eq!(header_unit("Country"), None);
+        assert_eq!(header_year(&words("2024 production, t")), Some(2024));
+    }
+
+    #[test]
+    fn decorations_and_separators_are_dropped_for_reading() {
+        assert_eq!(normalised("9 300 000[1]"), "9300000");
+        assert_eq!(normalised("9'300'000*"), "9300000");
+        assert_eq!(normalised("1.234.567"), "1234567");
+        assert_eq!(normalised("9.300"), "9.300");
+        assert_eq!(normalised("44,000,000 †"), "44,000,000 ");
+        let (quantity, _) = read_quantity("9 300 000[1]", Span::new(5, 17), Some("t")).expect("reads");
+        assert_eq!(
+            (quantity.value, quantity.unit.as_str(), quantity.span),
+            (9_300_000.0, "t", Span::new(5, 17))
+        );
+        assert_eq!(quantity.text, "9 300 000[1]");
+        let (share, _) = read_quantity("69", Span::new(0, 2), Some("%")).expect("reads");
+        assert_eq!(share.unit, "%");
+        let (money, alternate) = read_quantity("$4.2bn (£3.3bn)", Span::new(0, 16), None).expect("reads");
+        assert_eq!(money.unit, "USD");
+        assert_eq!(alternate.map(|alternate| alternate.unit), Some("GBP".to_string()));
+    }
+}
