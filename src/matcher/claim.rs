@@ -146,7 +146,7 @@ impl<'a> SentenceClaims<'a> {
         let (line, column) = article.line_column(span.start);
         let modality = modality::detect(&rules.cues, &self.view, matched);
         let alternate = match &value {
-            Value::Quantity(quantity) => super::table::alternate_after(text, tokens, quantity.span.end),
+            Value::Quantity(quantity) => super::table::alternate_after(text, tokens, quantity.span.end, &quantity.unit),
             _ => None,
         };
         Some(Claim {

@@ -36,14 +36,23 @@ pub(super) fn reads_structures(rules: &RuleSet) -> bool {
 }
 
 /// The value restated in parentheses right after byte `after` of the sentence tokenized as
-/// `tokens` ("$4.2bn (£3.3bn)", "1.5 million tonnes (3.3 billion pounds)"), if there is one.
-pub(super) fn alternate_after(text: &str, tokens: &[Token], after: usize) -> Option<Quantity> {
+/// `tokens` ("$4.2bn (£3.3bn)", "1.5 million tonnes (3.3 billion pounds)"), if there is one: a
+/// mass after a mass or money after money (so "44 Mt (2023)" and "30 Mt (20%)" are not
+/// restatements), with the token just after its `)`.
+pub(super) fn restated_after(text: &str, tokens: &[Token], after: usize, unit: &str) -> Option<(usize, Quantity)> {
     let open = tokens.partition_point(|token| token.start < after);
     if !tokens.get(open)?.is(text, "(") {
         return None;
     }
     let (end, restated) = quantity::quantity_at(text, tokens, open + 1)?;
-    tokens.get(end)?.is(text, ")").then_some(restated)
+    let money = |unit: &str| unit.len() == 3 && unit.bytes().all(|byte| byte.is_ascii_uppercase());
+    let same_kind = (unit == "t" && restated.unit == "t") || (money(unit) && money(&restated.unit));
+    (same_kind && tokens.get(end)?.is(text, ")")).then_some((end + 1, restated))
+}
+
+/// [`restated_after`] without the end: the claim's alternate value.
+pub(super) fn alternate_after(text: &str, tokens: &[Token], after: usize, unit: &str) -> Option<Quantity> {
+    restated_after(text, tokens, after, unit).map(|(_, restated)| restated)
 }
 
 /// Appends the claims the rules' table blocks read from `article` to `claims`.
@@ -217,7 +226,7 @@ fn read_quantity(cell_text: &str, cell: Span, unit: Option<&str>) -> Option<(Qua
             found = with_unit;
         }
     }
-    let alternate = alternate_after(&clean, &tokens, tokens[end - 1].end).map(|mut alternate| {
+    let alternate = alternate_after(&clean, &tokens, tokens[end - 1].end, &found.unit).map(|mut alternate| {
         alternate.span = cell;
         alternate
     });
@@ -281,8 +290,11 @@ impl Reader<'_> {
         };
         let context_year = context_range.clone().and_then(|range| {
             self.tokens.clear();
-            tokenize_into(text, range, &mut self.tokens);
-            year::scope_year(text, &self.tokens).map(|(year, _)| year)
+            tokenize_into(text, range.clone(), &mut self.tokens);
+            // "in 2024" or "as of 2024", else a title's bare year ("Lithium output, 2024").
+            year::scope_year(text, &self.tokens)
+                .map(|(year, _)| year)
+                .or_else(|| header_year(&words(&text[range])))
         });
         let ranking = has_phrase(&all_words, &table.ranking);
         let kind = match structure.kind {
@@ -400,11 +412,16 @@ impl Reader<'_> {
                         text: text[span.range()].to_string(),
                         span,
                     });
+                    // A rank column's own header; the value column's when the order ranks.
+                    let header = match (rank_column, headers.get(column)) {
+                        (Some(_), Some(rank_header)) => Some((*rank_header).to_string()),
+                        _ => header.clone(),
+                    };
                     let location = Cell {
                         structure: kind.into(),
                         row: row_index as u32 + 1,
                         column: column as u32 + 1,
-                        header: header.clone(),
+                        header,
                     };
                     claims.push(self.claim(rule, subject, &object, *year, value, span, row.span.clone(), location));
                 }
@@ -551,7 +568,9 @@ impl Reader<'_> {
                     continue;
                 }
                 let subject = self.entity(&tokens, found);
-                let span = Span::new(tokens[found.start].start, tokens[end - 1].end);
+                // The quote runs to the closing parenthesis when the figure ends there.
+                let last = if tokens[end].is(text, ")") { end } else { end - 1 };
+                let span = Span::new(tokens[found.start].start, tokens[last].end);
                 let (line, column) = self.article.line_column(span.start);
                 claims.push(Claim {
                     id: String::new(),

@@ -284,11 +284,20 @@ impl<'a> Engine<'a> {
                 let cached = self.builtins.quantity[position]
                     .get_or_insert_with(|| quantity::quantity_at(self.text, self.tokens, position))
                     .clone();
-                cached
-                    .filter(|(_, quantity)| dimension.is_none_or(|dimension| dimension.admits(&quantity.unit)))
-                    .map(|(end, quantity)| (end, Bound::Quantity(quantity)))
-                    .into_iter()
-                    .collect()
+                let Some((end, quantity)) =
+                    cached.filter(|(_, quantity)| dimension.is_none_or(|dimension| dimension.admits(&quantity.unit)))
+                else {
+                    return Vec::new();
+                };
+                // "$4.2bn (£3.3bn)": the figure restated in parentheses belongs to the value (it
+                // becomes the claim's alternate), so the slot may also end after it.
+                let restated = super::table::restated_after(self.text, self.tokens, quantity.span.end, &quantity.unit);
+                let mut found = Vec::with_capacity(2);
+                if let Some((after, _)) = restated {
+                    found.push((after, Bound::Quantity(quantity.clone())));
+                }
+                found.push((end, Bound::Quantity(quantity)));
+                found
             }
             SlotKind::Rank => {
                 let top_k = self.top_k;

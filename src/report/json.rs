@@ -268,6 +268,12 @@ struct ClaimDto<'a> {
     value: ValueDto<'a>,
     modality: ModalityDto<'a>,
     evidence: EvidenceDto<'a>,
+    /// The figure restated in parentheses ("$4.2bn (£3.3bn)"), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alternate: Option<&'a crate::claim::Quantity>,
+    /// The table cell or list item the claim was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<&'a crate::claim::Cell>,
 }
 
 impl<'a> ClaimDto<'a> {
@@ -294,6 +300,8 @@ impl<'a> ClaimDto<'a> {
                 sentence: &evidence.sentence,
                 sentence_span: evidence.sentence_span.into(),
             },
+            alternate: claim.alternate.as_ref(),
+            cell: claim.cell.as_ref(),
         }
     }
 }

@@ -385,6 +385,20 @@ pub(super) fn render_claims(
             scope
         )?;
         writeln!(out, "  {bar} {}", one_line(&evidence.quote))?;
+        if let Some(cell) = &claim.cell {
+            let header = cell.header.as_deref().map(|header| format!(" ({})", one_line(header)));
+            writeln!(
+                out,
+                "  {bar} {} row {}, column {}{}",
+                cell.structure,
+                cell.row,
+                cell.column,
+                header.unwrap_or_default()
+            )?;
+        }
+        if let Some(alternate) = &claim.alternate {
+            writeln!(out, "  {bar} also given as {}", one_line(&alternate.text))?;
+        }
     }
     writeln!(
         out,

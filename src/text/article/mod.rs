@@ -327,9 +327,11 @@ impl Article {
         self.structures.get_or_init(|| match self.format {
             Format::Markdown => markdown::structures(&self.text, self.body_start),
             _ => {
+                // From the first prose line to the last: a furniture-like line ("… | revised")
+                // inside a table must not cut it in two.
                 let mut found = Structures::default();
-                for region in &self.regions {
-                    structure::scan_lines(&self.text, region.clone(), &[], &mut found);
+                if let (Some(first), Some(last)) = (self.regions.first(), self.regions.last()) {
+                    structure::scan_lines(&self.text, first.start..last.end, &[], &mut found);
                 }
                 found.finish();
                 found
@@ -481,17 +483,9 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
                 .regions(&extracted.text, 0..extracted.text.len(), |_| true);
             let source = Arc::new(Source::new(text));
             let mut structures = extracted.tables;
-            for region in &regions {
-                structure::scan_lines(
-                    &extracted.text,
-                    region.clone(),
-                    &structures
-                        .items
-                        .iter()
-                        .map(|table| table.span.clone())
-                        .collect::<Vec<_>>(),
-                    &mut structures,
-                );
+            let tables: Vec<Range<usize>> = structures.items.iter().map(|table| table.span.clone()).collect();
+            if let (Some(first), Some(last)) = (regions.first(), regions.last()) {
+                structure::scan_lines(&extracted.text, first.start..last.end, &tables, &mut structures);
             }
             structures.finish();
             loaded.articles.push(Article {
