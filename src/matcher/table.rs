@@ -214,18 +214,42 @@ fn read_quantity(cell_text: &str, cell: Span, unit: Option<&str>) -> Option<(Qua
     let clean = normalised(cell_text);
     let mut tokens = Vec::new();
     tokenize_into(&clean, 0..clean.len(), &mut tokens);
-    let (start, (end, mut found)) = (0..tokens.len())
-        .find_map(|start| quantity::quantity_at(&clean, &tokens, start).map(|found| (start, found)))?;
+    let first =
+        (0..tokens.len()).find_map(|start| quantity::quantity_at(&clean, &tokens, start).map(|found| (start, found)));
+    let (start, (mut end, mut found)) = match (first, unit) {
+        (Some(first), _) => first,
+        // A bare "1950" is not read as a figure on its own (it may be a year); under a header
+        // with a unit it is one.
+        (None, Some(_)) => {
+            let start = tokens
+                .iter()
+                .position(|token| token.kind == crate::text::token::TokenKind::Number)?;
+            let bare = Quantity {
+                value: 0.0,
+                low: None,
+                high: None,
+                unit: String::new(),
+                bound: crate::claim::Bound::Exact,
+                text: String::new(),
+                span: Span::default(),
+            };
+            (start, (start + 1, bare))
+        }
+        (None, None) => return None,
+    };
     if found.unit.is_empty()
         && let Some(unit) = unit
     {
         let written = format!("{} {unit}", &clean[tokens[start].start..tokens[end - 1].end]);
         let mut unit_tokens = Vec::new();
         tokenize_into(&written, 0..written.len(), &mut unit_tokens);
-        if let Some((_, with_unit)) = quantity::quantity_at(&written, &unit_tokens, 0) {
-            found = with_unit;
+        match quantity::quantity_at(&written, &unit_tokens, 0) {
+            Some((_, with_unit)) => found = with_unit,
+            None if found.text.is_empty() => return None,
+            None => {}
         }
     }
+    end = end.min(tokens.len());
     let alternate = alternate_after(&clean, &tokens, tokens[end - 1].end, &found.unit).map(|mut alternate| {
         alternate.span = cell;
         alternate
@@ -338,7 +362,7 @@ impl Reader<'_> {
         match table.value {
             TableValue::Quantity(dimension) => {
                 for (column, header, year, unit) in &columns {
-                    for (row_index, row) in structure.rows.iter().enumerate() {
+                    for row in &structure.rows {
                         let Some(cell) = row.cells.get(*column).cloned() else {
                             continue;
                         };
@@ -354,7 +378,7 @@ impl Reader<'_> {
                         };
                         let location = Cell {
                             structure: kind.into(),
-                            row: row_index as u32 + 1,
+                            row: row.position,
                             column: *column as u32 + 1,
                             header: header.clone(),
                         };
@@ -368,7 +392,7 @@ impl Reader<'_> {
             TableValue::Rank => {
                 let (_, header, year, _) = &columns[0];
                 let value_columns: Vec<usize> = columns.iter().map(|(column, ..)| *column).collect();
-                for (row_index, row) in structure.rows.iter().enumerate() {
+                for row in &structure.rows {
                     let (position, cell) = match (rank_column, row.number) {
                         (Some(column), _) => {
                             let cell = row.cells[column].clone();
@@ -383,9 +407,7 @@ impl Reader<'_> {
                             (number, Some((column, cell)))
                         }
                         (None, Some(number)) if ranking => (number, None),
-                        (None, None) if ranking && structure.kind == StructureKind::Table => {
-                            (row_index as u32 + 1, None)
-                        }
+                        (None, None) if ranking && structure.kind == StructureKind::Table => (row.position, None),
                         _ => continue,
                     };
                     if position == 0 {
@@ -419,7 +441,7 @@ impl Reader<'_> {
                     };
                     let location = Cell {
                         structure: kind.into(),
-                        row: row_index as u32 + 1,
+                        row: row.position,
                         column: column as u32 + 1,
                         header,
                     };

@@ -385,7 +385,13 @@ pub(super) fn render_claims(
             scope
         )?;
         writeln!(out, "  {bar} {}", one_line(&evidence.quote))?;
-        if let Some(cell) = &claim.cell {
+        if claim
+            .cell
+            .as_ref()
+            .is_some_and(|cell| cell.structure == "parenthetical")
+        {
+            writeln!(out, "  {bar} figure in parentheses after the subject")?;
+        } else if let Some(cell) = &claim.cell {
             let header = cell.header.as_deref().map(|header| format!(" ({})", one_line(header)));
             writeln!(
                 out,

@@ -218,7 +218,10 @@ pub(crate) fn structures(text: &str, body_start: usize) -> Structures {
                 }
             }
             Event::End(TagEnd::List(_)) => {
-                if let Some((_, items, span)) = lists.pop() {
+                if let Some((_, mut items, span)) = lists.pop() {
+                    for (index, item) in items.iter_mut().enumerate() {
+                        item.position = index as u32 + 1;
+                    }
                     let span = structure::trim(text, span);
                     if items.len() >= 2 && lists.is_empty() {
                         found.items.push(Structure {

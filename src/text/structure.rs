@@ -37,6 +37,8 @@ pub struct Row {
     pub cells: Vec<Range<usize>>,
     /// A list item's number ("1." or "#5"), if the list is numbered.
     pub number: Option<u32>,
+    /// One-based place among the data rows (items) as written, rows read as prose included.
+    pub position: u32,
 }
 
 /// A table or a list.
@@ -294,6 +296,10 @@ fn read_run(text: &str, run: &[(Range<usize>, LineShape)], found: &mut Structure
                     list_item(text, body..line.end, number)
                 })
                 .collect();
+            let mut rows = rows;
+            for (index, row) in rows.iter_mut().enumerate() {
+                row.position = index as u32 + 1;
+            }
             // A lone line is a sentence, not a list.
             if rows.len() >= 2 {
                 found.items.push(Structure {
@@ -351,7 +357,7 @@ pub(crate) fn table_from_rows(
         return;
     }
     let mut data = Vec::with_capacity(rows.len() - 1);
-    for (line, cells) in &rows[1..] {
+    for (index, (line, cells)) in rows[1..].iter().enumerate() {
         if cells.len() != header.len() {
             found.problems.push(StructureProblem {
                 offset: line.start,
@@ -367,6 +373,7 @@ pub(crate) fn table_from_rows(
             span: trim(text, line.clone()),
             cells: cells.clone(),
             number: None,
+            position: index as u32 + 1,
         });
     }
     if data.is_empty() {
@@ -407,6 +414,7 @@ pub(crate) fn list_item(text: &str, body: Range<usize>, number: Option<u32>) -> 
         span: body,
         cells: vec![label, figure],
         number,
+        position: 0,
     })
 }
 
