@@ -510,6 +510,14 @@ impl Reader<'_> {
     fn parentheticals(&mut self, table_rules: &[(&Rule, &TableRule)], claims: &mut Vec<Claim>) {
         let text = self.text;
         let bytes = text.as_bytes();
+        // The first word of every column phrase of the rules that read parentheticals.
+        let column_words: Vec<&str> = table_rules
+            .iter()
+            .filter(|(_, table)| table.parenthetical)
+            .flat_map(|(_, table)| table.columns.iter().filter_map(|phrase| phrase.first()))
+            .map(|word| word.trim_end_matches('s'))
+            .filter(|word| !word.is_empty())
+            .collect();
         for region in &self.article.regions {
             let hits: Vec<usize> = memchr::memchr_iter(b'(', &bytes[region.clone()])
                 .map(|at| region.start + at)
@@ -523,12 +531,25 @@ impl Reader<'_> {
             if hits.is_empty() {
                 continue;
             }
-            for sentence in segment::segment(text, region.clone()) {
-                let first = hits.partition_point(|&hit| hit < sentence.start);
-                if !hits.get(first).is_some_and(|&hit| hit < sentence.end) {
+            // Only paragraphs with a hit that name a column word are split into sentences.
+            for block in segment::blocks(text, region.clone()) {
+                let first = hits.partition_point(|&hit| hit < block.start);
+                if !hits.get(first).is_some_and(|&hit| hit < block.end) {
                     continue;
                 }
-                self.parenthetical_sentence(table_rules, sentence, claims);
+                let lowercase = text[block.clone()].to_ascii_lowercase();
+                let named = column_words
+                    .iter()
+                    .any(|word| memchr::memmem::find(lowercase.as_bytes(), word.as_bytes()).is_some());
+                if !named {
+                    continue;
+                }
+                for sentence in segment::segment(text, block) {
+                    let first = hits.partition_point(|&hit| hit < sentence.start);
+                    if hits.get(first).is_some_and(|&hit| hit < sentence.end) {
+                        self.parenthetical_sentence(table_rules, sentence, claims);
+                    }
+                }
             }
         }
     }

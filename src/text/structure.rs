@@ -209,6 +209,11 @@ fn line_shape(text: &str, content: Range<usize>) -> LineShape {
     }
     let indent = line.len() - line.trim_start().len();
     let bytes = trimmed.as_bytes();
+    // Most lines are prose: no cell separator, no list marker, no "Label: figure" colon.
+    let marker = bytes[0].is_ascii_digit() || matches!(bytes[0], b'#' | b'-' | b'*' | b'+' | 0xE2 | 0xC2);
+    if !marker && memchr::memchr3(b'|', b'\t', b':', bytes).is_none() {
+        return LineShape::Other;
+    }
     if memchr::memchr(b'|', bytes).is_some() {
         if trimmed
             .bytes()
