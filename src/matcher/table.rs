@@ -102,6 +102,9 @@ pub(super) fn structure_claims(rules: &RuleSet, article: &Article, claims: &mut 
     });
 }
 
+/// A value column: its index, header, year and unit.
+type ValueColumn<'h> = (usize, Option<String>, Option<i32>, Option<&'h str>);
+
 /// Reads cells: per-article buffers for tokens and mentions.
 struct Reader<'a> {
     rules: &'a RuleSet,
@@ -330,7 +333,7 @@ impl Reader<'_> {
             let header = header.trim().trim_end_matches('.').to_lowercase();
             RANK_HEADERS.iter().any(|name| name.trim_end_matches('.') == header)
         });
-        let mut columns: Vec<(usize, Option<String>, Option<i32>, Option<&str>)> = Vec::new();
+        let mut columns: Vec<ValueColumn<'_>> = Vec::new();
         match structure.kind {
             StructureKind::Table => {
                 for (index, words) in header_words.iter().enumerate() {
@@ -416,17 +419,16 @@ impl Reader<'_> {
                     let Some(subject) = self.row_subject(row, &value_columns, rank_column, table.subject) else {
                         continue;
                     };
-                    let (column, span) = match cell {
-                        Some((column, cell)) => (column, Span::new(cell.start, cell.end)),
-                        None => {
-                            let column = row
-                                .cells
-                                .iter()
-                                .position(|cell| cell.start <= subject.span.start && subject.span.end <= cell.end)
-                                .unwrap_or(0);
-                            let cell = &row.cells[column];
-                            (column, Span::new(cell.start, cell.end))
-                        }
+                    let (column, span) = if let Some((column, cell)) = cell {
+                        (column, Span::new(cell.start, cell.end))
+                    } else {
+                        let column = row
+                            .cells
+                            .iter()
+                            .position(|cell| cell.start <= subject.span.start && subject.span.end <= cell.end)
+                            .unwrap_or(0);
+                        let cell = &row.cells[column];
+                        (column, Span::new(cell.start, cell.end))
                     };
                     let value = Value::Rank(Rank {
                         best: position,
@@ -534,7 +536,7 @@ impl Reader<'_> {
             // Only paragraphs with a hit that name a column word are split into sentences.
             for block in segment::blocks(text, region.clone()) {
                 let first = hits.partition_point(|&hit| hit < block.start);
-                if !hits.get(first).is_some_and(|&hit| hit < block.end) {
+                if hits.get(first).is_none_or(|&hit| hit >= block.end) {
                     continue;
                 }
                 let lowercase = text[block.clone()].to_ascii_lowercase();

@@ -222,7 +222,7 @@ fn line_shape(text: &str, content: Range<usize>) -> LineShape {
         {
             return LineShape::Delimiter;
         }
-        let separators = bytes.iter().filter(|&&byte| byte == b'|').count();
+        let separators = memchr::memchr_iter(b'|', bytes).count();
         let inner = separators - usize::from(trimmed.starts_with('|')) - usize::from(trimmed.ends_with('|'));
         if inner >= 1 && separators < MAX_CELLS {
             return LineShape::Pipes;

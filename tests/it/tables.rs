@@ -2,6 +2,7 @@
 //! checked against the file, bad tables read as prose with a warning, a report between a table
 //! and prose, and a 100,000-row table read in linear time.
 
+use std::fmt::Write as _;
 use std::time::Instant;
 
 use crosscheck::claim::Value;
@@ -177,7 +178,7 @@ fn big_table(rows: usize) -> String {
     let mut text = String::from("Lithium reserves by country\n\nCountry | Reserves (t)\n");
     for row in 0..rows {
         let country = ["Chile", "Australia", "Argentina", "Bolivia"][row % 4];
-        text.push_str(&format!("{country} | {}\n", 1000 + row));
+        writeln!(text, "{country} | {}", 1000 + row).expect("writing to a String");
     }
     text
 }

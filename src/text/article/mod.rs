@@ -324,18 +324,18 @@ impl Article {
     /// pulldown-cmark for Markdown, from the page's `<table>`s for HTML, by the plain-text
     /// scanner over the prose regions otherwise.
     pub fn structures(&self) -> &Structures {
-        self.structures.get_or_init(|| match self.format {
-            Format::Markdown => markdown::structures(&self.text, self.body_start),
-            _ => {
-                // From the first prose line to the last: a furniture-like line ("… | revised")
-                // inside a table must not cut it in two.
-                let mut found = Structures::default();
-                if let (Some(first), Some(last)) = (self.regions.first(), self.regions.last()) {
-                    structure::scan_lines(&self.text, first.start..last.end, &[], &mut found);
-                }
-                found.finish();
-                found
+        self.structures.get_or_init(|| {
+            if self.format == Format::Markdown {
+                return markdown::structures(&self.text, self.body_start);
             }
+            // From the first prose line to the last: a furniture-like line ("… | revised")
+            // inside a table must not cut it in two.
+            let mut found = Structures::default();
+            if let (Some(first), Some(last)) = (self.regions.first(), self.regions.last()) {
+                structure::scan_lines(&self.text, first.start..last.end, &[], &mut found);
+            }
+            found.finish();
+            found
         })
     }
 
