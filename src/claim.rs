@@ -2,15 +2,18 @@
 //!
 //! A [`Claim`] is what one rule found in one sentence: who ([`Claim::subject`]) says what about
 //! which thing ([`Claim::object`]), in which [`Scope`], with which normalised [`Value`], how
-//! firmly ([`Modality`]) and exactly where ([`Evidence`]). Claims are plain data: they serialise
-//! to the stable JSON of `crosscheck extract --format json` and feed the comparator.
+//! firmly ([`Modality`]) and exactly where ([`Evidence`]). Claims are plain data that feed the
+//! comparator; their JSON form (`crosscheck extract --format json`, saved reports) is the
+//! report's wire model (`report/json.rs`), so these types can change without changing it.
+//!
+//! Values are [`crate::value`]'s, one file per value type; they are re-exported here.
 //!
 //! Invariant: `article.text[evidence.span]` is `evidence.quote`, byte for byte.
 
-use serde::{Deserialize, Serialize};
+pub use crate::value::{Bound, Order, Quantity, Rank, Relation, Value};
 
 /// A half-open byte range `[start, end)` into an article's text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -48,7 +51,7 @@ impl Span {
 }
 
 /// One claim extracted from one sentence of one article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     /// Stable identifier: a hash of the article path, rule, key, value and quote. It does not
     /// depend on line numbers or byte offsets, so it survives edits elsewhere in the article.
@@ -71,15 +74,13 @@ pub struct Claim {
     pub evidence: Evidence,
     /// The same figure restated in parentheses in another unit or currency ("$4.2bn (£3.3bn)"):
     /// an alternate of this claim's value, never a claim of its own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternate: Option<Quantity>,
     /// The table cell or list item the claim was read from, when it was not a sentence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cell: Option<Cell>,
 }
 
 /// Where in a table or list a claim was read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
     /// `table`, `list` or `parenthetical`.
     pub structure: String,
@@ -88,7 +89,6 @@ pub struct Cell {
     /// One-based column of the cell the value was read from (a list item's figure is column 2).
     pub column: u32,
     /// The header of that column (for a list, its heading or introducing sentence), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<String>,
 }
 
@@ -102,10 +102,21 @@ impl Claim {
             scope: self.scope.clone(),
         }
     }
+
+    /// The grouping key, borrowed, for writing its display text ([`Key`]'s, without clones).
+    pub fn key_text(&self) -> KeyText<'_> {
+        KeyText {
+            kind: &self.kind,
+            subject: self.subject.as_ref().map(|entity| entity.id.as_str()),
+            object: self.object.as_ref().map(|entity| entity.id.as_str()),
+            region: self.scope.region.as_deref(),
+            year: self.scope.year,
+        }
+    }
 }
 
 /// What claims are grouped by when they are compared.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key {
     /// Claim kind.
     pub kind: String,
@@ -119,17 +130,48 @@ pub struct Key {
 
 impl std::fmt::Display for Key {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(formatter, "{}", self.kind)?;
-        if let Some(subject) = &self.subject {
+        KeyText {
+            kind: &self.kind,
+            subject: self.subject.as_deref(),
+            object: self.object.as_deref(),
+            region: self.scope.region.as_deref(),
+            year: self.scope.year,
+        }
+        .fmt(formatter)
+    }
+}
+
+/// A key's parts, borrowed, and the one place its display text is written:
+/// `reserves · russia · rare-earths · in europe · 2023` (kind, subject, object, `in` region,
+/// year; absent parts left out). [`Key`] displays through it, and so does the comparator, which
+/// writes a finding's key straight from a claim ([`Claim::key_text`]) without cloning it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyText<'a> {
+    /// Claim kind.
+    pub kind: &'a str,
+    /// Canonical subject id.
+    pub subject: Option<&'a str>,
+    /// Canonical object id.
+    pub object: Option<&'a str>,
+    /// Canonical region id.
+    pub region: Option<&'a str>,
+    /// Scope year.
+    pub year: Option<i32>,
+}
+
+impl std::fmt::Display for KeyText<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.kind)?;
+        if let Some(subject) = self.subject {
             write!(formatter, " · {subject}")?;
         }
-        if let Some(object) = &self.object {
+        if let Some(object) = self.object {
             write!(formatter, " · {object}")?;
         }
-        if let Some(region) = &self.scope.region {
+        if let Some(region) = self.region {
             write!(formatter, " · in {region}")?;
         }
-        if let Some(year) = self.scope.year {
+        if let Some(year) = self.year {
             write!(formatter, " · {year}")?;
         }
         Ok(())
@@ -137,7 +179,7 @@ impl std::fmt::Display for Key {
 }
 
 /// A lexicon entry as it was found in the text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
     /// Canonical id from the lexicon, e.g. `russia`.
     pub id: String,
@@ -150,7 +192,7 @@ pub struct Entity {
 }
 
 /// The limits of a claim: an as-of year, a region.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Scope {
     /// The year the figure is given for ("as of 2023", "in 2024").
     pub year: Option<i32>,
@@ -158,111 +200,8 @@ pub struct Scope {
     pub region: Option<String>,
 }
 
-/// A normalised claim value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Value {
-    /// A number with a unit, as an interval.
-    Quantity(Quantity),
-    /// A position in a ranking.
-    Rank(Rank),
-    /// The subject compared with another entity.
-    Order(Order),
-    /// A stance declared by the rule (e.g. `self-sufficient`); opposed stances are declared in
-    /// the rules file.
-    Stance {
-        /// The stance label.
-        stance: String,
-    },
-    /// A category label; two different labels for one key disagree.
-    Category {
-        /// The label.
-        label: String,
-    },
-    /// A bare statement with no value beyond its polarity ("Russia exports rare earths").
-    Statement,
-}
-
-/// How a quantity was bounded in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Bound {
-    /// "28.7 million tonnes".
-    Exact,
-    /// "about", "nearly", "roughly": a point with a margin.
-    Approximate,
-    /// "at least".
-    AtLeast,
-    /// "more than", "over", "exceeding".
-    MoreThan,
-    /// "up to", "at most".
-    AtMost,
-    /// "less than", "under", "fewer than".
-    LessThan,
-    /// "10–12 million", "between 10 and 12 million".
-    Range,
-}
-
-/// A quantity normalised to a canonical unit, as an interval.
-///
-/// `low`/`high` of `None` mean unbounded on that side ("more than 20 Mt" has no `high`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
-    /// The central value in `unit` (for a range, its midpoint; for a bound, the bound).
-    pub value: f64,
-    /// Lowest value the text allows, in `unit`.
-    pub low: Option<f64>,
-    /// Highest value the text allows, in `unit`.
-    pub high: Option<f64>,
-    /// Canonical unit: `t` (mass), `USD`/`GBP`/`EUR`/... (money), `%`, or empty for a count.
-    pub unit: String,
-    /// How the text bounded the figure.
-    pub bound: Bound,
-    /// The words the quantity was read from, e.g. `more than 28.7 million tonnes`.
-    pub text: String,
-    /// Where those words are.
-    pub span: Span,
-}
-
-/// A position in a ranking, as the interval of ranks the text allows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Rank {
-    /// Best position allowed (1 = first).
-    pub best: u32,
-    /// Worst position allowed ("one of the largest" allows down to the top-k limit).
-    pub worst: u32,
-    /// The words the rank was read from, e.g. `the world's second-largest`.
-    pub text: String,
-    /// Where those words are.
-    pub span: Span,
-}
-
-/// Which way an order goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relation {
-    /// The subject exceeds the other entity.
-    Greater,
-    /// The subject falls short of the other entity.
-    Less,
-}
-
-/// The subject compared with another entity: "Russia's reserves exceed Ukraine's".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Order {
-    /// Greater or less.
-    pub relation: Relation,
-    /// The entity compared against.
-    pub than: Entity,
-    /// The comparative words, e.g. `exceeding`.
-    pub text: String,
-    /// Where they are.
-    pub span: Span,
-}
-
 /// Whether a claim is stated or denied.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Polarity {
     /// Stated.
     #[default]
@@ -272,7 +211,7 @@ pub enum Polarity {
 }
 
 /// A cue word found in the sentence and where it is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
     /// The words, as in the text.
     pub text: String,
@@ -281,7 +220,7 @@ pub struct Cue {
 }
 
 /// Who a claim is attributed to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     /// The speaker, e.g. `Putin`, `the USGS`.
     pub speaker: String,
@@ -290,18 +229,15 @@ pub struct Attribution {
 }
 
 /// How firmly a claim is made.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Modality {
     /// Asserted or negated.
     pub polarity: Polarity,
     /// The negation cue, when negated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub negation: Option<Cue>,
     /// The hedge cue ("could", "reportedly", "some of"), when hedged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hedge: Option<Cue>,
     /// The speaker, when the claim is attributed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<Attribution>,
 }
 
@@ -326,7 +262,7 @@ impl Modality {
 }
 
 /// Where a claim was found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
     /// The article's path as given on the command line (or `<stdin>`), with `#N` for the N-th
     /// record of a JSON Lines file.

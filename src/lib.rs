@@ -21,3 +21,4 @@ pub mod review;
 pub mod rules;
 pub mod stats;
 pub mod text;
+pub mod value;

@@ -15,10 +15,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::claim::{Claim, Entity, Value};
+use crate::claim::{Claim, Entity};
 use crate::matcher::{self, Matcher, PatternProbe};
-use crate::rules::compile::Dimension;
-use crate::rules::{Element, Role, Rule, RuleSet, SlotKind};
+use crate::rules::{Element, Rule, RuleSet, SlotKind};
 use crate::text::token::{Token, TokenKind, tokenize_into};
 use crate::text::{Article, segment};
 
@@ -274,10 +273,7 @@ fn match_view(claim: &Claim) -> MatchView {
         quote: claim.evidence.quote.clone(),
         subject: claim.subject.as_ref().map(entity_view),
         object: claim.object.as_ref().map(entity_view),
-        value: match &claim.value {
-            Value::Statement => "statement".into(),
-            value => matcher::value_text(value),
-        },
+        value: claim.value.canonical_text(),
         year: claim.scope.year,
         region: claim.scope.region.clone(),
         modality: modality.label(),
@@ -422,18 +418,6 @@ fn near_miss(
     }
 }
 
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Subject => "subject",
-        Role::Object => "object",
-        Role::Other => "other",
-        Role::Value => "value",
-        Role::Relation => "relation",
-        Role::Region => "region",
-        Role::Year => "year",
-    }
-}
-
 /// A compiled template element written back in template syntax: `{value:quantity(mass)}`,
 /// `(hold|has)`, `[of]`, `..4`.
 pub fn render_element(rules: &RuleSet, element: &Element) -> String {
@@ -442,25 +426,7 @@ pub fn render_element(rules: &RuleSet, element: &Element) -> String {
         Element::Possessive => "'s".into(),
         Element::Punct(character) => character.to_string(),
         Element::Gap(size) => format!("..{size}"),
-        Element::Slot(role, kind) => {
-            let kind = match kind {
-                SlotKind::Lexicon(lexicon) => rules.lexicons[*lexicon as usize].name.clone(),
-                SlotKind::Quantity(None) => "quantity".into(),
-                SlotKind::Quantity(Some(dimension)) => format!(
-                    "quantity({})",
-                    match dimension {
-                        Dimension::Mass => "mass",
-                        Dimension::Money => "money",
-                        Dimension::Percent => "percent",
-                        Dimension::Count => "count",
-                    }
-                ),
-                SlotKind::Rank => "rank".into(),
-                SlotKind::Comparative => "comparative".into(),
-                SlotKind::Year => "year".into(),
-            };
-            format!("{{{}:{kind}}}", role_name(*role))
-        }
+        Element::Slot(role, kind) => format!("{{{}:{}}}", role.name(), kind.written(&rules.lexicons)),
         Element::Alt(branches) => {
             let optional = branches.last().is_some_and(Vec::is_empty);
             let written: Vec<String> = branches

@@ -27,9 +27,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use crate::rules::compile::{Element, RuleSet, SlotKind, inner_span};
+use crate::rules::compile::inner_span;
 use crate::rules::diagnostic::Diagnostic;
 use crate::rules::pattern::Node;
+use crate::rules::{Element, RuleSet, SlotKind};
 use crate::text::token::{TokenKind, tokenize};
 
 /// The kinds of lint.

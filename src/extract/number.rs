@@ -1,4 +1,5 @@
-//! Numbers: numerals in digits or words, ordinals, and printing canonical values.
+//! Numbers: numerals in digits or words and ordinals. Rounding and printing canonical values is
+//! [`crate::value::number`]'s, re-exported here for the extractors.
 //!
 //! The other extractors read every figure through [`numeral_at`] and every "second", "3rd"
 //! through [`ordinal_at`]. Design decisions:
@@ -11,6 +12,8 @@
 //!   `28.7 × 10⁶` is exactly `28700000` and prints that way ([`format_value`]).
 
 use crate::text::token::{Token, TokenKind};
+
+pub use crate::value::number::{format_value, round_significant};
 
 /// A number read from the text.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -272,34 +275,6 @@ pub fn ordinal_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, 
     }
 }
 
-/// Rounds `value` to 12 significant digits, removing the binary noise of decimal arithmetic
-/// (`28.7 * 1e6` → `28700000`).
-pub fn round_significant(value: f64) -> f64 {
-    if value == 0.0 || !value.is_finite() {
-        return value;
-    }
-    let magnitude = value.abs().log10().floor() as i32;
-    let shift = 11 - magnitude;
-    if shift >= 0 {
-        let factor = 10_f64.powi(shift);
-        if !factor.is_finite() {
-            return value;
-        }
-        (value * factor).round() / factor
-    } else {
-        let factor = 10_f64.powi(-shift);
-        (value / factor).round() * factor
-    }
-}
-
-/// Prints a canonical value without binary noise: `28700000`, `1200000000`, `0.5`, `-3`.
-pub fn format_value(value: f64) -> String {
-    let rounded = round_significant(value);
-    // `-0` prints as `0`.
-    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
-    format!("{rounded}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,23 +332,5 @@ mod tests {
         check_ordinal("12nd", None);
         check_ordinal("2 nd", None);
         check_ordinal("two", None);
-    }
-
-    #[track_caller]
-    fn check_format(value: f64, expected: &str) {
-        assert_eq!(format_value(value), expected, "{value:?}");
-    }
-
-    #[test]
-    fn formatting() {
-        check_format(28.7 * 1e6, "28700000");
-        check_format(1.2 * 1e9, "1200000000");
-        check_format(0.5, "0.5");
-        check_format(0.1 + 0.2, "0.3");
-        check_format(-0.0, "0");
-        check_format(-3.0, "-3");
-        check_format(5.0 * 0.000_453_592, "0.00226796");
-        check_format(1.2e15, "1200000000000000");
-        check_format(33.333_333_333_333_336, "33.3333333333");
     }
 }

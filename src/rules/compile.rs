@@ -17,240 +17,17 @@ use super::diagnostic::Diagnostic;
 use super::example::{Example, ExpectedValue};
 use super::lexicon::{Entry, Lexicon, LexiconIndex};
 use super::pattern::{self, Node};
+use super::set::{CompiledPattern, Element, Rule, RuleSet, SourceFile};
+use super::slots;
 use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
-use crate::finding::{ComparePolicy, Policy};
-use crate::modality::Cues;
+use crate::finding::ComparePolicy;
+
+pub use super::slots::{Dimension, Role, SlotKind};
 
 /// Most templates one rules file may hold (all rules together).
 pub const MAX_PATTERNS_PER_FILE: usize = 10_000;
 /// Most aliases one rules file may hold (all lexicons together).
 pub const MAX_ALIASES_PER_FILE: usize = 100_000;
-
-/// What a slot binds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// The claim's subject.
-    Subject,
-    /// The thing measured.
-    Object,
-    /// The entity a subject is compared with.
-    Other,
-    /// The value (quantity or rank).
-    Value,
-    /// The comparative words of an order.
-    Relation,
-    /// A region scope.
-    Region,
-    /// A year scope.
-    Year,
-}
-
-impl Role {
-    const NAMES: [&'static str; 7] = ["subject", "object", "other", "value", "relation", "region", "year"];
-
-    fn parse(name: &str) -> Option<Role> {
-        Some(match name {
-            "subject" => Role::Subject,
-            "object" => Role::Object,
-            "other" => Role::Other,
-            "value" => Role::Value,
-            "relation" => Role::Relation,
-            "region" => Role::Region,
-            "year" => Role::Year,
-            _ => return None,
-        })
-    }
-}
-
-/// Physical dimension a quantity slot may be limited to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dimension {
-    /// Tonnes and other masses.
-    Mass,
-    /// Currencies.
-    Money,
-    /// Percentages.
-    Percent,
-    /// Plain counts.
-    Count,
-}
-
-impl Dimension {
-    /// Whether a canonical unit belongs to this dimension.
-    pub fn admits(self, unit: &str) -> bool {
-        match self {
-            Dimension::Mass => unit == "t",
-            Dimension::Percent => unit == "%" || unit == "pp",
-            Dimension::Count => unit.is_empty(),
-            Dimension::Money => unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()),
-        }
-    }
-}
-
-/// What a slot reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SlotKind {
-    /// An entry of the lexicon with this index.
-    Lexicon(u32),
-    /// A quantity, optionally of one dimension.
-    Quantity(Option<Dimension>),
-    /// A rank phrase.
-    Rank,
-    /// A comparative phrase.
-    Comparative,
-    /// A year.
-    Year,
-}
-
-/// A compiled template element.
-#[derive(Clone, Debug)]
-pub enum Element {
-    /// A word and its inflections, lowercased.
-    Word(Box<[String]>),
-    /// A possessive `'s`.
-    Possessive,
-    /// A punctuation character.
-    Punct(char),
-    /// A slot.
-    Slot(Role, SlotKind),
-    /// Alternatives (an empty one makes the group optional).
-    Alt(Vec<Vec<Element>>),
-    /// Skip up to N tokens.
-    Gap(usize),
-}
-
-/// A compiled template.
-#[derive(Clone, Debug)]
-pub struct CompiledPattern {
-    /// The elements.
-    pub elements: Vec<Element>,
-    /// The template as written.
-    pub source: String,
-    /// The template's syntax tree, with spans into `source`.
-    pub nodes: Vec<Node>,
-    /// Where the template's string literal is in its rules file.
-    pub span: std::ops::Range<usize>,
-}
-
-/// A compiled rule.
-#[derive(Clone, Debug)]
-pub struct Rule {
-    /// Unique id.
-    pub id: String,
-    /// Claim kind.
-    pub kind: String,
-    /// What it catches.
-    pub description: Option<String>,
-    /// How values compare.
-    pub compare: CompareMode,
-    /// Tolerances.
-    pub policy: ComparePolicy,
-    /// Stance asserted (stance rules).
-    pub stance: Option<String>,
-    /// Stances this one contradicts.
-    pub opposes: Vec<String>,
-    /// Category label (category rules).
-    pub label: Option<String>,
-    /// Default object: (lexicon, entry).
-    pub object: Option<(u32, u32)>,
-    /// Reach of "one of the largest".
-    pub top_k: u32,
-    /// Templates.
-    pub patterns: Vec<CompiledPattern>,
-    /// How the rule reads tables, lists and parenthetical figures (`[rule.table]`).
-    pub table: Option<super::table::TableRule>,
-    /// Words and marks its gaps never skip; `None` is the built-in list
-    /// ([`crate::text::token::GAP_STOPS`]).
-    pub gap_stops: Option<Vec<String>>,
-    /// Embedded examples (positive and negative).
-    pub examples: Vec<Example>,
-    /// Index of the file the rule came from in [`RuleSet::files`].
-    pub file: usize,
-    /// Byte span of the rule's id in that file.
-    pub span: std::ops::Range<usize>,
-}
-
-/// A loaded rules file.
-#[derive(Clone, Debug)]
-pub struct SourceFile {
-    /// Path as named by the user.
-    pub path: String,
-    /// Contents.
-    pub source: Arc<str>,
-}
-
-/// Everything the matcher and comparator need from the rules.
-#[derive(Clone, Debug, Default)]
-pub struct RuleSet {
-    /// Files, in load order.
-    pub files: Vec<SourceFile>,
-    /// All lexicons.
-    pub lexicons: Vec<Lexicon>,
-    /// Alias index over all lexicons.
-    pub index: LexiconIndex,
-    /// All rules, in file order.
-    pub rules: Vec<Rule>,
-    /// Modality cues.
-    pub cues: Cues,
-    /// Similarity for shared wording (None = off).
-    pub shared_wording: Option<f64>,
-    /// Page furniture: lines left out of every article.
-    pub furniture: crate::text::Furniture,
-    /// Warnings found while loading.
-    pub warnings: Vec<Diagnostic>,
-}
-
-impl RuleSet {
-    /// The same lexicons and settings with other rules.
-    #[must_use]
-    pub fn with_rules(&self, rules: Vec<Rule>) -> RuleSet {
-        RuleSet { rules, ..self.clone() }
-    }
-
-    /// The comparator's view of the rules.
-    pub fn policy(&self) -> Policy {
-        let mut policy = Policy {
-            shared_wording: self.shared_wording,
-            ..Policy::default()
-        };
-        for rule in &self.rules {
-            policy.rules.insert(rule.id.clone(), rule.policy.clone());
-            if let Some(stance) = &rule.stance {
-                for opposed in &rule.opposes {
-                    let pair = (rule.kind.clone(), stance.clone(), opposed.clone());
-                    if !policy.opposed.contains(&pair) {
-                        policy.opposed.push(pair);
-                    }
-                }
-            }
-        }
-        for lexicon in &self.lexicons {
-            for entry in &lexicon.entries {
-                policy
-                    .names
-                    .entry(entry.id.clone())
-                    .or_insert_with(|| entry.name.clone());
-            }
-        }
-        policy
-    }
-
-    /// Finds an entry by id in any lexicon (first lexicon wins).
-    pub fn entry_by_id(&self, id: &str) -> Option<(u32, u32)> {
-        self.lexicons.iter().enumerate().find_map(|(lexicon_index, lexicon)| {
-            lexicon
-                .entries
-                .iter()
-                .position(|entry| entry.id == id)
-                .map(|entry_index| (lexicon_index as u32, entry_index as u32))
-        })
-    }
-
-    /// The entry at (lexicon, entry).
-    pub fn entry(&self, lexicon: u32, entry: u32) -> &Entry {
-        &self.lexicons[lexicon as usize].entries[entry as usize]
-    }
-}
 
 /// Compiles rules files given as (path, contents) pairs.
 pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnostic>> {
@@ -706,20 +483,7 @@ fn compile_pattern(
     if problems.len() > before {
         return None;
     }
-    let has = |role: Role, kind: fn(&SlotKind) -> bool| roles.iter().any(|(r, k)| *r == role && kind(k));
-    let missing = match compare {
-        CompareMode::Quantity if !has(Role::Value, |k| matches!(k, SlotKind::Quantity(_))) => {
-            Some("a quantity rule's template needs a `{value:quantity}` slot")
-        }
-        CompareMode::Rank if !has(Role::Value, |k| *k == SlotKind::Rank) => {
-            Some("a rank rule's template needs a `{value:rank}` slot")
-        }
-        CompareMode::Order if !(has(Role::Relation, |k| *k == SlotKind::Comparative) && has(Role::Other, |_| true)) => {
-            Some("an order rule's template needs `{relation:comparative}` and an `{other:LEXICON}` slot")
-        }
-        _ => None,
-    };
-    if let Some(message) = missing {
+    if let Some(message) = slots::missing_slot(compare, &roles) {
         problems.push(
             context
                 .error(literal, message)
@@ -768,11 +532,11 @@ fn compile_nodes(
                         context
                             .error(file_span, format!("unknown slot role `{role}`"))
                             .label("unknown role")
-                            .hint(format!("roles are: {}", Role::NAMES.join(", "))),
+                            .hint(format!("roles are: {}", Role::names())),
                     );
                     continue;
                 };
-                let Some(slot_kind) = slot_kind(kind, argument.as_deref(), context.set) else {
+                let Some(slot_kind) = slots::slot_kind(kind, argument.as_deref(), &context.set.lexicons) else {
                     let lexicons: Vec<&str> = context
                         .set
                         .lexicons
@@ -784,20 +548,10 @@ fn compile_nodes(
                         lexicons
                             .iter()
                             .copied()
-                            .chain(["quantity", "rank", "comparative", "year"]),
+                            .chain(slots::SLOT_TYPES.iter().map(|slot_type| slot_type.name)),
                     );
-                    let message = if argument.is_some() && kind == "quantity" {
-                        format!(
-                            "unknown quantity dimension `{}`",
-                            argument.as_deref().unwrap_or_default()
-                        )
-                    } else {
-                        format!("unknown lexicon or slot type `{kind}`")
-                    };
-                    let mut hint = format!(
-                        "slot types are a lexicon ({}) or quantity, quantity(mass|money|percent|count), rank, comparative, year",
-                        lexicons.join(", ")
-                    );
+                    let message = slots::unknown_type_message(kind, argument.as_deref());
+                    let mut hint = slots::types_hint(&lexicons);
                     if let Some(suggestion) = suggestion {
                         hint = format!("did you mean `{suggestion}`? {hint}");
                     }
@@ -809,19 +563,11 @@ fn compile_nodes(
                     );
                     continue;
                 };
-                let fits = match parsed_role {
-                    Role::Subject | Role::Object | Role::Other | Role::Region => {
-                        matches!(slot_kind, SlotKind::Lexicon(_))
-                    }
-                    Role::Value => matches!(slot_kind, SlotKind::Quantity(_) | SlotKind::Rank),
-                    Role::Relation => slot_kind == SlotKind::Comparative,
-                    Role::Year => slot_kind == SlotKind::Year,
-                };
-                if !fits {
+                if !slots::fits(parsed_role, slot_kind) {
                     problems.push(
                         context
                             .error(file_span, format!("slot role `{role}` cannot hold a `{kind}`"))
-                            .hint("subject/object/other/region take a lexicon; value takes quantity or rank; relation takes comparative; year takes year"),
+                            .hint(slots::roles_hint()),
                     );
                     continue;
                 }
@@ -831,24 +577,6 @@ fn compile_nodes(
         }
     }
     elements
-}
-
-pub(super) fn slot_kind(kind: &str, argument: Option<&str>, set: &RuleSet) -> Option<SlotKind> {
-    Some(match (kind, argument) {
-        ("quantity", None) => SlotKind::Quantity(None),
-        ("quantity", Some(dimension)) => SlotKind::Quantity(Some(match dimension {
-            "mass" => Dimension::Mass,
-            "money" => Dimension::Money,
-            "percent" => Dimension::Percent,
-            "count" => Dimension::Count,
-            _ => return None,
-        })),
-        ("rank", None) => SlotKind::Rank,
-        ("comparative", None) => SlotKind::Comparative,
-        ("year", None) => SlotKind::Year,
-        (name, None) => SlotKind::Lexicon(set.lexicons.iter().position(|lexicon| lexicon.name == name)? as u32),
-        _ => return None,
-    })
 }
 
 /// The closest candidate to `word` by Jaro-Winkler, if it is close.
@@ -907,9 +635,14 @@ fn compile_example(
         match ExpectedValue::parse(written.get_ref(), compare) {
             Ok(parsed) => value = Some(parsed),
             Err(message) => {
-                problems.push(context.error(written.span(), format!("cannot read expected value `{}`: {message}", written.get_ref())).hint(
-                    "write quantities as `28700000 t`, `>20000000 t`, `~10000000 t` or `10000000..12000000 t`; ranks as `1` or `1..10`; orders as `> ukraine`",
-                ));
+                problems.push(
+                    context
+                        .error(
+                            written.span(),
+                            format!("cannot read expected value `{}`: {message}", written.get_ref()),
+                        )
+                        .hint(ExpectedValue::notation_hint()),
+                );
             }
         }
     }

@@ -10,9 +10,13 @@ pub mod diagnostic;
 pub mod example;
 pub mod lexicon;
 pub mod pattern;
+pub mod set;
+pub mod slots;
 pub mod syntax;
 pub mod table;
 
-pub use compile::{CompiledPattern, Element, Role, Rule, RuleSet, SlotKind, load_sources};
+pub use compile::load_sources;
 pub use diagnostic::{Diagnostic, Severity};
+pub use set::{CompiledPattern, Element, Rule, RuleSet, SourceFile};
+pub use slots::{Role, SlotKind};
 pub use syntax::CompareMode;

@@ -13,6 +13,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use crate::value::CompareMode;
+
 /// One rules file.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -55,24 +57,6 @@ pub struct LexiconSyntax {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, Vec<String>>")]
     pub entries: IndexMap<String, Spanned<Vec<Spanned<String>>>>,
-}
-
-/// How a rule's values compare.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum CompareMode {
-    /// Numbers with units, as intervals.
-    Quantity,
-    /// Positions in a ranking.
-    Rank,
-    /// One subject greater or less than another.
-    Order,
-    /// A stance label fixed by the rule; opposed stances conflict.
-    Stance,
-    /// A category label fixed by the rule; different labels conflict.
-    Category,
-    /// A bare statement: only polarity can conflict.
-    Statement,
 }
 
 /// `[rule.tolerance]`.

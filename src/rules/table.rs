@@ -5,8 +5,9 @@
 //! words the context must hold, the lexicon the object is read from and the value type. Every
 //! problem is a diagnostic at its place in the file, like the rest of compilation.
 
-use super::compile::{Context, Dimension, SlotKind, slot_kind};
+use super::compile::Context;
 use super::diagnostic::Diagnostic;
+use super::slots::{Dimension, SlotKind, slot_kind};
 use super::syntax::{CompareMode, RuleSyntax};
 
 /// Words that say a table or a numbered list is a ranking, when a rule names none.
@@ -87,7 +88,7 @@ pub(super) fn compile(rule: &RuleSyntax, context: &Context<'_>, problems: &mut V
                 Some((kind, rest)) => (kind.trim(), rest.strip_suffix(')').map(str::trim)),
                 None => (text, None),
             };
-            match (compare, slot_kind(kind, argument, context.set)) {
+            match (compare, slot_kind(kind, argument, &context.set.lexicons)) {
                 (CompareMode::Quantity, Some(SlotKind::Quantity(dimension))) => Some(TableValue::Quantity(dimension)),
                 (CompareMode::Rank, Some(SlotKind::Rank)) => Some(TableValue::Rank),
                 _ => {
