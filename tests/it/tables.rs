@@ -209,3 +209,44 @@ fn a_huge_table_is_read_in_linear_time() {
         "10,000 rows took {small:.3}s, 100,000 rows {large:.3}s"
     );
 }
+
+/// A rule's own gap stops and escaped template marks: `\(` and `\)` match the brackets, and a
+/// gap crosses `(` only when the rule lets it.
+#[test]
+fn escapes_and_gap_stops_in_a_rule() {
+    let rules = |gap_stops: &str| {
+        format!(
+            r#"
+[lexicon.country.entries]
+brazil = ["Brazil"]
+
+[[rule]]
+id = "bracketed"
+kind = "reserves"
+compare = "quantity"
+{gap_stops}
+patterns = ['{{subject:country}} \( {{value:quantity(mass)}} \)', '{{subject:country}} ..5 {{value:quantity(mass)}} \| total']
+"#
+        )
+    };
+    let text = "Brazil (21 million tonnes) leads. Brazil (est.) 21 Mt | total";
+    let default = crosscheck::rules::load_sources(&[("r.toml".into(), rules(""))]).expect("rules load");
+    let claims = Matcher::new(&default).extract_text("a.txt", text);
+    let quotes: Vec<&str> = claims.iter().map(|claim| claim.evidence.quote.as_str()).collect();
+    assert_eq!(
+        quotes,
+        ["Brazil (21 million tonnes)"],
+        "the default stops keep the gap out of `(est.)`"
+    );
+    let own = crosscheck::rules::load_sources(&[("r.toml".into(), rules("gap_stops = [\";\"]"))]).expect("rules load");
+    let claims = Matcher::new(&own).extract_text("a.txt", text);
+    let quotes: Vec<&str> = claims.iter().map(|claim| claim.evidence.quote.as_str()).collect();
+    assert_eq!(quotes, ["Brazil (21 million tonnes)", "Brazil (est.) 21 Mt | total"]);
+    let broken = crosscheck::rules::load_sources(&[("r.toml".into(), rules("gap_stops = [\"not one\"]"))])
+        .expect_err("a two-word stop is an error");
+    let rendered = broken[0].render(false);
+    assert!(
+        rendered.contains("gap stop `not one` is neither one word nor one mark"),
+        "{rendered}"
+    );
+}
