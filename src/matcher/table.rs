@@ -520,16 +520,23 @@ impl Reader<'_> {
             .map(|word| word.trim_end_matches('s'))
             .filter(|word| !word.is_empty())
             .collect();
+        let subjects: Vec<u32> = table_rules
+            .iter()
+            .filter(|(_, table)| table.parenthetical)
+            .map(|(_, table)| table.subject)
+            .collect();
         for region in &self.article.regions {
-            let hits: Vec<usize> = memchr::memchr_iter(b'(', &bytes[region.clone()])
-                .map(|at| region.start + at)
-                .filter(|&at| {
-                    let after = text[at + 1..].trim_start();
-                    let before = text[..at].trim_end();
-                    after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | '~' | '≈'))
-                        && before.ends_with(char::is_alphabetic)
-                })
-                .collect();
+            let mut hits: Vec<usize> = Vec::new();
+            for at in memchr::memchr_iter(b'(', &bytes[region.clone()]).map(|at| region.start + at) {
+                let after = text[at + 1..].trim_start();
+                let before = text[region.start..at].trim_end();
+                let figure =
+                    after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | '~' | '≈'));
+                if figure && before.ends_with(char::is_alphabetic) && self.subject_ends_at(region.start, at, &subjects)
+                {
+                    hits.push(at);
+                }
+            }
             if hits.is_empty() {
                 continue;
             }
@@ -554,6 +561,31 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// Whether a mention of one of `subjects` ends right before byte `at` (looked for in the
+    /// few words before it, from no earlier than `floor`).
+    fn subject_ends_at(&mut self, floor: usize, at: usize, subjects: &[u32]) -> bool {
+        let text = self.text;
+        let mut start = at.saturating_sub(96).max(floor);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        if start > floor {
+            // Start at a word boundary, not inside a word.
+            start = text[start..at]
+                .find(char::is_whitespace)
+                .map_or(at, |space| start + space);
+        }
+        self.tokens.clear();
+        tokenize_into(text, start..at, &mut self.tokens);
+        self.rules
+            .index
+            .find(text, &self.tokens, &mut self.scratch, &mut self.entities);
+        let last = self.tokens.len();
+        self.entities
+            .iter()
+            .any(|entity| entity.end == last && subjects.contains(&entity.lexicon))
     }
 
     fn parenthetical_sentence(
