@@ -138,6 +138,28 @@ struct Scanner<'a> {
     og_title: Option<String>,
     /// The table being read.
     table: Option<TableBuild>,
+    /// The lists being read, innermost last.
+    lists: Vec<ListBuild>,
+}
+
+/// An `<ol>` or `<ul>` being read.
+struct ListBuild {
+    /// Where its text starts.
+    start: usize,
+    /// The number of its first item, if it is ordered.
+    first: Option<u32>,
+    /// Its items' text.
+    items: Vec<Range<usize>>,
+    /// The item being read: where it starts.
+    item: Option<usize>,
+}
+
+impl ListBuild {
+    fn end_item(&mut self, text: &str) {
+        if let Some(start) = self.item.take() {
+            self.items.push(structure::trim(text, start..text.len()));
+        }
+    }
 }
 
 impl Scanner<'_> {
@@ -258,7 +280,7 @@ impl Scanner<'_> {
             self.close(&name, start);
             return Some(end);
         }
-        let wants_attributes = matches!(name.as_str(), "meta" | "link" | "td" | "th");
+        let wants_attributes = matches!(name.as_str(), "meta" | "link" | "td" | "th" | "ol");
         let (end, self_closing, attributes) = attributes(html, name_end, wants_attributes);
         if RAW_TEXT.contains(&name.as_str()) {
             return Some(if self_closing {
@@ -320,9 +342,33 @@ impl Scanner<'_> {
         self.structure(name, start);
     }
 
-    /// Records the start of a table, row, cell or caption.
+    /// Records the start of a table, row, cell, caption, list or list item.
     fn open_table_part(&mut self, name: &str, attributes: &[(String, String)]) {
         let at = self.out.text.len();
+        match name {
+            "ol" | "ul" => {
+                let start = attributes
+                    .iter()
+                    .find(|(key, _)| key == "start")
+                    .and_then(|(_, value)| value.trim().parse().ok())
+                    .unwrap_or(1);
+                self.lists.push(ListBuild {
+                    start: at,
+                    first: (name == "ol").then_some(start),
+                    items: Vec::new(),
+                    item: None,
+                });
+                return;
+            }
+            "li" => {
+                if let Some(list) = self.lists.last_mut() {
+                    list.end_item(&self.out.text);
+                    list.item = Some(at);
+                }
+                return;
+            }
+            _ => {}
+        }
         if name == "table" {
             match &mut self.table {
                 Some(table) => {
@@ -364,8 +410,27 @@ impl Scanner<'_> {
         }
     }
 
-    /// Records the end of a table, row, cell or caption.
+    /// Records the end of a table, row, cell, caption, list or list item.
     fn close_table_part(&mut self, name: &str) {
+        match name {
+            "li" => {
+                if let Some(list) = self.lists.last_mut() {
+                    list.end_item(&self.out.text);
+                }
+                return;
+            }
+            "ol" | "ul" => {
+                if let Some(mut list) = self.lists.pop() {
+                    list.end_item(&self.out.text);
+                    // Items of a list inside a list item belong to that item's text.
+                    if self.lists.is_empty() {
+                        self.finish_list(list);
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
         let Some(table) = self.table.as_mut() else {
             return;
         };
@@ -440,6 +505,37 @@ impl Scanner<'_> {
         if slot.is_none() {
             *slot = Some(content);
         }
+    }
+}
+
+impl Scanner<'_> {
+    /// A list of at least two items with figures, numbered when it is an `<ol>`.
+    fn finish_list(&mut self, list: ListBuild) {
+        let text = &self.out.text;
+        let rows: Vec<structure::Row> = list
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| {
+                // The item's first line: a nested list's items are not its figure.
+                let end = text[item.clone()].find('\n').map_or(item.end, |at| item.start + at);
+                let number = list.first.map(|first| first + index as u32);
+                let mut row = structure::list_item(text, item.start..end, number)?;
+                row.position = index as u32 + 1;
+                Some(row)
+            })
+            .collect();
+        if rows.len() < 2 {
+            return;
+        }
+        let span = rows[0].span.start..rows[rows.len() - 1].span.end;
+        self.out.tables.items.push(structure::Structure {
+            kind: structure::StructureKind::List,
+            context: structure::context_before(text, list.start),
+            span,
+            header: Vec::new(),
+            rows,
+        });
     }
 }
 
@@ -833,6 +929,26 @@ mod tests {
             "21,000,000"
         );
         assert!(extracted.tables.problems[0].message.contains("merged cells"));
+    }
+
+    #[test]
+    fn lists_are_recorded_with_their_numbers() {
+        let html = "<h2>Largest lithium reserves</h2><ol start=\"2\"><li>Australia &mdash; 7 million tonnes</li>\
+                    <li>Argentina &mdash; 4 million tonnes<ul><li>a: 1</li><li>b: 2</li></ul></li></ol><ul><li>no figure</li></ul>";
+        let extracted = extract(html);
+        assert_eq!(extracted.tables.items.len(), 1, "{:?}", extracted.tables);
+        let list = &extracted.tables.items[0];
+        let text = &extracted.text;
+        let cell = |range: &Range<usize>| &text[range.clone()];
+        assert_eq!(
+            list.rows.iter().map(|row| row.number).collect::<Vec<_>>(),
+            [Some(2), Some(3)]
+        );
+        assert_eq!(
+            list.rows[1].cells.iter().map(cell).collect::<Vec<_>>(),
+            ["Argentina", "4 million tonnes"]
+        );
+        assert_eq!(list.context.as_ref().map(cell), Some("Largest lithium reserves"));
     }
 
     #[test]

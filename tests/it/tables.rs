@@ -15,6 +15,7 @@ use crate::{crosscheck, fixture, root, snapshot};
 const SHAPES: &[(&str, usize)] = &[
     ("markdown-table.md", 6),
     ("html-thead.html", 6),
+    ("html-list.html", 6),
     ("pipe-table.txt", 3),
     ("tab-table.txt", 4),
     ("ranking-list.md", 6),

@@ -483,7 +483,8 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
                 .regions(&extracted.text, 0..extracted.text.len(), |_| true);
             let source = Arc::new(Source::new(text));
             let mut structures = extracted.tables;
-            let tables: Vec<Range<usize>> = structures.items.iter().map(|table| table.span.clone()).collect();
+            let mut tables: Vec<Range<usize>> = structures.items.iter().map(|table| table.span.clone()).collect();
+            tables.sort_by_key(|table| table.start);
             if let (Some(first), Some(last)) = (regions.first(), regions.last()) {
                 structure::scan_lines(&extracted.text, first.start..last.end, &tables, &mut structures);
             }
