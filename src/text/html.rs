@@ -424,7 +424,7 @@ impl Scanner<'_> {
                     list.end_item(&self.out.text);
                     // Items of a list inside a list item belong to that item's text.
                     if self.lists.is_empty() {
-                        self.finish_list(list);
+                        self.finish_list(&list);
                     }
                 }
                 return;
@@ -510,7 +510,7 @@ impl Scanner<'_> {
 
 impl Scanner<'_> {
     /// A list of at least two items with figures, numbered when it is an `<ol>`.
-    fn finish_list(&mut self, list: ListBuild) {
+    fn finish_list(&mut self, list: &ListBuild) {
         let text = &self.out.text;
         let rows: Vec<structure::Row> = list
             .items
