@@ -265,6 +265,11 @@ fn corpus() -> Vec<Claim> {
                 },
                 alternate: None,
                 cell: None,
+                time: None,
+                antecedent: None,
+                stand_in: None,
+                source: None,
+                edition: None,
             });
         }
     }

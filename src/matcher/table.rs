@@ -105,6 +105,17 @@ pub(super) fn structure_claims(rules: &RuleSet, article: &Article, claims: &mut 
 /// A value column: its index, header, year and unit.
 type ValueColumn<'h> = (usize, Option<String>, Option<i32>, Option<&'h str>);
 
+/// The time of a claim whose table, list or sentence states its year.
+fn stated_time(year: Option<i32>) -> Option<crate::claim::Time> {
+    year.map(|year| crate::claim::Time {
+        year,
+        date: None,
+        basis: crate::claim::TimeBasis::Stated,
+        text: None,
+        span: None,
+    })
+}
+
 /// Reads cells: per-article buffers for tokens and mentions.
 struct Reader<'a> {
     rules: &'a RuleSet,
@@ -503,6 +514,11 @@ impl Reader<'_> {
             },
             alternate: None,
             cell: Some(cell),
+            time: stated_time(year),
+            antecedent: None,
+            stand_in: None,
+            source: None,
+            edition: None,
         }
     }
 
@@ -677,7 +693,24 @@ impl Reader<'_> {
                         column: 1,
                         header: None,
                     }),
+                    time: stated_time(scope_year),
+                    antecedent: None,
+                    stand_in: None,
+                    source: None,
+                    edition: None,
                 });
+                if let Some(claim) = claims.last_mut() {
+                    claim.source = claim
+                        .modality
+                        .attribution
+                        .as_ref()
+                        .map(|attribution| attribution.speaker.clone());
+                    claim.edition = claim
+                        .source
+                        .as_ref()
+                        .zip(claim.time.as_ref())
+                        .map(|(source, time)| format!("{source}, {}", time.year));
+                }
             }
         }
     }

@@ -168,6 +168,11 @@ pub(super) fn claim(source: &Source, spec: Spec) -> Claim {
         },
         alternate: None,
         cell: None,
+        time: None,
+        antecedent: None,
+        stand_in: None,
+        source: None,
+        edition: None,
     }
 }
 

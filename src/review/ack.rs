@@ -219,6 +219,11 @@ mod tests {
             },
             alternate: None,
             cell: None,
+            time: None,
+            antecedent: None,
+            stand_in: None,
+            source: None,
+            edition: None,
         }
     }
 

@@ -163,6 +163,11 @@ mod tests {
             },
             alternate: None,
             cell: None,
+            time: None,
+            antecedent: None,
+            stand_in: None,
+            source: None,
+            edition: None,
         }
     }
 

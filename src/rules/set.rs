@@ -72,6 +72,10 @@ pub struct Rule {
     /// Words and marks its gaps never skip; `None` is the built-in list
     /// ([`crate::text::token::GAP_STOPS`]).
     pub gap_stops: Option<Vec<String>>,
+    /// Whether slots resolve pronouns and descriptions to an entity named before.
+    pub anaphora: bool,
+    /// Whether slots accept entities that stand for an entry of their lexicon.
+    pub stand_ins: bool,
     /// Embedded examples (positive and negative).
     pub examples: Vec<Example>,
     /// Index of the file the rule came from in [`RuleSet::files`].

@@ -53,6 +53,11 @@ fn claim(path: &str, kind: &str, subject: &str, value: Value) -> Build {
         },
         alternate: None,
         cell: None,
+        time: None,
+        antecedent: None,
+        stand_in: None,
+        source: None,
+        edition: None,
     })
 }
 
