@@ -271,6 +271,8 @@ fn corpus() -> Vec<Claim> {
                     sentence_span: Span::new(start, start + sentence.len()),
                     sentence,
                 },
+                alternate: None,
+                cell: None,
                 time: None,
                 antecedent: None,
                 stand_in: None,

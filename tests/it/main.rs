@@ -9,6 +9,7 @@ mod extract;
 mod review;
 mod robustness;
 mod rules;
+mod tables;
 mod tidy;
 
 use std::path::{Path, PathBuf};
