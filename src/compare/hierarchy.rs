@@ -6,7 +6,8 @@
 //! earths exceed Ukraine's" agree) and, for figures, a warning when a part's figure exceeds its
 //! whole's — never an error. Every reason says that the objects are related.
 
-use super::cross::{self, Edges, Group};
+use super::cross::{self, Group};
+use super::orders::{self, Edges};
 use super::{Context, Slice, phrase};
 use crate::claim::Value;
 use crate::finding::{ConflictKind, Finding, Severity};
@@ -66,8 +67,8 @@ pub(super) fn check(
             reports_undated: true,
         };
         // A rank in one, an order in the other: they agree.
-        let child_edges: Edges = cross::edges(context, &orders);
-        let parent_edges: Edges = cross::edges(context, &parent_orders);
+        let child_edges: Edges = orders::edges(context, &orders);
+        let parent_edges: Edges = orders::edges(context, &parent_orders);
         cross::rank_and_order(
             context,
             &parent_group,

@@ -78,6 +78,7 @@ mod cross;
 mod edition;
 mod hierarchy;
 mod interval;
+mod orders;
 mod phrase;
 mod values;
 mod wording;

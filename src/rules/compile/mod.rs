@@ -13,12 +13,17 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
+mod lexicon;
+mod template;
+
+use lexicon::{compile_lexicon, compile_parents, link_stand_ins};
+use template::compile_pattern;
+pub use template::inflections;
+
 use super::diagnostic::Diagnostic;
 use super::example::{Example, ExpectedValue};
-use super::lexicon::{Entry, Lexicon, LexiconIndex};
-use super::pattern::{self, Node};
-use super::set::{CompiledPattern, Element, Rule, RuleSet, SourceFile};
-use super::slots;
+use super::lexicon::LexiconIndex;
+use super::set::{Rule, RuleSet, SourceFile};
 use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
 use crate::finding::ComparePolicy;
 
@@ -236,223 +241,10 @@ fn toml_hint(message: &str) -> String {
     }
 }
 
-/// Each lexicon's `parents` table: both sides must be entries of the lexicon, and the hierarchy
-/// must have no cycle.
-fn compile_parents(parsed: &[(usize, RuleFile)], set: &mut RuleSet, problems: &mut Vec<Diagnostic>) {
-    for (file_index, file) in parsed {
-        let path = &set.files[*file_index].path;
-        let source = &set.files[*file_index].source;
-        for (name, lexicon) in &file.lexicon {
-            let syntax = lexicon.get_ref();
-            for (child, parent) in &syntax.parents {
-                let known = |id: &str| syntax.entries.contains_key(id);
-                let unknown = [
-                    (child.as_str(), parent.span()),
-                    (parent.get_ref().as_str(), parent.span()),
-                ]
-                .into_iter()
-                .find(|(id, _)| !known(id));
-                if let Some((id, span)) = unknown {
-                    problems.push(
-                        Diagnostic::error(
-                            path,
-                            source,
-                            span,
-                            format!("`parents` names `{id}`, which is not an entry of lexicon `{name}`"),
-                        )
-                        .hint("both sides of `child = \"parent\"` are entry ids of the same lexicon"),
-                    );
-                    continue;
-                }
-                set.parents.insert(child.clone(), parent.get_ref().clone());
-                // A cycle: walking up from the parent comes back to the child.
-                let mut current = parent.get_ref().as_str();
-                let mut steps = 0;
-                while let Some(next) = set.parents.get(current) {
-                    if next == child || steps > set.parents.len() {
-                        problems.push(
-                            Diagnostic::error(
-                                path,
-                                source,
-                                parent.span(),
-                                format!("`parents` puts `{child}` within itself"),
-                            )
-                            .hint("a hierarchy has no cycle; remove one of the declarations"),
-                        );
-                        set.parents.remove(child);
-                        break;
-                    }
-                    current = next;
-                    steps += 1;
-                }
-            }
-        }
-    }
-}
-
-/// Fills each lexicon's `stands_for` from the `stands_for` tables of its files, once every
-/// lexicon is compiled (an entry may stand for one declared in another file).
-fn link_stand_ins(parsed: &[(usize, RuleFile)], set: &mut RuleSet, problems: &mut Vec<Diagnostic>) {
-    for (file_index, file) in parsed {
-        let path = set.files[*file_index].path.clone();
-        let source = Arc::clone(&set.files[*file_index].source);
-        for (name, lexicon) in &file.lexicon {
-            let Some(from) = set
-                .lexicons
-                .iter()
-                .position(|compiled| &compiled.name == name && compiled.file == *file_index)
-            else {
-                continue;
-            };
-            for (id, target) in &lexicon.get_ref().stands_for {
-                let Some(entry) = set.lexicons[from].entries.iter().position(|entry| &entry.id == id) else {
-                    problems.push(
-                        Diagnostic::error(
-                            &path,
-                            &source,
-                            target.span(),
-                            format!("`stands_for` names `{id}`, which is not an entry of lexicon `{name}`"),
-                        )
-                        .hint(format!("use the id of one of `{name}`'s entries")),
-                    );
-                    continue;
-                };
-                let found = target.get_ref().split_once(':').and_then(|(lexicon, entry)| {
-                    let to = set
-                        .lexicons
-                        .iter()
-                        .position(|compiled| compiled.name == lexicon.trim())?;
-                    let to_entry = set.lexicons[to]
-                        .entries
-                        .iter()
-                        .position(|candidate| candidate.id == entry.trim())?;
-                    Some((to as u32, to_entry as u32))
-                });
-                match found {
-                    Some((to, _)) if to as usize == from => problems.push(
-                        Diagnostic::error(&path, &source, target.span(), format!("entry `{id}` stands for an entry of its own lexicon"))
-                            .hint("make it an alias of that entry instead"),
-                    ),
-                    Some(target) => set.lexicons[from].stands_for[entry] = Some(target),
-                    None => problems.push(
-                        Diagnostic::error(&path, &source, target.span(), format!("unknown entry `{}` in `stands_for`", target.get_ref()))
-                            .hint("write it as \"LEXICON:ENTRY\", e.g. \"country:russia\", naming a declared lexicon and one of its entries"),
-                    ),
-                }
-            }
-        }
-    }
-}
-
-fn compile_lexicon(
-    name: &str,
-    lexicon: &Spanned<super::syntax::LexiconSyntax>,
-    path: &str,
-    source: &Arc<str>,
-    problems: &mut Vec<Diagnostic>,
-) -> Lexicon {
-    let syntax = lexicon.get_ref();
-    let mut fuzzy = None;
-    if let Some(threshold) = &syntax.fuzzy {
-        let value = *threshold.get_ref();
-        if value > 0.0 && value <= 1.0 {
-            fuzzy = Some(value);
-        } else {
-            problems.push(
-                Diagnostic::error(
-                    path,
-                    source,
-                    threshold.span(),
-                    format!("fuzzy threshold {value} is out of range"),
-                )
-                .hint("use a Jaro-Winkler similarity above 0 and at most 1, e.g. 0.92; leave it out to match exactly"),
-            );
-        }
-    }
-    let mut is_region_scope = false;
-    if let Some(scope) = &syntax.scope {
-        if scope.get_ref() == "region" {
-            is_region_scope = true;
-        } else {
-            problems.push(
-                Diagnostic::error(
-                    path,
-                    source,
-                    scope.span(),
-                    format!("unknown lexicon scope `{}`", scope.get_ref()),
-                )
-                .hint("the only scope is \"region\""),
-            );
-        }
-    }
-    let mut entries = Vec::new();
-    for (id, aliases) in &syntax.entries {
-        let mut names = Vec::new();
-        let mut alias_spans = Vec::new();
-        for alias in aliases.get_ref() {
-            if alias.get_ref().trim().is_empty() || crate::text::token::tokenize(alias.get_ref()).is_empty() {
-                problems.push(
-                    Diagnostic::error(path, source, alias.span(), format!("empty alias in entry `{id}`"))
-                        .hint("remove it or write the words it stands for"),
-                );
-                continue;
-            }
-            names.push(alias.get_ref().trim().to_string());
-            alias_spans.push(alias.span());
-        }
-        if names.is_empty() {
-            problems.push(
-                Diagnostic::error(path, source, aliases.span(), format!("entry `{id}` has no aliases"))
-                    .hint(format!("write at least one alias, e.g. {id} = [\"{id}\"]")),
-            );
-            continue;
-        }
-        entries.push(Entry {
-            id: id.clone(),
-            name: names[0].clone(),
-            aliases: names,
-            alias_spans,
-        });
-    }
-    let header = format!("[lexicon.{name}]");
-    let span = source
-        .find(&header)
-        .map_or_else(|| lexicon.span(), |start| start..start + header.len());
-    let mut anaphora = Vec::new();
-    for phrase in &syntax.anaphora {
-        if crate::text::token::tokenize(phrase.get_ref()).is_empty() {
-            problems.push(
-                Diagnostic::error(
-                    path,
-                    source,
-                    phrase.span(),
-                    format!("empty anaphor in lexicon `{name}`"),
-                )
-                .hint("remove it or write the words that refer back, e.g. \"the country\""),
-            );
-            continue;
-        }
-        anaphora.push(phrase.get_ref().trim().to_string());
-    }
-    let stands_for = vec![None; entries.len()];
-    Lexicon {
-        name: name.to_string(),
-        is_region_scope,
-        anaphora,
-        pronouns: syntax.pronouns.unwrap_or(true) && !is_region_scope,
-        stands_for,
-        entries,
-        fuzzy,
-        fuzzy_min_len: syntax.fuzzy_min_len.unwrap_or(6),
-        file: 0,
-        span,
-    }
-}
-
 pub(super) struct Context<'a> {
     pub(super) set: &'a RuleSet,
-    path: &'a str,
-    source: &'a Arc<str>,
+    pub(super) path: &'a str,
+    pub(super) source: &'a Arc<str>,
 }
 
 impl Context<'_> {
@@ -460,7 +252,7 @@ impl Context<'_> {
         Diagnostic::error(self.path, self.source, span, message)
     }
 
-    fn inner_span(
+    pub(super) fn inner_span(
         &self,
         literal: &std::ops::Range<usize>,
         value: &str,
@@ -619,174 +411,6 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         file,
         span: rule.id.span(),
     })
-}
-
-fn compile_pattern(
-    template: &Spanned<String>,
-    compare: CompareMode,
-    context: &Context<'_>,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<CompiledPattern> {
-    let text = template.get_ref();
-    let literal = template.span();
-    let nodes = match pattern::parse(text) {
-        Ok(nodes) => nodes,
-        Err(error) => {
-            problems.push(
-                context
-                    .error(
-                        context.inner_span(&literal, text, &error.span),
-                        format!("malformed template: {}", error.message),
-                    )
-                    .hint(error.hint),
-            );
-            return None;
-        }
-    };
-    let mut roles = Vec::new();
-    let before = problems.len();
-    let elements = compile_nodes(&nodes, &literal, text, context, &mut roles, problems);
-    if problems.len() > before {
-        return None;
-    }
-    if let Some(message) = slots::missing_slot(compare, &roles) {
-        problems.push(
-            context
-                .error(literal, message)
-                .hint("add the slot, or change `compare` to match what the template reads"),
-        );
-        return None;
-    }
-    Some(CompiledPattern {
-        elements,
-        source: text.clone(),
-        nodes,
-        span: literal,
-    })
-}
-
-fn compile_nodes(
-    nodes: &[Node],
-    literal: &std::ops::Range<usize>,
-    text: &str,
-    context: &Context<'_>,
-    roles: &mut Vec<(Role, SlotKind)>,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Element> {
-    let mut elements = Vec::new();
-    for node in nodes {
-        match node {
-            Node::Word(word) => elements.push(Element::Word(inflections(word).into_boxed_slice())),
-            Node::Possessive => elements.push(Element::Possessive),
-            Node::Punct(character) => elements.push(Element::Punct(*character)),
-            Node::Gap(size) => elements.push(Element::Gap(*size)),
-            Node::Alt(branches) => elements.push(Element::Alt(
-                branches
-                    .iter()
-                    .map(|branch| compile_nodes(branch, literal, text, context, roles, problems))
-                    .collect(),
-            )),
-            Node::Slot {
-                role,
-                kind,
-                argument,
-                span,
-            } => {
-                let file_span = context.inner_span(literal, text, span);
-                let Some(parsed_role) = Role::parse(role) else {
-                    problems.push(
-                        context
-                            .error(file_span, format!("unknown slot role `{role}`"))
-                            .label("unknown role")
-                            .hint(format!("roles are: {}", Role::names())),
-                    );
-                    continue;
-                };
-                let Some(slot_kind) = slots::slot_kind(kind, argument.as_deref(), &context.set.lexicons) else {
-                    let lexicons: Vec<&str> = context
-                        .set
-                        .lexicons
-                        .iter()
-                        .map(|lexicon| lexicon.name.as_str())
-                        .collect();
-                    let suggestion = closest(
-                        kind,
-                        lexicons
-                            .iter()
-                            .copied()
-                            .chain(slots::SLOT_TYPES.iter().map(|slot_type| slot_type.name)),
-                    );
-                    let message = slots::unknown_type_message(kind, argument.as_deref());
-                    let mut hint = slots::types_hint(&lexicons);
-                    if let Some(suggestion) = suggestion {
-                        hint = format!("did you mean `{suggestion}`? {hint}");
-                    }
-                    problems.push(
-                        context
-                            .error(file_span, message)
-                            .label("not a lexicon or built-in type")
-                            .hint(hint),
-                    );
-                    continue;
-                };
-                if !slots::fits(parsed_role, slot_kind) {
-                    problems.push(
-                        context
-                            .error(file_span, format!("slot role `{role}` cannot hold a `{kind}`"))
-                            .hint(slots::roles_hint()),
-                    );
-                    continue;
-                }
-                roles.push((parsed_role, slot_kind));
-                elements.push(Element::Slot(parsed_role, slot_kind));
-            }
-        }
-    }
-    elements
-}
-
-/// The closest candidate to `word` by Jaro-Winkler, if it is close.
-fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
-}
-
-/// A literal word and its regular inflections: `hold` → hold, holds, holding, holded(!); the
-/// over-generation is harmless since only real words occur in text.
-pub fn inflections(word: &str) -> Vec<String> {
-    let mut forms = vec![word.to_string()];
-    if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) {
-        return forms;
-    }
-    let mut add = |form: String| {
-        if !forms.contains(&form) {
-            forms.push(form);
-        }
-    };
-    add(format!("{word}s"));
-    add(format!("{word}es"));
-    add(format!("{word}ed"));
-    add(format!("{word}ing"));
-    if let Some(stem) = word.strip_suffix('e') {
-        add(format!("{word}d"));
-        add(format!("{stem}ing"));
-    }
-    if let Some(stem) = word.strip_suffix('y') {
-        add(format!("{stem}ies"));
-        add(format!("{stem}ied"));
-    }
-    if let Some(stem) = word.strip_suffix('s') {
-        add(stem.to_string());
-    }
-    let last = word.chars().last().unwrap_or('a');
-    if !"aeiouwxy".contains(last) {
-        add(format!("{word}{last}ed"));
-        add(format!("{word}{last}ing"));
-    }
-    forms
 }
 
 fn compile_example(

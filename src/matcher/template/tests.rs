@@ -1,0 +1,290 @@
+//! The template engine, one table row a case: gaps, optionals, alternation, inflections,
+//! longest match, no overlap, slot binding.
+
+use std::fmt::Write as _;
+
+use super::{Bound, Engine, Reading};
+use crate::claim::Value;
+use crate::rules::RuleSet;
+use crate::text::token::tokenize_into;
+
+const LEXICONS: &str = r#"
+[lexicon.country.entries]
+russia = ["Russia"]
+china = ["China"]
+united-states = ["United States"]
+[lexicon.mineral.entries]
+lithium = ["lithium"]
+rare-earth = ["rare earth"]
+"#;
+
+/// One statement rule with `templates`, over [`LEXICONS`].
+fn rules(templates: &[&str]) -> RuleSet {
+    let quoted: Vec<String> = templates.iter().map(|template| format!("{template:?}")).collect();
+    let source = format!(
+        "{LEXICONS}\n[[rule]]\nid = \"r\"\nkind = \"k\"\ncompare = \"statement\"\npatterns = [{}]\n",
+        quoted.join(", ")
+    );
+    crate::rules::load_sources(&[("t.toml".into(), source)]).expect("rules load")
+}
+
+/// Every match of the rule with `templates` in `sentence`, in order, each as its words and
+/// then its bindings (`role=value`).
+fn matches(templates: &[&str], sentence: &str) -> Vec<String> {
+    let rules = rules(templates);
+    let mut tokens = Vec::new();
+    tokenize_into(sentence, 0..sentence.len(), &mut tokens);
+    let mut entities = Vec::new();
+    rules.index.find(sentence, &tokens, &mut String::new(), &mut entities);
+    let mut engine = Engine::new(sentence, &tokens, &entities);
+    let mut found = Vec::new();
+    engine.for_each_match(&rules.rules[0], None, |matched, bindings| {
+        let mut shown = sentence[tokens[matched.start].start..tokens[matched.end - 1].end].to_string();
+        for (role, bound) in &bindings.slots {
+            let value = match bound {
+                Bound::Entity(entity) => rules.entry(entity.lexicon, entity.entry).id.clone(),
+                Bound::Read(Reading::Value(Value::Quantity(quantity))) => {
+                    format!("{} {}", quantity.value, quantity.unit)
+                }
+                Bound::Read(Reading::Value(Value::Rank(rank))) => format!("{}..{}", rank.best, rank.worst),
+                Bound::Read(Reading::Value(value)) => value.canonical_text(),
+                Bound::Read(Reading::Relation(relation, _)) => format!("{relation:?}"),
+                Bound::Read(Reading::Year(year)) => year.to_string(),
+                Bound::Anaphor(anaphor) => format!("anaphor@{}", anaphor.start),
+                Bound::StandIn(entity, target) => format!(
+                    "{}({})",
+                    rules.entry(target.0, target.1).id,
+                    rules.entry(entity.lexicon, entity.entry).id
+                ),
+            };
+            let _ = write!(shown, " {}={value}", format!("{role:?}").to_lowercase());
+        }
+        found.push(shown);
+    });
+    found
+}
+
+/// Each row: templates of one rule, a sentence, and the matches expected in it.
+#[track_caller]
+fn check(table: &[(&[&str], &str, &[&str])]) {
+    for (templates, sentence, expected) in table {
+        assert_eq!(matches(templates, sentence), *expected, "{templates:?} on {sentence:?}");
+    }
+}
+
+#[test]
+fn gaps_skip_up_to_their_size_lazily_within_a_clause() {
+    check(&[
+        (
+            &["{subject:country} ..2 hold"],
+            "Russia holds",
+            &["Russia holds subject=russia"],
+        ),
+        (
+            &["{subject:country} ..2 hold"],
+            "Russia still holds",
+            &["Russia still holds subject=russia"],
+        ),
+        (
+            &["{subject:country} ..2 hold"],
+            "Russia surely still holds",
+            &["Russia surely still holds subject=russia"],
+        ),
+        (&["{subject:country} ..2 hold"], "Russia quite surely still holds", &[]),
+        // The fewest tokens first: the first "holds" ends the match.
+        (
+            &["{subject:country} ..3 hold"],
+            "Russia holds holds",
+            &["Russia holds subject=russia"],
+        ),
+        // A gap never skips a clause break; a comma is none.
+        (&["{subject:country} ..2 hold"], "Russia, but holds", &[]),
+        (&["{subject:country} ..2 hold"], "Russia; holds", &[]),
+        (&["{subject:country} ..2 hold"], "Russia (holds", &[]),
+        (
+            &["{subject:country} ..2 hold"],
+            "Russia, holds",
+            &["Russia, holds subject=russia"],
+        ),
+        (
+            &["{subject:country} ..2 hold"],
+            "Russia: holds",
+            &["Russia: holds subject=russia"],
+        ),
+    ]);
+}
+
+#[test]
+fn optional_groups_match_with_or_without_their_words() {
+    check(&[
+        (
+            &["{subject:country} [still] hold"],
+            "Russia holds",
+            &["Russia holds subject=russia"],
+        ),
+        (
+            &["{subject:country} [still] hold"],
+            "Russia still holds",
+            &["Russia still holds subject=russia"],
+        ),
+        (&["{subject:country} [still] hold"], "Russia never holds", &[]),
+        (
+            &["{subject:country} [still|now] hold"],
+            "Russia now holds",
+            &["Russia now holds subject=russia"],
+        ),
+    ]);
+}
+
+#[test]
+fn alternations_take_the_first_branch_that_lets_the_rest_match() {
+    check(&[
+        (
+            &["{subject:country} (own|sit on) lithium"],
+            "Russia owns lithium",
+            &["Russia owns lithium subject=russia"],
+        ),
+        (
+            &["{subject:country} (own|sit on) lithium"],
+            "Russia sits on lithium",
+            &["Russia sits on lithium subject=russia"],
+        ),
+        (&["{subject:country} (own|sit on) lithium"], "Russia sits lithium", &[]),
+        (&["{subject:country} (own|sit on) lithium"], "Russia sells lithium", &[]),
+        // Within one template the order of branches decides, not their length.
+        (
+            &["{subject:country} (hold|hold lithium)"],
+            "Russia holds lithium",
+            &["Russia holds subject=russia"],
+        ),
+        // A branch that fails later is backtracked out of.
+        (
+            &["{subject:country} (hold|hold lithium) reserve"],
+            "Russia holds lithium reserves",
+            &["Russia holds lithium reserves subject=russia"],
+        ),
+    ]);
+}
+
+#[test]
+fn words_match_their_regular_inflections_in_any_case() {
+    check(&[
+        (
+            &["{subject:country} hold"],
+            "Russia holds",
+            &["Russia holds subject=russia"],
+        ),
+        (
+            &["{subject:country} hold"],
+            "Russia holding",
+            &["Russia holding subject=russia"],
+        ),
+        (
+            &["{subject:country} hold"],
+            "Russia HOLDS",
+            &["Russia HOLDS subject=russia"],
+        ),
+        (&["{subject:country} hold"], "Russia held", &[]),
+        (
+            &["{subject:country} supply"],
+            "Russia supplies",
+            &["Russia supplies subject=russia"],
+        ),
+        (
+            &["{subject:country} mine"],
+            "Russia mined",
+            &["Russia mined subject=russia"],
+        ),
+        (
+            &["{subject:country} mine"],
+            "Russia mining",
+            &["Russia mining subject=russia"],
+        ),
+        (
+            &["{subject:country} ship"],
+            "Russia shipped",
+            &["Russia shipped subject=russia"],
+        ),
+        // Words shorter than three letters have no inflections.
+        (&["{subject:country} is"], "Russia iss", &[]),
+    ]);
+}
+
+#[test]
+fn the_longest_template_wins_at_a_start_and_the_first_on_a_tie() {
+    check(&[
+        (
+            &["{subject:country} hold", "{subject:country} hold {object:mineral}"],
+            "Russia holds lithium",
+            &["Russia holds lithium subject=russia object=lithium"],
+        ),
+        (
+            &["{subject:country} hold", "{other:country} hold"],
+            "Russia holds lithium",
+            &["Russia holds subject=russia"],
+        ),
+        (
+            &["{other:country} hold", "{subject:country} hold"],
+            "Russia holds lithium",
+            &["Russia holds other=russia"],
+        ),
+    ]);
+}
+
+#[test]
+fn matches_of_one_rule_never_overlap() {
+    check(&[
+        // After a match the search goes on at its end, not at the next token.
+        (
+            &["{subject:country} ..3 {object:mineral}"],
+            "Russia and China hold lithium",
+            &["Russia and China hold lithium subject=russia object=lithium"],
+        ),
+        (
+            &["{subject:country} hold {object:mineral}"],
+            "Russia holds lithium and China holds rare earth",
+            &[
+                "Russia holds lithium subject=russia object=lithium",
+                "China holds rare earth subject=china object=rare-earth",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn slots_bind_what_they_read() {
+    check(&[
+        // A lexicon slot may start at a leading "the" and reads the longest alias.
+        (
+            &["{subject:country} hold {object:mineral}"],
+            "the United States holds rare earth",
+            &["the United States holds rare earth subject=united-states object=rare-earth"],
+        ),
+        (
+            &["{subject:country} hold {value:quantity(mass)}"],
+            "Russia holds 5 million tonnes",
+            &["Russia holds 5 million tonnes subject=russia value=5000000 t"],
+        ),
+        // A quantity slot of one dimension reads no other.
+        (
+            &["{subject:country} hold {value:quantity(mass)}"],
+            "Russia holds 5 percent",
+            &[],
+        ),
+        (
+            &["{subject:country} is {value:rank}"],
+            "Russia is the largest",
+            &["Russia is the largest subject=russia value=1..1"],
+        ),
+        (
+            &["{subject:country} in {year:year}"],
+            "Russia in 2023",
+            &["Russia in 2023 subject=russia year=2023"],
+        ),
+        (
+            &["{subject:country} {relation:comparative} {other:country}"],
+            "Russia exceeds China",
+            &["Russia exceeds China subject=russia relation=Greater other=china"],
+        ),
+    ]);
+}
