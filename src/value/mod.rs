@@ -322,6 +322,8 @@ mod tests {
                 bound: Bound::AtLeast,
                 text: "at least 28.7 Mt".into(),
                 span,
+                noun: None,
+                reading: quantity::Reading::default(),
             }),
             Value::Rank(Rank {
                 best: 1,

@@ -79,9 +79,74 @@ pub struct Quantity {
     pub text: String,
     /// Where those words are.
     pub span: Span,
+    /// For a count, the noun it counts as written after it, lower-cased ("100,000 people" →
+    /// `people`): counts of different nouns are different measures. Absent from the JSON when
+    /// there is none, so quantities without one serialise as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub noun: Option<String>,
+    /// How an ambiguous unit or sign was decided, for `explain`; never serialised and never
+    /// part of equality.
+    #[serde(skip)]
+    pub reading: Reading,
+}
+
+/// How the reader decided an ambiguous figure ("`kt` read as knots: the sentence speaks of
+/// speed"), shown by `explain`. Two quantities never differ by their reading.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reading(pub Option<&'static str>);
+
+impl PartialEq for Reading {
+    fn eq(&self, _: &Reading) -> bool {
+        true
+    }
+}
+
+/// The dimensions of the unit model with their canonical unit, lowest first. Every quantity's
+/// unit is one of these, an ISO currency code (money), `%`/`pp` (percent), a rate
+/// `numerator/denominator` of them, or empty (a count). Conversions happen inside a dimension
+/// only (the tables of [`crate::extract::quantity`]); currencies are never converted.
+pub const CANONICAL_UNITS: &[(&str, &str)] = &[
+    ("mass", "t"),
+    ("length", "m"),
+    ("area", "m2"),
+    ("volume", "m3"),
+    ("energy", "Wh"),
+    ("power", "W"),
+    ("speed", "km/h"),
+];
+
+/// The dimension name of a canonical unit: `mass`, `length`, …, `money`, `percent`, `rate`,
+/// `count`.
+pub fn dimension_of(unit: &str) -> &'static str {
+    if let Some(&(name, _)) = CANONICAL_UNITS.iter().find(|(_, code)| *code == unit) {
+        return name;
+    }
+    match unit {
+        "" => "count",
+        "%" | "pp" => "percent",
+        unit if unit.contains('/') => "rate",
+        unit if unit.len() == 3 && unit.bytes().all(|byte| byte.is_ascii_uppercase()) => "money",
+        _ => "other",
+    }
 }
 
 impl Quantity {
+    /// How the figure was read, for `explain`: `28700000 t (mass)`, `100000 (count of people)`,
+    /// with the decision on an ambiguous unit or sign after a `;`.
+    pub fn reading(&self) -> String {
+        let dimension = dimension_of(&self.unit);
+        let what = match &self.noun {
+            Some(noun) => format!("count of {noun}"),
+            None => dimension.to_owned(),
+        };
+        let mut reading = format!("\"{}\" → {} ({what})", self.text, self.canonical_text());
+        if let Reading(Some(note)) = self.reading {
+            reading.push_str("; ");
+            reading.push_str(note);
+        }
+        reading
+    }
+
     /// Canonical text: every digit kept, the bound as a prefix, the unit after a space:
     /// `28700000 t`, `~450000 t`, `>=20000000 t`, `10..12 %`, `1200`.
     pub fn canonical_text(&self) -> String {
@@ -129,6 +194,7 @@ impl Quantity {
             bound: self.bound.name(),
             text: &self.text,
             span: self.span.into(),
+            noun: self.noun.as_deref(),
         }
     }
 }
@@ -152,6 +218,8 @@ pub struct QuantityDto<'a> {
     bound: &'static str,
     text: &'a str,
     span: SpanDto,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    noun: Option<&'a str>,
 }
 
 /// How the notation error hint shows quantities.
@@ -257,6 +325,8 @@ mod tests {
             bound,
             text: String::new(),
             span: Span::default(),
+            noun: None,
+            reading: Reading::default(),
         }
     }
 

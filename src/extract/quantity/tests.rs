@@ -65,7 +65,11 @@ fn numbers_and_scales() {
         "44m tonnes",
         Some("44m tonnes | 44000000 t | Exact | 44000000..44000000"),
     );
-    check("5m barrels", Some("5m | 5000000  | Exact | 5000000..5000000"));
+    check(
+        "5m barrels",
+        Some("5m barrels | 794936.47464 m3 | Exact | 794936.47464..794936.47464"),
+    );
+    check("5m users", Some("5m | 5000000  | Exact | 5000000..5000000"));
     check(
         "28.7million tonnes",
         Some("28.7million tonnes | 28700000 t | Exact | 28700000..28700000"),
@@ -127,20 +131,26 @@ fn mass_units() {
     );
     check("2,000 kg", Some("2,000 kg | 2 t | Exact | 2..2"));
     check("2,000 kilograms", Some("2,000 kilograms | 2 t | Exact | 2..2"));
-    check("1,000 lb", Some("1,000 lb | 0.453592 t | Exact | 0.453592..0.453592"));
+    check(
+        "1,000 lb",
+        Some("1,000 lb | 0.45359237 t | Exact | 0.45359237..0.45359237"),
+    );
     check(
         "5 million pounds of uranium",
-        Some("5 million pounds | 2267.96 t | Exact | 2267.96..2267.96"),
+        Some("5 million pounds | 2267.96185 t | Exact | 2267.96185..2267.96185"),
     );
     check(
         "100 ounces",
-        Some("100 ounces | 0.00283495 t | Exact | 0.00283495..0.00283495"),
+        Some("100 ounces | 0.0028349523125 t | Exact | 0.0028349523125..0.0028349523125"),
     );
     check(
         "1 million troy ounces",
-        Some("1 million troy ounces | 31.1035 t | Exact | 31.1035..31.1035"),
+        Some("1 million troy ounces | 31.1034768 t | Exact | 31.1034768..31.1034768"),
     );
-    check("2 Moz of gold", Some("2 Moz | 62.207 t | Exact | 62.207..62.207"));
+    check(
+        "2 Moz of gold",
+        Some("2 Moz | 62.2069536 t | Exact | 62.2069536..62.2069536"),
+    );
     check("a 28.7-million-tonne deposit", None);
     check(
         "28.7-million-tonne deposit",
