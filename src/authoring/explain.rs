@@ -109,6 +109,10 @@ pub struct MatchView {
     pub object: Option<EntityView>,
     /// The value, in the notation of examples (`28700000 t`, `rank 1`, `> ukraine`).
     pub value: String,
+    /// How a quantity was read: its words, canonical value and dimension, and the decision on
+    /// an ambiguous unit or sign (`"480 kt" → 888.96 km/h (speed); kt read as knots: …`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// Scope year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
@@ -276,6 +280,10 @@ fn match_view(claim: &Claim) -> MatchView {
         value: match &claim.value {
             Value::Statement => "statement".into(),
             value => matcher::value_text(value),
+        },
+        reading: match &claim.value {
+            Value::Quantity(quantity) => Some(quantity.reading()),
+            _ => None,
         },
         year: claim.scope.year,
         region: claim.scope.region.clone(),
@@ -524,6 +532,9 @@ fn render_sentence(sentence: &SentenceExplanation, out: &mut dyn Write) -> io::R
             slots.push(format!("region {region}"));
         }
         writeln!(out, "    slots: {}", slots.join(", "))?;
+        if let Some(reading) = &found.reading {
+            writeln!(out, "    reading: {reading}")?;
+        }
         if found.cues.is_empty() {
             writeln!(out, "    modality: {} (no cue words)", found.modality)?;
         } else {

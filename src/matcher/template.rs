@@ -281,7 +281,7 @@ impl<'a> Engine<'a> {
                     .get_or_insert_with(|| quantity::quantity_at(self.text, self.tokens, position))
                     .clone();
                 cached
-                    .filter(|(_, quantity)| dimension.is_none_or(|dimension| dimension.admits(&quantity.unit)))
+                    .filter(|(_, quantity)| dimension.is_none_or(|dimension| dimension.admits(quantity)))
                     .map(|(end, quantity)| (end, Bound::Quantity(quantity)))
                     .into_iter()
                     .collect()

@@ -11,6 +11,7 @@
 
 use super::lexicon::Lexicon;
 use crate::value::CompareMode;
+use crate::value::quantity::{CANONICAL_UNITS, Quantity, dimension_of};
 
 /// What a slot binds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,7 +71,8 @@ impl Role {
     }
 }
 
-/// Physical dimension a quantity slot may be limited to.
+/// The dimension a quantity slot may be limited to: one of the unit model's dimensions
+/// ([`CANONICAL_UNITS`]), money, percent, rates, counts, or counts of one noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dimension {
     /// Tonnes and other masses.
@@ -79,21 +81,115 @@ pub enum Dimension {
     Money,
     /// Percentages.
     Percent,
-    /// Plain counts.
+    /// Plain counts, of any noun or none.
     Count,
+    /// Counts of one noun: `quantity(count: people)`.
+    CountOf(Noun),
+    /// Metres and other lengths.
+    Length,
+    /// Square metres, hectares, acres.
+    Area,
+    /// Cubic metres, litres, barrels.
+    Volume,
+    /// Watt-hours.
+    Energy,
+    /// Watts.
+    Power,
+    /// Km/h, knots, mph.
+    Speed,
+    /// A rate, one unit per another: `$80 a barrel`, `5m barrels a day`.
+    Rate,
 }
 
 impl Dimension {
-    /// Whether a canonical unit belongs to this dimension.
-    pub fn admits(self, unit: &str) -> bool {
+    /// Whether a quantity belongs to this dimension: its canonical unit does, and for
+    /// [`Dimension::CountOf`] it counts that noun (singular or plural).
+    pub fn admits(self, quantity: &Quantity) -> bool {
+        let unit = quantity.unit.as_str();
+        let canonical = |name: &str| {
+            CANONICAL_UNITS
+                .iter()
+                .any(|(dimension, code)| *dimension == name && *code == unit)
+        };
         match self {
-            Dimension::Mass => unit == "t",
+            Dimension::Mass => canonical("mass"),
+            Dimension::Length => canonical("length"),
+            Dimension::Area => canonical("area"),
+            Dimension::Volume => canonical("volume"),
+            Dimension::Energy => canonical("energy"),
+            Dimension::Power => canonical("power"),
+            Dimension::Speed => canonical("speed"),
+            Dimension::Rate => dimension_of(unit) == "rate",
             Dimension::Percent => unit == "%" || unit == "pp",
             Dimension::Count => unit.is_empty(),
-            Dimension::Money => unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()),
+            Dimension::CountOf(noun) => {
+                unit.is_empty() && quantity.noun.as_deref().is_some_and(|written| noun.names(written))
+            }
+            Dimension::Money => dimension_of(unit) == "money",
         }
     }
 }
+
+/// The noun a count slot requires, as written in `quantity(count: people)`: lower-case ASCII
+/// letters, at most [`Noun::MAX`] of them, kept inline so slot kinds stay `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Noun {
+    letters: [u8; Noun::MAX],
+    length: u8,
+}
+
+impl Noun {
+    /// The longest noun a slot may require.
+    pub const MAX: usize = 24;
+
+    /// The noun `written`, if it is 1 to [`Noun::MAX`] lower-case ASCII letters.
+    pub fn parse(written: &str) -> Option<Noun> {
+        let bytes = written.as_bytes();
+        if bytes.is_empty() || bytes.len() > Noun::MAX || !bytes.iter().all(u8::is_ascii_lowercase) {
+            return None;
+        }
+        let mut letters = [0; Noun::MAX];
+        letters[..bytes.len()].copy_from_slice(bytes);
+        Some(Noun {
+            letters,
+            length: bytes.len() as u8,
+        })
+    }
+
+    /// The noun as written.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.letters[..usize::from(self.length)]).unwrap_or_default()
+    }
+
+    /// Whether a count's noun (`people`, `vehicles`) is this noun, singular or plural: `vehicle`
+    /// names `vehicles`, `person` names `people`.
+    pub fn names(&self, counted: &str) -> bool {
+        let noun = self.as_str();
+        let singular = |word: &str| -> String {
+            match word {
+                "people" => "person".to_owned(),
+                "children" => "child".to_owned(),
+                "men" => "man".to_owned(),
+                "women" => "woman".to_owned(),
+                _ => word
+                    .strip_suffix("ies")
+                    .map(|stem| format!("{stem}y"))
+                    .or_else(|| word.strip_suffix('s').map(str::to_owned))
+                    .unwrap_or_else(|| word.to_owned()),
+            }
+        };
+        counted == noun || singular(counted) == singular(noun)
+    }
+}
+
+impl std::fmt::Debug for Noun {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "Noun({:?})", self.as_str())
+    }
+}
+
+/// How a count slot names its noun: `quantity(count: NOUN)`.
+const COUNT_OF: &str = "count:";
 
 /// What a slot reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,6 +261,13 @@ pub const SLOT_TYPES: &[SlotType] = &[
             ("money", SlotKind::Quantity(Some(Dimension::Money))),
             ("percent", SlotKind::Quantity(Some(Dimension::Percent))),
             ("count", SlotKind::Quantity(Some(Dimension::Count))),
+            ("length", SlotKind::Quantity(Some(Dimension::Length))),
+            ("area", SlotKind::Quantity(Some(Dimension::Area))),
+            ("volume", SlotKind::Quantity(Some(Dimension::Volume))),
+            ("energy", SlotKind::Quantity(Some(Dimension::Energy))),
+            ("power", SlotKind::Quantity(Some(Dimension::Power))),
+            ("speed", SlotKind::Quantity(Some(Dimension::Speed))),
+            ("rate", SlotKind::Quantity(Some(Dimension::Rate))),
         ],
         roles: &[Role::Value],
         required: Some(Required {
@@ -221,6 +324,9 @@ impl SlotType {
         if self.kind == kind {
             return Some(self.name.to_owned());
         }
+        if let SlotKind::Quantity(Some(Dimension::CountOf(noun))) = kind {
+            return (self.name == "quantity").then(|| format!("quantity({COUNT_OF} {})", noun.as_str()));
+        }
         self.arguments
             .iter()
             .find(|(_, with)| *with == kind)
@@ -238,6 +344,10 @@ pub fn slot_type(name: &str) -> Option<&'static SlotType> {
 pub fn slot_kind(name: &str, argument: Option<&str>, lexicons: &[Lexicon]) -> Option<SlotKind> {
     match (slot_type(name), argument) {
         (Some(slot_type), None) => Some(slot_type.kind),
+        (Some(slot_type), Some(argument)) if slot_type.name == "quantity" && argument.starts_with(COUNT_OF) => {
+            Noun::parse(argument[COUNT_OF.len()..].trim())
+                .map(|noun| SlotKind::Quantity(Some(Dimension::CountOf(noun))))
+        }
         (Some(slot_type), Some(argument)) => slot_type
             .arguments
             .iter()
@@ -266,6 +376,12 @@ pub fn fits(role: Role, kind: SlotKind) -> bool {
 pub fn unknown_type_message(name: &str, argument: Option<&str>) -> String {
     match (slot_type(name), argument) {
         (Some(slot_type), Some(argument)) if !slot_type.arguments.is_empty() => {
+            if name == "quantity" && argument.starts_with(COUNT_OF) {
+                return format!(
+                    "unknown count noun in `{argument}`: write `count: NOUN` with 1 to {} lower-case letters, e.g. `count: people`",
+                    Noun::MAX
+                );
+            }
             format!("unknown {name} {} `{argument}`", slot_type.argument)
         }
         _ => format!("unknown lexicon or slot type `{name}`"),
@@ -279,8 +395,13 @@ pub fn types_hint(lexicons: &[&str]) -> String {
         .iter()
         .flat_map(|slot_type| {
             let arguments: Vec<&str> = slot_type.arguments.iter().map(|(argument, _)| *argument).collect();
+            let noun = if slot_type.name == "quantity" {
+                "|count: NOUN"
+            } else {
+                ""
+            };
             let with_arguments =
-                (!arguments.is_empty()).then(|| format!("{}({})", slot_type.name, arguments.join("|")));
+                (!arguments.is_empty()).then(|| format!("{}({}{noun})", slot_type.name, arguments.join("|")));
             std::iter::once(slot_type.name.to_owned()).chain(with_arguments)
         })
         .collect();
@@ -335,7 +456,7 @@ mod tests {
         assert_eq!(Role::names(), "subject, object, other, value, relation, region, year");
         assert_eq!(
             types_hint(&["country", "mineral"]),
-            "slot types are a lexicon (country, mineral) or quantity, quantity(mass|money|percent|count), rank, comparative, year"
+            "slot types are a lexicon (country, mineral) or quantity, quantity(mass|money|percent|count|length|area|volume|energy|power|speed|rate|count: NOUN), rank, comparative, year"
         );
         assert_eq!(
             roles_hint(),
