@@ -5,6 +5,7 @@ mod authoring;
 mod cli;
 mod compare;
 mod extract;
+mod quantities;
 mod review;
 mod robustness;
 mod rules;

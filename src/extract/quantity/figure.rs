@@ -186,11 +186,10 @@ pub(super) fn figure_at(
         }
     }
     let mut per = None;
-    if let Some(found) = unit
-        && !matches!(found.code, "%" | "pp")
-        && !found.code.contains('/')
-        && let Some((end, denominator)) = rate_at(text, tokens, index)
-    {
+    let rated = unit.map_or(currency_context, |found| {
+        !matches!(found.code, "%" | "pp") && !found.code.contains('/')
+    });
+    if rated && let Some((end, denominator)) = rate_at(text, tokens, index) {
         per = Some(denominator);
         index = end;
     }
@@ -227,10 +226,14 @@ fn sign_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, bool)> 
         "+" => false,
         _ => return None,
     };
-    (sign_stands_alone(text, tokens, index)
-        && is_glued(tokens, index + 1)
-        && is_kind(tokens, index + 1, TokenKind::Number))
-    .then_some((index + 1, negative))
+    // "-2.4%", and "-$5bn" with the currency between.
+    let number_follows = is_kind(tokens, index + 1, TokenKind::Number)
+        || is_kind(tokens, index + 1, TokenKind::Punct)
+            && currency_prefix_at(text, tokens, index + 1).is_some()
+            && is_glued(tokens, index + 2)
+            && is_kind(tokens, index + 2, TokenKind::Number);
+    (sign_stands_alone(text, tokens, index) && is_glued(tokens, index + 1) && number_follows)
+        .then_some((index + 1, negative))
 }
 
 /// Whether the sign or point at `index` opens a figure: at the start, after a space or an

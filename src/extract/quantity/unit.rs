@@ -170,11 +170,11 @@ pub(super) fn unit_after_at(text: &str, tokens: &[Token], index: usize, scaled: 
     if is_glued(tokens, index) && is_word(text, tokens, index, "pc") {
         return Some((index + 1, (PERCENT, None)));
     }
-    if let Some((end, code)) = longest_phrase(text, tokens, index, CURRENCY_WORDS) {
-        return Some((end, (unit(code, 1.0), None)));
-    }
     if let Some((end, code)) = longest_phrase(text, tokens, index, SUB_UNITS) {
         return Some((end, (unit(code, 0.01), None)));
+    }
+    if let Some((end, code)) = longest_phrase(text, tokens, index, CURRENCY_WORDS) {
+        return Some((end, (unit(code, 1.0), None)));
     }
     let word = token.text(text);
     match token.kind {
@@ -183,7 +183,10 @@ pub(super) fn unit_after_at(text: &str, tokens: &[Token], index: usize, scaled: 
                 return Some((index + 1, (unit(code, 1.0), None)));
             }
             // "212p": pence, glued, but not a video resolution ("1080p").
-            if word == "p" && !token.space_before && !is_kind(tokens, index + 1, TokenKind::Word) {
+            if word == "p"
+                && !token.space_before
+                && !(is_glued(tokens, index + 1) && is_kind(tokens, index + 1, TokenKind::Word))
+            {
                 let resolution = index
                     .checked_sub(1)
                     .and_then(|previous| token_text(text, tokens, previous))

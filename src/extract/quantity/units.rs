@@ -417,13 +417,13 @@ pub(super) const NOT_A_RATE: &[&str] = &[
     "before",
     "later",
     "after",
-    "on",
     "since",
     "prior",
     "previously",
     "or",
-    "and",
     "into",
+    "old",
+    "long",
 ];
 
 /// Percent and percentage-point units.
