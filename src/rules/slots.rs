@@ -316,7 +316,9 @@ pub const SLOT_TYPES: &[SlotType] = &[
 impl SlotType {
     /// Whether a slot of `kind` is of this type (with or without an argument).
     pub fn reads(&self, kind: SlotKind) -> bool {
-        self.kind == kind || self.arguments.iter().any(|(_, with)| *with == kind)
+        self.kind == kind
+            || self.arguments.iter().any(|(_, with)| *with == kind)
+            || self.name == "quantity" && matches!(kind, SlotKind::Quantity(Some(Dimension::CountOf(_))))
     }
 
     /// `kind` as written, `quantity` or `quantity(mass)`, if it is of this type.
@@ -512,6 +514,64 @@ mod tests {
         assert_eq!(slot_kind("rank", Some("top"), &lexicons), None);
         assert_eq!(slot_kind("country", Some("eu"), &lexicons), None);
         assert_eq!(slot_kind("mineral", None, &lexicons), None);
+    }
+
+    #[test]
+    fn dimensions_admit_their_units_and_nouns() {
+        let quantity = |unit: &str, noun: Option<&str>| Quantity {
+            value: 1.0,
+            low: Some(1.0),
+            high: Some(1.0),
+            unit: unit.into(),
+            bound: crate::value::Bound::Exact,
+            text: String::new(),
+            span: crate::claim::Span::default(),
+            noun: noun.map(str::to_owned),
+            reading: crate::value::quantity::Reading::default(),
+        };
+        let people = Noun::parse("people").expect("a noun");
+        let person = Noun::parse("person").expect("a noun");
+        let vehicle = Noun::parse("vehicle").expect("a noun");
+        for (dimension, unit, noun, admitted) in [
+            (Dimension::Mass, "t", None, true),
+            (Dimension::Mass, "t/yr", None, false),
+            (Dimension::Length, "m", None, true),
+            (Dimension::Area, "m2", None, true),
+            (Dimension::Volume, "m3", None, true),
+            (Dimension::Energy, "Wh", None, true),
+            (Dimension::Power, "W", None, true),
+            (Dimension::Power, "Wh", None, false),
+            (Dimension::Speed, "km/h", None, true),
+            (Dimension::Rate, "USD/m3", None, true),
+            (Dimension::Rate, "USD", None, false),
+            (Dimension::Money, "USD", None, true),
+            (Dimension::Money, "USD/share", None, false),
+            (Dimension::Percent, "pp", None, true),
+            (Dimension::Count, "", Some("people"), true),
+            (Dimension::Count, "", None, true),
+            (Dimension::CountOf(people), "", Some("people"), true),
+            (Dimension::CountOf(person), "", Some("people"), true),
+            (Dimension::CountOf(vehicle), "", Some("vehicles"), true),
+            (Dimension::CountOf(people), "", Some("vehicles"), false),
+            (Dimension::CountOf(people), "", None, false),
+            (Dimension::CountOf(people), "t", Some("people"), false),
+        ] {
+            assert_eq!(
+                dimension.admits(&quantity(unit, noun)),
+                admitted,
+                "{dimension:?} admits {unit:?} {noun:?}"
+            );
+        }
+        assert_eq!(Noun::parse("People"), None);
+        assert_eq!(Noun::parse(""), None);
+        assert_eq!(Noun::parse(&"a".repeat(Noun::MAX + 1)), None);
+        let kind = slot_kind("quantity", Some("count: people"), &[]).expect("a count of people");
+        assert_eq!(kind, SlotKind::Quantity(Some(Dimension::CountOf(people))));
+        assert_eq!(kind.written(&[]), "quantity(count: people)");
+        assert!(fits(Role::Value, kind));
+        assert_eq!(missing_slot(CompareMode::Quantity, &[(Role::Value, kind)]), None);
+        assert_eq!(slot_kind("quantity", Some("count: 2"), &[]), None);
+        assert!(unknown_type_message("quantity", Some("count: 2")).starts_with("unknown count noun"));
     }
 
     #[test]

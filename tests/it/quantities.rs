@@ -211,3 +211,57 @@ proptest! {
         }
     }
 }
+
+const RULES: &str = "tests/fixtures/quantities/rules";
+
+#[test]
+fn rules_require_a_dimension_or_a_counted_noun() {
+    let run = crate::crosscheck(&["test", "--rules", RULES, "--color", "never"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = crate::crosscheck(&[
+        "explain",
+        "--rules",
+        RULES,
+        "--color",
+        "never",
+        "--text",
+        "Harbour City evacuated 100,000 vehicles. Harbour City evacuated 3,000 people.",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Vehicles are not people: only the second sentence makes a claim.
+    assert_eq!(run.stdout.matches("  match evacuated:").count(), 1, "{}", run.stdout);
+    assert!(run.stdout.contains("reading: \"3,000\" → 3000 (count of people)"), "{}", run.stdout);
+}
+
+#[test]
+fn explain_shows_how_an_ambiguous_unit_was_read() {
+    for (text, reading) in [
+        (
+            "Harbour City recorded winds of 40 kt.",
+            "reading: \"40 kt\" → 74.08 km/h (speed); `kt` read as knots: the sentence speaks of speed or wind",
+        ),
+        (
+            "North Field sold its ore at $100 a tonne.",
+            "reading: \"$100 a tonne\" → 100 USD/t (rate)",
+        ),
+    ] {
+        let run = crate::crosscheck(&["explain", "--rules", RULES, "--color", "never", "--text", text]);
+        assert!(run.stdout.contains(reading), "{text:?}:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn a_count_noun_must_be_lower_case_letters() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let rules = std::fs::read_to_string(crate::root().join(RULES).join("quantities.toml"))
+        .expect("the fixture rules read")
+        .replace("count: people", "count: People 2");
+    std::fs::write(dir.path().join("rules.toml"), rules).expect("rules written");
+    let run = crate::crosscheck(&["check", "--rules", &dir.path().display().to_string(), "--color", "never"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown count noun in `count: People 2`") && run.stderr.contains("rules.toml:11:"),
+        "{}",
+        run.stderr
+    );
+}
