@@ -230,7 +230,11 @@ fn rules_require_a_dimension_or_a_counted_noun() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     // Vehicles are not people: only the second sentence makes a claim.
     assert_eq!(run.stdout.matches("  match evacuated:").count(), 1, "{}", run.stdout);
-    assert!(run.stdout.contains("reading: \"3,000\" → 3000 (count of people)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("reading: \"3,000\" → 3000 (count of people)"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -257,7 +261,13 @@ fn a_count_noun_must_be_lower_case_letters() {
         .expect("the fixture rules read")
         .replace("count: people", "count: People 2");
     std::fs::write(dir.path().join("rules.toml"), rules).expect("rules written");
-    let run = crate::crosscheck(&["check", "--rules", &dir.path().display().to_string(), "--color", "never"]);
+    let run = crate::crosscheck(&[
+        "check",
+        "--rules",
+        &dir.path().display().to_string(),
+        "--color",
+        "never",
+    ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("unknown count noun in `count: People 2`") && run.stderr.contains("rules.toml:11:"),
