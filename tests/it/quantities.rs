@@ -275,3 +275,30 @@ fn a_count_noun_must_be_lower_case_letters() {
         run.stderr
     );
 }
+
+#[test]
+fn no_start_reads_the_tail_of_a_figure() {
+    // Wherever a slot starts, the sign, the leading point, the grouped thousands, the country
+    // of a dollar and a year are never dropped from the figure they belong to.
+    for (text, wrong) in [
+        ("Growth was -2.4% in the quarter.", "2.4 %"),
+        ("Inflation was −0.8% in May.", "0.8 %"),
+        ("Rates rose .002 per cent.", "2 %"),
+        ("The budget was 20 000 dollars.", "0 USD"),
+        ("The budget was 20 000 dollars.", "20"),
+        ("The hk $5bn deal closed.", "5000000000 USD"),
+        ("The HK$5bn deal closed.", "5000000000 USD"),
+        ("An A$3bn plan.", "3000000000 USD"),
+        ("Sales rose from 2017 to 4.1 million units.", "2017..4100000"),
+        ("Winds of 480 kt were recorded.", "480000 t"),
+        ("The release is dated 2021-04-07T09:15.", "7 t"),
+        ("The release is dated 2021-04-07T09:15.", "7000 t"),
+    ] {
+        let tokens = tokenize(text);
+        for start in 0..tokens.len() {
+            if let Some((_, quantity)) = quantity_at(text, &tokens, start) {
+                assert_ne!(quantity.canonical_text(), wrong, "{text:?} read at token {start}");
+            }
+        }
+    }
+}

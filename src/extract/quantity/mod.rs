@@ -257,7 +257,7 @@ pub fn quantity_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize,
             Bound::Exact | Bound::Approximate | Bound::Range => (low_value, Some(low_value), Some(low_value)),
             Bound::MoreThan | Bound::AtLeast => (low_value, Some(low_value), None),
             // "less than 5%" is 0–5 %; "less than -2%" has no lower end.
-            Bound::AtMost | Bound::LessThan => ((low_value), (low_value >= 0.0).then_some(0.0), Some(low_value)),
+            Bound::AtMost | Bound::LessThan => (low_value, (low_value >= 0.0).then_some(0.0), Some(low_value)),
         },
     };
     let span = token_span(tokens, start, end);

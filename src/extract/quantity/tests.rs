@@ -593,3 +593,51 @@ fn years_with_units_are_quantities() {
     check("1,500", Some("1,500 | 1500  | Exact | 1500..1500"));
     check("3", Some("3 | 3  | Exact | 3..3"));
 }
+
+/// The decision on an ambiguous unit or sign, as `explain` shows it.
+#[track_caller]
+fn check_reading(input: &str, expected: &str) {
+    let tokens = tokenize(input);
+    let quantity = (0..tokens.len())
+        .find_map(|start| quantity_at(input, &tokens, start))
+        .map(|(_, quantity)| quantity.reading());
+    assert_eq!(quantity.as_deref(), Some(expected), "reading of {input:?}");
+}
+
+#[test]
+fn ambiguous_units_say_how_they_were_read() {
+    check_reading(
+        "Gusts of 60 kt hit the coast.",
+        "\"60 kt\" → 111.12 km/h (speed); `kt` read as knots: the sentence speaks of speed or wind",
+    );
+    check_reading(
+        "The mine shipped 60 kt of ore.",
+        "\"60 kt\" → 60000 t (mass); `kt` read as kilotonnes: nothing in the sentence speaks of speed",
+    );
+    check_reading(
+        "The club paid 40 pounds.",
+        "\"40 pounds\" → 40 GBP (money); `pounds` read as money (GBP): the sentence speaks of money",
+    );
+    check_reading(
+        "It spent 5 million pounds.",
+        "\"5 million pounds\" → 5000000 GBP (money); `pounds` read as money (GBP): a scale word precedes it",
+    );
+    check_reading(
+        "It shipped 500 pounds of beef.",
+        "\"500 pounds\" → 0.226796185 t (mass); `pounds` read as mass (lb): `of` follows",
+    );
+    check_reading(
+        "The baby weighed 7 pounds.",
+        "\"7 pounds\" → 0.00317514659 t (mass); `pounds` read as mass (lb): nothing in the sentence speaks of money; write `pounds sterling` for money",
+    );
+    check_reading(
+        "India mined 100 MT of coal.",
+        "\"100 MT\" → 100 t (mass); `MT` read as metric tonnes (megatonnes are written `Mt`)",
+    );
+    check_reading(
+        "Prices were down 0.8% in May.",
+        "\"down 0.8%\" → -0.8 % (percent); `down` read as a minus sign",
+    );
+    check_reading("It has 100,000 people.", "\"100,000\" → 100000 (count of people)");
+    check_reading("It pumps 2 million bpd.", "\"2 million bpd\" → 317974.589856 m3/d (rate)");
+}

@@ -292,12 +292,16 @@ fn longest_exact(text: &str, tokens: &[Token], index: usize) -> Option<(usize, U
 pub(super) fn rate_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, Unit)> {
     let word = token_text(text, tokens, index)?;
     let period = |code| Some((index + 1, unit(code, 1.0)));
-    match word.to_ascii_lowercase().as_str() {
-        "annually" | "yearly" => return period("yr"),
-        "daily" => return period("d"),
-        "monthly" => return period("mo"),
-        "weekly" => return period("wk"),
-        _ => {}
+    for (adverb, code) in [
+        ("annually", "yr"),
+        ("yearly", "yr"),
+        ("daily", "d"),
+        ("monthly", "mo"),
+        ("weekly", "wk"),
+    ] {
+        if word.eq_ignore_ascii_case(adverb) {
+            return period(code);
+        }
     }
     let after = if word.eq_ignore_ascii_case("per") || word == "/" && is_glued(tokens, index + 1) {
         index + 1
