@@ -46,7 +46,11 @@ fn texts() -> Vec<(&'static str, String)> {
         .map(|input| format!("{input}\n"))
         .collect();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
-        .map(|entries| entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect())
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .collect()
+        })
         .unwrap_or_default();
     paths.sort();
     let examples: String = paths

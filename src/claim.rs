@@ -2,19 +2,18 @@
 //!
 //! A [`Claim`] is what one rule found in one sentence: who ([`Claim::subject`]) says what about
 //! which thing ([`Claim::object`]), in which [`Scope`], with which normalised [`Value`], how
-//! firmly ([`Modality`]) and exactly where ([`Evidence`]). Claims are plain data: they serialise
-//! to the stable JSON of `crosscheck extract --format json` and feed the comparator.
+//! firmly ([`Modality`]) and exactly where ([`Evidence`]). Claims are plain data that feed the
+//! comparator; their JSON form (`crosscheck extract --format json`, saved reports) is the
+//! report's wire model (`report/json.rs`), so these types can change without changing it.
 //!
 //! Values are [`crate::value`]'s, one file per value type; they are re-exported here.
 //!
 //! Invariant: `article.text[evidence.span]` is `evidence.quote`, byte for byte.
 
-use serde::{Deserialize, Serialize};
-
 pub use crate::value::{Bound, Order, Quantity, Rank, Relation, Value};
 
 /// A half-open byte range `[start, end)` into an article's text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -52,7 +51,7 @@ impl Span {
 }
 
 /// One claim extracted from one sentence of one article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     /// Stable identifier: a hash of the article path, rule, key, value and quote. It does not
     /// depend on line numbers or byte offsets, so it survives edits elsewhere in the article.
@@ -85,10 +84,21 @@ impl Claim {
             scope: self.scope.clone(),
         }
     }
+
+    /// The grouping key, borrowed, for writing its display text ([`Key`]'s, without clones).
+    pub fn key_text(&self) -> KeyText<'_> {
+        KeyText {
+            kind: &self.kind,
+            subject: self.subject.as_ref().map(|entity| entity.id.as_str()),
+            object: self.object.as_ref().map(|entity| entity.id.as_str()),
+            region: self.scope.region.as_deref(),
+            year: self.scope.year,
+        }
+    }
 }
 
 /// What claims are grouped by when they are compared.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key {
     /// Claim kind.
     pub kind: String,
@@ -102,17 +112,48 @@ pub struct Key {
 
 impl std::fmt::Display for Key {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(formatter, "{}", self.kind)?;
-        if let Some(subject) = &self.subject {
+        KeyText {
+            kind: &self.kind,
+            subject: self.subject.as_deref(),
+            object: self.object.as_deref(),
+            region: self.scope.region.as_deref(),
+            year: self.scope.year,
+        }
+        .fmt(formatter)
+    }
+}
+
+/// A key's parts, borrowed, and the one place its display text is written:
+/// `reserves · russia · rare-earths · in europe · 2023` (kind, subject, object, `in` region,
+/// year; absent parts left out). [`Key`] displays through it, and so does the comparator, which
+/// writes a finding's key straight from a claim ([`Claim::key_text`]) without cloning it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyText<'a> {
+    /// Claim kind.
+    pub kind: &'a str,
+    /// Canonical subject id.
+    pub subject: Option<&'a str>,
+    /// Canonical object id.
+    pub object: Option<&'a str>,
+    /// Canonical region id.
+    pub region: Option<&'a str>,
+    /// Scope year.
+    pub year: Option<i32>,
+}
+
+impl std::fmt::Display for KeyText<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.kind)?;
+        if let Some(subject) = self.subject {
             write!(formatter, " · {subject}")?;
         }
-        if let Some(object) = &self.object {
+        if let Some(object) = self.object {
             write!(formatter, " · {object}")?;
         }
-        if let Some(region) = &self.scope.region {
+        if let Some(region) = self.region {
             write!(formatter, " · in {region}")?;
         }
-        if let Some(year) = self.scope.year {
+        if let Some(year) = self.year {
             write!(formatter, " · {year}")?;
         }
         Ok(())
@@ -120,7 +161,7 @@ impl std::fmt::Display for Key {
 }
 
 /// A lexicon entry as it was found in the text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
     /// Canonical id from the lexicon, e.g. `russia`.
     pub id: String,
@@ -133,7 +174,7 @@ pub struct Entity {
 }
 
 /// The limits of a claim: an as-of year, a region.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Scope {
     /// The year the figure is given for ("as of 2023", "in 2024").
     pub year: Option<i32>,
@@ -142,8 +183,7 @@ pub struct Scope {
 }
 
 /// Whether a claim is stated or denied.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Polarity {
     /// Stated.
     #[default]
@@ -153,7 +193,7 @@ pub enum Polarity {
 }
 
 /// A cue word found in the sentence and where it is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
     /// The words, as in the text.
     pub text: String,
@@ -162,7 +202,7 @@ pub struct Cue {
 }
 
 /// Who a claim is attributed to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     /// The speaker, e.g. `Putin`, `the USGS`.
     pub speaker: String,
@@ -171,18 +211,15 @@ pub struct Attribution {
 }
 
 /// How firmly a claim is made.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Modality {
     /// Asserted or negated.
     pub polarity: Polarity,
     /// The negation cue, when negated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub negation: Option<Cue>,
     /// The hedge cue ("could", "reportedly", "some of"), when hedged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hedge: Option<Cue>,
     /// The speaker, when the claim is attributed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<Attribution>,
 }
 
@@ -207,7 +244,7 @@ impl Modality {
 }
 
 /// Where a claim was found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
     /// The article's path as given on the command line (or `<stdin>`), with `#N` for the N-th
     /// record of a JSON Lines file.

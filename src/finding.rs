@@ -8,11 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 /// How bad a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Information: overlaps, changes over time, shared wording.
     Info,
@@ -23,8 +20,7 @@ pub enum Severity {
 }
 
 /// Which kind of contradiction a conflict is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ConflictKind {
     /// Two quantities whose intervals do not overlap after normalisation and tolerance.
     Quantity,
@@ -69,8 +65,7 @@ impl ConflictKind {
 }
 
 /// What a finding says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", content = "conflict", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FindingKind {
     /// The claims contradict each other.
     Conflict(ConflictKind),
@@ -83,7 +78,7 @@ pub enum FindingKind {
 }
 
 /// One conclusion about a group of claims.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     /// Stable id: a hash of the finding kind and the sorted stable ids of its claims.
     pub id: String,
@@ -103,7 +98,7 @@ pub struct Finding {
 }
 
 /// How a rule's values compare; set per rule in the rules file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ComparePolicy {
     /// Relative tolerance for quantities: intervals are widened by this fraction of their value
     /// before testing for overlap (default 0.05).
@@ -125,7 +120,7 @@ impl Default for ComparePolicy {
 }
 
 /// What the comparator needs to know from the rule set.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Policy {
     /// Per rule id.
     pub rules: BTreeMap<String, ComparePolicy>,

@@ -34,3 +34,54 @@ pub fn write_to(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> io::R
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entries of `directory`, by name, sorted.
+    fn entries(directory: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(directory)
+            .expect("read the directory")
+            .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_the_earlier_file_alone() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let path = directory.path().join("report.json");
+        std::fs::write(&path, "the earlier report\n").expect("write the earlier report");
+
+        let result = write_to(Some(&path), |out| {
+            out.write_all(b"half of a new rep")?;
+            out.flush()?;
+            Err(io::Error::other("the disk is full"))
+        });
+
+        let error = result.expect_err("the writer's error is returned");
+        assert_eq!(error.to_string(), "the disk is full");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("the earlier report is still there"),
+            "the earlier report\n"
+        );
+        assert_eq!(entries(directory.path()), ["report.json"], "no temporary file is left");
+    }
+
+    #[test]
+    fn a_write_that_succeeds_replaces_the_file() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let path = directory.path().join("report.json");
+        std::fs::write(&path, "the earlier report\n").expect("write the earlier report");
+
+        write_to(Some(&path), |out| out.write_all(b"the new report\n")).expect("the write succeeds");
+
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("the new report"),
+            "the new report\n"
+        );
+        assert_eq!(entries(directory.path()), ["report.json"], "no temporary file is left");
+    }
+}

@@ -8,55 +8,71 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-/// Time spent inside the matcher, summed over threads.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct MatchTimes {
-    /// Sentence segmentation.
-    pub segment: Duration,
-    /// Tokenizing, alias lookup, templates, claims.
-    pub matching: Duration,
-    /// Sentences segmented: blocks the prefilter rules out are never split into sentences.
-    pub sentences: usize,
+use crate::claim::Claim;
+use crate::matcher::MatchTimes;
+
+/// What the read → match pass counts as it hands each file's claims on.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    /// Articles read.
+    pub articles: usize,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Claims found.
+    pub claims: usize,
+    /// Claims found per rule id.
+    pub per_rule: BTreeMap<String, usize>,
+    /// Wall time of reading, matching included (files are read and matched in one pass).
+    pub read: Duration,
+    /// Matcher stage times, summed over threads.
+    pub times: MatchTimes,
+}
+
+impl Tally {
+    /// Counts one file: its bytes, its `articles`, its `claims` and the matcher's `times`.
+    pub fn add_file(&mut self, bytes: u64, articles: usize, claims: &[Claim], times: MatchTimes) {
+        self.bytes += bytes;
+        self.articles += articles;
+        self.claims += claims.len();
+        for claim in claims {
+            match self.per_rule.get_mut(&claim.rule) {
+                Some(count) => *count += 1,
+                None => {
+                    self.per_rule.insert(claim.rule.clone(), 1);
+                }
+            }
+        }
+        self.times.segment += times.segment;
+        self.times.matching += times.matching;
+        self.times.sentences += times.sentences;
+    }
 }
 
 /// Figures for one run.
 #[derive(Clone, Debug)]
 pub struct Stats {
-    articles: usize,
-    bytes: u64,
-    claims: usize,
-    read: Duration,
-    times: MatchTimes,
+    tally: Tally,
     compare: Option<Duration>,
     render: Duration,
     total: Duration,
-    per_rule: BTreeMap<String, usize>,
 }
 
 impl Stats {
-    /// Collects the figures of a run that read and matched file by file.
-    pub(crate) fn from_processed(
-        processed: &crate::commands::Processed,
-        compare: Option<Duration>,
-        render: Duration,
-        total: Duration,
-    ) -> Self {
+    /// The figures of a run: what reading and matching counted, and the times of the stages
+    /// after it (`compare` is `None` when the run compared nothing).
+    pub fn new(tally: &Tally, compare: Option<Duration>, render: Duration, total: Duration) -> Self {
         Stats {
-            articles: processed.articles,
-            bytes: processed.bytes,
-            claims: processed.claim_count,
-            read: processed.read,
-            times: processed.times,
+            tally: tally.clone(),
             compare,
             render,
             total,
-            per_rule: processed.per_rule.clone(),
         }
     }
 
     /// The figures as aligned text.
     pub fn render(&self) -> String {
-        let megabytes = self.bytes as f64 / 1_000_000.0;
+        let tally = &self.tally;
+        let megabytes = tally.bytes as f64 / 1_000_000.0;
         let rate = |duration: Duration| {
             let seconds = duration.as_secs_f64();
             if seconds > 0.0 {
@@ -69,7 +85,7 @@ impl Stats {
         let _ = writeln!(
             out,
             "stats: {} articles, {:.2} MB, {} sentences segmented, {} claims",
-            self.articles, megabytes, self.times.sentences, self.claims
+            tally.articles, megabytes, tally.times.sentences, tally.claims
         );
         let mut stage = |name: &str, duration: Duration| {
             let _ = writeln!(
@@ -79,16 +95,16 @@ impl Stats {
                 rate(duration)
             );
         };
-        stage("read", self.read);
-        stage("segment", self.times.segment);
-        stage("match", self.times.matching);
+        stage("read", tally.read);
+        stage("segment", tally.times.segment);
+        stage("match", tally.times.matching);
         if let Some(compare) = self.compare {
             stage("compare", compare);
         }
         stage("render", self.render);
         stage("total", self.total);
         let _ = writeln!(out, "  hits per rule:");
-        for (rule, hits) in &self.per_rule {
+        for (rule, hits) in &tally.per_rule {
             let _ = writeln!(out, "    {hits:>7}  {rule}");
         }
         out

@@ -169,7 +169,7 @@ pub fn describe(claim: &Claim) -> String {
         "subject={} object={} value={} modality={}",
         id(&claim.subject),
         id(&claim.object),
-        crate::matcher::value_text(&claim.value),
+        claim.value.canonical_text(),
         claim.modality.label()
     );
     if let Some(attribution) = &claim.modality.attribution {

@@ -277,10 +277,7 @@ fn match_view(claim: &Claim) -> MatchView {
         quote: claim.evidence.quote.clone(),
         subject: claim.subject.as_ref().map(entity_view),
         object: claim.object.as_ref().map(entity_view),
-        value: match &claim.value {
-            Value::Statement => "statement".into(),
-            value => matcher::value_text(value),
-        },
+        value: claim.value.canonical_text(),
         reading: match &claim.value {
             Value::Quantity(quantity) => Some(quantity.reading()),
             _ => None,

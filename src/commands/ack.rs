@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Context, exit};
 use crate::cli::AckArgs;
-use crate::review::ack::{self, Acknowledgements};
+use crate::review::ack::{self, AckError, Acknowledgements};
 
 /// Appends the acknowledgement; exit 0, or 2 on any problem.
 pub(crate) fn run(args: &AckArgs, context: &mut Context) -> u8 {
@@ -95,7 +95,11 @@ pub(super) fn load_acknowledgements(
         }
         path
     };
-    match Acknowledgements::load(&path) {
+    let read = std::fs::read_to_string(&path).map_err(|source| AckError::Read {
+        path: path.display().to_string(),
+        source,
+    });
+    match read.and_then(|text| Acknowledgements::parse(&path, &text)) {
         Ok(file) => Ok(Some(file)),
         Err(error) => {
             context.error(&error.to_string());

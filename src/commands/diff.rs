@@ -7,8 +7,7 @@
 use std::path::Path;
 
 use super::{Context, exit};
-use crate::cli::{DiffArgs, FailOn};
-use crate::finding::Severity;
+use crate::cli::DiffArgs;
 use crate::report::{self, RenderOptions, SavedReport};
 
 /// Compares the two reports and renders what differs.
@@ -28,12 +27,9 @@ pub(crate) fn run(args: &DiffArgs, context: &mut Context) -> u8 {
     }) {
         context.error(&format!("cannot write output: {error}"));
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
-    if threshold.is_some_and(|threshold| comparison.fails(threshold)) {
+    if super::report::threshold(args.fail_on)
+        .is_some_and(|threshold| comparison.review.fails(&comparison.findings, threshold))
+    {
         exit::FINDINGS
     } else {
         exit::OK

@@ -44,7 +44,7 @@ pub(crate) fn run(args: &ExtractArgs, context: &mut Context) -> u8 {
         context.error(&format!("cannot write output: {error}"));
     }
     if args.input.stats {
-        let stats = Stats::from_processed(&processed, None, render, started.elapsed());
+        let stats = Stats::new(&processed.tally, None, render, started.elapsed());
         eprint!("{}", stats.render());
     }
     exit::OK

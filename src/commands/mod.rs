@@ -16,13 +16,14 @@ mod test;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, InputArgs, RulesArgs};
 use crate::matcher::Matcher;
 use crate::report::ArticleInfo;
+use crate::report::style::{self, Style};
 use crate::rules::{self, Diagnostic, RuleSet, diagnostic};
 use crate::text::{Article, Format as InputFormat, LoadOptions, files, load_bytes, load_file};
 
@@ -52,21 +53,19 @@ impl Context {
     /// Prints a warning on stderr unless `--quiet`.
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{}: {message}", self.paint_stderr("warning", "33"));
+            eprintln!("{}: {message}", self.stderr_style().paint(style::YELLOW, "warning"));
         }
     }
 
     /// Prints an error on stderr and remembers that the run failed.
     pub fn error(&mut self, message: &str) {
         self.failed = true;
-        eprintln!("{}: {message}", self.paint_stderr("error", "31"));
+        eprintln!("{}: {message}", self.stderr_style().paint(style::RED, "error"));
     }
 
-    fn paint_stderr(&self, word: &str, code: &str) -> String {
-        if self.color_stderr {
-            format!("\x1b[1;{code}m{word}\x1b[0m")
-        } else {
-            word.to_string()
+    fn stderr_style(&self) -> Style {
+        Style {
+            color: self.color_stderr,
         }
     }
 }
@@ -189,18 +188,8 @@ pub(crate) struct Processed {
     pub infos: Vec<ArticleInfo>,
     /// Claims, in article order; empty when streamed.
     pub claims: Vec<crate::claim::Claim>,
-    /// Articles read.
-    pub articles: usize,
-    /// Claims found.
-    pub claim_count: usize,
-    /// Claims found per rule id.
-    pub per_rule: std::collections::BTreeMap<String, usize>,
-    /// Bytes read.
-    pub bytes: u64,
-    /// Wall time of reading, matching included (files are read and matched in one pass).
-    pub read: Duration,
-    /// Matcher stage times, summed over threads.
-    pub times: crate::stats::MatchTimes,
+    /// What was read and found, for `--stats`.
+    pub tally: crate::stats::Tally,
 }
 
 /// Where a run hands each file's articles and claims, in path order.
@@ -211,7 +200,7 @@ struct FileClaims {
     bytes: u64,
     infos: Vec<ArticleInfo>,
     claims: Vec<crate::claim::Claim>,
-    times: crate::stats::MatchTimes,
+    times: crate::matcher::MatchTimes,
     warnings: Vec<String>,
     errors: Vec<String>,
 }
@@ -241,20 +230,8 @@ impl Processed {
         for error in &file.errors {
             context.error(error);
         }
-        self.bytes += file.bytes;
-        self.articles += file.infos.len();
-        self.claim_count += file.claims.len();
-        for claim in &file.claims {
-            match self.per_rule.get_mut(&claim.rule) {
-                Some(count) => *count += 1,
-                None => {
-                    self.per_rule.insert(claim.rule.clone(), 1);
-                }
-            }
-        }
-        self.times.segment += file.times.segment;
-        self.times.matching += file.times.matching;
-        self.times.sentences += file.times.sentences;
+        self.tally
+            .add_file(file.bytes, file.infos.len(), &file.claims, file.times);
         each(file.infos, file.claims)
     }
 }
@@ -351,7 +328,7 @@ fn run_files(
         }
         chunk = next;
     }
-    processed.read = started.elapsed();
+    processed.tally.read = started.elapsed();
     Ok(processed)
 }
 

@@ -9,8 +9,8 @@ use std::time::Instant;
 
 use super::{Context, exit, load_rules, process};
 use crate::cli::{FailOn, ReportArgs};
-use crate::finding::{FindingKind, Severity};
-use crate::report::{self, RenderOptions, SavedReport, Status, Summary};
+use crate::finding::Severity;
+use crate::report::{self, RenderOptions, SavedReport, Summary};
 use crate::stats::Stats;
 
 /// Extracts, compares and renders; exits 1 on conflicts at or above `--fail-on`.
@@ -46,11 +46,7 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
         .as_ref()
         .map(|acknowledgements| acknowledgements.annotate(&findings))
         .unwrap_or_default();
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
+    let threshold = threshold(args.fail_on);
     let options = RenderOptions {
         color: args.input.output.is_none() && context.color_stdout,
     };
@@ -73,20 +69,13 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
             is_comparison: false,
         };
         let comparison = crate::review::baseline::compare(old, &new);
-        fails = threshold.is_some_and(|threshold| comparison.fails(threshold));
+        fails = threshold.is_some_and(|threshold| comparison.review.fails(&comparison.findings, threshold));
         let document = comparison.report(summary.elapsed);
         crate::output::write_to(args.input.output.as_deref(), |out| {
             report::render_review(&document, &comparison.review, args.format, out, &options)
         })
     } else {
-        fails = threshold.is_some_and(|threshold| {
-            findings.iter().enumerate().any(|(index, finding)| {
-                let acknowledged = review
-                    .annotation(index)
-                    .is_some_and(|annotation| annotation.status == Some(Status::Acknowledged));
-                !acknowledged && matches!(finding.kind, FindingKind::Conflict(_)) && finding.severity >= threshold
-            })
-        });
+        fails = threshold.is_some_and(|threshold| review.fails(&findings, threshold));
         let document = report::Report {
             articles: infos,
             claims,
@@ -101,8 +90,8 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
         context.error(&format!("cannot write output: {error}"));
     }
     if args.input.stats {
-        let stats = Stats::from_processed(
-            &processed,
+        let stats = Stats::new(
+            &processed.tally,
             Some(compare_time),
             render_started.elapsed(),
             started.elapsed(),
@@ -110,4 +99,13 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
         eprint!("{}", stats.render());
     }
     if fails { exit::FINDINGS } else { exit::OK }
+}
+
+/// The lowest severity of a conflict that fails the run under `--fail-on`; `None` for never.
+pub(super) fn threshold(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    }
 }

@@ -9,6 +9,7 @@ use super::values::drop_subsumed;
 use super::{Context, FxMap, Slice, Symbol, is_firm, phrase, quoted_first};
 use crate::claim::{Relation, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
+use crate::value::number::ordinal;
 
 /// All findings of one cross group (claims ascending).
 pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
@@ -137,7 +138,7 @@ fn same_rank(context: &Context<'_>, group: &Group<'_>, slice: &Slice, ranks: &[u
         let reason = format!(
             "{} are each ranked {} for {}: {}",
             phrase::list(&names),
-            phrase::ordinal(rank),
+            ordinal(rank),
             group.what,
             phrase::list(&quotes)
         );
@@ -200,7 +201,7 @@ fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extents<'a> {
 /// `"28.7 million tonnes" (28,700,000 t)`.
 fn quantity_quote(context: &Context<'_>, index: usize) -> String {
     match &context.claims[index].value {
-        Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &phrase::quantity(quantity)),
+        value @ Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &value.reason_text()),
         _ => String::new(),
     }
 }

@@ -492,26 +492,15 @@ impl<'a> Context<'a> {
     /// The display key of a finding about `claim`'s group, with `year` as its scope year and
     /// without the subject when `with_subject` is false (cross-subject findings).
     fn key(&self, claim: usize, year: Option<i32>, with_subject: bool) -> String {
-        // Written directly rather than through `Key`'s Display: no clones of the key's strings
-        // for each of possibly hundreds of thousands of findings. Same text as `Key`.
-        let claim = &self.claims[claim];
+        // Borrowed from the claim: no clones of the key's strings for each of possibly hundreds
+        // of thousands of findings.
+        let mut text = self.claims[claim].key_text();
+        text.year = year;
+        if !with_subject {
+            text.subject = None;
+        }
         let mut key = String::with_capacity(64);
-        key.push_str(&claim.kind);
-        if with_subject && let Some(subject) = &claim.subject {
-            key.push_str(" · ");
-            key.push_str(&subject.id);
-        }
-        if let Some(object) = &claim.object {
-            key.push_str(" · ");
-            key.push_str(&object.id);
-        }
-        if let Some(region) = &claim.scope.region {
-            key.push_str(" · in ");
-            key.push_str(region);
-        }
-        if let Some(year) = year {
-            let _ = write!(key, " · {year}");
-        }
+        let _ = write!(key, "{text}");
         key
     }
 

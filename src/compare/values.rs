@@ -169,11 +169,11 @@ fn intervals(
         }
         let representative = context.representative(&claims);
         let what = match (measure, &context.claims[representative].value) {
-            (Measure::Quantity { tolerance }, Value::Quantity(quantity)) => {
-                format!("{} ({}, {tolerance})", quantity.text, phrase::quantity(quantity))
+            (Measure::Quantity { tolerance }, value @ Value::Quantity(quantity)) => {
+                format!("{} ({}, {tolerance})", quantity.text, value.reason_text())
             }
-            (_, Value::Rank(rank)) => {
-                format!("{} ({})", rank.text, phrase::rank(rank.best, rank.worst))
+            (_, value @ Value::Rank(rank)) => {
+                format!("{} ({})", rank.text, value.reason_text())
             }
             _ => continue,
         };
@@ -193,8 +193,8 @@ fn intervals(
         };
         let quoted = [found.quoted[0].claim, found.quoted[1].claim];
         let describe = |index: usize| match &context.claims[index].value {
-            Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &phrase::quantity(quantity)),
-            Value::Rank(rank) => context.quote_with(index, &rank.text, &phrase::rank(rank.best, rank.worst)),
+            value @ Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &value.reason_text()),
+            value @ Value::Rank(rank) => context.quote_with(index, &rank.text, &value.reason_text()),
             _ => String::new(),
         };
         let involved = if found.claims.len() > 2 {
@@ -353,9 +353,9 @@ fn signature(value: &Value) -> Signature<'_> {
 fn asserted_as(context: &Context<'_>, value: &Value) -> String {
     match value {
         Value::Statement => String::new(),
-        Value::Stance { stance } => format!(" as {stance}"),
-        Value::Category { label } => format!(" as {label}"),
-        Value::Rank(rank) => format!(" as {}", phrase::rank(rank.best, rank.worst)),
+        Value::Stance { .. } | Value::Category { .. } | Value::Rank(_) | Value::Quantity(_) => {
+            format!(" as {}", value.reason_text())
+        }
         Value::Order(order) => format!(
             " as {} {}'s",
             if order.relation == Relation::Greater {
@@ -365,7 +365,6 @@ fn asserted_as(context: &Context<'_>, value: &Value) -> String {
             },
             context.policy.name(&order.than.id)
         ),
-        Value::Quantity(quantity) => format!(" as {}", phrase::quantity(quantity)),
     }
 }
 
@@ -461,8 +460,7 @@ fn changes(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings
             claims.sort_unstable();
             let representative = context.representative(&claims);
             let shown = match &context.claims[representative].value {
-                Value::Quantity(quantity) => phrase::quantity(quantity),
-                Value::Rank(rank) => phrase::rank(rank.best, rank.worst),
+                value @ (Value::Quantity(_) | Value::Rank(_)) => value.reason_text(),
                 _ => String::new(),
             };
             values.push(YearValue {

@@ -10,11 +10,12 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::template::{Bindings, Bound};
-use crate::claim::{Claim, Entity, Evidence, Order, Relation, Scope, Span, Value};
+use crate::claim::{Claim, Entity, Evidence, Order, Scope, Span, Value};
 use crate::extract::year;
 use crate::id::stable_id;
 use crate::modality::{self, Sentence};
 use crate::rules::lexicon::EntityMatch;
+use crate::rules::slots::{self, Reading};
 use crate::rules::{CompareMode, Role, Rule, RuleSet};
 use crate::text::Article;
 use crate::text::token::Token;
@@ -101,16 +102,12 @@ impl<'a> SentenceClaims<'a> {
             })
         });
         let value = match rule.compare {
-            CompareMode::Quantity => match bindings.get(Role::Value) {
-                Some(Bound::Quantity(quantity)) => Value::Quantity(quantity.clone()),
-                _ => return None,
-            },
-            CompareMode::Rank => match bindings.get(Role::Value) {
-                Some(Bound::Rank(rank)) => Value::Rank(rank.clone()),
+            compare if slots::value_from_slot(compare) => match bindings.get(Role::Value) {
+                Some(Bound::Read(Reading::Value(value))) => value.clone(),
                 _ => return None,
             },
             CompareMode::Order => {
-                let (Some(Bound::Relation(relation, span)), Some(than)) =
+                let (Some(Bound::Read(Reading::Relation(relation, span))), Some(than)) =
                     (bindings.get(Role::Relation), as_entity(Role::Other))
                 else {
                     return None;
@@ -133,9 +130,11 @@ impl<'a> SentenceClaims<'a> {
                 label: rule.label.clone().unwrap_or_default(),
             },
             CompareMode::Statement => Value::Statement,
+            // The modes whose value is what their `value` slot read are the first arm.
+            _ => return None,
         };
         let year = match bindings.get(Role::Year) {
-            Some(Bound::Year(year)) => Some(*year),
+            Some(Bound::Read(Reading::Year(year))) => Some(*year),
             _ => scope_year.map(|(year, _)| year),
         };
         let region = as_entity(Role::Region)
@@ -219,42 +218,6 @@ pub(super) fn dedup_sentence_claims(claims: &mut Vec<Claim>, from: usize) {
     }
 }
 
-/// Canonical text of a value, used in ids and by `explain`.
-pub fn value_text(value: &Value) -> String {
-    use crate::extract::number::format_value;
-    match value {
-        Value::Quantity(quantity) => {
-            let unit = if quantity.unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", quantity.unit)
-            };
-            match quantity.bound {
-                crate::claim::Bound::Exact => format!("{}{unit}", format_value(quantity.value)),
-                crate::claim::Bound::Approximate => format!("~{}{unit}", format_value(quantity.value)),
-                crate::claim::Bound::AtLeast => format!(">={}{unit}", format_value(quantity.value)),
-                crate::claim::Bound::MoreThan => format!(">{}{unit}", format_value(quantity.value)),
-                crate::claim::Bound::AtMost => format!("<={}{unit}", format_value(quantity.value)),
-                crate::claim::Bound::LessThan => format!("<{}{unit}", format_value(quantity.value)),
-                crate::claim::Bound::Range => format!(
-                    "{}..{}{unit}",
-                    format_value(quantity.low.unwrap_or(quantity.value)),
-                    format_value(quantity.high.unwrap_or(quantity.value))
-                ),
-            }
-        }
-        Value::Rank(rank) if rank.best == rank.worst => format!("rank {}", rank.best),
-        Value::Rank(rank) => format!("rank {}..{}", rank.best, rank.worst),
-        Value::Order(order) => {
-            let sign = if order.relation == Relation::Greater { ">" } else { "<" };
-            format!("{sign} {}", order.than.id)
-        }
-        Value::Stance { stance } => stance.clone(),
-        Value::Category { label } => label.clone(),
-        Value::Statement => "statement".into(),
-    }
-}
-
 /// Stable ids from content: path, rule, key, value and quote, plus an occurrence number for
 /// repeats of the same quote in one article. No offsets, so edits elsewhere keep ids.
 pub(super) fn assign_ids(claims: &mut [Claim]) {
@@ -265,7 +228,7 @@ pub(super) fn assign_ids(claims: &mut [Claim]) {
             claim.evidence.path.as_str(),
             claim.rule.as_str(),
             &key.to_string(),
-            &value_text(&claim.value),
+            &claim.value.canonical_text(),
             claim.modality.label(),
             &claim.evidence.quote,
         ]);

@@ -24,14 +24,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use self::claim::SentenceClaims;
-pub use self::claim::value_text;
 use self::prefilter::{Anchors, Buffers};
 pub use self::probe::{PatternProbe, probe};
 use self::template::Engine;
 use crate::claim::Claim;
 use crate::rules::RuleSet;
 use crate::rules::lexicon::EntityMatch;
-use crate::stats::MatchTimes;
 use crate::text::token::{Token, tokenize_into};
 use crate::text::{Article, segment};
 
@@ -41,6 +39,17 @@ const PARALLEL_ARTICLE_BYTES: usize = 1 << 20;
 
 /// About how many bytes of paragraphs one thread takes at a time in such an article.
 const PARALLEL_PIECE_BYTES: usize = 1 << 18;
+
+/// Time spent inside the matcher, summed over threads.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MatchTimes {
+    /// Sentence segmentation.
+    pub segment: Duration,
+    /// Tokenizing, alias lookup, templates, claims.
+    pub matching: Duration,
+    /// Sentences segmented: blocks the prefilter rules out are never split into sentences.
+    pub sentences: usize,
+}
 
 /// A rule set ready to match: the rules and the prefilter built from them, once. Build one per
 /// run and share it between threads.

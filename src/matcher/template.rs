@@ -4,8 +4,8 @@
 //! Elements are matched left to right; gaps (`..N`, never across a clause break), alternations
 //! and optional groups (an alternation with an empty branch) backtrack through a chain of
 //! [`Continuation`]s, so no element sequence is ever copied. Slots read the sentence's lexicon
-//! mentions (found once per sentence) or the built-in extractors, whose quantity and rank
-//! results are cached per start token. Each template gets at most [`STEP_LIMIT`] steps per
+//! mentions (found once per sentence) or the built-in readers of [`crate::rules::slots`],
+//! whose results are cached per reader and start token. Each template gets at most [`STEP_LIMIT`] steps per
 //! start position, which bounds the work of hostile templates on hostile sentences.
 //!
 //! A rule yields at most one match per start position: the longest of its templates there
@@ -14,9 +14,8 @@
 
 use std::ops::Range;
 
-use crate::claim::{Quantity, Rank, Relation, Span};
-use crate::extract::{comparative, quantity, rank, year};
 use crate::rules::lexicon::EntityMatch;
+use crate::rules::slots::{self, READERS, Reading};
 use crate::rules::{Element, Role, Rule, SlotKind};
 use crate::text::token::{ClauseReader, Token, TokenKind};
 
@@ -24,36 +23,34 @@ use crate::text::token::{ClauseReader, Token, TokenKind};
 /// hostile templates on hostile sentences.
 const STEP_LIMIT: usize = 20_000;
 
-/// Cached results of the built-in extractors, per start token: `None` not read yet,
-/// `Some(None)` nothing there.
-#[allow(clippy::option_option)]
+/// Cached results of the built-in readers ([`SlotKind::reader`]), per reader and start token:
+/// `None` not read yet, `Some(None)` nothing there. A reader's line is allocated when a slot
+/// first uses it.
 struct Builtins {
-    quantity: Vec<Option<Option<(usize, Quantity)>>>,
-    rank: Vec<Option<Option<(usize, Rank)>>>,
+    length: usize,
+    readings: [Vec<Cached>; READERS],
 }
+
+/// One reader's result at one token.
+#[allow(clippy::option_option)]
+type Cached = Option<Option<(usize, Reading)>>;
 
 impl Builtins {
     fn new(length: usize) -> Self {
         Builtins {
-            quantity: vec![None; length],
-            rank: vec![None; length],
+            length,
+            readings: std::array::from_fn(|_| Vec::new()),
         }
     }
 }
 
-/// A value bound by a slot.
+/// What a slot bound.
 #[derive(Clone, Debug)]
 pub(super) enum Bound {
     /// A lexicon mention.
     Entity(EntityMatch),
-    /// A quantity.
-    Quantity(Quantity),
-    /// A rank phrase.
-    Rank(Rank),
-    /// A comparative phrase and its span.
-    Relation(Relation, Span),
-    /// A year.
-    Year(i32),
+    /// What a built-in reader read: a value, a comparative phrase, a year.
+    Read(Reading),
 }
 
 /// The values a match bound, in the order its slots were read.
@@ -114,7 +111,11 @@ impl<'a> Engine<'a> {
     /// `top_k` ("one of the largest" → 1..k) must not be reused: the cached ranks are dropped.
     pub(super) fn read_ranks_with(&mut self, top_k: u32) {
         if self.top_k != top_k {
-            self.builtins.rank.iter_mut().for_each(|cached| *cached = None);
+            for (reader, line) in self.builtins.readings.iter_mut().enumerate() {
+                if slots::reader_uses_top_k(reader) {
+                    line.fill(None);
+                }
+            }
             self.top_k = top_k;
         }
     }
@@ -276,31 +277,23 @@ impl<'a> Engine<'a> {
                 }
                 found
             }
-            SlotKind::Quantity(dimension) => {
-                let cached = self.builtins.quantity[position]
-                    .get_or_insert_with(|| quantity::quantity_at(self.text, self.tokens, position))
-                    .clone();
-                cached
-                    .filter(|(_, quantity)| dimension.is_none_or(|dimension| dimension.admits(quantity)))
-                    .map(|(end, quantity)| (end, Bound::Quantity(quantity)))
+            kind => {
+                let Some(reader) = kind.reader() else {
+                    return Vec::new();
+                };
+                let (text, tokens, top_k, length) = (self.text, self.tokens, self.top_k, self.builtins.length);
+                let line = &mut self.builtins.readings[reader];
+                if line.is_empty() {
+                    line.resize(length, None);
+                }
+                line[position]
+                    .get_or_insert_with(|| kind.read(text, tokens, position, top_k))
+                    .clone()
+                    .filter(|(_, reading)| kind.admits(reading))
+                    .map(|(end, reading)| (end, Bound::Read(reading)))
                     .into_iter()
                     .collect()
             }
-            SlotKind::Rank => {
-                let top_k = self.top_k;
-                let cached = self.builtins.rank[position]
-                    .get_or_insert_with(|| rank::rank_at(self.text, self.tokens, position, top_k))
-                    .clone();
-                cached.map(|(end, rank)| (end, Bound::Rank(rank))).into_iter().collect()
-            }
-            SlotKind::Comparative => comparative::comparative_at(self.text, self.tokens, position)
-                .map(|(end, relation, span)| (end, Bound::Relation(relation, span)))
-                .into_iter()
-                .collect(),
-            SlotKind::Year => year::year_at(self.text, self.tokens, position)
-                .map(|(end, year)| (end, Bound::Year(year)))
-                .into_iter()
-                .collect(),
         }
     }
 }
@@ -336,7 +329,8 @@ fn index_entities(length: usize, entities: &[EntityMatch]) -> Vec<Range<usize>> 
 mod tests {
     use std::fmt::Write as _;
 
-    use super::{Bound, Engine};
+    use super::{Bound, Engine, Reading};
+    use crate::claim::Value;
     use crate::rules::RuleSet;
     use crate::text::token::tokenize_into;
 
@@ -375,10 +369,13 @@ rare-earth = ["rare earth"]
             for (role, bound) in &bindings.slots {
                 let value = match bound {
                     Bound::Entity(entity) => rules.entry(entity.lexicon, entity.entry).id.clone(),
-                    Bound::Quantity(quantity) => format!("{} {}", quantity.value, quantity.unit),
-                    Bound::Rank(rank) => format!("{}..{}", rank.best, rank.worst),
-                    Bound::Relation(relation, _) => format!("{relation:?}"),
-                    Bound::Year(year) => year.to_string(),
+                    Bound::Read(Reading::Value(Value::Quantity(quantity))) => {
+                        format!("{} {}", quantity.value, quantity.unit)
+                    }
+                    Bound::Read(Reading::Value(Value::Rank(rank))) => format!("{}..{}", rank.best, rank.worst),
+                    Bound::Read(Reading::Value(value)) => value.canonical_text(),
+                    Bound::Read(Reading::Relation(relation, _)) => format!("{relation:?}"),
+                    Bound::Read(Reading::Year(year)) => year.to_string(),
                 };
                 let _ = write!(shown, " {}={value}", format!("{role:?}").to_lowercase());
             }

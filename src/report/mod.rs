@@ -10,21 +10,25 @@
 //! never read the clock, the environment or the terminal. Colour is an explicit
 //! [`RenderOptions::color`] and elapsed time an explicit [`Summary::elapsed`], so the same input
 //! always gives the same bytes and snapshot tests need no filters. Each format lives in its own
-//! file; the JSON wire types are private to `json.rs` so internal types can change without
-//! changing the wire format by accident.
+//! file; the JSON wire types live in `wire.rs`, through which `json.rs` writes reports and
+//! `saved.rs` reads them back, so internal types can change without changing the wire format by
+//! accident. [`style`] holds the ANSI colours, for the text report and for the commands'
+//! `warning:`/`error:` words alike.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use crate::claim::{Bound, Claim, Modality, Polarity, Relation, Span, Value};
+use crate::claim::{Claim, Modality, Polarity, Span};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::text::Meta;
 
 mod json;
 mod markdown;
 mod saved;
+pub mod style;
 mod text;
+mod wire;
 
 pub use saved::{SavedReport, SavedReportError, read_report};
 
@@ -155,6 +159,18 @@ impl Review {
         self.annotations.get(index)
     }
 
+    /// Whether `findings` (the ones this review annotates, in the same order) fail the run at
+    /// `threshold`: some conflict at or above it is neither acknowledged nor resolved. In a plain
+    /// report that is any unacknowledged conflict; in a comparison with a baseline, a new one.
+    pub fn fails(&self, findings: &[Finding], threshold: Severity) -> bool {
+        findings.iter().enumerate().any(|(index, finding)| {
+            let status = self.annotation(index).and_then(|annotation| annotation.status);
+            !matches!(status, Some(Status::Acknowledged | Status::Resolved))
+                && matches!(finding.kind, FindingKind::Conflict(_))
+                && finding.severity >= threshold
+        })
+    }
+
     /// Number of findings annotated as acknowledged.
     pub fn acknowledged(&self) -> usize {
         self.annotations
@@ -262,12 +278,7 @@ fn finding_claims<'a>(finding: &'a Finding, claims: &'a [Claim]) -> impl Iterato
 /// The bytes of the claim's value in the article text: the quantity, rank or comparative words,
 /// or the whole match for values without words of their own (stance, category, statement).
 fn value_span(claim: &Claim) -> Span {
-    match &claim.value {
-        Value::Quantity(quantity) => quantity.span,
-        Value::Rank(rank) => rank.span,
-        Value::Order(order) => order.span,
-        Value::Stance { .. } | Value::Category { .. } | Value::Statement => claim.evidence.span,
-    }
+    claim.value.span().unwrap_or(claim.evidence.span)
 }
 
 /// `span` as a byte range of the claim's sentence, if it lies inside it on character
@@ -350,67 +361,6 @@ fn one_line(text: &str) -> String {
         .collect()
 }
 
-/// The normalised value in a few characters: `2.87e7 t`, `~4.4e7 t`, `rank 1`, `top 5`,
-/// `> ukraine`, `self-sufficient`.
-fn describe_value(value: &Value) -> String {
-    match value {
-        Value::Quantity(quantity) => {
-            let shown = |number: f64| with_unit(&format_number(number), &quantity.unit);
-            match quantity.bound {
-                Bound::Exact => shown(quantity.value),
-                Bound::Approximate => format!("~{}", shown(quantity.value)),
-                Bound::AtLeast => format!("≥{}", shown(quantity.low.unwrap_or(quantity.value))),
-                Bound::MoreThan => format!(">{}", shown(quantity.low.unwrap_or(quantity.value))),
-                Bound::AtMost => format!("≤{}", shown(quantity.high.unwrap_or(quantity.value))),
-                Bound::LessThan => format!("<{}", shown(quantity.high.unwrap_or(quantity.value))),
-                Bound::Range => {
-                    let low = format_number(quantity.low.unwrap_or(quantity.value));
-                    let high = format_number(quantity.high.unwrap_or(quantity.value));
-                    with_unit(&format!("{low}–{high}"), &quantity.unit)
-                }
-            }
-        }
-        Value::Rank(rank) if rank.best == rank.worst => format!("rank {}", rank.best),
-        Value::Rank(rank) if rank.best == 1 => format!("top {}", rank.worst),
-        Value::Rank(rank) => format!("rank {}–{}", rank.best, rank.worst),
-        Value::Order(order) => {
-            let sign = match order.relation {
-                Relation::Greater => '>',
-                Relation::Less => '<',
-            };
-            format!("{sign} {}", order.than.id)
-        }
-        Value::Stance { stance } => stance.clone(),
-        Value::Category { label } => label.clone(),
-        Value::Statement => "statement".to_owned(),
-    }
-}
-
-/// A number followed by its unit: `5%`, `2.87e7 t`, `1200` (a count has no unit).
-fn with_unit(number: &str, unit: &str) -> String {
-    match unit {
-        "" => number.to_owned(),
-        "%" => format!("{number}%"),
-        _ => format!("{number} {unit}"),
-    }
-}
-
-/// A number rounded to six significant digits, in scientific notation from a million up
-/// (`2.87e7`), plainly below (`44.5`, `0.05`).
-fn format_number(number: f64) -> String {
-    if !number.is_finite() {
-        return number.to_string();
-    }
-    // Rounding through the exponent form drops float noise (28.7 × 10⁶ = 28699999.999999996).
-    let rounded: f64 = format!("{number:.5e}").parse().unwrap_or(number);
-    let magnitude = rounded.abs();
-    if magnitude >= 1e6 || (magnitude != 0.0 && magnitude < 1e-3) {
-        format!("{rounded:e}")
-    } else {
-        rounded.to_string()
-    }
-}
-
 /// How firmly the claim is made, in words: `asserted`, `negated`, `attributed to Putin`,
 /// `hedged ("could")`, or several joined with `, `.
 fn describe_modality(modality: &Modality) -> String {
@@ -433,7 +383,7 @@ fn describe_modality(modality: &Modality) -> String {
 
 /// The label under a quoted value: the value, the year for changes over time, the modality.
 fn claim_label(claim: &Claim, kind: FindingKind) -> String {
-    let value = describe_value(&claim.value);
+    let value = claim.value.label();
     let modality = describe_modality(&claim.modality);
     match (kind, claim.scope.year) {
         (FindingKind::Change, Some(year)) => format!("{value} · in {year} · {modality}"),
@@ -459,22 +409,6 @@ fn format_elapsed(elapsed: Duration) -> String {
 mod tests {
     use super::*;
 
-    #[track_caller]
-    fn check_number(number: f64, expected: &str) {
-        assert_eq!(format_number(number), expected, "format_number({number})");
-    }
-
-    #[test]
-    fn numbers_are_short_and_free_of_float_noise() {
-        check_number(28.7 * 1e6, "2.87e7");
-        check_number(3_800_000.0, "3.8e6");
-        check_number(44.5, "44.5");
-        check_number(0.05, "0.05");
-        check_number(2900.0, "2900");
-        check_number(0.0, "0");
-        check_number(0.000_12, "1.2e-4");
-    }
-
     #[test]
     fn line_breaks_count_every_ending_once() {
         assert_eq!(line_breaks("ab"), (0, 2));
@@ -498,6 +432,39 @@ mod tests {
                 shared_wording: 1
             }
         );
+    }
+
+    #[test]
+    fn only_conflicts_neither_acknowledged_nor_resolved_fail_the_run() {
+        let report = fixture::report();
+        let findings = report.findings;
+        let error = findings
+            .iter()
+            .position(|finding| matches!(finding.kind, FindingKind::Conflict(_)) && finding.severity == Severity::Error)
+            .expect("the fixture has an error");
+        let plain = Review::default();
+        assert!(plain.fails(findings, Severity::Error));
+
+        let with_status = |status: Status| {
+            let mut annotations = vec![Annotation::default(); findings.len()];
+            annotations[error].status = Some(status);
+            Review {
+                annotations,
+                baseline: None,
+            }
+        };
+        for status in [Status::Acknowledged, Status::Resolved] {
+            let review = with_status(status);
+            assert!(!review.fails(findings, Severity::Error), "{status:?}");
+            assert!(review.fails(findings, Severity::Warning), "the warning still fails");
+        }
+        assert!(with_status(Status::New).fails(findings, Severity::Error));
+        let overlaps_only: Vec<Finding> = findings
+            .iter()
+            .filter(|finding| finding.kind == FindingKind::Overlap)
+            .cloned()
+            .collect();
+        assert!(!plain.fails(&overlaps_only, Severity::Info));
     }
 
     #[test]

@@ -2,23 +2,21 @@
 //! that two runs can be compared (`crosscheck diff`, `report --baseline`) and a finding can be
 //! acknowledged from a saved report (`crosscheck ack`).
 //!
-//! Design: the reader is the inverse of `json.rs` and as lenient as the versioning rules ask of
-//! consumers: keys it does not know are ignored. It is strict about what it needs — the
-//! version, the claims, the findings and the claim ids findings name — and says which part is
-//! missing, so a claim listing, a hand-edited file or a report from a future version is an error
-//! with a reason, never a silently empty comparison. Claims deserialise straight into
-//! [`Claim`], whose serde layout is the wire layout (the extra `modality.label` is ignored).
+//! Design: the document is read through the same DTOs that wrote it (`wire.rs`), so the wire
+//! format is defined once; the reader is as lenient as the versioning rules ask of consumers
+//! (keys it does not know, or has no use for, are ignored). It is strict about what it needs —
+//! the version, the claims, the findings and the claim ids findings name — and says which part
+//! is missing, so a claim listing, a hand-edited file or a report from a future version is an
+//! error with a reason, never a silently empty comparison.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde::Deserialize;
-
 use crate::claim::Claim;
-use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
-use crate::text::Meta;
+use crate::finding::Finding;
 
 use super::ArticleInfo;
-use super::json::{VERSION, conflict_name};
+use super::wire::{self, ReportDto, VERSION};
 
 /// A JSON report read back from disk.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -56,49 +54,6 @@ pub enum SavedReportError {
     NotAReport(String),
 }
 
-#[derive(Deserialize)]
-struct WireReport {
-    #[serde(default)]
-    summary: Option<WireSummary>,
-    articles: Vec<WireArticle>,
-    claims: Vec<Claim>,
-    findings: Vec<WireFinding>,
-}
-
-#[derive(Deserialize)]
-struct WireSummary {
-    #[serde(default)]
-    new: Option<usize>,
-}
-
-#[derive(Deserialize)]
-struct WireArticle {
-    path: String,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    outlet: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct WireFinding {
-    id: String,
-    kind: String,
-    #[serde(default)]
-    conflict: Option<String>,
-    severity: String,
-    key: String,
-    reason: String,
-    articles: usize,
-    claims: Vec<String>,
-    #[serde(default)]
-    acknowledged: Option<String>,
-}
-
 /// Reads a JSON report written by `crosscheck report --format json`.
 pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
     let document: serde_json::Value =
@@ -125,13 +80,13 @@ pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
             "`tool` is not \"crosscheck\"; pass a report written by `crosscheck report --format json`".into(),
         ));
     }
-    let wire: WireReport =
+    let wire: ReportDto =
         serde_json::from_value(document).map_err(|error| SavedReportError::NotAReport(error.to_string()))?;
     let index: HashMap<&str, usize> = wire
         .claims
         .iter()
         .enumerate()
-        .map(|(position, claim)| (claim.id.as_str(), position))
+        .map(|(position, claim)| (claim.id(), position))
         .collect();
     let mut findings = Vec::with_capacity(wire.findings.len());
     let mut acknowledged = Vec::with_capacity(wire.findings.len());
@@ -140,7 +95,7 @@ pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
             .claims
             .iter()
             .map(|id| {
-                index.get(id.as_str()).copied().ok_or_else(|| {
+                index.get(id.as_ref()).copied().ok_or_else(|| {
                     SavedReportError::NotAReport(format!(
                         "finding {} names claim {id}, which is not in `claims`",
                         finding.id
@@ -148,68 +103,30 @@ pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let unknown = |what: &str, value: &str| {
+            SavedReportError::NotAReport(format!("finding {} has an unknown {what} `{value}`", finding.id))
+        };
+        let kind = wire::finding_kind(&finding.kind, finding.conflict.as_deref())
+            .map_err(|(what, value)| unknown(what, value))?;
+        let severity = wire::severity(&finding.severity).ok_or_else(|| unknown("severity", &finding.severity))?;
         findings.push(Finding {
-            kind: finding_kind(&finding)?,
-            severity: severity(&finding)?,
-            id: finding.id,
-            key: finding.key,
-            reason: finding.reason,
+            kind,
+            severity,
+            id: finding.id.into_owned(),
+            key: finding.key.into_owned(),
+            reason: finding.reason.into_owned(),
             claims,
             articles: finding.articles,
         });
-        acknowledged.push(finding.acknowledged);
+        acknowledged.push(finding.acknowledged.map(Cow::into_owned));
     }
     Ok(SavedReport {
-        articles: wire
-            .articles
-            .into_iter()
-            .map(|article| ArticleInfo {
-                path: article.path,
-                meta: Meta {
-                    title: article.title,
-                    outlet: article.outlet,
-                    date: article.date,
-                    url: article.url,
-                },
-            })
-            .collect(),
-        claims: wire.claims,
+        articles: wire.articles.into_iter().map(wire::ArticleDto::into_article).collect(),
+        claims: wire.claims.into_iter().map(wire::ClaimDto::into_claim).collect(),
         findings,
         acknowledged,
         is_comparison: wire.summary.is_some_and(|summary| summary.new.is_some()),
     })
-}
-
-fn finding_kind(finding: &WireFinding) -> Result<FindingKind, SavedReportError> {
-    let unknown = |what: &str, value: &str| {
-        SavedReportError::NotAReport(format!("finding {} has an unknown {what} `{value}`", finding.id))
-    };
-    match finding.kind.as_str() {
-        "overlap" => Ok(FindingKind::Overlap),
-        "change" => Ok(FindingKind::Change),
-        "shared_wording" => Ok(FindingKind::SharedWording),
-        "conflict" => {
-            let name = finding.conflict.as_deref().unwrap_or_default();
-            ConflictKind::ALL
-                .into_iter()
-                .find(|&kind| conflict_name(kind) == name)
-                .map(FindingKind::Conflict)
-                .ok_or_else(|| unknown("conflict kind", name))
-        }
-        other => Err(unknown("kind", other)),
-    }
-}
-
-fn severity(finding: &WireFinding) -> Result<Severity, SavedReportError> {
-    match finding.severity.as_str() {
-        "info" => Ok(Severity::Info),
-        "warning" => Ok(Severity::Warning),
-        "error" => Ok(Severity::Error),
-        other => Err(SavedReportError::NotAReport(format!(
-            "finding {} has an unknown severity `{other}`",
-            finding.id
-        ))),
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! Design: the frame is drawn here rather than by a snippet library because it must show a
 //! *sentence* (newlines folded to spaces, long sentences cut to a window around the value) and
 //! align carets by characters, not bytes, so non-ASCII text lines up. Colour is applied by
-//! [`Style`] only when asked; without it the output holds no escape codes.
+//! [`super::style::Style`] only when asked; without it the output holds no escape codes.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -17,9 +17,10 @@ use std::io::{self, Write};
 use crate::claim::Claim;
 use crate::finding::{Finding, FindingKind, Severity};
 
+use super::style::{BLUE, BOLD, CYAN, GREEN, MAGENTA, RED, Style, YELLOW};
 use super::{
     Annotation, ArticleIndex, ArticleInfo, Counts, RenderOptions, Report, Review, Status, claim_label, count,
-    describe_modality, describe_value, finding_claims, format_elapsed, one_line, value_location, value_range,
+    describe_modality, finding_claims, format_elapsed, one_line, value_location, value_range,
 };
 
 /// Characters of a sentence shown before it is cut to a window around the value.
@@ -32,30 +33,6 @@ const CONFLICT_QUOTES: usize = 2;
 const OTHER_QUOTES: usize = 5;
 /// Claims beyond the quoted ones listed by location; more are only counted.
 const MAX_LISTED: usize = 3;
-
-/// ANSI styling, or none.
-#[derive(Clone, Copy)]
-struct Style {
-    color: bool,
-}
-
-const BOLD: &str = "1";
-const RED: &str = "1;31";
-const YELLOW: &str = "1;33";
-const GREEN: &str = "1;32";
-const CYAN: &str = "1;36";
-const MAGENTA: &str = "1;35";
-const BLUE: &str = "1;34";
-
-impl Style {
-    fn paint(self, code: &str, text: &str) -> String {
-        if self.color && !text.is_empty() {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    }
-}
 
 /// Writes the text report, with review annotations when `review` has any.
 pub(super) fn render(report: &Report, review: &Review, out: &mut dyn Write, options: RenderOptions) -> io::Result<()> {
@@ -380,7 +357,7 @@ pub(super) fn render_claims(
             style.paint(CYAN, &claim.rule),
             one_line(subject),
             one_line(object),
-            describe_value(&claim.value),
+            claim.value.label(),
             describe_modality(&claim.modality),
             scope
         )?;

@@ -121,15 +121,6 @@ pub struct Acknowledgements {
 }
 
 impl Acknowledgements {
-    /// Reads and parses the file at `path`.
-    pub fn load(path: &Path) -> Result<Acknowledgements, AckError> {
-        let text = std::fs::read_to_string(path).map_err(|source| AckError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Acknowledgements::parse(path, &text)
-    }
-
     /// Parses `text`, the contents of the file at `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Acknowledgements, AckError> {
         let syntax: FileSyntax = toml::from_str(text).map_err(|error| AckError::Parse {

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Duration;
 
 use crate::claim::Claim;
-use crate::finding::{Finding, FindingKind, Severity};
+use crate::finding::Finding;
 use crate::report::{Annotation, ArticleInfo, BaselineCounts, Report, Review, SavedReport, Status, Summary};
 
 /// The findings that differ between a baseline and a new report, as a report of their own.
@@ -40,15 +40,6 @@ impl Comparison {
                 elapsed,
             },
         }
-    }
-
-    /// Whether a new (unacknowledged) conflict at or above `threshold` appeared.
-    pub fn fails(&self, threshold: Severity) -> bool {
-        self.findings.iter().enumerate().any(|(index, finding)| {
-            self.review.annotation(index).and_then(|annotation| annotation.status) == Some(Status::New)
-                && matches!(finding.kind, FindingKind::Conflict(_))
-                && finding.severity >= threshold
-        })
     }
 }
 
@@ -149,7 +140,7 @@ impl Builder {
 mod tests {
     use super::*;
     use crate::claim::{Evidence, Modality, Scope, Span, Value};
-    use crate::finding::ConflictKind;
+    use crate::finding::{ConflictKind, FindingKind, Severity};
 
     fn claim(id: &str, path: &str) -> Claim {
         Claim {
@@ -246,7 +237,7 @@ mod tests {
         assert_eq!(ids, ["a", "d", "b", "c"]);
         assert_eq!(comparison.findings[1].claims, [2, 1]);
         assert_eq!(comparison.findings[2].claims, [2, 3]);
-        assert!(comparison.fails(Severity::Error));
+        assert!(comparison.review.fails(&comparison.findings, Severity::Error));
         let paths: Vec<&str> = comparison
             .articles
             .iter()
@@ -264,7 +255,7 @@ mod tests {
         );
         let comparison = compare(&old, &old);
         assert!(comparison.findings.is_empty());
-        assert!(!comparison.fails(Severity::Info));
+        assert!(!comparison.review.fails(&comparison.findings, Severity::Info));
         assert_eq!(comparison.review.baseline.map(|counts| counts.unchanged), Some(1));
     }
 }

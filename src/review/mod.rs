@@ -10,7 +10,7 @@
 //! and its claims' ids, and a claim id is a hash of content (path, rule, key, value, modality,
 //! quote), never of offsets, so an edit elsewhere in an article changes no id, while a change to
 //! either claim makes a new finding: exactly when a reviewer should look again. Nothing here does
-//! IO except [`ack::Acknowledgements::load`], which reads its file.
+//! IO: `commands` reads the files and hands their text in.
 
 pub mod ack;
 pub mod baseline;

@@ -10,6 +10,9 @@
 //! `docs/rules.md`, which a test below holds to the table).
 
 use super::lexicon::Lexicon;
+use crate::claim::{Relation, Span, Value};
+use crate::extract::{comparative, quantity, rank, year};
+use crate::text::token::Token;
 use crate::value::CompareMode;
 use crate::value::quantity::{CANONICAL_UNITS, Quantity, dimension_of};
 
@@ -218,6 +221,80 @@ impl SlotKind {
             .find_map(|slot_type| slot_type.written(self))
             .unwrap_or_default()
     }
+}
+
+/// What a built-in slot read at a token: a claim value, the comparative words of an order, or
+/// a year.
+#[derive(Clone, Debug)]
+pub enum Reading {
+    /// A value ("28.7 million tonnes", "the second-largest").
+    Value(Value),
+    /// A comparative phrase and where its words are.
+    Relation(Relation, Span),
+    /// A year.
+    Year(i32),
+}
+
+/// How many built-in readers there are; [`SlotKind::reader`] numbers them, so a matcher can
+/// cache each reader's result per token.
+pub const READERS: usize = 4;
+
+impl SlotKind {
+    /// The number of the built-in reader this kind uses (`quantity` with or without a
+    /// dimension shares one), below [`READERS`]; `None` for a lexicon slot.
+    pub fn reader(self) -> Option<usize> {
+        match self {
+            SlotKind::Lexicon(_) => None,
+            SlotKind::Quantity(_) => Some(0),
+            SlotKind::Rank => Some(1),
+            SlotKind::Comparative => Some(2),
+            SlotKind::Year => Some(3),
+        }
+    }
+
+    /// Reads a slot of this built-in kind starting exactly at token `start` of a sentence:
+    /// the end token and the reading, before [`SlotKind::admits`] narrows it.
+    pub fn read(self, text: &str, tokens: &[Token], start: usize, top_k: u32) -> Option<(usize, Reading)> {
+        match self {
+            SlotKind::Lexicon(_) => None,
+            SlotKind::Quantity(_) => quantity::quantity_at(text, tokens, start)
+                .map(|(end, quantity)| (end, Reading::Value(Value::Quantity(quantity)))),
+            SlotKind::Rank => {
+                rank::rank_at(text, tokens, start, top_k).map(|(end, rank)| (end, Reading::Value(Value::Rank(rank))))
+            }
+            SlotKind::Comparative => comparative::comparative_at(text, tokens, start)
+                .map(|(end, relation, span)| (end, Reading::Relation(relation, span))),
+            SlotKind::Year => year::year_at(text, tokens, start).map(|(end, year)| (end, Reading::Year(year))),
+        }
+    }
+
+    /// Whether a slot of this kind takes what its reader read: a `quantity(mass)` slot only a
+    /// mass.
+    pub fn admits(self, reading: &Reading) -> bool {
+        match (self, reading) {
+            (SlotKind::Quantity(Some(dimension)), Reading::Value(Value::Quantity(quantity))) => {
+                dimension.admits(quantity)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Whether what reader number `reader` finds depends on the rule's `top_k` ("one of the
+/// largest" is 1..`top_k`), so that a cached reading is kept only for rules of the same reach.
+pub fn reader_uses_top_k(reader: usize) -> bool {
+    SlotKind::Rank.reader() == Some(reader)
+}
+
+/// Whether the templates of `compare` must bind the claim's value to a `value` slot (a
+/// quantity or rank rule), so the claim's value is what that slot read.
+pub fn value_from_slot(compare: CompareMode) -> bool {
+    SLOT_TYPES.iter().any(|slot_type| {
+        slot_type
+            .required
+            .as_ref()
+            .is_some_and(|required| required.compare == compare && required.role == Role::Value)
+    })
 }
 
 /// A built-in slot type: one row of [`SLOT_TYPES`].

@@ -8,13 +8,16 @@
 //! [`ValueDto`]. Numbers in values are written by [`number`].
 //!
 //! A new value type is a new file here plus one arm in each `match` of this file; the slot that
-//! reads it is one row of [`crate::rules::slots`], its reader a file of [`crate::extract`].
+//! reads it is one row of [`crate::rules::slots`] (which also calls its reader, a file of
+//! [`crate::extract`]), and how two of its values agree is the comparator's.
 
 mod label;
 pub mod number;
 pub mod order;
 pub mod quantity;
 pub mod rank;
+
+use std::borrow::Cow;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -26,8 +29,7 @@ pub use quantity::{Bound, ExpectedQuantity, Quantity, QuantityDto};
 pub use rank::{ExpectedRank, Rank, RankDto};
 
 /// A normalised claim value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// A number with a unit, as an interval.
     Quantity(Quantity),
@@ -76,15 +78,27 @@ impl Value {
         }
     }
 
-    /// The value's JSON form (`{"type": "quantity", …}`), as the report writes it.
-    pub fn dto(&self) -> ValueDto<'_> {
+    /// Where the value's own words are ("28.7 million tonnes", "the second-largest",
+    /// "exceeding"); `None` for values without words of their own (stance, category,
+    /// statement), which are the whole match.
+    pub fn span(&self) -> Option<Span> {
         match self {
-            Value::Quantity(quantity) => ValueDto::Quantity(quantity.dto()),
-            Value::Rank(rank) => ValueDto::Rank(rank.dto()),
-            Value::Order(order) => ValueDto::Order(order.dto()),
-            Value::Stance { stance } => ValueDto::Stance { stance },
-            Value::Category { label } => ValueDto::Category { label },
-            Value::Statement => ValueDto::Statement {},
+            Value::Quantity(quantity) => Some(quantity.span),
+            Value::Rank(rank) => Some(rank.span),
+            Value::Order(order) => Some(order.span),
+            Value::Stance { .. } | Value::Category { .. } | Value::Statement => None,
+        }
+    }
+
+    /// The value as a comparator's reason writes it: `28,700,000 t`, `≈ 450,000 t`, `2nd`,
+    /// `> ukraine`, `self-sufficient`.
+    pub fn reason_text(&self) -> String {
+        match self {
+            Value::Quantity(quantity) => quantity.reason_text(),
+            Value::Rank(rank) => rank.reason_text(),
+            Value::Order(order) => order.canonical_text(),
+            Value::Stance { stance: label } | Value::Category { label } => label.clone(),
+            Value::Statement => label::STATEMENT.to_owned(),
         }
     }
 }
@@ -172,33 +186,74 @@ impl std::fmt::Display for ExpectedValue {
     }
 }
 
-/// A value in the JSON report: `{"type": "quantity", …}` with the fields of its type, every
-/// field name and enum string spelt out by the type's DTO.
-#[derive(Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+/// A value in the JSON report: `{"type": "quantity", …}` with the fields of its type's DTO,
+/// written by the report and read back from saved reports.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "type", expecting = "internally tagged enum Value")]
 pub enum ValueDto<'a> {
     /// A quantity.
+    #[serde(rename = "quantity")]
     Quantity(QuantityDto<'a>),
     /// A rank.
+    #[serde(rename = "rank")]
     Rank(RankDto<'a>),
     /// An order.
+    #[serde(rename = "order")]
     Order(OrderDto<'a>),
     /// A stance.
+    #[serde(rename = "stance")]
     Stance {
         /// The stance label.
-        stance: &'a str,
+        stance: Cow<'a, str>,
     },
     /// A category.
+    #[serde(rename = "category")]
     Category {
         /// The label.
-        label: &'a str,
+        label: Cow<'a, str>,
     },
     /// A bare statement.
+    #[serde(rename = "statement")]
     Statement {},
 }
 
+impl<'a> ValueDto<'a> {
+    /// The JSON form of `value`.
+    pub fn new(value: &'a Value) -> Self {
+        match value {
+            Value::Quantity(quantity) => ValueDto::Quantity(QuantityDto::new(quantity)),
+            Value::Rank(rank) => ValueDto::Rank(RankDto::new(rank)),
+            Value::Order(order) => ValueDto::Order(OrderDto::new(order)),
+            Value::Stance { stance } => ValueDto::Stance {
+                stance: Cow::Borrowed(stance),
+            },
+            Value::Category { label } => ValueDto::Category {
+                label: Cow::Borrowed(label),
+            },
+            Value::Statement => ValueDto::Statement {},
+        }
+    }
+
+    /// The value a saved report holds.
+    pub fn into_value(self) -> Value {
+        match self {
+            ValueDto::Quantity(quantity) => Value::Quantity(quantity.into_quantity()),
+            ValueDto::Rank(rank) => Value::Rank(rank.into_rank()),
+            ValueDto::Order(order) => Value::Order(order.into_order()),
+            ValueDto::Stance { stance } => Value::Stance {
+                stance: stance.into_owned(),
+            },
+            ValueDto::Category { label } => Value::Category {
+                label: label.into_owned(),
+            },
+            ValueDto::Statement {} => Value::Statement,
+        }
+    }
+}
+
 /// A span in the JSON report: `{"start", "end"}`.
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
+#[serde(expecting = "struct Span")]
 pub struct SpanDto {
     start: usize,
     end: usize,
@@ -213,12 +268,23 @@ impl From<Span> for SpanDto {
     }
 }
 
+impl From<SpanDto> for Span {
+    fn from(span: SpanDto) -> Self {
+        // Not `Span::new`: a saved report is read as it is, not checked.
+        Span {
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
 /// An entity in the JSON report: `{"id", "lexicon", "text", "span"}`.
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
+#[serde(expecting = "struct Entity")]
 pub struct EntityDto<'a> {
-    id: &'a str,
-    lexicon: &'a str,
-    text: &'a str,
+    id: Cow<'a, str>,
+    lexicon: Cow<'a, str>,
+    text: Cow<'a, str>,
     span: SpanDto,
 }
 
@@ -226,10 +292,20 @@ impl<'a> EntityDto<'a> {
     /// The JSON form of `entity`.
     pub fn new(entity: &'a Entity) -> Self {
         EntityDto {
-            id: &entity.id,
-            lexicon: &entity.lexicon,
-            text: &entity.text,
+            id: Cow::Borrowed(&entity.id),
+            lexicon: Cow::Borrowed(&entity.lexicon),
+            text: Cow::Borrowed(&entity.text),
             span: entity.span.into(),
+        }
+    }
+
+    /// The entity a saved report holds.
+    pub fn into_entity(self) -> Entity {
+        Entity {
+            id: self.id.into_owned(),
+            lexicon: self.lexicon.into_owned(),
+            text: self.text.into_owned(),
+            span: self.span.into(),
         }
     }
 }
@@ -371,18 +447,109 @@ mod tests {
     }
 
     #[test]
-    fn the_json_form_is_the_serde_form() {
-        // The report writes values through their DTOs and a saved report is read back through
-        // `Value`'s serde derives: the two must be one layout.
+    fn the_json_form_is_written_and_read_back() {
         for value in values() {
-            let written = serde_json::to_string(&value.dto()).expect("serialises");
-            assert_eq!(written, serde_json::to_string(&value).expect("serialises"));
-            let read: Value = serde_json::from_str(&written).expect("reads back");
-            assert_eq!(read, value);
+            let written = serde_json::to_string(&ValueDto::new(&value)).expect("serialises");
+            let read: ValueDto<'_> = serde_json::from_str(&written).expect("reads back");
+            assert_eq!(read.into_value(), value, "{written}");
         }
         assert_eq!(
-            serde_json::to_string(&Value::Statement.dto()).expect("serialises"),
+            serde_json::to_string(&ValueDto::new(&Value::Statement)).expect("serialises"),
             r#"{"type":"statement"}"#
         );
+    }
+
+    fn a_rank(best: u32, worst: u32) -> Value {
+        Value::Rank(Rank {
+            best,
+            worst,
+            text: String::new(),
+            span: Span::default(),
+        })
+    }
+
+    fn a_quantity(value: f64, low: Option<f64>, high: Option<f64>, unit: &str, bound: Bound) -> Value {
+        Value::Quantity(Quantity {
+            value,
+            low,
+            high,
+            unit: unit.to_owned(),
+            bound,
+            text: String::new(),
+            span: Span::default(),
+            noun: None,
+            reading: quantity::Reading::default(),
+        })
+    }
+
+    /// Each value in the three notations: canonical, label, reason.
+    #[test]
+    fn values_in_every_notation() {
+        let greater = Value::Order(Order {
+            relation: Relation::Greater,
+            than: Entity {
+                id: "ukraine".to_owned(),
+                lexicon: "country".to_owned(),
+                text: "Ukraine".to_owned(),
+                span: Span::default(),
+            },
+            text: String::new(),
+            span: Span::default(),
+        });
+        let cases = [
+            (
+                a_quantity(28.7 * 1e6, Some(28.7 * 1e6), Some(28.7 * 1e6), "t", Bound::Exact),
+                ["28700000 t", "2.87e7 t", "28,700,000 t"],
+            ),
+            (
+                a_quantity(44e6, Some(39.6e6), Some(48.4e6), "t", Bound::Approximate),
+                ["~44000000 t", "~4.4e7 t", "≈ 44,000,000 t"],
+            ),
+            (
+                a_quantity(20e6, Some(20e6), None, "t", Bound::AtLeast),
+                [">=20000000 t", "≥2e7 t", "≥ 20,000,000 t"],
+            ),
+            (
+                a_quantity(35.0, Some(35.0), None, "%", Bound::MoreThan),
+                [">35 %", ">35%", "> 35%"],
+            ),
+            (
+                a_quantity(5.0, None, Some(5.0), "USD", Bound::AtMost),
+                ["<=5 USD", "≤5 USD", "≤ 5 USD"],
+            ),
+            (
+                a_quantity(1200.0, None, Some(1200.0), "", Bound::LessThan),
+                ["<1200", "<1200", "< 1,200"],
+            ),
+            (
+                a_quantity(11e6, Some(10e6), Some(12e6), "t", Bound::Range),
+                ["10000000..12000000 t", "1e7–1.2e7 t", "10,000,000–12,000,000 t"],
+            ),
+            (
+                a_quantity(11e6, None, Some(12e6), "t", Bound::Range),
+                ["11000000..12000000 t", "1.1e7–1.2e7 t", "11,000,000 t"],
+            ),
+            (a_rank(2, 2), ["rank 2", "rank 2", "2nd"]),
+            (a_rank(1, 5), ["rank 1..5", "top 5", "1st–5th"]),
+            (a_rank(2, 3), ["rank 2..3", "rank 2–3", "2nd–3rd"]),
+            (greater, ["> ukraine", "> ukraine", "> ukraine"]),
+            (
+                Value::Stance {
+                    stance: "self-sufficient".to_owned(),
+                },
+                ["self-sufficient", "self-sufficient", "self-sufficient"],
+            ),
+            (
+                Value::Category {
+                    label: "monopoly".to_owned(),
+                },
+                ["monopoly", "monopoly", "monopoly"],
+            ),
+            (Value::Statement, ["statement", "statement", "statement"]),
+        ];
+        for (value, expected) in cases {
+            let actual = [value.canonical_text(), value.label(), value.reason_text()];
+            assert_eq!(actual, expected, "{value:?}");
+        }
     }
 }

@@ -51,6 +51,60 @@ pub fn format_short(number: f64) -> String {
     }
 }
 
+/// A number with thousands separators and at most three decimals (six below one).
+pub fn grouped(value: f64) -> String {
+    if value.is_infinite() {
+        return if value > 0.0 {
+            "∞".to_owned()
+        } else {
+            "-∞".to_owned()
+        };
+    }
+    let scale = if value.abs() >= 1.0 { 1e3 } else { 1e6 };
+    let rounded = (value * scale).round() / scale;
+    let mut grouped = String::with_capacity(24);
+    if rounded < 0.0 {
+        grouped.push('-');
+    }
+    let magnitude = rounded.abs();
+    // Whole numbers below 2^53 print as their integer digits: group those without formatting a
+    // float (most figures are whole).
+    if magnitude < 1e15 && magnitude.fract() == 0.0 {
+        push_grouped(&mut grouped, &(magnitude as u64).to_string());
+        return grouped;
+    }
+    let text = format!("{magnitude}");
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    push_grouped(&mut grouped, integer);
+    if !fraction.is_empty() {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    grouped
+}
+
+/// Appends the digits of `integer` with a comma before each group of three.
+fn push_grouped(grouped: &mut String, integer: &str) {
+    for (position, digit) in integer.chars().enumerate() {
+        if position > 0 && (integer.len() - position) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+}
+
+/// `1st`, `2nd`, `3rd`, `11th`, `21st`.
+pub fn ordinal(number: u32) -> String {
+    let suffix = match (number % 10, number % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{number}{suffix}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +141,27 @@ mod tests {
         check_short(2900.0, "2900");
         check_short(0.0, "0");
         check_short(0.000_12, "1.2e-4");
+    }
+
+    #[test]
+    fn numbers_are_grouped_and_rounded() {
+        let number = grouped;
+        assert_eq!(number(28_699_999.999_999_996), "28,700,000");
+        assert_eq!(number(0.35), "0.35");
+        assert_eq!(number(1234.5), "1,234.5");
+        assert_eq!(number(-1000.0), "-1,000");
+        assert_eq!(number(12.0), "12");
+        assert_eq!(number(-0.000_000_1), "0");
+        assert_eq!(number(999_999_999_999_999.0), "999,999,999,999,999");
+        assert_eq!(number(1e15), "1,000,000,000,000,000");
+        assert_eq!(number(1e21), "1,000,000,000,000,000,000,000");
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal(1), "1st");
+        assert_eq!(ordinal(12), "12th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(ordinal(103), "103rd");
     }
 }

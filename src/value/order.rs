@@ -5,14 +5,15 @@
 //! (`> ukraine`, `< china`) live here. Reading comparative words is
 //! [`crate::extract::comparative`]'s.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::{EntityDto, SpanDto};
 use crate::claim::{Entity, Span};
 
 /// Which way an order goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Relation {
     /// The subject exceeds the other entity.
     Greater,
@@ -21,14 +22,6 @@ pub enum Relation {
 }
 
 impl Relation {
-    /// The relation's name in the JSON report: `greater`, `less`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Relation::Greater => "greater",
-            Relation::Less => "less",
-        }
-    }
-
     /// `>` or `<`.
     fn sign(self) -> char {
         match self {
@@ -39,7 +32,7 @@ impl Relation {
 }
 
 /// The subject compared with another entity: "Russia's reserves exceed Ukraine's".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Order {
     /// Greater or less.
     pub relation: Relation,
@@ -57,25 +50,65 @@ impl Order {
     pub fn canonical_text(&self) -> String {
         format!("{} {}", self.relation.sign(), self.than.id)
     }
+}
 
-    /// The order's JSON form.
-    pub fn dto(&self) -> OrderDto<'_> {
+/// An order in the JSON report (`{"type": "order", "relation", "than", "text", "span"}`),
+/// written and read back.
+#[derive(Serialize, Deserialize)]
+pub struct OrderDto<'a> {
+    relation: RelationDto,
+    than: EntityDto<'a>,
+    text: Cow<'a, str>,
+    span: SpanDto,
+}
+
+impl<'a> OrderDto<'a> {
+    /// The JSON form of `order`.
+    pub fn new(order: &'a Order) -> Self {
         OrderDto {
-            relation: self.relation.name(),
-            than: EntityDto::new(&self.than),
-            text: &self.text,
+            relation: order.relation.into(),
+            than: EntityDto::new(&order.than),
+            text: Cow::Borrowed(&order.text),
+            span: order.span.into(),
+        }
+    }
+
+    /// The order a saved report holds.
+    pub fn into_order(self) -> Order {
+        Order {
+            relation: self.relation.into(),
+            than: self.than.into_entity(),
+            text: self.text.into_owned(),
             span: self.span.into(),
         }
     }
 }
 
-/// An order in the JSON report.
-#[derive(Serialize)]
-pub struct OrderDto<'a> {
-    relation: &'static str,
-    than: EntityDto<'a>,
-    text: &'a str,
-    span: SpanDto,
+/// A relation in the JSON report: `greater` or `less`.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+enum RelationDto {
+    #[serde(rename = "greater")]
+    Greater,
+    #[serde(rename = "less")]
+    Less,
+}
+
+impl From<Relation> for RelationDto {
+    fn from(relation: Relation) -> Self {
+        match relation {
+            Relation::Greater => RelationDto::Greater,
+            Relation::Less => RelationDto::Less,
+        }
+    }
+}
+
+impl From<RelationDto> for Relation {
+    fn from(relation: RelationDto) -> Self {
+        match relation {
+            RelationDto::Greater => Relation::Greater,
+            RelationDto::Less => Relation::Less,
+        }
+    }
 }
 
 /// How the notation error hint shows orders.
@@ -148,16 +181,21 @@ mod tests {
     }
 
     #[test]
-    fn the_json_form_is_the_serde_form() {
+    fn the_json_form_is_written_and_read_back() {
         let order = order(Relation::Less, "ukraine");
+        let written = serde_json::to_string(&OrderDto::new(&order)).expect("serialises");
         assert_eq!(
-            serde_json::to_string(&order.dto()).expect("serialises"),
+            written,
             r#"{"relation":"less","than":{"id":"ukraine","lexicon":"country","text":"Ukraine","span":{"start":30,"end":37}},"text":"exceed","span":{"start":17,"end":23}}"#
         );
-        assert_eq!(
-            serde_json::to_value(order.dto()).expect("serialises"),
-            serde_json::to_value(&order).expect("serialises")
-        );
+        let read: OrderDto<'_> = serde_json::from_str(&written).expect("reads back");
+        assert_eq!(read.into_order(), order);
+        for (relation, name) in [(Relation::Greater, "greater"), (Relation::Less, "less")] {
+            let written = serde_json::to_value(RelationDto::from(relation)).expect("serialises");
+            assert_eq!(written, name);
+            let read: RelationDto = serde_json::from_value(written).expect("reads back");
+            assert_eq!(Relation::from(read), relation);
+        }
     }
 
     #[test]

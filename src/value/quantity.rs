@@ -5,15 +5,16 @@
 //! ids and `explain`), its report label (`>2.87e7 t`), its JSON form and its example notation
 //! (`>28700000 t`, `10..12 %`). Reading quantities from text is [`crate::extract::quantity`]'s.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::SpanDto;
-use super::number::{format_short, format_value};
+use super::number::{format_short, format_value, grouped};
 use crate::claim::Span;
 
 /// How a quantity was bounded in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bound {
     /// "28.7 million tonnes".
     Exact,
@@ -32,20 +33,6 @@ pub enum Bound {
 }
 
 impl Bound {
-    /// The bound's name in the JSON report: `exact`, `approximate`, `at_least`, `more_than`,
-    /// `at_most`, `less_than`, `range`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Bound::Exact => "exact",
-            Bound::Approximate => "approximate",
-            Bound::AtLeast => "at_least",
-            Bound::MoreThan => "more_than",
-            Bound::AtMost => "at_most",
-            Bound::LessThan => "less_than",
-            Bound::Range => "range",
-        }
-    }
-
     /// The prefix the canonical text and the example notation write before the figure:
     /// `>=`, `<=`, `>`, `<`, `~`, or nothing (exact figures and ranges).
     fn prefix(self) -> &'static str {
@@ -63,7 +50,7 @@ impl Bound {
 /// A quantity normalised to a canonical unit, as an interval.
 ///
 /// `low`/`high` of `None` mean unbounded on that side ("more than 20 Mt" has no `high`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
     /// The central value in `unit` (for a range, its midpoint; for a bound, the bound).
     pub value: f64,
@@ -71,7 +58,8 @@ pub struct Quantity {
     pub low: Option<f64>,
     /// Highest value the text allows, in `unit`.
     pub high: Option<f64>,
-    /// Canonical unit: `t` (mass), `USD`/`GBP`/`EUR`/... (money), `%`, or empty for a count.
+    /// Canonical unit: one of [`CANONICAL_UNITS`], an ISO currency code, `%`/`pp`, a rate
+    /// `N/D`, or empty for a count.
     pub unit: String,
     /// How the text bounded the figure.
     pub bound: Bound,
@@ -80,13 +68,11 @@ pub struct Quantity {
     /// Where those words are.
     pub span: Span,
     /// For a count, the noun it counts as written after it, lower-cased ("100,000 people" →
-    /// `people`): counts of different nouns are different measures. Absent from the JSON when
-    /// there is none, so quantities without one serialise as before.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `people`): counts of different nouns are different measures. The JSON form writes it
+    /// as `noun` only when there is one, so quantities without one are written as before.
     pub noun: Option<String>,
-    /// How an ambiguous unit or sign was decided, for `explain`; never serialised and never
+    /// How an ambiguous unit or sign was decided, for `explain`; not in the JSON form and never
     /// part of equality.
-    #[serde(skip)]
     pub reading: Reading,
 }
 
@@ -183,20 +169,33 @@ impl Quantity {
             }
         }
     }
+}
 
-    /// The quantity's JSON form.
-    pub fn dto(&self) -> QuantityDto<'_> {
-        QuantityDto {
-            value: self.value,
-            low: self.low,
-            high: self.high,
-            unit: &self.unit,
-            bound: self.bound.name(),
-            text: &self.text,
-            span: self.span.into(),
-            noun: self.noun.as_deref(),
-        }
+impl Quantity {
+    /// The quantity as a comparator's reason writes it: grouped digits and a spaced bound,
+    /// `28,700,000 t`, `≈ 450,000 t`, `≥ 20,000,000 t`, `10–12%` (a range open on one side
+    /// shows its central figure).
+    pub fn reason_text(&self) -> String {
+        let amount = |value: f64| reason_amount(value, &self.unit);
+        let low = self.low.unwrap_or(self.value);
+        let high = self.high.unwrap_or(self.value);
+        let (sign, shown) = match self.bound {
+            Bound::Range if self.low.is_none() || self.high.is_none() => ("", self.value),
+            Bound::Range => return format!("{}–{}", grouped(low), amount(high)),
+            Bound::Exact => ("", self.value),
+            Bound::Approximate => ("≈ ", self.value),
+            Bound::AtLeast => ("≥ ", low),
+            Bound::MoreThan => ("> ", low),
+            Bound::AtMost => ("≤ ", high),
+            Bound::LessThan => ("< ", high),
+        };
+        format!("{sign}{}", amount(shown))
     }
+}
+
+/// A figure and its unit as a reason writes them: `28,700,000 t`, `5%`, `1,200`.
+pub fn reason_amount(value: f64, unit: &str) -> String {
+    with_unit(&grouped(value), unit)
 }
 
 /// A number followed by its unit: `5%`, `2.87e7 t`, `1200` (a count has no unit).
@@ -208,18 +207,98 @@ fn with_unit(number: &str, unit: &str) -> String {
     }
 }
 
-/// A quantity in the JSON report: every field spelt out, the bound by [`Bound::name`].
-#[derive(Serialize)]
+/// A quantity in the JSON report: every field spelt out (`{"type": "quantity", "value", "low",
+/// "high", "unit", "bound", "text", "span"}`), written and read back.
+#[derive(Serialize, Deserialize)]
 pub struct QuantityDto<'a> {
     value: f64,
     low: Option<f64>,
     high: Option<f64>,
-    unit: &'a str,
-    bound: &'static str,
-    text: &'a str,
+    unit: Cow<'a, str>,
+    bound: BoundDto,
+    text: Cow<'a, str>,
     span: SpanDto,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    noun: Option<&'a str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    noun: Option<Cow<'a, str>>,
+}
+
+impl<'a> QuantityDto<'a> {
+    /// The JSON form of `quantity`.
+    pub fn new(quantity: &'a Quantity) -> Self {
+        QuantityDto {
+            value: quantity.value,
+            low: quantity.low,
+            high: quantity.high,
+            unit: Cow::Borrowed(&quantity.unit),
+            bound: quantity.bound.into(),
+            text: Cow::Borrowed(&quantity.text),
+            span: quantity.span.into(),
+            noun: quantity.noun.as_deref().map(Cow::Borrowed),
+        }
+    }
+
+    /// The quantity a saved report holds.
+    pub fn into_quantity(self) -> Quantity {
+        Quantity {
+            value: self.value,
+            low: self.low,
+            high: self.high,
+            unit: self.unit.into_owned(),
+            bound: self.bound.into(),
+            text: self.text.into_owned(),
+            span: self.span.into(),
+            noun: self.noun.map(Cow::into_owned),
+            reading: Reading::default(),
+        }
+    }
+}
+
+/// A bound in the JSON report: `exact`, `approximate`, `at_least`, `more_than`, `at_most`,
+/// `less_than`, `range`.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+enum BoundDto {
+    #[serde(rename = "exact")]
+    Exact,
+    #[serde(rename = "approximate")]
+    Approximate,
+    #[serde(rename = "at_least")]
+    AtLeast,
+    #[serde(rename = "more_than")]
+    MoreThan,
+    #[serde(rename = "at_most")]
+    AtMost,
+    #[serde(rename = "less_than")]
+    LessThan,
+    #[serde(rename = "range")]
+    Range,
+}
+
+impl From<Bound> for BoundDto {
+    fn from(bound: Bound) -> Self {
+        match bound {
+            Bound::Exact => BoundDto::Exact,
+            Bound::Approximate => BoundDto::Approximate,
+            Bound::AtLeast => BoundDto::AtLeast,
+            Bound::MoreThan => BoundDto::MoreThan,
+            Bound::AtMost => BoundDto::AtMost,
+            Bound::LessThan => BoundDto::LessThan,
+            Bound::Range => BoundDto::Range,
+        }
+    }
+}
+
+impl From<BoundDto> for Bound {
+    fn from(bound: BoundDto) -> Self {
+        match bound {
+            BoundDto::Exact => Bound::Exact,
+            BoundDto::Approximate => Bound::Approximate,
+            BoundDto::AtLeast => Bound::AtLeast,
+            BoundDto::MoreThan => Bound::MoreThan,
+            BoundDto::AtMost => Bound::AtMost,
+            BoundDto::LessThan => Bound::LessThan,
+            BoundDto::Range => Bound::Range,
+        }
+    }
 }
 
 /// How the notation error hint shows quantities.
@@ -378,34 +457,33 @@ mod tests {
     }
 
     #[test]
-    fn the_json_form_is_the_serde_form() {
+    fn the_json_form_is_written_and_read_back() {
         let quantity = Quantity {
             text: "more than 20 million tonnes".into(),
             span: Span::new(3, 30),
             ..quantity(Bound::MoreThan, 2e7, Some(2e7), None, "t")
         };
+        let written = serde_json::to_string(&QuantityDto::new(&quantity)).expect("serialises");
         assert_eq!(
-            serde_json::to_string(&quantity.dto()).expect("serialises"),
+            written,
             r#"{"value":20000000.0,"low":20000000.0,"high":null,"unit":"t","bound":"more_than","text":"more than 20 million tonnes","span":{"start":3,"end":30}}"#
         );
-        assert_eq!(
-            serde_json::to_value(quantity.dto()).expect("serialises"),
-            serde_json::to_value(&quantity).expect("serialises")
-        );
-        for bound in [
-            Bound::Exact,
-            Bound::Approximate,
-            Bound::AtLeast,
-            Bound::MoreThan,
-            Bound::AtMost,
-            Bound::LessThan,
-            Bound::Range,
-        ] {
-            assert_eq!(
-                serde_json::to_value(bound).expect("serialises"),
-                bound.name(),
-                "{bound:?} is written as serde reads it"
-            );
+        let read: QuantityDto<'_> = serde_json::from_str(&written).expect("reads back");
+        assert_eq!(read.into_quantity(), quantity);
+        let names = [
+            (Bound::Exact, "exact"),
+            (Bound::Approximate, "approximate"),
+            (Bound::AtLeast, "at_least"),
+            (Bound::MoreThan, "more_than"),
+            (Bound::AtMost, "at_most"),
+            (Bound::LessThan, "less_than"),
+            (Bound::Range, "range"),
+        ];
+        for (bound, name) in names {
+            let written = serde_json::to_value(BoundDto::from(bound)).expect("serialises");
+            assert_eq!(written, name, "{bound:?}");
+            let read: BoundDto = serde_json::from_value(written).expect("reads back");
+            assert_eq!(Bound::from(read), bound);
         }
     }
 

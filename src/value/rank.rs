@@ -5,13 +5,16 @@
 //! example notation (`2`, `1..10`) live here. Reading ranks from text is
 //! [`crate::extract::rank`]'s.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::SpanDto;
+use super::number::ordinal;
 use crate::claim::Span;
 
 /// A position in a ranking, as the interval of ranks the text allows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rank {
     /// Best position allowed (1 = first).
     pub best: u32,
@@ -44,24 +47,46 @@ impl Rank {
         }
     }
 
-    /// The rank's JSON form.
-    pub fn dto(&self) -> RankDto<'_> {
-        RankDto {
-            best: self.best,
-            worst: self.worst,
-            text: &self.text,
-            span: self.span.into(),
+    /// The rank as a comparator's reason writes it: `2nd`, `1st–10th`.
+    pub fn reason_text(&self) -> String {
+        if self.best == self.worst {
+            ordinal(self.best)
+        } else {
+            format!("{}–{}", ordinal(self.best), ordinal(self.worst))
         }
     }
 }
 
-/// A rank in the JSON report.
-#[derive(Serialize)]
+/// A rank in the JSON report (`{"type": "rank", "best", "worst", "text", "span"}`), written
+/// and read back.
+#[derive(Serialize, Deserialize)]
 pub struct RankDto<'a> {
     best: u32,
     worst: u32,
-    text: &'a str,
+    text: Cow<'a, str>,
     span: SpanDto,
+}
+
+impl<'a> RankDto<'a> {
+    /// The JSON form of `rank`.
+    pub fn new(rank: &'a Rank) -> Self {
+        RankDto {
+            best: rank.best,
+            worst: rank.worst,
+            text: Cow::Borrowed(&rank.text),
+            span: rank.span.into(),
+        }
+    }
+
+    /// The rank a saved report holds.
+    pub fn into_rank(self) -> Rank {
+        Rank {
+            best: self.best,
+            worst: self.worst,
+            text: self.text.into_owned(),
+            span: self.span.into(),
+        }
+    }
 }
 
 /// How the notation error hint shows ranks.
@@ -137,16 +162,15 @@ mod tests {
     }
 
     #[test]
-    fn the_json_form_is_the_serde_form() {
+    fn the_json_form_is_written_and_read_back() {
         let rank = rank(2, 2);
+        let written = serde_json::to_string(&RankDto::new(&rank)).expect("serialises");
         assert_eq!(
-            serde_json::to_string(&rank.dto()).expect("serialises"),
+            written,
             r#"{"best":2,"worst":2,"text":"the second-largest","span":{"start":4,"end":22}}"#
         );
-        assert_eq!(
-            serde_json::to_value(rank.dto()).expect("serialises"),
-            serde_json::to_value(&rank).expect("serialises")
-        );
+        let read: RankDto<'_> = serde_json::from_str(&written).expect("reads back");
+        assert_eq!(read.into_rank(), rank);
     }
 
     #[test]

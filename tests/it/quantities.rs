@@ -3,7 +3,7 @@
 //! may be read), and its properties on arbitrary text: no panic, spans on character
 //! boundaries, `text[span]` the quoted words.
 
-use crosscheck::claim::Quantity;
+use crosscheck::claim::{Bound, Quantity};
 use crosscheck::extract::quantity_at;
 use crosscheck::text::token::tokenize;
 use proptest::prelude::*;
@@ -14,6 +14,19 @@ const CASES: &str = include_str!("../fixtures/quantities/cases.tsv");
 fn first_quantity(text: &str) -> Option<Quantity> {
     let tokens = tokenize(text);
     (0..tokens.len()).find_map(|start| quantity_at(text, &tokens, start).map(|(_, quantity)| quantity))
+}
+
+/// A bound as the suite writes it: `exact`, `approximate`, `at_least`, ….
+fn bound_name(bound: Bound) -> &'static str {
+    match bound {
+        Bound::Exact => "exact",
+        Bound::Approximate => "approximate",
+        Bound::AtLeast => "at_least",
+        Bound::MoreThan => "more_than",
+        Bound::AtMost => "at_most",
+        Bound::LessThan => "less_than",
+        Bound::Range => "range",
+    }
 }
 
 fn near(expected: f64, actual: f64) -> bool {
@@ -53,7 +66,7 @@ fn check(line: &str) -> Option<String> {
     let right = quantity.text == surface
         && value.parse::<f64>().is_ok_and(|value| near(value, quantity.value))
         && quantity.unit == unit
-        && quantity.bound.name() == bound
+        && bound_name(quantity.bound) == bound
         && end_matches(low, quantity.low)
         && end_matches(high, quantity.high)
         && quantity.noun.as_deref() == expected_noun;
@@ -63,7 +76,7 @@ fn check(line: &str) -> Option<String> {
             quantity.text,
             quantity.value,
             quantity.unit,
-            quantity.bound.name(),
+            bound_name(quantity.bound),
             quantity.low,
             quantity.high,
             quantity.noun

@@ -4,7 +4,8 @@
 //! it from there and fails on any `crate::…` path in `src/` that reaches up the order (a module
 //! may name its own layer and the layers below it, never one above). So the document and the
 //! code cannot drift apart: moving a module or adding an upward import fails here, with the
-//! file and line.
+//! file and line. A second check holds the file-system invariant: only `commands` and `text`
+//! read files and only `output` writes them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -231,5 +232,50 @@ fn the_tidy_check_catches_an_upward_import() {
     assert_eq!(
         violations(&layers, &nested),
         ["src/rules/mod.rs:3: `rules` imports `matcher`, a layer above it in ARCHITECTURE.md's order"]
+    );
+}
+
+/// The modules ARCHITECTURE.md allows to touch the file system: `commands` and `text` read,
+/// `output` writes.
+const FILE_SYSTEM_MODULES: [&str; 3] = ["commands", "text", "output"];
+
+/// Every use of the file system outside [`FILE_SYSTEM_MODULES`] in `files`.
+fn file_system_uses(files: &[(String, String)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (path, source) in files {
+        let module = module_of(Path::new(path));
+        if FILE_SYSTEM_MODULES.contains(&module.as_str()) {
+            continue;
+        }
+        for (number, line) in source.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if ["std::fs", "fs::", "File::open", "File::create", "OpenOptions"]
+                .iter()
+                .any(|needle| code.contains(needle))
+            {
+                problems.push(format!("src/{path}:{}: `{module}` uses the file system", number + 1));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn only_commands_text_and_output_touch_files() {
+    let mut files = Vec::new();
+    sources(&root().join("src"), &root().join("src"), &mut files);
+    let problems = file_system_uses(&files);
+    assert!(
+        problems.is_empty(),
+        "file system access outside commands, text and output:\n  {}",
+        problems.join("\n  ")
+    );
+    let reading = [(
+        "rules/compile.rs".to_owned(),
+        "let text = std::fs::read_to_string(path)?;\n".to_owned(),
+    )];
+    assert_eq!(
+        file_system_uses(&reading),
+        ["src/rules/compile.rs:1: `rules` uses the file system"]
     );
 }

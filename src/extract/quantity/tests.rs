@@ -639,5 +639,8 @@ fn ambiguous_units_say_how_they_were_read() {
         "\"down 0.8%\" → -0.8 % (percent); `down` read as a minus sign",
     );
     check_reading("It has 100,000 people.", "\"100,000\" → 100000 (count of people)");
-    check_reading("It pumps 2 million bpd.", "\"2 million bpd\" → 317974.589856 m3/d (rate)");
+    check_reading(
+        "It pumps 2 million bpd.",
+        "\"2 million bpd\" → 317974.589856 m3/d (rate)",
+    );
 }
