@@ -39,12 +39,12 @@ fn read_all(sentences: &[(String, Vec<Token>)]) -> usize {
 fn texts() -> Vec<(&'static str, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let cases = std::fs::read_to_string(root.join("tests/fixtures/quantities/cases.tsv")).unwrap_or_default();
-    let fixtures: String = cases
+    let fixtures = cases
         .lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split('\t').next())
-        .map(|input| format!("{input}\n"))
-        .collect();
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
         .map(|entries| {
             entries

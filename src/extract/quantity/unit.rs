@@ -303,16 +303,13 @@ pub(super) fn rate_at(text: &str, tokens: &[Token], index: usize) -> Option<(usi
             return period(code);
         }
     }
-    let after = if word.eq_ignore_ascii_case("per") || word == "/" && is_glued(tokens, index + 1) {
-        index + 1
-    } else if is_any(text, tokens, index, &["a", "an", "each"]) {
-        index + 1
-    } else {
+    let written_per = word.eq_ignore_ascii_case("per") || word == "/" && is_glued(tokens, index + 1);
+    if !written_per && !is_any(text, tokens, index, &["a", "an", "each"]) {
         return None;
-    };
-    let (end, denominator) = longest_phrase(text, tokens, after, DENOMINATORS)?;
+    }
+    let (end, denominator) = longest_phrase(text, tokens, index + 1, DENOMINATORS)?;
     // "a year ago", "a day earlier": time phrases.
-    if after == index + 1 && !word.eq_ignore_ascii_case("per") && word != "/" && is_any(text, tokens, end, NOT_A_RATE) {
+    if !written_per && is_any(text, tokens, end, NOT_A_RATE) {
         return None;
     }
     Some((end, denominator))
