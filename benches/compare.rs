@@ -265,6 +265,11 @@ fn corpus() -> Vec<Claim> {
                     sentence_span: Span::new(start, start + sentence.len()),
                     sentence,
                 },
+                time: None,
+                antecedent: None,
+                stand_in: None,
+                source: None,
+                edition: None,
             });
         }
     }

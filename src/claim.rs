@@ -72,6 +72,79 @@ pub struct Claim {
     pub modality: Modality,
     /// Where the claim was found.
     pub evidence: Evidence,
+    /// When the claim holds: the year its sentence states or, failing that, the article's
+    /// publication date. `None` when neither is known.
+    pub time: Option<Time>,
+    /// The words the subject was resolved to when the sentence names it by a pronoun or a
+    /// description ("it", "the country", "this self-sufficiency").
+    pub antecedent: Option<Antecedent>,
+    /// The entity the text names when it stands for the subject: a head of state for their
+    /// country ("Putin" for Russia), as a lexicon's `stands_for` declares.
+    pub stand_in: Option<Entity>,
+    /// Who the claim comes from: the speaker of its attribution, or its stand-in.
+    pub source: Option<String>,
+    /// The source and effective year together ("USGS, 2025"): what tells a revision by one
+    /// source from a contradiction between two.
+    pub edition: Option<String>,
+}
+
+/// What an effective [`Time`] rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeBasis {
+    /// The sentence states it ("in 2024", "2023 figures", "last year" read against the
+    /// publication date).
+    Stated,
+    /// The article's publication date, the sentence naming no time.
+    Published,
+}
+
+impl TimeBasis {
+    /// `stated` or `published`.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeBasis::Stated => "stated",
+            TimeBasis::Published => "published",
+        }
+    }
+}
+
+/// When a claim holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Time {
+    /// The year.
+    pub year: i32,
+    /// The date, ISO 8601 as precise as known (`2025-03-04`, `2025-03`), when the time is the
+    /// publication date.
+    pub date: Option<String>,
+    /// Whether the sentence states it or the publication date gives it.
+    pub basis: TimeBasis,
+    /// The words that state it ("last year", "as of 2023"), when stated.
+    pub text: Option<String>,
+    /// Where those words are.
+    pub span: Option<Span>,
+}
+
+impl std::fmt::Display for Time {
+    /// `2025 (stated)`, `2025-03-04 (published)`.
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.date {
+            Some(date) => write!(formatter, "{date} ({})", self.basis.label()),
+            None => write!(formatter, "{} ({})", self.year, self.basis.label()),
+        }
+    }
+}
+
+/// The mention a pronoun or description was resolved to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Antecedent {
+    /// The words as in the text, e.g. `Russia`.
+    pub text: String,
+    /// Where they are in the article's text.
+    pub span: Span,
+    /// One-based line of `span.start` in the original file.
+    pub line: u32,
+    /// One-based column of `span.start`, in characters.
+    pub column: u32,
 }
 
 impl Claim {

@@ -64,6 +64,10 @@ pub struct SentenceExplanation {
     pub tokens: Vec<TokenView>,
     /// Lexicon aliases found in it.
     pub mentions: Vec<Mention>,
+    /// Words that may refer back to an entry ("it", "the country"), each with what it
+    /// resolves to or why not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anaphora: Vec<String>,
     /// Claims the rules made.
     pub matches: Vec<MatchView>,
     /// Rules that came close but made no claim, closest first.
@@ -123,6 +127,16 @@ pub struct MatchView {
     pub modality: &'static str,
     /// The cue words that decided the modality.
     pub cues: Vec<CueView>,
+    /// The effective time: `2025 (stated: "last year")`, `2025-03-04 (published)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// How context filled a slot: `"This" refers back to "Russia" (12:3)`, `"Putin" stands
+    /// for russia`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub resolutions: Vec<String>,
+    /// The claim's edition: source and year ("USGS, 2025").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
 }
 
 /// A bound entity.
@@ -221,6 +235,14 @@ pub fn explain(matcher: &Matcher<'_>, article: &Article, line: Option<u32>) -> A
                         tokens: mention.start..mention.end,
                     })
                     .collect(),
+                anaphora: matcher
+                    .anaphora_in(article, sentence.clone())
+                    .into_iter()
+                    .map(|view| match view.outcome {
+                        Ok(resolved) => format!("\"{}\" ({}) refers back to {resolved}", view.text, view.lexicon),
+                        Err(reason) => format!("\"{}\" ({}) not resolved: {reason}", view.text, view.lexicon),
+                    })
+                    .collect(),
                 matches: in_sentence.iter().map(|claim| match_view(claim)).collect(),
                 near_misses: near_misses(rules, &article.text, &tokens, &mentions, &in_sentence),
             });
@@ -286,7 +308,31 @@ fn match_view(claim: &Claim) -> MatchView {
         region: claim.scope.region.clone(),
         modality: modality.label(),
         cues,
+        time: claim.time.as_ref().map(|time| match &time.text {
+            Some(words) => format!("{} ({}: \"{words}\")", time.year, time.basis.label()),
+            None => time.to_string(),
+        }),
+        resolutions: resolutions(claim),
+        edition: claim.edition.clone(),
     }
+}
+
+/// How context filled the claim's slots, one line each.
+fn resolutions(claim: &Claim) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let (Some(antecedent), Some(subject)) = (&claim.antecedent, &claim.subject) {
+        lines.push(format!(
+            "\"{}\" refers back to \"{}\" at {}:{}",
+            subject.text, antecedent.text, antecedent.line, antecedent.column
+        ));
+    }
+    if let (Some(stand_in), Some(subject)) = (&claim.stand_in, &claim.subject) {
+        lines.push(format!(
+            "\"{}\" ({}:{}) stands for {}:{}",
+            stand_in.text, stand_in.lexicon, stand_in.id, subject.lexicon, subject.id
+        ));
+    }
+    lines
 }
 
 /// What makes a rule relevant to a sentence: lexicons its slots read that are mentioned, and
@@ -506,6 +552,9 @@ fn render_sentence(sentence: &SentenceExplanation, out: &mut dyn Write) -> io::R
             .collect();
         writeln!(out, "  mentions: {}", mentions.join(", "))?;
     }
+    for anaphor in &sentence.anaphora {
+        writeln!(out, "  anaphora: {anaphor}")?;
+    }
     if sentence.matches.is_empty() {
         writeln!(out, "  matches: none")?;
     }
@@ -531,6 +580,15 @@ fn render_sentence(sentence: &SentenceExplanation, out: &mut dyn Write) -> io::R
         writeln!(out, "    slots: {}", slots.join(", "))?;
         if let Some(reading) = &found.reading {
             writeln!(out, "    reading: {reading}")?;
+        }
+        for resolution in &found.resolutions {
+            writeln!(out, "    context: {resolution}")?;
+        }
+        if let Some(time) = &found.time {
+            writeln!(out, "    time: {time}")?;
+        }
+        if let Some(edition) = &found.edition {
+            writeln!(out, "    edition: {edition}")?;
         }
         if found.cues.is_empty() {
             writeln!(out, "    modality: {} (no cue words)", found.modality)?;

@@ -9,8 +9,9 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::context::{Found, Paragraph};
 use super::template::{Bindings, Bound};
-use crate::claim::{Claim, Entity, Evidence, Order, Scope, Span, Value};
+use crate::claim::{Antecedent, Attribution, Claim, Cue, Entity, Evidence, Order, Scope, Span, Time, TimeBasis, Value};
 use crate::extract::year;
 use crate::id::stable_id;
 use crate::modality::{self, Sentence};
@@ -18,6 +19,7 @@ use crate::rules::lexicon::EntityMatch;
 use crate::rules::slots::{self, Reading};
 use crate::rules::{CompareMode, Role, Rule, RuleSet};
 use crate::text::Article;
+use crate::text::date;
 use crate::text::token::Token;
 
 /// The speaker-lexicon mentions among `entities`: their token ranges and display names, as
@@ -51,6 +53,8 @@ pub(super) struct SentenceClaims<'a> {
     scope_year: OnceCell<Option<(i32, Span)>>,
     /// The region the sentence is limited to, read on first use.
     region: OnceCell<Option<String>>,
+    /// The paragraph around the sentence, for antecedents and continuation speakers.
+    paragraph: Paragraph<'a>,
 }
 
 impl<'a> SentenceClaims<'a> {
@@ -59,6 +63,7 @@ impl<'a> SentenceClaims<'a> {
     pub(super) fn new(
         rules: &'a RuleSet,
         article: &'a Article,
+        block: Range<usize>,
         sentence: Range<usize>,
         tokens: &'a [Token],
         entities: &'a [EntityMatch],
@@ -67,6 +72,7 @@ impl<'a> SentenceClaims<'a> {
         SentenceClaims {
             rules,
             article,
+            paragraph: Paragraph::new(rules, &article.text, block, sentence.start),
             sentence,
             tokens,
             entities,
@@ -85,12 +91,48 @@ impl<'a> SentenceClaims<'a> {
         let (rules, text, tokens) = (self.rules, self.text(), self.tokens);
         let scope_year = *self.scope_year.get_or_init(|| year::scope_year(text, tokens));
         let region = self.region.get_or_init(|| self.region_scope()).as_deref();
-        let as_entity = |role: Role| match bindings.get(role) {
+        let mut antecedent = None;
+        let mut stand_in = None;
+        let mut unresolved = false;
+        let mut as_entity = |role: Role| match bindings.get(role) {
             Some(Bound::Entity(found)) => Some(self.entity(found)),
+            Some(Bound::StandIn(found, target)) => {
+                let named = self.entity(found);
+                let entity = self.as_entry(*target, &named);
+                stand_in.get_or_insert(named);
+                Some(entity)
+            }
+            Some(Bound::Anaphor(anaphor)) => {
+                let before: Vec<EntityMatch> = self
+                    .entities
+                    .iter()
+                    .filter(|entity| entity.end <= anaphor.start)
+                    .copied()
+                    .collect();
+                let Some(found) = self.paragraph.resolve(anaphor.lexicon, &before, tokens, rule.stand_ins) else {
+                    unresolved = true;
+                    return None;
+                };
+                let span = Span::new(tokens[anaphor.start].start, tokens[anaphor.end - 1].end);
+                let words = Entity {
+                    id: String::new(),
+                    lexicon: String::new(),
+                    text: text[span.range()].to_string(),
+                    span,
+                };
+                antecedent.get_or_insert_with(|| self.antecedent(found));
+                Some(self.as_entry(found.entry, &words))
+            }
             _ => None,
         };
         let subject = as_entity(Role::Subject);
-        let object = as_entity(Role::Object).or_else(|| {
+        let object_bound = as_entity(Role::Object);
+        let than_bound = as_entity(Role::Other);
+        if unresolved {
+            // A pronoun with no antecedent in reach, or with two: the claim is about nobody.
+            return None;
+        }
+        let object = object_bound.or_else(|| {
             rule.object.map(|(lexicon, entry)| {
                 let entry = rules.entry(lexicon, entry);
                 Entity {
@@ -108,7 +150,7 @@ impl<'a> SentenceClaims<'a> {
             },
             CompareMode::Order => {
                 let (Some(Bound::Read(Reading::Relation(relation, span))), Some(than)) =
-                    (bindings.get(Role::Relation), as_entity(Role::Other))
+                    (bindings.get(Role::Relation), than_bound)
                 else {
                     return None;
                 };
@@ -137,13 +179,39 @@ impl<'a> SentenceClaims<'a> {
             Some(Bound::Read(Reading::Year(year))) => Some(*year),
             _ => scope_year.map(|(year, _)| year),
         };
-        let region = as_entity(Role::Region)
-            .map(|entity| entity.id)
-            .or_else(|| region.map(str::to_string));
+        let region = match bindings.get(Role::Region) {
+            Some(Bound::Entity(found)) => Some(self.entity(found).id),
+            _ => None,
+        }
+        .or_else(|| region.map(str::to_string));
         let span = Span::new(tokens[matched.start].start, tokens[matched.end - 1].end);
         let article = self.article;
         let (line, column) = article.line_column(span.start);
-        let modality = modality::detect(&rules.cues, &self.view, matched);
+        let mut modality = modality::detect(&rules.cues, &self.view, matched);
+        if let Some(attribution) = &mut modality.attribution {
+            self.resolve_speaker(attribution);
+        }
+        if modality.attribution.is_none()
+            && let Some(named) = &stand_in
+        {
+            // "Putin acknowledged …" is a claim about Russia, attributed to Putin.
+            modality.attribution = Some(Attribution {
+                speaker: self.speaker_name(named),
+                cue: Cue {
+                    text: named.text.clone(),
+                    span: named.span,
+                },
+            });
+        }
+        let time = self.time(bindings, scope_year);
+        let source = modality
+            .attribution
+            .as_ref()
+            .map(|attribution| attribution.speaker.clone());
+        let edition = source
+            .as_ref()
+            .zip(time.as_ref())
+            .map(|(source, time)| format!("{source}, {}", time.year));
         Some(Claim {
             id: String::new(),
             rule: rule.id.clone(),
@@ -162,7 +230,101 @@ impl<'a> SentenceClaims<'a> {
                 sentence: text[self.sentence.clone()].to_string(),
                 sentence_span: Span::new(self.sentence.start, self.sentence.end),
             },
+            time,
+            antecedent,
+            stand_in,
+            source,
+            edition,
         })
+    }
+
+    /// The effective time of a claim: the year a slot bound or the sentence states ("in 2024",
+    /// "last year" read against the publication date), else the publication date.
+    fn time(&self, bindings: &Bindings, scope_year: Option<(i32, Span)>) -> Option<Time> {
+        let text = self.text();
+        let stated = |year: i32, span: Option<Span>| Time {
+            year,
+            date: None,
+            basis: TimeBasis::Stated,
+            text: span.map(|span| text[span.range()].to_string()),
+            span,
+        };
+        if let Some(Bound::Read(Reading::Year(year))) = bindings.get(Role::Year) {
+            return Some(stated(*year, None));
+        }
+        if let Some((year, span)) = scope_year {
+            return Some(stated(year, Some(span)));
+        }
+        let published = self.article.meta.published()?;
+        if let Some(relative) = date::relative_year(text, self.tokens) {
+            return Some(stated(
+                published.year + relative.offset,
+                Some(Span::new(relative.span.start, relative.span.end)),
+            ));
+        }
+        Some(Time {
+            year: published.year,
+            date: Some(published.to_string()),
+            basis: TimeBasis::Published,
+            text: None,
+            span: None,
+        })
+    }
+
+    /// The entity `(lexicon, entry)` as named by the words of `named`.
+    fn as_entry(&self, (lexicon, entry): (u32, u32), named: &Entity) -> Entity {
+        Entity {
+            id: self.rules.entry(lexicon, entry).id.clone(),
+            lexicon: self.rules.lexicons[lexicon as usize].name.clone(),
+            text: named.text.clone(),
+            span: named.span,
+        }
+    }
+
+    /// The antecedent evidence of a resolution.
+    fn antecedent(&self, found: Found) -> Antecedent {
+        let (line, column) = self.article.line_column(found.span.start);
+        Antecedent {
+            text: self.text()[found.span.range()].to_string(),
+            span: found.span,
+            line,
+            column,
+        }
+    }
+
+    /// The display name of a mentioned entity's entry.
+    fn speaker_name(&self, named: &Entity) -> String {
+        self.rules
+            .lexicons
+            .iter()
+            .find(|lexicon| lexicon.name == named.lexicon)
+            .and_then(|lexicon| lexicon.entries.iter().find(|entry| entry.id == named.id))
+            .map_or_else(|| named.text.clone(), |entry| entry.name.clone())
+    }
+
+    /// A continuation ("He added …", "The agency also said …"): a speaker that is a pronoun
+    /// or description of the speaker lexicon becomes the speaker named in the sentences before.
+    fn resolve_speaker(&self, attribution: &mut Attribution) {
+        let rules = self.rules;
+        let Some(lexicon) = rules.lexicons.iter().position(|lexicon| lexicon.name == "speaker") else {
+            return;
+        };
+        let words = attribution.speaker.to_lowercase();
+        let words = words.strip_prefix("the ").unwrap_or(&words);
+        let speakers = &rules.lexicons[lexicon];
+        let refers_back = ["he", "she", "they", "it"].contains(&words) && speakers.pronouns
+            || speakers.anaphora.iter().any(|anaphor| {
+                let anaphor = anaphor.to_lowercase();
+                anaphor.strip_prefix("the ").unwrap_or(&anaphor) == words
+            });
+        if !refers_back {
+            return;
+        }
+        if let Some(found) = self.paragraph.resolve(lexicon as u32, &[], self.tokens, false) {
+            attribution
+                .speaker
+                .clone_from(&rules.entry(found.entry.0, found.entry.1).name);
+        }
     }
 
     /// The region the sentence is limited to: a region-lexicon mention after "in", "across",

@@ -14,6 +14,7 @@
 //! claim ([`Matcher::extract_unfiltered`] finds the same ones).
 
 mod claim;
+mod context;
 mod prefilter;
 mod probe;
 mod template;
@@ -29,7 +30,7 @@ pub use self::probe::{PatternProbe, probe};
 use self::template::Engine;
 use crate::claim::Claim;
 use crate::rules::RuleSet;
-use crate::rules::lexicon::EntityMatch;
+use crate::rules::lexicon::{AnaphorMatch, EntityMatch};
 use crate::text::token::{Token, tokenize_into};
 use crate::text::{Article, segment};
 
@@ -119,6 +120,71 @@ impl<'r> Matcher<'r> {
         self.anchors.is_active()
     }
 
+    /// For `explain`: each word of the sentence `sentence` of `article` that may refer back to
+    /// an entry, and what it resolves to there (or why it does not).
+    pub fn anaphora_in(&self, article: &Article, sentence: Range<usize>) -> Vec<AnaphorView> {
+        let (rules, text) = (self.rules, article.text.as_str());
+        let block = article
+            .regions
+            .iter()
+            .flat_map(|region| segment::blocks(text, region.clone()))
+            .find(|block| block.start <= sentence.start && sentence.start < block.end.max(block.start + 1))
+            .unwrap_or(sentence.clone());
+        let mut tokens = Vec::new();
+        tokenize_into(text, sentence.clone(), &mut tokens);
+        let (mut entities, mut anaphora, mut scratch) = (Vec::new(), Vec::new(), String::new());
+        rules.index.find(text, &tokens, &mut scratch, &mut entities);
+        rules
+            .index
+            .find_anaphora(text, &tokens, &entities, &mut scratch, &mut anaphora);
+        let paragraph = context::Paragraph::new(rules, text, block, sentence.start);
+        anaphora
+            .iter()
+            .filter_map(|anaphor| {
+                let words = &text[tokens[anaphor.start].start..tokens[anaphor.end - 1].end];
+                let before: Vec<EntityMatch> = entities
+                    .iter()
+                    .filter(|entity| entity.end <= anaphor.start)
+                    .copied()
+                    .collect();
+                let outcome = match paragraph.resolve_explained(anaphor.lexicon, &before, &tokens, true) {
+                    Ok(found) => {
+                        let (line, column) = article.line_column(found.span.start);
+                        Ok(format!(
+                            "{} (\"{}\" at {line}:{column})",
+                            rules.entry(found.entry.0, found.entry.1).id,
+                            &text[found.span.range()]
+                        ))
+                    }
+                    // A built-in pronoun with nothing of a lexicon before it is simply not
+                    // about that lexicon: not worth a line.
+                    Err(context::Unresolved::NoCandidate)
+                        if crate::rules::lexicon::PRONOUNS
+                            .iter()
+                            .any(|pronoun| words.eq_ignore_ascii_case(pronoun)) =>
+                    {
+                        return None;
+                    }
+                    Err(context::Unresolved::NoCandidate) => {
+                        Err("no antecedent in this sentence or the two before it in the paragraph".to_owned())
+                    }
+                    Err(context::Unresolved::Ambiguous(entries)) => {
+                        let names: Vec<&str> = entries
+                            .iter()
+                            .map(|(lexicon, entry)| rules.entry(*lexicon, *entry).id.as_str())
+                            .collect();
+                        Err(format!("two candidates in the nearest sentence: {}", names.join(", ")))
+                    }
+                };
+                Some(AnaphorView {
+                    text: words.to_string(),
+                    lexicon: rules.lexicons[anaphor.lexicon as usize].name.clone(),
+                    outcome,
+                })
+            })
+            .collect()
+    }
+
     /// Which templates, in rule order, the prefilter lets the matcher try on `text` taken as
     /// one paragraph. For tests of the prefilter.
     #[doc(hidden)]
@@ -158,8 +224,10 @@ impl<'r> Matcher<'r> {
             // No prefilter: every sentence is a candidate for every template.
             let mut state = State::default();
             for region in &article.regions {
-                for sentence in tally.segment(text, region.clone()) {
-                    self.match_sentence(article, sentence, None, &mut state, &mut tally.claims);
+                for block in segment::blocks(text, region.clone()) {
+                    for sentence in tally.segment(text, block.clone()) {
+                        self.match_sentence(article, block.clone(), sentence, None, &mut state, &mut tally.claims);
+                    }
                 }
             }
         }
@@ -174,11 +242,12 @@ impl<'r> Matcher<'r> {
         (claims, times)
     }
 
-    /// Matches one sentence of `article` with every rule (with the templates `admitted` marks,
-    /// in rule order, when given), pushing its claims onto `claims`.
+    /// Matches one sentence of paragraph `block` of `article` with every rule (with the
+    /// templates `admitted` marks, in rule order, when given), pushing its claims onto `claims`.
     fn match_sentence(
         &self,
         article: &Article,
+        block: Range<usize>,
         sentence: Range<usize>,
         admitted: Option<&[bool]>,
         state: &mut State,
@@ -194,14 +263,21 @@ impl<'r> Matcher<'r> {
         rules
             .index
             .find(text, &state.tokens, &mut state.scratch, &mut state.entities);
-        if state.entities.is_empty() {
+        rules.index.find_anaphora(
+            text,
+            &state.tokens,
+            &state.entities,
+            &mut state.scratch,
+            &mut state.anaphora,
+        );
+        if state.entities.is_empty() && state.anaphora.is_empty() {
             // Every useful template names at least one entity; without one nothing can match.
             return;
         }
         let (tokens, entities) = (&state.tokens, &state.entities);
         let speakers = claim::speakers(rules, entities);
-        let context = SentenceClaims::new(rules, article, sentence, tokens, entities, &speakers);
-        let mut engine = Engine::new(text, tokens, entities);
+        let context = SentenceClaims::new(rules, article, block, sentence, tokens, entities, &speakers);
+        let mut engine = Engine::new(text, tokens, entities).with_context(&state.anaphora, &rules.lexicons);
         let before = claims.len();
         let mut next_template = 0;
         for rule in &rules.rules {
@@ -220,11 +296,23 @@ impl<'r> Matcher<'r> {
     }
 }
 
+/// A word that may refer back, as `explain` shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnaphorView {
+    /// The words, e.g. `the country`.
+    pub text: String,
+    /// The lexicon it refers to an entry of.
+    pub lexicon: String,
+    /// `id ("antecedent" at line:column)`, or why it is left unresolved.
+    pub outcome: Result<String, String>,
+}
+
 /// Reusable per-thread buffers of the sentence step.
 #[derive(Default)]
 struct State {
     tokens: Vec<Token>,
     entities: Vec<EntityMatch>,
+    anaphora: Vec<AnaphorMatch>,
     scratch: String,
 }
 
@@ -268,11 +356,11 @@ impl Work<'_> {
         {
             return;
         }
-        for sentence in tally.segment(&self.article.text, block) {
+        for sentence in tally.segment(&self.article.text, block.clone()) {
             if anchors.admits(lowercase, sentence.clone(), buffers) {
                 let only = anchors.per_template.then_some(buffers.admitted.as_slice());
                 self.matcher
-                    .match_sentence(self.article, sentence, only, state, &mut tally.claims);
+                    .match_sentence(self.article, block.clone(), sentence, only, state, &mut tally.claims);
             }
         }
     }

@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use crate::rules::lexicon::EntityMatch;
+use crate::rules::lexicon::{AnaphorKind, AnaphorMatch, EntityMatch, Lexicon};
 use crate::rules::slots::{self, READERS, Reading};
 use crate::rules::{Element, Role, Rule, SlotKind};
 use crate::text::token::{ClauseReader, Token, TokenKind};
@@ -51,6 +51,11 @@ pub(super) enum Bound {
     Entity(EntityMatch),
     /// What a built-in reader read: a value, a comparative phrase, a year.
     Read(Reading),
+    /// A pronoun or description that refers back to an entry of the slot's lexicon, still to
+    /// be resolved against the sentences before.
+    Anaphor(AnaphorMatch),
+    /// A mention of an entry that stands for the (lexicon, entry) of the slot's lexicon.
+    StandIn(EntityMatch, (u32, u32)),
 }
 
 /// The values a match bound, in the order its slots were read.
@@ -78,6 +83,15 @@ pub(super) struct Engine<'a> {
     entities: &'a [EntityMatch],
     /// Alias matches by start token: `entity_starts[i]` is the range of `entities` starting at i.
     entity_starts: Vec<Range<usize>>,
+    /// Words that may refer back to an entry, sorted by start token (see [`Engine::with_context`]).
+    anaphora: &'a [AnaphorMatch],
+    /// Anaphora by start token, like `entity_starts` (empty without context).
+    anaphor_starts: Vec<Range<usize>>,
+    /// The lexicons, for the entries that stand for others (empty: no stand-ins).
+    lexicons: &'a [Lexicon],
+    /// Whether the current rule's slots read anaphora and stand-ins.
+    read_anaphora: bool,
+    read_stand_ins: bool,
     builtins: Builtins,
     /// The reach of "one of the largest" the cached ranks were read with.
     top_k: u32,
@@ -100,10 +114,45 @@ impl<'a> Engine<'a> {
             tokens,
             entities,
             entity_starts: index_entities(tokens.len(), entities),
+            anaphora: &[],
+            anaphor_starts: Vec::new(),
+            lexicons: &[],
+            read_anaphora: false,
+            read_stand_ins: false,
             builtins: Builtins::new(tokens.len()),
             // No rank is cached yet, so any reach will do until `read_ranks_with` sets one.
             top_k: 0,
             steps: 0,
+        }
+    }
+
+    /// The engine reading context too: `anaphora` (sorted by start token) may fill a slot of
+    /// their lexicon, and mentions of entries that stand for another lexicon's (as `lexicons`
+    /// declare) may fill a slot of that lexicon, in the rules that allow it.
+    pub(super) fn with_context(mut self, anaphora: &'a [AnaphorMatch], lexicons: &'a [Lexicon]) -> Self {
+        self.anaphora = anaphora;
+        if !anaphora.is_empty() {
+            self.anaphor_starts = vec![0..0; self.tokens.len()];
+            let mut index = 0;
+            while index < anaphora.len() {
+                let start = anaphora[index].start;
+                let mut end = index;
+                while end < anaphora.len() && anaphora[end].start == start {
+                    end += 1;
+                }
+                self.anaphor_starts[start] = index..end;
+                index = end;
+            }
+        }
+        self.lexicons = lexicons;
+        self
+    }
+
+    /// The anaphora starting at token `position`.
+    fn anaphora_at(&self, position: usize) -> &'a [AnaphorMatch] {
+        match self.anaphor_starts.get(position) {
+            Some(range) => &self.anaphora[range.clone()],
+            None => &[],
         }
     }
 
@@ -131,11 +180,14 @@ impl<'a> Engine<'a> {
         mut found: impl FnMut(Range<usize>, &Bindings),
     ) {
         self.read_ranks_with(rule.top_k);
+        self.read_anaphora = rule.anaphora && !self.anaphora.is_empty();
+        self.read_stand_ins = rule.stand_ins && !self.lexicons.is_empty();
         let (text, tokens) = (self.text, self.tokens);
         let mut position = 0;
         while position < tokens.len() {
             let token = tokens[position];
-            let has_entity = !self.entity_starts[position].is_empty();
+            let has_entity = !self.entity_starts[position].is_empty()
+                || self.read_anaphora && !self.anaphora_at(position).is_empty();
             let mut best: Option<(usize, Bindings)> = None;
             for (template, pattern) in rule.patterns.iter().enumerate() {
                 if usable.is_some_and(|usable| !usable[template]) {
@@ -242,6 +294,28 @@ impl<'a> Engine<'a> {
             Element::Slot(role, kind) => {
                 let candidates = self.slot_candidates(*kind, position);
                 for (end, bound) in candidates {
+                    // A determiner refers back only as the head of the noun phrase the template
+                    // reads right after it: "this self-sufficiency", not "this … holds".
+                    if let Bound::Anaphor(anaphor) = &bound
+                        && anaphor.kind == AnaphorKind::Determiner
+                        && rest.first().is_none_or(|element| matches!(element, Element::Gap(_)))
+                    {
+                        continue;
+                    }
+                    // A stand-in or an anaphor gives way to a name of the slot's own lexicon
+                    // that the gap after it would skip: in "Putin said Russia holds …" the
+                    // subject is Russia, not Putin standing for it.
+                    if let (
+                        Bound::Anaphor(_) | Bound::StandIn(..),
+                        SlotKind::Lexicon(lexicon),
+                        Some(Element::Gap(size)),
+                    ) = (&bound, kind, rest.first())
+                        && self.entities.iter().any(|entity| {
+                            entity.lexicon == *lexicon && entity.start >= end && entity.start <= end + size
+                        })
+                    {
+                        continue;
+                    }
                     bindings.slots.push((*role, bound));
                     if let Some(found) = self.match_sequence(rest, next, end, bindings) {
                         return Some(found);
@@ -267,13 +341,37 @@ impl<'a> Engine<'a> {
                     .map(|entity| (entity.end, Bound::Entity(*entity)))
                     .collect();
                 // "the United States": let a slot start at a leading "the".
-                if found.is_empty() && self.tokens[position].is(self.text, "the") && position + 1 < self.tokens.len() {
+                let after_the = self.tokens[position].is(self.text, "the") && position + 1 < self.tokens.len();
+                if found.is_empty() && after_the {
                     let range = self.entity_starts[position + 1].clone();
                     found = self.entities[range]
                         .iter()
                         .filter(|entity| entity.lexicon == lexicon)
                         .map(|entity| (entity.end, Bound::Entity(*entity)))
                         .collect();
+                }
+                if self.read_stand_ins {
+                    let lexicons = self.lexicons;
+                    let starts = [Some(position), after_the.then_some(position + 1)];
+                    for start in starts.into_iter().flatten() {
+                        for entity in &self.entities[self.entity_starts[start].clone()] {
+                            if let Some(Some(target)) =
+                                lexicons[entity.lexicon as usize].stands_for.get(entity.entry as usize)
+                                && target.0 == lexicon
+                                && entity.lexicon != lexicon
+                            {
+                                found.push((entity.end, Bound::StandIn(*entity, *target)));
+                            }
+                        }
+                    }
+                }
+                if self.read_anaphora {
+                    found.extend(
+                        self.anaphora_at(position)
+                            .iter()
+                            .filter(|anaphor| anaphor.lexicon == lexicon)
+                            .map(|anaphor| (anaphor.end, Bound::Anaphor(*anaphor))),
+                    );
                 }
                 found
             }
@@ -376,6 +474,12 @@ rare-earth = ["rare earth"]
                     Bound::Read(Reading::Value(value)) => value.canonical_text(),
                     Bound::Read(Reading::Relation(relation, _)) => format!("{relation:?}"),
                     Bound::Read(Reading::Year(year)) => year.to_string(),
+                    Bound::Anaphor(anaphor) => format!("anaphor@{}", anaphor.start),
+                    Bound::StandIn(entity, target) => format!(
+                        "{}({})",
+                        rules.entry(target.0, target.1).id,
+                        rules.entry(entity.lexicon, entity.entry).id
+                    ),
                 };
                 let _ = write!(shown, " {}={value}", format!("{role:?}").to_lowercase());
             }

@@ -166,6 +166,11 @@ pub(super) fn claim(source: &Source, spec: Spec) -> Claim {
             sentence: spec.sentence.to_owned(),
             sentence_span: source.sentence(spec.sentence),
         },
+        time: None,
+        antecedent: None,
+        stand_in: None,
+        source: None,
+        edition: None,
     }
 }
 

@@ -16,8 +16,8 @@ use crate::claim::Claim;
 use crate::finding::{Finding, FindingKind, Severity};
 
 use super::{
-    Annotation, ArticleIndex, Counts, Report, Review, Status, claim_label, count, finding_claims, format_elapsed,
-    one_line, value_range,
+    Annotation, ArticleIndex, Counts, Report, Review, Status, claim_label, context_notes, count, finding_claims,
+    format_elapsed, one_line, value_range,
 };
 
 /// Claims quoted per finding before "and N more".
@@ -202,6 +202,10 @@ fn render_finding(
             "> — {source} · {}",
             escape_inline(&claim_label(claim, finding.kind))
         )?;
+        for note in context_notes(claim) {
+            writeln!(out, ">")?;
+            writeln!(out, "> context: {}", escape_inline(&note))?;
+        }
     }
     if total > MAX_QUOTES {
         writeln!(out)?;

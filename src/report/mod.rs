@@ -381,14 +381,35 @@ fn describe_modality(modality: &Modality) -> String {
     }
 }
 
-/// The label under a quoted value: the value, the year for changes over time, the modality.
+/// The label under a quoted value: the value, the year for changes over time (or the
+/// effective time when the sentence names no year: `2025 (published)`), the modality.
 fn claim_label(claim: &Claim, kind: FindingKind) -> String {
     let value = claim.value.label();
     let modality = describe_modality(&claim.modality);
-    match (kind, claim.scope.year) {
-        (FindingKind::Change, Some(year)) => format!("{value} · in {year} · {modality}"),
+    match (kind, claim.scope.year, &claim.time) {
+        (FindingKind::Change, Some(year), _) => format!("{value} · in {year} · {modality}"),
+        (_, None, Some(time)) => format!("{value} · {} ({}) · {modality}", time.year, time.basis.label()),
         _ => format!("{value} · {modality}"),
     }
+}
+
+/// The notes on where a claim's context came from: `"This" refers back to "Russia" (12:3)`,
+/// `"Putin" stands for russia`.
+fn context_notes(claim: &Claim) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let (Some(antecedent), Some(subject)) = (&claim.antecedent, &claim.subject) {
+        notes.push(format!(
+            "\"{}\" refers back to \"{}\" ({}:{})",
+            one_line(&subject.text),
+            one_line(&antecedent.text),
+            antecedent.line,
+            antecedent.column
+        ));
+    }
+    if let (Some(stand_in), Some(subject)) = (&claim.stand_in, &claim.subject) {
+        notes.push(format!("\"{}\" stands for {}", one_line(&stand_in.text), subject.id));
+    }
+    notes
 }
 
 /// `1 article`, `2 articles`.

@@ -19,8 +19,8 @@ use crate::finding::{Finding, FindingKind, Severity};
 
 use super::style::{BLUE, BOLD, CYAN, GREEN, MAGENTA, RED, Style, YELLOW};
 use super::{
-    Annotation, ArticleIndex, ArticleInfo, Counts, RenderOptions, Report, Review, Status, claim_label, count,
-    describe_modality, finding_claims, format_elapsed, one_line, value_location, value_range,
+    Annotation, ArticleIndex, ArticleInfo, Counts, RenderOptions, Report, Review, Status, claim_label, context_notes,
+    count, describe_modality, finding_claims, format_elapsed, one_line, value_location, value_range,
 };
 
 /// Characters of a sentence shown before it is cut to a window around the value.
@@ -155,6 +155,11 @@ fn render_finding(
         writeln!(out, "{pad} {bar}")?;
     }
     let equals = style.paint(BLUE, "=");
+    for claim in finding_claims(finding, claims).take(quoted.len()) {
+        for note in context_notes(claim) {
+            writeln!(out, "{pad} {equals} context: {note}")?;
+        }
+    }
     let unquoted: Vec<&Claim> = finding_claims(finding, claims).skip(quoted.len()).collect();
     if unquoted.len() <= MAX_LISTED {
         for claim in &unquoted {
@@ -362,6 +367,23 @@ pub(super) fn render_claims(
             scope
         )?;
         writeln!(out, "  {bar} {}", one_line(&evidence.quote))?;
+        if claim.scope.year.is_none()
+            && let Some(time) = &claim.time
+        {
+            match &time.text {
+                Some(words) => writeln!(
+                    out,
+                    "  = time: {} ({}: \"{}\")",
+                    time.year,
+                    time.basis.label(),
+                    one_line(words)
+                )?,
+                None => writeln!(out, "  = time: {time}")?,
+            }
+        }
+        for note in context_notes(claim) {
+            writeln!(out, "  = context: {note}")?;
+        }
     }
     writeln!(
         out,

@@ -23,7 +23,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{Attribution, Claim, Cue, Evidence, Modality, Polarity, Scope};
+use crate::claim::{Antecedent, Attribution, Claim, Cue, Evidence, Modality, Polarity, Scope, Time, TimeBasis};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 use crate::text::Meta;
 use crate::value::{EntityDto, SpanDto, ValueDto};
@@ -152,6 +152,10 @@ pub(super) struct ArticleDto<'a> {
     date: Option<Cow<'a, str>>,
     #[serde(default)]
     url: Option<Cow<'a, str>>,
+    /// The publication date normalised to ISO 8601, when `date` names one (written only; read
+    /// back from `date`).
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    published: Option<String>,
 }
 
 impl<'a> ArticleDto<'a> {
@@ -163,6 +167,7 @@ impl<'a> ArticleDto<'a> {
             outlet: meta.outlet.as_deref().map(Cow::Borrowed),
             date: meta.date.as_deref().map(Cow::Borrowed),
             url: meta.url.as_deref().map(Cow::Borrowed),
+            published: meta.published().map(|date| date.to_string()),
         }
     }
 
@@ -309,6 +314,67 @@ pub(super) struct ClaimDto<'a> {
     value: ValueDto<'a>,
     modality: ModalityDto<'a>,
     evidence: EvidenceDto<'a>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    time: Option<TimeDto<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    antecedent: Option<AntecedentDto<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stand_in: Option<EntityDto<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    edition: Option<Cow<'a, str>>,
+}
+
+/// A claim's effective time: `{"year": 2025, "date": "2025-03-04", "basis": "published"}`.
+#[derive(Serialize, Deserialize)]
+#[serde(expecting = "struct Time")]
+struct TimeDto<'a> {
+    year: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<Cow<'a, str>>,
+    /// `stated` or `published`.
+    basis: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    span: Option<SpanDto>,
+}
+
+impl<'a> TimeDto<'a> {
+    fn new(time: &'a Time) -> Self {
+        TimeDto {
+            year: time.year,
+            date: time.date.as_deref().map(Cow::Borrowed),
+            basis: Cow::Borrowed(time.basis.label()),
+            text: time.text.as_deref().map(Cow::Borrowed),
+            span: time.span.map(Into::into),
+        }
+    }
+
+    fn into_time(self) -> Time {
+        Time {
+            year: self.year,
+            date: self.date.map(Cow::into_owned),
+            basis: if self.basis == "published" {
+                TimeBasis::Published
+            } else {
+                TimeBasis::Stated
+            },
+            text: self.text.map(Cow::into_owned),
+            span: self.span.map(Into::into),
+        }
+    }
+}
+
+/// The words a pronoun or description was resolved to.
+#[derive(Serialize, Deserialize)]
+#[serde(expecting = "struct Antecedent")]
+struct AntecedentDto<'a> {
+    text: Cow<'a, str>,
+    span: SpanDto,
+    line: u32,
+    column: u32,
 }
 
 impl<'a> ClaimDto<'a> {
@@ -336,6 +402,16 @@ impl<'a> ClaimDto<'a> {
                 sentence: Cow::Borrowed(&evidence.sentence),
                 sentence_span: evidence.sentence_span.into(),
             },
+            time: claim.time.as_ref().map(TimeDto::new),
+            antecedent: claim.antecedent.as_ref().map(|antecedent| AntecedentDto {
+                text: Cow::Borrowed(&antecedent.text),
+                span: antecedent.span.into(),
+                line: antecedent.line,
+                column: antecedent.column,
+            }),
+            stand_in: claim.stand_in.as_ref().map(EntityDto::new),
+            source: claim.source.as_deref().map(Cow::Borrowed),
+            edition: claim.edition.as_deref().map(Cow::Borrowed),
         }
     }
 
@@ -368,6 +444,16 @@ impl<'a> ClaimDto<'a> {
                 sentence: evidence.sentence.into_owned(),
                 sentence_span: evidence.sentence_span.into(),
             },
+            time: self.time.map(TimeDto::into_time),
+            antecedent: self.antecedent.map(|antecedent| Antecedent {
+                text: antecedent.text.into_owned(),
+                span: antecedent.span.into(),
+                line: antecedent.line,
+                column: antecedent.column,
+            }),
+            stand_in: self.stand_in.map(EntityDto::into_entity),
+            source: self.source.map(Cow::into_owned),
+            edition: self.edition.map(Cow::into_owned),
         }
     }
 }

@@ -217,6 +217,11 @@ mod tests {
                 sentence: quote.to_owned(),
                 sentence_span: Span::new(0, quote.len()),
             },
+            time: None,
+            antecedent: None,
+            stand_in: None,
+            source: None,
+            edition: None,
         }
     }
 

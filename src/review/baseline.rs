@@ -161,6 +161,11 @@ mod tests {
                 sentence: "x".to_owned(),
                 sentence_span: Span::new(0, 1),
             },
+            time: None,
+            antecedent: None,
+            stand_in: None,
+            source: None,
+            edition: None,
         }
     }
 

@@ -136,6 +136,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
             }
         }
     }
+    link_stand_ins(&parsed, &mut set, &mut problems);
     set.index = LexiconIndex::new(&set.lexicons);
     let mut rule_ids: HashMap<String, (usize, std::ops::Range<usize>)> = HashMap::new();
     for (file_index, file) in &parsed {
@@ -234,6 +235,60 @@ fn toml_hint(message: &str) -> String {
     }
 }
 
+/// Fills each lexicon's `stands_for` from the `stands_for` tables of its files, once every
+/// lexicon is compiled (an entry may stand for one declared in another file).
+fn link_stand_ins(parsed: &[(usize, RuleFile)], set: &mut RuleSet, problems: &mut Vec<Diagnostic>) {
+    for (file_index, file) in parsed {
+        let path = set.files[*file_index].path.clone();
+        let source = Arc::clone(&set.files[*file_index].source);
+        for (name, lexicon) in &file.lexicon {
+            let Some(from) = set
+                .lexicons
+                .iter()
+                .position(|compiled| &compiled.name == name && compiled.file == *file_index)
+            else {
+                continue;
+            };
+            for (id, target) in &lexicon.get_ref().stands_for {
+                let Some(entry) = set.lexicons[from].entries.iter().position(|entry| &entry.id == id) else {
+                    problems.push(
+                        Diagnostic::error(
+                            &path,
+                            &source,
+                            target.span(),
+                            format!("`stands_for` names `{id}`, which is not an entry of lexicon `{name}`"),
+                        )
+                        .hint(format!("use the id of one of `{name}`'s entries")),
+                    );
+                    continue;
+                };
+                let found = target.get_ref().split_once(':').and_then(|(lexicon, entry)| {
+                    let to = set
+                        .lexicons
+                        .iter()
+                        .position(|compiled| compiled.name == lexicon.trim())?;
+                    let to_entry = set.lexicons[to]
+                        .entries
+                        .iter()
+                        .position(|candidate| candidate.id == entry.trim())?;
+                    Some((to as u32, to_entry as u32))
+                });
+                match found {
+                    Some((to, _)) if to as usize == from => problems.push(
+                        Diagnostic::error(&path, &source, target.span(), format!("entry `{id}` stands for an entry of its own lexicon"))
+                            .hint("make it an alias of that entry instead"),
+                    ),
+                    Some(target) => set.lexicons[from].stands_for[entry] = Some(target),
+                    None => problems.push(
+                        Diagnostic::error(&path, &source, target.span(), format!("unknown entry `{}` in `stands_for`", target.get_ref()))
+                            .hint("write it as \"LEXICON:ENTRY\", e.g. \"country:russia\", naming a declared lexicon and one of its entries"),
+                    ),
+                }
+            }
+        }
+    }
+}
+
 fn compile_lexicon(
     name: &str,
     lexicon: &Spanned<super::syntax::LexiconSyntax>,
@@ -308,9 +363,29 @@ fn compile_lexicon(
     let span = source
         .find(&header)
         .map_or_else(|| lexicon.span(), |start| start..start + header.len());
+    let mut anaphora = Vec::new();
+    for phrase in &syntax.anaphora {
+        if crate::text::token::tokenize(phrase.get_ref()).is_empty() {
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    source,
+                    phrase.span(),
+                    format!("empty anaphor in lexicon `{name}`"),
+                )
+                .hint("remove it or write the words that refer back, e.g. \"the country\""),
+            );
+            continue;
+        }
+        anaphora.push(phrase.get_ref().trim().to_string());
+    }
+    let stands_for = vec![None; entries.len()];
     Lexicon {
         name: name.to_string(),
         is_region_scope,
+        anaphora,
+        pronouns: syntax.pronouns.unwrap_or(true) && !is_region_scope,
+        stands_for,
         entries,
         fuzzy,
         fuzzy_min_len: syntax.fuzzy_min_len.unwrap_or(6),
@@ -445,6 +520,16 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         object,
         top_k: rule.top_k.unwrap_or(10).max(1),
         patterns,
+        anaphora: rule
+            .context
+            .as_ref()
+            .and_then(|context| context.anaphora)
+            .unwrap_or(true),
+        stand_ins: rule
+            .context
+            .as_ref()
+            .and_then(|context| context.stand_ins)
+            .unwrap_or(true),
         examples,
         file,
         span: rule.id.span(),

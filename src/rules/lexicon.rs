@@ -33,6 +33,12 @@ pub struct Lexicon {
     pub name: String,
     /// Whether mentions after "in"/"across" set a claim's region scope.
     pub is_region_scope: bool,
+    /// Declared words that refer back to an entry ("the country", "he"), trimmed.
+    pub anaphora: Vec<String>,
+    /// Whether the built-in pronouns ([`PRONOUNS`]) refer back to this lexicon's entries.
+    pub pronouns: bool,
+    /// Per entry (parallel to `entries`): the (lexicon, entry) it stands for, if any.
+    pub stands_for: Vec<Option<(u32, u32)>>,
     /// Entries in file order.
     pub entries: Vec<Entry>,
     /// Jaro-Winkler threshold for misspelt aliases, if fuzzy matching is on.
@@ -57,6 +63,42 @@ struct Alias {
     entry: u32,
 }
 
+/// The English pronouns and determiners that refer back to an entry of every lexicon that is
+/// not a scope and does not turn them off: language, not domain.
+pub const PRONOUNS: &[&str] = &["it", "its", "they", "their", "this", "these"];
+
+/// How a word refers back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnaphorKind {
+    /// A pronoun or a description ("it", "its", "he", "the country"): it takes the place of
+    /// the name.
+    Pronoun,
+    /// A demonstrative determiner ("this", "these", "that", "those"): it refers back only as
+    /// the first word of the noun phrase a template reads right after it ("this
+    /// technological self-sufficiency"), never across a gap.
+    Determiner,
+}
+
+/// A word (or words) in a sentence that may refer back to an entry of a lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AnaphorMatch {
+    /// First token.
+    pub start: usize,
+    /// One past the last token (including a possessive).
+    pub end: usize,
+    /// The lexicon whose entries it may refer to.
+    pub lexicon: u32,
+    /// Pronoun or determiner.
+    pub kind: AnaphorKind,
+}
+
+#[derive(Clone, Debug)]
+struct AnaphorAlias {
+    words: Vec<String>,
+    lexicon: u32,
+    kind: AnaphorKind,
+}
+
 /// An alias found in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EntityMatch {
@@ -79,6 +121,10 @@ pub struct LexiconIndex {
     /// Single-word fuzzy-eligible aliases: (lowercased word, lexicon, entry, threshold).
     fuzzy: Vec<(String, u32, u32, f64)>,
     fuzzy_min_len: usize,
+    /// Anaphora by first lowercased word, longest first.
+    anaphora: HashMap<String, Vec<AnaphorAlias>>,
+    /// Bytes of the longest first word of an anaphor: longer tokens are not looked up.
+    anaphor_first_len: usize,
 }
 
 impl LexiconIndex {
@@ -123,7 +169,105 @@ impl LexiconIndex {
             // Longest alias first, so the first that matches is the longest.
             aliases.sort_by_key(|alias| std::cmp::Reverse(alias.words.len()));
         }
+        for (lexicon_index, lexicon) in lexicons.iter().enumerate() {
+            let builtin = PRONOUNS
+                .iter()
+                .filter(|_| lexicon.pronouns)
+                .map(|word| (*word).to_string());
+            for phrase in builtin.chain(lexicon.anaphora.iter().cloned()) {
+                let words: Vec<String> = tokenize(&phrase)
+                    .iter()
+                    .map(|token| token.text(&phrase).to_lowercase())
+                    .collect();
+                let Some(first) = words.first().cloned() else {
+                    continue;
+                };
+                let kind = if words.len() == 1 && ["this", "these", "that", "those"].contains(&first.as_str()) {
+                    AnaphorKind::Determiner
+                } else {
+                    AnaphorKind::Pronoun
+                };
+                index.anaphor_first_len = index.anaphor_first_len.max(first.len());
+                let list = index.anaphora.entry(first).or_default();
+                if !list
+                    .iter()
+                    .any(|known| known.words == words && known.lexicon == lexicon_index as u32)
+                {
+                    list.push(AnaphorAlias {
+                        words,
+                        lexicon: lexicon_index as u32,
+                        kind,
+                    });
+                }
+            }
+        }
+        for anaphora in index.anaphora.values_mut() {
+            anaphora.sort_by_key(|anaphor| std::cmp::Reverse(anaphor.words.len()));
+        }
         index
+    }
+
+    /// Whether any lexicon has words that refer back.
+    pub fn has_anaphora(&self) -> bool {
+        !self.anaphora.is_empty()
+    }
+
+    /// Every word in `tokens` that may refer back to an entry, by start token: at each start,
+    /// the longest of each lexicon; none where a mention of `entities` starts. `scratch` is a
+    /// reusable buffer.
+    pub fn find_anaphora(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        entities: &[EntityMatch],
+        scratch: &mut String,
+        out: &mut Vec<AnaphorMatch>,
+    ) {
+        out.clear();
+        if self.anaphora.is_empty() {
+            return;
+        }
+        for start in 0..tokens.len() {
+            let token = tokens[start];
+            // Lowercasing never shortens an ASCII word much, and anaphora start with short
+            // words ("it", "the", "these"): most tokens need no lookup.
+            if token.kind != TokenKind::Word || token.end - token.start > self.anaphor_first_len * 2 {
+                continue;
+            }
+            scratch.clear();
+            scratch.extend(token.text(text).chars().flat_map(char::to_lowercase));
+            let Some(anaphora) = self.anaphora.get(scratch.as_str()) else {
+                continue;
+            };
+            if entities.iter().any(|entity| entity.start == start) {
+                continue;
+            }
+            let before = out.len();
+            for anaphor in anaphora {
+                if out[before..].iter().any(|found| found.lexicon == anaphor.lexicon) {
+                    continue;
+                }
+                let count = anaphor.words.len();
+                let matches = start + count <= tokens.len()
+                    && anaphor
+                        .words
+                        .iter()
+                        .enumerate()
+                        .all(|(offset, word)| tokens[start + offset].text(text).eq_ignore_ascii_case(word));
+                if matches {
+                    let mut end = start + count;
+                    if tokens.get(end).is_some_and(|next| next.kind == TokenKind::Possessive) {
+                        end += 1;
+                    }
+                    out.push(AnaphorMatch {
+                        start,
+                        end,
+                        lexicon: anaphor.lexicon,
+                        kind: anaphor.kind,
+                    });
+                }
+            }
+        }
     }
 
     /// Every lowercased word that starts an alias (for prefilters).
@@ -293,6 +437,9 @@ mod tests {
             Lexicon {
                 name: "country".into(),
                 is_region_scope: false,
+                anaphora: Vec::new(),
+                pronouns: true,
+                stands_for: vec![None; 2],
                 entries: vec![
                     entry("russia", &["Russia", "Russian Federation", "the Kremlin"]),
                     entry("united-states", &["United States", "US", "U.S."]),
@@ -305,6 +452,9 @@ mod tests {
             Lexicon {
                 name: "mineral".into(),
                 is_region_scope: false,
+                anaphora: Vec::new(),
+                pronouns: true,
+                stands_for: vec![None],
                 entries: vec![entry("rare-earths", &["rare earth", "rare earth element"])],
                 fuzzy: None,
                 fuzzy_min_len: 6,
@@ -348,5 +498,34 @@ mod tests {
         );
         check("Russsia holds", &["russia=Russsia"]);
         check("Rusty holds", &[]);
+    }
+
+    #[test]
+    fn anaphora_are_found_longest_first_and_never_on_a_name() {
+        let mut lexicons = lexicon();
+        lexicons[0].anaphora = vec!["the country".into()];
+        lexicons[1].pronouns = false;
+        let index = LexiconIndex::new(&lexicons);
+        let text = "The country's output and its reserves: this, not Russia";
+        let tokens = tokenize(text);
+        let mut entities = Vec::new();
+        index.find(text, &tokens, &mut String::new(), &mut entities);
+        let mut found = Vec::new();
+        index.find_anaphora(text, &tokens, &entities, &mut String::new(), &mut found);
+        let shown: Vec<String> = found
+            .iter()
+            .map(|anaphor| {
+                let words = &text[tokens[anaphor.start].start..tokens[anaphor.end - 1].end];
+                format!("{}:{words}:{:?}", lexicons[anaphor.lexicon as usize].name, anaphor.kind)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "country:The country's:Pronoun",
+                "country:its:Pronoun",
+                "country:this:Determiner"
+            ]
+        );
     }
 }

@@ -67,6 +67,10 @@ pub struct Rule {
     pub top_k: u32,
     /// Templates.
     pub patterns: Vec<CompiledPattern>,
+    /// Whether slots resolve pronouns and descriptions to an entity named before.
+    pub anaphora: bool,
+    /// Whether slots accept entities that stand for an entry of their lexicon.
+    pub stand_ins: bool,
     /// Embedded examples (positive and negative).
     pub examples: Vec<Example>,
     /// Index of the file the rule came from in [`RuleSet::files`].

@@ -565,6 +565,9 @@ mod tests {
         let lexicons = [Lexicon {
             name: "country".into(),
             is_region_scope: false,
+            anaphora: Vec::new(),
+            pronouns: true,
+            stands_for: Vec::new(),
             entries: Vec::new(),
             fuzzy: None,
             fuzzy_min_len: 6,

@@ -57,6 +57,21 @@ pub struct LexiconSyntax {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, Vec<String>>")]
     pub entries: IndexMap<String, Spanned<Vec<Spanned<String>>>>,
+    /// Words that refer back to an entry of this lexicon named earlier in the paragraph
+    /// ("the country", "the company", "he"), besides the built-in pronouns.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub anaphora: Vec<Spanned<String>>,
+    /// Whether the built-in English pronouns and determiners ("it", "its", "they", "their",
+    /// "this", "these") refer back to this lexicon's entries (default true; never for a scope
+    /// lexicon).
+    #[serde(default)]
+    pub pronouns: Option<bool>,
+    /// Entry id → the entry of another lexicon it stands for, as `"LEXICON:ENTRY"`
+    /// (`putin = "country:russia"`): a mention of the entry fills a slot of that lexicon.
+    #[serde(default)]
+    #[schemars(with = "IndexMap<String, String>")]
+    pub stands_for: IndexMap<String, Spanned<String>>,
 }
 
 /// `[rule.tolerance]`.
@@ -118,6 +133,10 @@ pub struct RuleSyntax {
     /// Templates; a sentence matching any of them yields a claim.
     #[schemars(with = "Vec<String>")]
     pub patterns: Spanned<Vec<Spanned<String>>>,
+    /// Whether the rule's slots read context: pronouns and descriptions resolved to an entity
+    /// named before, and entities that stand for others (both on by default).
+    #[serde(default)]
+    pub context: Option<ContextSyntax>,
     /// Texts that must match, with the expected result.
     #[serde(default)]
     #[schemars(with = "Vec<ExampleSyntax>")]
@@ -126,6 +145,20 @@ pub struct RuleSyntax {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub counterexamples: Vec<Spanned<String>>,
+}
+
+/// `context = { anaphora = false, stand_ins = false }` of a rule.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContextSyntax {
+    /// Whether a slot may read a pronoun or description ("it", "the country") as the entity
+    /// it refers back to (default true).
+    #[serde(default)]
+    pub anaphora: Option<bool>,
+    /// Whether a slot may read an entity that stands for one of its lexicon ("Putin" for a
+    /// country slot) (default true).
+    #[serde(default)]
+    pub stand_ins: Option<bool>,
 }
 
 /// One embedded example: `{ text = "…", subject = "russia", value = "28700000 t" }`.

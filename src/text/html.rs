@@ -91,6 +91,9 @@ pub(crate) fn extract(html: &str) -> Extracted {
     if extracted.meta.title.is_none() {
         extracted.meta.title = scanner.og_title;
     }
+    if extracted.meta.date.is_none() {
+        extracted.meta.date = super::date::html_published(html);
+    }
     extracted
 }
 

@@ -7,10 +7,11 @@
 //! a user gives into the files to load; [`segment`] splits prose into sentences.
 //!
 //! Files: `article` (the article type and loading), `decode` (encodings), `markdown`, `html`
-//! and `json` (one per format), `furniture` (page furniture), `offsets` (extracted text → file
+//! and `json` (one per format), `date` (publication dates, relative years), `furniture` (page furniture), `offsets` (extracted text → file
 //! offsets), `lines` (line index), `segment` (sentences), `token` (tokens), `input` (walking).
 
 pub mod article;
+pub mod date;
 mod decode;
 pub mod furniture;
 mod html;

@@ -4,6 +4,7 @@
 mod authoring;
 mod cli;
 mod compare;
+mod context;
 mod extract;
 mod quantities;
 mod review;

@@ -384,6 +384,7 @@ fn markdown_front_matter_flows_into_the_json_output() {
             "outlet": "The Test Ledger",
             "date": "2025-02-25",
             "url": "https://example.test/rare-earths",
+            "published": "2025-02-25",
         }])
     );
     let evidence = &report["claims"][0]["evidence"];

@@ -51,6 +51,11 @@ fn claim(path: &str, kind: &str, subject: &str, value: Value) -> Build {
             quote,
             sentence_span: Span::new(0, 1),
         },
+        time: None,
+        antecedent: None,
+        stand_in: None,
+        source: None,
+        edition: None,
     })
 }
 

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::LineIndex;
+use super::date::{self, Date};
 use super::decode::{Decoding, decode};
 use super::furniture::Furniture;
 use super::offsets::OffsetMap;
@@ -72,6 +73,53 @@ impl Meta {
             url: first(URL_KEYS),
         }
     }
+
+    /// The publication date, normalised from [`Meta::date`] as written ("March 3, 2025",
+    /// `2025-03-03T10:00Z`, RFC 2822 …); `None` when there is none or it names no year.
+    pub fn published(&self) -> Option<Date> {
+        self.date.as_deref().and_then(date::parse)
+    }
+}
+
+/// Keys of a plain-text header line besides the [`Meta`] ones: read as metadata, not kept.
+const OTHER_HEADER_KEYS: &[&str] = &["author", "by", "byline", "section", "tags", "updated"];
+
+/// The leading header block of a plain-text article — `Title: …`, `Date: …`, `Source: …`,
+/// `URL: …` lines (keys as in [`TITLE_KEYS`] and its siblings, any case) before the first
+/// blank line — as metadata and the offset where the body starts. `None` unless every line
+/// before the first blank line is such a line and a body follows.
+pub fn header_block(text: &str) -> Option<(Meta, usize)> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let skipped = text.len() - body.len();
+    let mut fields: Vec<(&str, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let content = line.trim();
+        if content.is_empty() {
+            if fields.is_empty() || body[offset + line.len()..].trim().is_empty() {
+                return None;
+            }
+            let lookup = |key: &str| {
+                fields
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(key))
+                    .map(|(_, value)| (*value).to_owned())
+                    .filter(|value| !value.is_empty())
+            };
+            return Some((Meta::from_lookup(lookup), skipped + offset + line.len()));
+        }
+        let (key, value) = content.split_once(':')?;
+        let key = key.trim();
+        let known = [TITLE_KEYS, OUTLET_KEYS, DATE_KEYS, URL_KEYS, OTHER_HEADER_KEYS]
+            .iter()
+            .any(|keys| keys.iter().any(|known| known.eq_ignore_ascii_case(key)));
+        if !known {
+            return None;
+        }
+        fields.push((key, value.trim()));
+        offset += line.len();
+    }
+    None
 }
 
 /// A supported input format.
@@ -306,10 +354,16 @@ impl Article {
         }
     }
 
-    /// A plain-text article with furniture lines left out of its regions.
+    /// A plain-text article with furniture lines left out of its regions, and its leading
+    /// [`header_block`], if any, read as metadata and left out too.
     pub fn from_text(path: impl Into<String>, text: impl Into<String>, furniture: &Furniture) -> Self {
         let mut article = Article::plain(path, text);
-        article.regions = furniture.regions(&article.text, 0..article.text.len(), |_| true);
+        let mut body = 0;
+        if let Some((meta, start)) = header_block(&article.text) {
+            article.meta = meta;
+            body = start;
+        }
+        article.regions = furniture.regions(&article.text, body..article.text.len(), |_| true);
         article
     }
 

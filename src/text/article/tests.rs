@@ -386,3 +386,31 @@ fn arbitrary_inputs_never_break_invariants() {
         }
     }
 }
+
+#[test]
+fn a_plain_text_header_block_is_metadata() {
+    let text = "Title: Reserves\nDATE: March 3, 2025\nSource: Norland Wire\nurl: https://example.org/a\n\nRussia holds 3.8 Mt.\n";
+    let loaded = load_bytes("a.txt", text.as_bytes(), Format::Text, &LoadOptions::default()).expect("loads");
+    let article = &loaded.articles[0];
+    assert_eq!(article.meta.title.as_deref(), Some("Reserves"));
+    assert_eq!(article.meta.outlet.as_deref(), Some("Norland Wire"));
+    assert_eq!(article.meta.url.as_deref(), Some("https://example.org/a"));
+    assert_eq!(
+        article.meta.published().map(|date| date.to_string()).as_deref(),
+        Some("2025-03-03")
+    );
+    let prose: Vec<&str> = article
+        .regions
+        .iter()
+        .map(|region| &article.text[region.clone()])
+        .collect();
+    assert_eq!(prose.concat().trim(), "Russia holds 3.8 Mt.");
+    // Not a header: a line that is no known key, a header with no body after it, prose first.
+    for text in [
+        "Title: Reserves\nSummary: short\n\nBody.\n",
+        "Title: Reserves\nDate: 2025-03-03\n",
+        "Russia holds 3.8 Mt.\nDate: 2025\n\nMore.\n",
+    ] {
+        assert_eq!(header_block(text), None, "{text:?}");
+    }
+}
