@@ -265,6 +265,8 @@ fn corpus() -> Vec<Claim> {
                     sentence_span: Span::new(start, start + sentence.len()),
                     sentence,
                 },
+                alternate: None,
+                cell: None,
                 time: None,
                 antecedent: None,
                 stand_in: None,

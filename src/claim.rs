@@ -72,6 +72,11 @@ pub struct Claim {
     pub modality: Modality,
     /// Where the claim was found.
     pub evidence: Evidence,
+    /// The same figure restated in parentheses in another unit or currency ("$4.2bn (£3.3bn)"):
+    /// an alternate of this claim's value, never a claim of its own.
+    pub alternate: Option<Quantity>,
+    /// The table cell or list item the claim was read from, when it was not a sentence.
+    pub cell: Option<Cell>,
     /// When the claim holds: the year its sentence states or, failing that, the article's
     /// publication date. `None` when neither is known.
     pub time: Option<Time>,
@@ -86,6 +91,19 @@ pub struct Claim {
     /// The source and effective year together ("USGS, 2025"): what tells a revision by one
     /// source from a contradiction between two.
     pub edition: Option<String>,
+}
+
+/// Where in a table or list a claim was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// `table`, `list` or `parenthetical`.
+    pub structure: String,
+    /// One-based data row (list item) number.
+    pub row: u32,
+    /// One-based column of the cell the value was read from (a list item's figure is column 2).
+    pub column: u32,
+    /// The header of that column (for a list, its heading or introducing sentence), if any.
+    pub header: Option<String>,
 }
 
 /// What an effective [`Time`] rests on.

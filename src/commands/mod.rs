@@ -340,6 +340,7 @@ fn load_options(input: &InputArgs, rules: &RuleSet) -> LoadOptions {
         outlet_field: input.outlet_field.clone(),
         date_field: input.date_field.clone(),
         url_field: input.url_field.clone(),
+        structures: rules.rules.iter().any(|rule| rule.table.is_some()),
     }
 }
 

@@ -212,6 +212,10 @@ impl<'a> SentenceClaims<'a> {
             .as_ref()
             .zip(time.as_ref())
             .map(|(source, time)| format!("{source}, {}", time.year));
+        let alternate = match &value {
+            Value::Quantity(quantity) => super::table::alternate_after(text, tokens, quantity.span.end, &quantity.unit),
+            _ => None,
+        };
         Some(Claim {
             id: String::new(),
             rule: rule.id.clone(),
@@ -230,6 +234,8 @@ impl<'a> SentenceClaims<'a> {
                 sentence: text[self.sentence.clone()].to_string(),
                 sentence_span: Span::new(self.sentence.start, self.sentence.end),
             },
+            alternate,
+            cell: None,
             time,
             antecedent,
             stand_in,

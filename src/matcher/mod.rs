@@ -17,6 +17,7 @@ mod claim;
 mod context;
 mod prefilter;
 mod probe;
+mod table;
 mod template;
 
 use std::ops::Range;
@@ -232,6 +233,9 @@ impl<'r> Matcher<'r> {
             }
         }
         let mut claims = tally.claims;
+        if table::reads_structures(self.rules) {
+            table::structure_claims(self.rules, article, &mut claims);
+        }
         claims.sort_by(|a, b| (a.evidence.span, &a.rule).cmp(&(b.evidence.span, &b.rule)));
         claim::assign_ids(&mut claims);
         let times = MatchTimes {

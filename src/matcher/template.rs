@@ -17,7 +17,7 @@ use std::ops::Range;
 use crate::rules::lexicon::{AnaphorKind, AnaphorMatch, EntityMatch, Lexicon};
 use crate::rules::slots::{self, READERS, Reading};
 use crate::rules::{Element, Role, Rule, SlotKind};
-use crate::text::token::{ClauseReader, Token, TokenKind};
+use crate::text::token::{Token, TokenKind};
 
 /// Most backtracking steps spent on one template at one start position; bounds the work of
 /// hostile templates on hostile sentences.
@@ -97,6 +97,8 @@ pub(super) struct Engine<'a> {
     top_k: u32,
     /// Steps spent on the current template at the current start position.
     steps: usize,
+    /// The current rule's own gap stops (`None`: the built-in ones).
+    gap_stops: Option<&'a [String]>,
 }
 
 /// A link in the chain of element sequences still to match after the current one.
@@ -123,6 +125,7 @@ impl<'a> Engine<'a> {
             // No rank is cached yet, so any reach will do until `read_ranks_with` sets one.
             top_k: 0,
             steps: 0,
+            gap_stops: None,
         }
     }
 
@@ -175,11 +178,12 @@ impl<'a> Engine<'a> {
     /// the match's end.
     pub(super) fn for_each_match(
         &mut self,
-        rule: &Rule,
+        rule: &'a Rule,
         usable: Option<&[bool]>,
         mut found: impl FnMut(Range<usize>, &Bindings),
     ) {
         self.read_ranks_with(rule.top_k);
+        self.gap_stops = rule.gap_stops.as_deref();
         self.read_anaphora = rule.anaphora && !self.anaphora.is_empty();
         self.read_stand_ins = rule.stand_ins && !self.lexicons.is_empty();
         let (text, tokens) = (self.text, self.tokens);
@@ -271,7 +275,7 @@ impl<'a> Engine<'a> {
                     if position + skip > tokens.len() {
                         break;
                     }
-                    if skip > 0 && tokens[position + skip - 1].breaks_clause(text, ClauseReader::Gap) {
+                    if skip > 0 && tokens[position + skip - 1].stops_gap(text, self.gap_stops) {
                         // A gap never skips into another clause: "China is not first, but
                         // Russia holds …" says nothing about China's holdings.
                         break;
@@ -384,13 +388,24 @@ impl<'a> Engine<'a> {
                 if line.is_empty() {
                     line.resize(length, None);
                 }
-                line[position]
+                let Some((end, reading)) = line[position]
                     .get_or_insert_with(|| kind.read(text, tokens, position, top_k))
                     .clone()
                     .filter(|(_, reading)| kind.admits(reading))
-                    .map(|(end, reading)| (end, Bound::Read(reading)))
-                    .into_iter()
-                    .collect()
+                else {
+                    return Vec::new();
+                };
+                // "$4.2bn (£3.3bn)": the figure restated in parentheses belongs to the value (it
+                // becomes the claim's alternate), so the slot may also end after it.
+                let mut found = Vec::with_capacity(2);
+                if let Reading::Value(crate::claim::Value::Quantity(quantity)) = &reading
+                    && let Some((after, _)) =
+                        super::table::restated_after(text, tokens, quantity.span.end, &quantity.unit)
+                {
+                    found.push((after, Bound::Read(reading.clone())));
+                }
+                found.push((end, Bound::Read(reading)));
+                found
             }
         }
     }

@@ -166,6 +166,8 @@ pub(super) fn claim(source: &Source, spec: Spec) -> Claim {
             sentence: spec.sentence.to_owned(),
             sentence_span: source.sentence(spec.sentence),
         },
+        alternate: None,
+        cell: None,
         time: None,
         antecedent: None,
         stand_in: None,

@@ -367,6 +367,26 @@ pub(super) fn render_claims(
             scope
         )?;
         writeln!(out, "  {bar} {}", one_line(&evidence.quote))?;
+        if claim
+            .cell
+            .as_ref()
+            .is_some_and(|cell| cell.structure == "parenthetical")
+        {
+            writeln!(out, "  {bar} figure in parentheses after the subject")?;
+        } else if let Some(cell) = &claim.cell {
+            let header = cell.header.as_deref().map(|header| format!(" ({})", one_line(header)));
+            writeln!(
+                out,
+                "  {bar} {} row {}, column {}{}",
+                cell.structure,
+                cell.row,
+                cell.column,
+                header.unwrap_or_default()
+            )?;
+        }
+        if let Some(alternate) = &claim.alternate {
+            writeln!(out, "  {bar} also given as {}", one_line(&alternate.text))?;
+        }
         if claim.scope.year.is_none()
             && let Some(time) = &claim.time
         {

@@ -23,10 +23,10 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{Antecedent, Attribution, Claim, Cue, Evidence, Modality, Polarity, Scope, Time, TimeBasis};
+use crate::claim::{Antecedent, Attribution, Cell, Claim, Cue, Evidence, Modality, Polarity, Scope, Time, TimeBasis};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 use crate::text::Meta;
-use crate::value::{EntityDto, SpanDto, ValueDto};
+use crate::value::{EntityDto, QuantityDto, SpanDto, ValueDto};
 
 use super::{Annotation, ArticleInfo, Counts, Report, Review, Status};
 
@@ -314,6 +314,12 @@ pub(super) struct ClaimDto<'a> {
     value: ValueDto<'a>,
     modality: ModalityDto<'a>,
     evidence: EvidenceDto<'a>,
+    /// The figure restated in parentheses ("$4.2bn (£3.3bn)"), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    alternate: Option<QuantityDto<'a>>,
+    /// The table cell or list item the claim was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cell: Option<CellDto<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     time: Option<TimeDto<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -324,6 +330,37 @@ pub(super) struct ClaimDto<'a> {
     source: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     edition: Option<Cow<'a, str>>,
+}
+
+/// Where in a table, list or parenthetical a claim was read.
+#[derive(Serialize, Deserialize)]
+#[serde(expecting = "struct Cell")]
+pub(super) struct CellDto<'a> {
+    structure: Cow<'a, str>,
+    row: u32,
+    column: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    header: Option<Cow<'a, str>>,
+}
+
+impl<'a> CellDto<'a> {
+    fn new(cell: &'a Cell) -> Self {
+        CellDto {
+            structure: Cow::Borrowed(&cell.structure),
+            row: cell.row,
+            column: cell.column,
+            header: cell.header.as_deref().map(Cow::Borrowed),
+        }
+    }
+
+    fn into_cell(self) -> Cell {
+        Cell {
+            structure: self.structure.into_owned(),
+            row: self.row,
+            column: self.column,
+            header: self.header.map(Cow::into_owned),
+        }
+    }
 }
 
 /// A claim's effective time: `{"year": 2025, "date": "2025-03-04", "basis": "published"}`.
@@ -402,6 +439,8 @@ impl<'a> ClaimDto<'a> {
                 sentence: Cow::Borrowed(&evidence.sentence),
                 sentence_span: evidence.sentence_span.into(),
             },
+            alternate: claim.alternate.as_ref().map(QuantityDto::new),
+            cell: claim.cell.as_ref().map(CellDto::new),
             time: claim.time.as_ref().map(TimeDto::new),
             antecedent: claim.antecedent.as_ref().map(|antecedent| AntecedentDto {
                 text: Cow::Borrowed(&antecedent.text),
@@ -444,6 +483,8 @@ impl<'a> ClaimDto<'a> {
                 sentence: evidence.sentence.into_owned(),
                 sentence_span: evidence.sentence_span.into(),
             },
+            alternate: self.alternate.map(QuantityDto::into_quantity),
+            cell: self.cell.map(CellDto::into_cell),
             time: self.time.map(TimeDto::into_time),
             antecedent: self.antecedent.map(|antecedent| Antecedent {
                 text: antecedent.text.into_owned(),

@@ -217,6 +217,8 @@ mod tests {
                 sentence: quote.to_owned(),
                 sentence_span: Span::new(0, quote.len()),
             },
+            alternate: None,
+            cell: None,
             time: None,
             antecedent: None,
             stand_in: None,

@@ -161,6 +161,8 @@ mod tests {
                 sentence: "x".to_owned(),
                 sentence_span: Span::new(0, 1),
             },
+            alternate: None,
+            cell: None,
             time: None,
             antecedent: None,
             stand_in: None,

@@ -394,14 +394,14 @@ fn compile_lexicon(
     }
 }
 
-struct Context<'a> {
-    set: &'a RuleSet,
+pub(super) struct Context<'a> {
+    pub(super) set: &'a RuleSet,
     path: &'a str,
     source: &'a Arc<str>,
 }
 
 impl Context<'_> {
-    fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub(super) fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.path, self.source, span, message)
     }
 
@@ -485,11 +485,13 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         }
         found
     });
-    if rule.patterns.get_ref().is_empty() {
+    let table = super::table::compile(rule, context, problems);
+    let gap_stops = super::table::gap_stops(rule, context, problems);
+    if rule.patterns.get_ref().is_empty() && rule.table.is_none() {
         problems.push(
             context
                 .error(rule.patterns.span(), "rule has no patterns")
-                .hint("add at least one template to `patterns`"),
+                .hint("add at least one template to `patterns`, or a `table` block"),
         );
     }
     let mut patterns = Vec::new();
@@ -520,6 +522,8 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         object,
         top_k: rule.top_k.unwrap_or(10).max(1),
         patterns,
+        table,
+        gap_stops,
         anaphora: rule
             .context
             .as_ref()

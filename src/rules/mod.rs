@@ -14,6 +14,7 @@ pub mod pattern;
 pub mod set;
 pub mod slots;
 pub mod syntax;
+pub mod table;
 
 pub use compile::load_sources;
 pub use diagnostic::{Diagnostic, Severity};

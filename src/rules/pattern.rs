@@ -9,7 +9,11 @@
 //! - `{role:type}` is a slot: `type` is a lexicon name or a built-in extractor (`quantity`,
 //!   `quantity(mass|money|percent|count)`, `rank`, `comparative`, `year`);
 //! - `(a b|c)` alternation, `[a b]` optional, `..N` skips up to N tokens (N ≤ 20);
-//! - any other single character (`,` `:` `%`) matches that punctuation mark.
+//! - any other single character (`,` `:` `%`) matches that punctuation mark; a backslash makes
+//!   a syntax character literal: `\(` `\)` `\|` `\[` `\]` `\{` `\}` `\:` `\.` `\\` (in a TOML
+//!   basic string write `\\(`, or use a literal string `'…'`);
+//! - a gap never skips a clause break: by default `;` `—` `(` `)` `but` `whereas`
+//!   ([`crate::text::token::GAP_STOPS`]); a rule's `gap_stops` replaces that list.
 //!
 //! Parsing reports the byte range of the fault inside the template, so the caller can point at
 //! it in the rules file. A hostile template cannot exhaust memory or the stack: templates are at
@@ -26,6 +30,9 @@ pub const MAX_ELEMENTS: usize = 512;
 pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024;
 /// Deepest nesting of `( … )` and `[ … ]` groups (the parser and compiler recurse per level).
 pub const MAX_DEPTH: usize = 16;
+
+/// The characters a backslash makes literal in a template.
+pub const ESCAPABLE: &str = "()|[]{}:.\\";
 
 /// A parsed template element.
 #[derive(Clone, Debug, PartialEq)]
@@ -211,7 +218,25 @@ impl Parser<'_> {
                     *alternatives.last_mut().expect("one") = sequence;
                 }
                 '}' => {
-                    return Err(self.error(start..start + 1, "unexpected `}`", "a slot is written `{role:type}`"));
+                    return Err(self.error(
+                        start..start + 1,
+                        "unexpected `}`",
+                        "a slot is written `{role:type}`; write `\\}` for a literal brace",
+                    ));
+                }
+                '\\' => {
+                    self.position += 1;
+                    let Some(escaped) = self.peek().filter(|c| ESCAPABLE.contains(*c)) else {
+                        return Err(self.error(
+                            start..(start + 1 + self.peek().map_or(0, char::len_utf8)),
+                            "unknown escape",
+                            format!("a backslash makes one of {ESCAPABLE} literal, e.g. `\\(`"),
+                        ));
+                    };
+                    self.position += escaped.len_utf8();
+                    let mut sequence = std::mem::take(alternatives.last_mut().expect("one"));
+                    self.push(&mut sequence, Node::Punct(escaped), start)?;
+                    *alternatives.last_mut().expect("one") = sequence;
                 }
                 '.' if self.text[self.position..].starts_with("..") => {
                     self.position += 2;
@@ -349,6 +374,17 @@ mod tests {
         assert_eq!(nodes[4], Node::Word("rare".into()));
         assert_eq!(nodes[6], Node::Word("reserves".into()));
         assert_eq!(nodes[7], Node::Possessive);
+    }
+
+    #[test]
+    fn escapes_make_syntax_literal() {
+        let nodes = parse(r"{subject:country} \( {value:quantity} \) \| \[ \] \{ \} \: \\").expect("parses");
+        let marks: Vec<&Node> = nodes.iter().skip(1).collect();
+        assert_eq!(marks[0], &Node::Punct('('));
+        assert_eq!(marks[2], &Node::Punct(')'));
+        let rest: Vec<Node> = "|[]{}:\\".chars().map(Node::Punct).collect();
+        assert_eq!(nodes[4..].to_vec(), rest);
+        check_error(r"a \q", "unknown escape", 2..4);
     }
 
     #[track_caller]

@@ -67,6 +67,11 @@ pub struct Rule {
     pub top_k: u32,
     /// Templates.
     pub patterns: Vec<CompiledPattern>,
+    /// How the rule reads tables, lists and parenthetical figures (`[rule.table]`).
+    pub table: Option<super::table::TableRule>,
+    /// Words and marks its gaps never skip; `None` is the built-in list
+    /// ([`crate::text::token::GAP_STOPS`]).
+    pub gap_stops: Option<Vec<String>>,
     /// Whether slots resolve pronouns and descriptions to an entity named before.
     pub anaphora: bool,
     /// Whether slots accept entities that stand for an entry of their lexicon.

@@ -130,9 +130,19 @@ pub struct RuleSyntax {
     /// How far "one of the largest" reaches (default 10).
     #[serde(default)]
     pub top_k: Option<u32>,
-    /// Templates; a sentence matching any of them yields a claim.
+    /// Templates; a sentence matching any of them yields a claim (may be empty when the rule
+    /// has a `table` block).
+    #[serde(default = "no_patterns")]
     #[schemars(with = "Vec<String>")]
     pub patterns: Spanned<Vec<Spanned<String>>>,
+    /// How the rule reads tables, lists and parenthetical figures.
+    #[serde(default)]
+    pub table: Option<TableSyntax>,
+    /// Words and marks a gap (`..N`) never skips, replacing the built-in list
+    /// (`;` `—` `(` `)` `but` `whereas`).
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub gap_stops: Option<Spanned<Vec<Spanned<String>>>>,
     /// Whether the rule's slots read context: pronouns and descriptions resolved to an entity
     /// named before, and entities that stand for others (both on by default).
     #[serde(default)]
@@ -145,6 +155,47 @@ pub struct RuleSyntax {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub counterexamples: Vec<Spanned<String>>,
+}
+
+fn no_patterns() -> Spanned<Vec<Spanned<String>>> {
+    Spanned::new(0..0, Vec::new())
+}
+
+/// `[rule.table]`: how a rule's slots map to table columns and list parts.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableSyntax {
+    /// Lexicon whose entries name a row's subject (read from any cell of the row but the value).
+    #[schemars(with = "String")]
+    pub subject: Spanned<String>,
+    /// Header words selecting the value column, e.g. `["reserves", "reserve"]`; for a list, its
+    /// heading or introducing sentence must hold one of them.
+    #[schemars(with = "Vec<String>")]
+    pub columns: Spanned<Vec<Spanned<String>>>,
+    /// Words of which one must also appear in the caption, heading, introducing sentence or
+    /// header (default: none required).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub context: Vec<Spanned<String>>,
+    /// Lexicon the object is read from, in the caption, heading or header (the rule's `object`
+    /// is used when none is found; without either the table is skipped).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub object: Option<Spanned<String>>,
+    /// Value type: `quantity`, `quantity(mass|money|percent|count)` (quantity rules) or `rank`
+    /// (rank rules); default from `compare`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub value: Option<Spanned<String>>,
+    /// Words saying a table or a numbered list is a ranking (default: largest, biggest, top,
+    /// leading, ranking, ranked, most).
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub ranking: Option<Vec<Spanned<String>>>,
+    /// Read "Entity (figure)" in sentences that name a column word (default true for quantity
+    /// rules).
+    #[serde(default)]
+    pub parenthetical: Option<bool>,
 }
 
 /// `context = { anaphora = false, stand_ins = false }` of a rule.

@@ -8,11 +8,20 @@
 //! extracted text maps back to the original file through an [`OffsetMap`], so claims report the
 //! line and column of the HTML file itself. Malformed markup never fails: an unclosed tag or
 //! comment ends the text, a stray `<` is text.
+//!
+//! Tables: while scanning, each `<table>`'s rows and `<td>`/`<th>` cells are recorded as ranges
+//! of the extracted text (its `<caption>` as the context), so a figure read from a cell maps back
+//! to the cell in the file. A table with merged cells (`colspan`/`rowspan` above 1) or a table
+//! inside a table is recorded as a problem and left to prose. (A DOM from an HTML5 parser would
+//! lose the byte offsets this map needs; the scanner keeps them exact.)
+
+use std::ops::Range;
 
 use memchr::memmem;
 
 use super::article::Meta;
 use super::offsets::OffsetMap;
+use super::structure::{self, StructureProblem, Structures};
 
 /// The visible text of a page.
 #[derive(Clone, Debug, Default)]
@@ -20,6 +29,26 @@ pub(crate) struct Extracted {
     pub text: String,
     pub map: OffsetMap,
     pub meta: Meta,
+    /// The page's tables, as ranges of `text`.
+    pub tables: Structures,
+}
+
+/// A `<table>` being read.
+#[derive(Default)]
+struct TableBuild {
+    /// Where its text starts.
+    start: usize,
+    /// Rows: (start, cells as (range, is a header cell)).
+    rows: Vec<(usize, Vec<Range<usize>>)>,
+    /// The cell being read: where it starts.
+    cell: Option<usize>,
+    /// `<caption>` text.
+    caption: Option<Range<usize>>,
+    caption_start: Option<usize>,
+    /// Merged or nested cells make the table unreadable as one.
+    problem: Option<&'static str>,
+    /// Tables open inside this one.
+    nested: usize,
 }
 
 /// Elements whose content is raw text, skipped up to the matching end tag.
@@ -110,6 +139,30 @@ struct Scanner<'a> {
     /// Text of the `<title>` being read.
     title: Option<String>,
     og_title: Option<String>,
+    /// The table being read.
+    table: Option<TableBuild>,
+    /// The lists being read, innermost last.
+    lists: Vec<ListBuild>,
+}
+
+/// An `<ol>` or `<ul>` being read.
+struct ListBuild {
+    /// Where its text starts.
+    start: usize,
+    /// The number of its first item, if it is ordered.
+    first: Option<u32>,
+    /// Its items' text.
+    items: Vec<Range<usize>>,
+    /// The item being read: where it starts.
+    item: Option<usize>,
+}
+
+impl ListBuild {
+    fn end_item(&mut self, text: &str) {
+        if let Some(start) = self.item.take() {
+            self.items.push(structure::trim(text, start..text.len()));
+        }
+    }
 }
 
 impl Scanner<'_> {
@@ -230,7 +283,7 @@ impl Scanner<'_> {
             self.close(&name, start);
             return Some(end);
         }
-        let wants_attributes = name == "meta" || name == "link";
+        let wants_attributes = matches!(name.as_str(), "meta" | "link" | "td" | "th" | "ol");
         let (end, self_closing, attributes) = attributes(html, name_end, wants_attributes);
         if RAW_TEXT.contains(&name.as_str()) {
             return Some(if self_closing {
@@ -264,6 +317,9 @@ impl Scanner<'_> {
             _ => {}
         }
         self.structure(name, start);
+        if self.drop_depth == 0 {
+            self.open_table_part(name, attributes);
+        }
         if name == "title" && self.drop_depth == 0 && !self_closing {
             self.title = Some(String::new());
         }
@@ -283,7 +339,122 @@ impl Scanner<'_> {
                 }
             }
         }
+        if self.drop_depth == 0 {
+            self.close_table_part(name);
+        }
         self.structure(name, start);
+    }
+
+    /// Records the start of a table, row, cell, caption, list or list item.
+    fn open_table_part(&mut self, name: &str, attributes: &[(String, String)]) {
+        let at = self.out.text.len();
+        match name {
+            "ol" | "ul" => {
+                let start = attributes
+                    .iter()
+                    .find(|(key, _)| key == "start")
+                    .and_then(|(_, value)| value.trim().parse().ok())
+                    .unwrap_or(1);
+                self.lists.push(ListBuild {
+                    start: at,
+                    first: (name == "ol").then_some(start),
+                    items: Vec::new(),
+                    item: None,
+                });
+                return;
+            }
+            "li" => {
+                if let Some(list) = self.lists.last_mut() {
+                    list.end_item(&self.out.text);
+                    list.item = Some(at);
+                }
+                return;
+            }
+            _ => {}
+        }
+        if name == "table" {
+            match &mut self.table {
+                Some(table) => {
+                    table.nested += 1;
+                    table.problem = Some("a table inside a table cell");
+                }
+                None => {
+                    self.table = Some(TableBuild {
+                        start: at,
+                        ..TableBuild::default()
+                    });
+                }
+            }
+            return;
+        }
+        let Some(table) = self.table.as_mut().filter(|table| table.nested == 0) else {
+            return;
+        };
+        match name {
+            "caption" => table.caption_start = Some(at),
+            "tr" => {
+                table.end_cell(&self.out.text);
+                table.rows.push((at, Vec::new()));
+            }
+            "td" | "th" => {
+                table.end_cell(&self.out.text);
+                let merged = attributes.iter().any(|(key, value)| {
+                    (key == "colspan" || key == "rowspan") && value.trim().parse::<u32>().is_ok_and(|span| span > 1)
+                });
+                if merged {
+                    table.problem = Some("merged cells (colspan or rowspan)");
+                }
+                if table.rows.is_empty() {
+                    table.rows.push((at, Vec::new()));
+                }
+                table.cell = Some(at);
+            }
+            _ => {}
+        }
+    }
+
+    /// Records the end of a table, row, cell, caption, list or list item.
+    fn close_table_part(&mut self, name: &str) {
+        match name {
+            "li" => {
+                if let Some(list) = self.lists.last_mut() {
+                    list.end_item(&self.out.text);
+                }
+                return;
+            }
+            "ol" | "ul" => {
+                if let Some(mut list) = self.lists.pop() {
+                    list.end_item(&self.out.text);
+                    // Items of a list inside a list item belong to that item's text.
+                    if self.lists.is_empty() {
+                        self.finish_list(&list);
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        let Some(table) = self.table.as_mut() else {
+            return;
+        };
+        let text = &self.out.text;
+        match name {
+            "table" if table.nested > 0 => table.nested -= 1,
+            "table" => {
+                table.end_cell(text);
+                let table = self.table.take().expect("a table is open");
+                table.finish(text, &mut self.out.tables);
+            }
+            _ if table.nested > 0 => {}
+            "caption" => {
+                if let Some(start) = table.caption_start.take() {
+                    table.caption =
+                        Some(structure::trim(text, start..text.len())).filter(|caption| !caption.is_empty());
+                }
+            }
+            "td" | "th" | "tr" => table.end_cell(text),
+            _ => {}
+        }
     }
 
     fn structure(&mut self, name: &str, start: usize) {
@@ -336,6 +507,74 @@ impl Scanner<'_> {
         };
         if slot.is_none() {
             *slot = Some(content);
+        }
+    }
+}
+
+impl Scanner<'_> {
+    /// A list of at least two items with figures, numbered when it is an `<ol>`.
+    fn finish_list(&mut self, list: &ListBuild) {
+        let text = &self.out.text;
+        let rows: Vec<structure::Row> = list
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| {
+                // The item's first line: a nested list's items are not its figure.
+                let end = text[item.clone()].find('\n').map_or(item.end, |at| item.start + at);
+                let number = list.first.map(|first| first + index as u32);
+                let mut row = structure::list_item(text, item.start..end, number)?;
+                row.position = index as u32 + 1;
+                Some(row)
+            })
+            .collect();
+        if rows.len() < 2 {
+            return;
+        }
+        let span = rows[0].span.start..rows[rows.len() - 1].span.end;
+        self.out.tables.items.push(structure::Structure {
+            kind: structure::StructureKind::List,
+            context: structure::context_before(text, list.start),
+            span,
+            header: Vec::new(),
+            rows,
+        });
+    }
+}
+
+impl TableBuild {
+    fn end_cell(&mut self, text: &str) {
+        if let (Some(start), Some((_, cells))) = (self.cell.take(), self.rows.last_mut()) {
+            cells.push(structure::trim(text, start..text.len()));
+        }
+    }
+
+    /// The table, or the problem that leaves it to prose.
+    fn finish(self, text: &str, tables: &mut Structures) {
+        if let Some(problem) = self.problem {
+            tables.problems.push(StructureProblem {
+                offset: self.start,
+                message: format!("table has {problem}, so its cells cannot be matched to columns; read as prose"),
+            });
+            return;
+        }
+        let rows: Vec<(Range<usize>, Vec<Range<usize>>)> = self
+            .rows
+            .into_iter()
+            .filter(|(_, cells)| !cells.is_empty())
+            .map(|(start, cells)| {
+                let end = cells.last().map_or(start, |cell| cell.end);
+                (structure::trim(text, start..end), cells)
+            })
+            .collect();
+        if rows.len() < 2 {
+            return;
+        }
+        let span = rows[0].0.start..rows[rows.len() - 1].0.end;
+        let before = tables.items.len();
+        structure::table_from_rows(text, span, &rows, tables);
+        if let (Some(caption), Some(table)) = (self.caption, tables.items.get_mut(before)) {
+            table.context = Some(caption);
         }
     }
 }
@@ -667,6 +906,52 @@ mod tests {
             (og.meta.title.as_deref(), og.meta.date.as_deref()),
             (Some("OG"), Some("2025"))
         );
+    }
+
+    #[test]
+    fn tables_are_recorded_with_their_cells() {
+        let html = "<p>Reserves by country</p><table><caption>Rare earths, 2024</caption><thead><tr><th>Country</th><th>Reserves (t)</th></tr></thead>\
+                    <tbody><tr><td>China</td><td>44,000,000</td></tr><tr><td>Brazil</td><td>21,000,000</td></tr></tbody></table>\
+                    <table><tr><td colspan=2>x</td></tr><tr><td>a</td><td>1</td></tr></table>";
+        let extracted = extract(html);
+        assert_eq!(extracted.tables.items.len(), 1, "{:?}", extracted.tables);
+        let table = &extracted.tables.items[0];
+        let text = &extracted.text;
+        let cell = |range: &Range<usize>| &text[range.clone()];
+        assert_eq!(
+            table.header.iter().map(cell).collect::<Vec<_>>(),
+            ["Country", "Reserves (t)"]
+        );
+        assert_eq!(
+            table.rows[1].cells.iter().map(cell).collect::<Vec<_>>(),
+            ["Brazil", "21,000,000"]
+        );
+        assert_eq!(table.context.as_ref().map(cell), Some("Rare earths, 2024"));
+        assert_eq!(
+            &html[extracted.map.original(table.rows[1].cells[1].start)..][..10],
+            "21,000,000"
+        );
+        assert!(extracted.tables.problems[0].message.contains("merged cells"));
+    }
+
+    #[test]
+    fn lists_are_recorded_with_their_numbers() {
+        let html = "<h2>Largest lithium reserves</h2><ol start=\"2\"><li>Australia &mdash; 7 million tonnes</li>\
+                    <li>Argentina &mdash; 4 million tonnes<ul><li>a: 1</li><li>b: 2</li></ul></li></ol><ul><li>no figure</li></ul>";
+        let extracted = extract(html);
+        assert_eq!(extracted.tables.items.len(), 1, "{:?}", extracted.tables);
+        let list = &extracted.tables.items[0];
+        let text = &extracted.text;
+        let cell = |range: &Range<usize>| &text[range.clone()];
+        assert_eq!(
+            list.rows.iter().map(|row| row.number).collect::<Vec<_>>(),
+            [Some(2), Some(3)]
+        );
+        assert_eq!(
+            list.rows[1].cells.iter().map(cell).collect::<Vec<_>>(),
+            ["Argentina", "4 million tonnes"]
+        );
+        assert_eq!(list.context.as_ref().map(cell), Some("Largest lithium reserves"));
     }
 
     #[test]

@@ -4,9 +4,16 @@
 //! text (so offsets, lines and columns are those of the file) and is left out of the regions, as
 //! are fenced code blocks; other Markdown syntax is harmless to the matcher and left alone. The
 //! `---` front matter is read as simple `key: value` lines, not as full YAML.
+//!
+//! Tables and lists ([`structures`]) are read by pulldown-cmark (GFM tables) with its source
+//! offsets, so every cell is a range of the file itself; "Label: figure" lines and pipe-less
+//! shapes outside them are left to the plain-text scanner of [`super::structure`].
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::article::Meta;
 use super::lines::lines;
+use super::structure::{self, Row, Structure, StructureKind, Structures};
 
 /// Front matter found at the top of a Markdown file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -148,6 +155,96 @@ pub(crate) fn outside_code_fences() -> impl FnMut(&str) -> bool {
     }
 }
 
+/// The tables and lists of the Markdown body `text[body_start..]`: GFM tables and lists through
+/// pulldown-cmark, then the plain-text scanner over what lies outside them (and outside code).
+pub(crate) fn structures(text: &str, body_start: usize) -> Structures {
+    let mut found = Structures::default();
+    let body = &text[body_start..];
+    let parser = Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter();
+    // Ranges read by the parser (tables, lists, code), which the line scanner leaves alone.
+    let mut read: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut rows: Vec<(std::ops::Range<usize>, Vec<std::ops::Range<usize>>)> = Vec::new();
+    let mut table: Option<std::ops::Range<usize>> = None;
+    // Open lists: (next number if ordered, items, range).
+    let mut lists: Vec<(Option<u64>, Vec<Row>, std::ops::Range<usize>)> = Vec::new();
+    for (event, range) in parser {
+        let range = range.start + body_start..range.end + body_start;
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                table = Some(range);
+                rows.clear();
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) if table.is_some() => {
+                rows.push((structure::trim(text, range), Vec::new()));
+            }
+            Event::Start(Tag::TableCell) if table.is_some() => {
+                let mut cell = structure::trim(text, range);
+                if text[cell.clone()].starts_with('|') {
+                    cell = structure::trim(text, cell.start + 1..cell.end);
+                }
+                if text[cell.clone()].ends_with('|') {
+                    cell = structure::trim(text, cell.start..cell.end - 1);
+                }
+                if let Some((_, cells)) = rows.last_mut() {
+                    cells.push(cell);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(span) = table.take() {
+                    let span = structure::trim(text, span);
+                    if rows.len() >= 2 {
+                        structure::table_from_rows(text, span.clone(), &rows, &mut found);
+                    }
+                    read.push(span);
+                }
+            }
+            Event::Start(Tag::List(start)) => lists.push((start, Vec::new(), range)),
+            Event::Start(Tag::Item) => {
+                if let Some((number, items, _)) = lists.last_mut() {
+                    // The item's first line, after its marker.
+                    let line_end = text[range.clone()]
+                        .find(['\n', '\r'])
+                        .map_or(range.end, |at| range.start + at);
+                    let item = &text[range.start..line_end];
+                    let marker =
+                        item.trim_start().find(' ').unwrap_or(item.len()) + (item.len() - item.trim_start().len());
+                    let numbered = number.map(|next| next as u32);
+                    if let Some(row) = structure::list_item(text, range.start + marker..line_end, numbered) {
+                        items.push(row);
+                    }
+                    if let Some(next) = number {
+                        *next += 1;
+                    }
+                }
+            }
+            Event::End(TagEnd::List(_)) => {
+                if let Some((_, mut items, span)) = lists.pop() {
+                    for (index, item) in items.iter_mut().enumerate() {
+                        item.position = index as u32 + 1;
+                    }
+                    let span = structure::trim(text, span);
+                    if items.len() >= 2 && lists.is_empty() {
+                        found.items.push(Structure {
+                            kind: StructureKind::List,
+                            context: structure::context_before(text, span.start),
+                            span: span.clone(),
+                            header: Vec::new(),
+                            rows: items,
+                        });
+                    }
+                    read.push(span);
+                }
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => read.push(range),
+            _ => {}
+        }
+    }
+    read.sort_by_key(|range| range.start);
+    structure::scan_lines(text, body_start..text.len(), &read, &mut found);
+    found.finish();
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +308,34 @@ mod tests {
         check("Body\n---\n", &Meta::default(), "Body\n---\n");
         check("---\nnever closed\n", &Meta::default(), "---\nnever closed\n");
         check("", &Meta::default(), "");
+    }
+
+    #[test]
+    fn tables_and_lists_through_the_parser() {
+        let text = "---\ntitle: T\n---\n## Reserves by country\n\n| Country | Reserves (Mt) |\n|:--|--:|\n| Chile | 9.3 |\n| Peru | 1 |\n\nLargest producers:\n\n1. China — 270,000 t\n1. Myanmar — 31,000 t\n\n```\nA | B\n1 | 2\n```\n";
+        let found = structures(text, front_matter(text).body_start);
+        assert_eq!(found.items.len(), 2, "{found:?}");
+        let table = &found.items[0];
+        let cell = |range: &std::ops::Range<usize>| &text[range.clone()];
+        assert_eq!(
+            table.header.iter().map(cell).collect::<Vec<_>>(),
+            ["Country", "Reserves (Mt)"]
+        );
+        assert_eq!(
+            table.rows[0].cells.iter().map(cell).collect::<Vec<_>>(),
+            ["Chile", "9.3"]
+        );
+        assert_eq!(table.context.as_ref().map(cell), Some("Reserves by country"));
+        let list = &found.items[1];
+        assert_eq!(
+            list.rows.iter().map(|row| row.number).collect::<Vec<_>>(),
+            [Some(1), Some(2)]
+        );
+        assert_eq!(
+            list.rows[1].cells.iter().map(cell).collect::<Vec<_>>(),
+            ["Myanmar", "31,000 t"]
+        );
+        assert!(found.problems.is_empty(), "code is not a table: {found:?}");
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod lines;
 mod markdown;
 mod offsets;
 pub mod segment;
+pub mod structure;
 pub mod token;
 
 pub use article::{Article, Format, LoadError, LoadOptions, Loaded, Meta, Warning, WarningKind, load_bytes, load_file};

@@ -47,6 +47,18 @@ impl Token {
         self.text(source).eq_ignore_ascii_case(word)
     }
 
+    /// Whether a gap stops before this token: at one of `stops` when a rule sets its own
+    /// (lowercase words or marks), at the built-in [`GAP_STOPS`] otherwise.
+    pub(crate) fn stops_gap(&self, source: &str, stops: Option<&[String]>) -> bool {
+        match stops {
+            None => self.breaks_clause(source, ClauseReader::Gap),
+            Some(stops) => {
+                matches!(self.kind, TokenKind::Word | TokenKind::Punct)
+                    && stops.iter().any(|stop| self.is(source, stop))
+            }
+        }
+    }
+
     /// Whether the token ends a clause for `reader` (see [`CLAUSE_BREAKS`]).
     pub(crate) fn breaks_clause(&self, source: &str, reader: ClauseReader) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Punct)
@@ -69,6 +81,10 @@ pub(crate) enum ClauseReader {
     Cues,
 }
 
+/// The words and marks a template's gap (`..N`) never skips unless a rule sets its own
+/// `gap_stops`: the gap column of [`CLAUSE_BREAKS`], for documentation and `explain`.
+pub const GAP_STOPS: &[&str] = &[";", "—", "(", ")", "but", "whereas"];
+
 /// The clause breaks, one place for both readers: (word or punctuation mark, ASCII case
 /// ignored; whether a gap stops before it; whether cues are looked for only after it).
 const CLAUSE_BREAKS: &[(&str, bool, bool)] = &[
@@ -85,6 +101,17 @@ const CLAUSE_BREAKS: &[(&str, bool, bool)] = &[
     ("however", false, true),
     ("yet", false, true),
 ];
+
+#[cfg(test)]
+#[test]
+fn gap_stops_are_the_gap_column_of_the_clause_breaks() {
+    let gap: Vec<&str> = CLAUSE_BREAKS
+        .iter()
+        .filter(|(_, gap, _)| *gap)
+        .map(|(text, ..)| *text)
+        .collect();
+    assert_eq!(gap, GAP_STOPS);
+}
 
 fn is_word_char(character: char) -> bool {
     character.is_alphabetic() || is_mark(character)

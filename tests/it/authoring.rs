@@ -163,7 +163,7 @@ fn the_schema_rejects_what_the_parser_rejects() {
     for (text, expected) in [
         (
             "[[rule]]\nid = \"a\"\nkind = \"k\"\ncompare = \"quantity\"\npattern = [\"x\"]",
-            "/rule/0: missing required property `patterns`",
+            "/rule/0: unknown property `pattern`",
         ),
         (
             "[[rule]]\nid = \"a\"\nkind = \"k\"\ncompare = \"amount\"\npatterns = [\"x\"]",

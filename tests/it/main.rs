@@ -10,6 +10,7 @@ mod quantities;
 mod review;
 mod robustness;
 mod rules;
+mod tables;
 mod tidy;
 
 use std::path::{Path, PathBuf};

@@ -51,6 +51,8 @@ fn claim(path: &str, kind: &str, subject: &str, value: Value) -> Build {
             quote,
             sentence_span: Span::new(0, 1),
         },
+        alternate: None,
+        cell: None,
         time: None,
         antecedent: None,
         stand_in: None,

@@ -628,6 +628,10 @@ fn ambiguous_units_say_how_they_were_read() {
     );
     check_reading(
         "The baby weighed 7 pounds.",
+        "\"7 pounds\" → 0.00317514659 t (mass); `pounds` read as mass (lb): the sentence speaks of mass",
+    );
+    check_reading(
+        "The statue is 7 pounds.",
         "\"7 pounds\" → 0.00317514659 t (mass); `pounds` read as mass (lb): nothing in the sentence speaks of money; write `pounds sterling` for money",
     );
     check_reading(

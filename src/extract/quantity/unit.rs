@@ -6,8 +6,8 @@ use super::super::{is_any, is_glued, is_kind, is_word, longest_phrase, token_tex
 use super::currencies::{CODES, CURRENCY_WORDS, LETTER_PREFIXES, SUB_UNITS, SYMBOL_PREFIXES, SYMBOL_SUFFIXES, SYMBOLS};
 use super::figure::starts_number;
 use super::units::{
-    DENOMINATORS, KNOT, MONEY_CUES, NOT_A_RATE, PERCENT, PERCENT_WORDS, SPEED_CUES, UNIT_ABBREVIATIONS, UNIT_WORDS,
-    Unit, unit,
+    DENOMINATORS, KNOT, MASS_CUES, MONEY_CUES, NOT_A_RATE, PERCENT, PERCENT_WORDS, SPEED_CUES, UNIT_ABBREVIATIONS,
+    UNIT_WORDS, Unit, unit,
 };
 use crate::text::token::{Token, TokenKind};
 
@@ -241,13 +241,17 @@ fn physical_at(text: &str, tokens: &[Token], index: usize, scaled: bool) -> Opti
     Some((end, (found, note)))
 }
 
-/// `pound`/`pounds`: money (GBP) after a scale word or in a sentence about money, unless `of`
-/// follows ("pounds of beef"); otherwise mass.
+/// `pound`/`pounds`: mass when `of` follows ("pounds of beef") or the sentence speaks of mass
+/// ("7 million tonnes (15.4 billion pounds)"); else money (GBP) after a scale word or in a
+/// sentence about money; otherwise mass.
 fn pound(text: &str, tokens: &[Token], index: usize, scaled: bool) -> Decided {
     let mass = unit("t", 0.000_453_592_37);
     let money = unit("GBP", 1.0);
     if is_word(text, tokens, index + 1, "of") {
         return (mass, Some("`pounds` read as mass (lb): `of` follows"));
+    }
+    if in_sentence(text, tokens, MASS_CUES) {
+        return (mass, Some("`pounds` read as mass (lb): the sentence speaks of mass"));
     }
     if scaled {
         return (money, Some("`pounds` read as money (GBP): a scale word precedes it"));

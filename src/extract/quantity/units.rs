@@ -320,6 +320,30 @@ pub(super) const SPEED_CUES: &[&str] = &[
     "cruising",
 ];
 
+/// Words that keep `pound`/`pounds` mass: the sentence is about mass ("7 million tonnes (15.4
+/// billion pounds)").
+pub(super) const MASS_CUES: &[&str] = &[
+    "tonne",
+    "tonnes",
+    "ton",
+    "tons",
+    "kg",
+    "kilograms",
+    "kilos",
+    "Mt",
+    "kt",
+    "lb",
+    "lbs",
+    "ounces",
+    "weigh",
+    "weighs",
+    "weighed",
+    "weighing",
+    "weight",
+    "heavier",
+    "lighter",
+];
+
 /// Words that make `pound`/`pounds` money: the sentence is about money.
 pub(super) const MONEY_CUES: &[&str] = &[
     "cost",

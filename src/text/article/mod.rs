@@ -23,6 +23,7 @@ use super::date::{self, Date};
 use super::decode::{Decoding, decode};
 use super::furniture::Furniture;
 use super::offsets::OffsetMap;
+use super::structure::{self, Structures};
 use super::{html, json, markdown};
 
 /// Article metadata from front matter, HTML `<head>` or record fields.
@@ -193,6 +194,10 @@ pub struct LoadOptions {
     pub date_field: Option<String>,
     /// JSON record field holding the URL (default: [`URL_KEYS`]).
     pub url_field: Option<String>,
+    /// Read tables and lists while loading, with a [`WarningKind::Structure`] warning for each
+    /// one read as prose (set when some rule reads tables; otherwise they are read on first use
+    /// by [`Article::structures`], without warnings).
+    pub structures: bool,
 }
 
 /// What loading one file produced.
@@ -228,6 +233,9 @@ pub enum WarningKind {
     FrontMatter,
     /// A JSON record that is not an object or has no text; the record was skipped.
     Record,
+    /// A table or list that cannot be read as one (no header, ragged rows, merged cells); it is
+    /// read as prose.
+    Structure,
 }
 
 /// A problem that did not stop loading.
@@ -337,6 +345,10 @@ pub struct Article {
     /// The format the article was read from.
     pub format: Format,
     positions: Positions,
+    /// Where a Markdown body starts (after front matter).
+    body_start: usize,
+    /// Tables and lists, read on first use.
+    structures: OnceLock<Structures>,
 }
 
 impl Article {
@@ -351,6 +363,40 @@ impl Article {
             regions,
             format: Format::Text,
             positions: Positions::Direct(OnceLock::new()),
+            body_start: 0,
+            structures: OnceLock::new(),
+        }
+    }
+
+    /// The article's tables and lists (see [`super::structure`]), read on first use: through
+    /// pulldown-cmark for Markdown, from the page's `<table>`s for HTML, by the plain-text
+    /// scanner over the prose regions otherwise.
+    pub fn structures(&self) -> &Structures {
+        self.structures.get_or_init(|| {
+            if self.format == Format::Markdown {
+                return markdown::structures(&self.text, self.body_start);
+            }
+            // From the first prose line to the last: a furniture-like line ("… | revised")
+            // inside a table must not cut it in two.
+            let mut found = Structures::default();
+            if let (Some(first), Some(last)) = (self.regions.first(), self.regions.last()) {
+                structure::scan_lines(&self.text, first.start..last.end, &[], &mut found);
+            }
+            found.finish();
+            found
+        })
+    }
+
+    /// Reads the structures now and turns each shape read as prose into a warning.
+    fn read_structures(&self, warnings: &mut Vec<Warning>) {
+        for problem in &self.structures().problems {
+            let (line, column) = self.line_column(problem.offset);
+            warnings.push(Warning {
+                path: self.path.clone(),
+                offset: Some(self.source_offset(problem.offset)),
+                kind: WarningKind::Structure,
+                message: format!("{line}:{column}: {}", problem.message),
+            });
         }
     }
 
@@ -476,6 +522,7 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
             let mut article = Article::plain(path, text);
             article.format = Format::Markdown;
             article.meta = front.meta;
+            article.body_start = front.body_start;
             article.regions = options.furniture.regions(
                 &article.text,
                 front.body_start..article.text.len(),
@@ -489,6 +536,13 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
                 .furniture
                 .regions(&extracted.text, 0..extracted.text.len(), |_| true);
             let source = Arc::new(Source::new(text));
+            let mut structures = extracted.tables;
+            let mut tables: Vec<Range<usize>> = structures.items.iter().map(|table| table.span.clone()).collect();
+            tables.sort_by_key(|table| table.start);
+            if let (Some(first), Some(last)) = (regions.first(), regions.last()) {
+                structure::scan_lines(&extracted.text, first.start..last.end, &tables, &mut structures);
+            }
+            structures.finish();
             loaded.articles.push(Article {
                 path: path.to_owned(),
                 meta: extracted.meta,
@@ -499,9 +553,16 @@ pub fn load_bytes(path: &str, bytes: &[u8], format: Format, options: &LoadOption
                     source,
                     map: extracted.map,
                 },
+                body_start: 0,
+                structures: OnceLock::from(structures),
             });
         }
         Format::JsonLines | Format::Json => load_records(path, text, format, options, &mut loaded)?,
+    }
+    if options.structures {
+        for article in &loaded.articles {
+            article.read_structures(&mut loaded.warnings);
+        }
     }
     Ok(loaded)
 }
@@ -616,6 +677,8 @@ fn load_records(
                 source: Arc::clone(&source),
                 map,
             },
+            body_start: 0,
+            structures: OnceLock::new(),
         });
     }
     Ok(())
