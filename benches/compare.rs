@@ -1,4 +1,5 @@
-//! Benchmark of `compare` over 1,000,000 synthetic claims.
+//! Benchmark of `compare` over 1,000,000 synthetic claims (`COMPARE_CLAIMS=10000000` for ten
+//! million: the articles scale, the claims per article stay 50).
 //!
 //! The corpus is generated with a fixed PRNG, so every run measures the same input: 20,000
 //! articles of 50 claims about 200 subjects × 50 objects, undated or dated 2022–2024, one region
@@ -19,7 +20,13 @@ use crosscheck::compare::compare;
 use crosscheck::finding::{FindingKind, Policy};
 use crosscheck::id::stable_id;
 
-const ARTICLES: usize = 20_000;
+/// Number of articles: `COMPARE_CLAIMS` / 50, 20,000 by default.
+fn articles() -> usize {
+    std::env::var("COMPARE_CLAIMS")
+        .ok()
+        .and_then(|claims| claims.parse::<usize>().ok())
+        .map_or(20_000, |claims| (claims / CLAIMS_PER_ARTICLE).max(1))
+}
 const CLAIMS_PER_ARTICLE: usize = 50;
 const SUBJECTS: u64 = 200;
 const OBJECTS: u64 = 50;
@@ -118,8 +125,9 @@ fn corpus() -> Vec<Claim> {
     let stances = ["self-sufficient", "dependent", "diversified"];
     let labels = ["monopoly", "oligopoly", "open market"];
 
-    let mut claims = Vec::with_capacity(ARTICLES * CLAIMS_PER_ARTICLE);
-    for article in 0..ARTICLES {
+    let articles = articles();
+    let mut claims = Vec::with_capacity(articles * CLAIMS_PER_ARTICLE);
+    for article in 0..articles {
         let path = format!("corpus/{article:05}.md");
         for position in 0..CLAIMS_PER_ARTICLE {
             let mut subject = rng.below(SUBJECTS);
@@ -313,6 +321,9 @@ fn bench(criterion: &mut Criterion) {
         elapsed.as_secs_f64()
     );
 
+    if std::env::var_os("COMPARE_ONCE").is_some() {
+        return;
+    }
     let mut group = criterion.benchmark_group("compare");
     group.sample_size(10).measurement_time(Duration::from_secs(20));
     group.bench_function("1M claims", |bencher| {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
-    /// Information: overlaps, changes over time, shared wording.
+    /// Information (a note): overlaps, changes over time, shared wording.
     Info,
     /// A conflict in which either side is hedged or attributed.
     Warning,
@@ -107,6 +107,11 @@ pub struct ComparePolicy {
     pub absolute: f64,
     /// Margin applied to "about"/"nearly" figures, as a fraction (default 0.1).
     pub approximate: f64,
+    /// Whether "up to X"/"as much as X" is the strict interval `[-∞, X]` (`bounds = "strict"`)
+    /// rather than, as news means it, the figure X stated as a maximum (default false).
+    pub strict_bounds: bool,
+    /// Severity of the rule's conflicts, overriding the default (`severity = "note"`, …).
+    pub severity: Option<Severity>,
 }
 
 impl Default for ComparePolicy {
@@ -115,6 +120,8 @@ impl Default for ComparePolicy {
             relative: 0.05,
             absolute: 0.0,
             approximate: 0.1,
+            strict_bounds: false,
+            severity: None,
         }
     }
 }
@@ -134,6 +141,9 @@ pub struct Policy {
     pub shared_wording: Option<f64>,
     /// Display names of canonical entity ids (`russia` → `Russia`), for reasons.
     pub names: BTreeMap<String, String>,
+    /// The parent of an entity id in a lexicon hierarchy (`neodymium` → `rare-earths`): claims
+    /// about an entry and an ancestor are compared softly (overlaps and warnings only).
+    pub parents: BTreeMap<String, String>,
 }
 
 impl Policy {
@@ -145,6 +155,20 @@ impl Policy {
     /// Display name of an entity id: its name from the rules, or the id itself.
     pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
         self.names.get(id).map_or(id, String::as_str)
+    }
+
+    /// The ancestors of `id`, nearest first (a cycle in the declarations stops the walk).
+    pub fn ancestors<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        let mut ancestors: Vec<&str> = Vec::new();
+        let mut current = id;
+        while let Some(parent) = self.parents.get(current) {
+            if parent == id || ancestors.contains(&parent.as_str()) {
+                break;
+            }
+            ancestors.push(parent);
+            current = parent;
+        }
+        ancestors
     }
 
     /// Whether stances `a` and `b` of `kind` are declared opposed (in either order).

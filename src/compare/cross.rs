@@ -33,30 +33,32 @@ pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
             _ => {}
         }
     }
+    let group = Group {
+        kind,
+        object,
+        what: phrase::describe(context.policy, kind, None, object),
+    };
+    let mut findings = Vec::new();
+    let mut overlaps = Vec::new();
+    super::hierarchy::check(context, &group, members, &mut findings, &mut overlaps);
     if ranks.is_empty() && orders.is_empty() {
-        return Vec::new();
+        findings.extend(drop_subsumed(overlaps));
+        return findings;
     }
     if !same_kind && let Some(measured) = context.cross_group((measured_kind, object, region)) {
         quantities.extend(measured.iter().filter(usable).filter(
             |&&index| matches!(&context.claims[index].value, Value::Quantity(quantity) if quantity.value.is_finite()),
         ));
     }
-    let group = Group {
-        kind,
-        object,
-        what: phrase::describe(context.policy, kind, None, object),
-    };
 
     let mut all: Vec<usize> = ranks.iter().chain(&orders).chain(&quantities).copied().collect();
     all.sort_unstable();
-    let mut findings = Vec::new();
-    let mut overlaps = Vec::new();
     for slice in context.slices(&all) {
         let within = |list: &[usize]| -> Vec<usize> {
             list.iter()
                 .copied()
                 .filter(|&index| {
-                    let year = context.claims[index].scope.year;
+                    let year = context.time(index);
                     year.is_none() || year == slice.year
                 })
                 .collect()
@@ -66,29 +68,32 @@ pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
         same_rank(context, &group, &slice, &ranks, &mut findings);
         rank_vs_quantities(context, &group, &slice, &ranks, &extents, &mut findings);
         self::orders(context, &group, &slice, &orders, &extents, &mut findings, &mut overlaps);
+        let edges = edges(context, &orders);
+        rank_vs_above(context, &group, &slice, &ranks, &edges, &extents, &mut findings);
+        rank_and_order(context, &group, &slice, &ranks, &edges, None, &mut overlaps);
     }
     findings.extend(drop_subsumed(overlaps));
     findings
 }
 
 /// What the findings of a cross group say about it.
-struct Group<'a> {
-    kind: &'a str,
-    object: Option<&'a str>,
+pub(super) struct Group<'a> {
+    pub(super) kind: &'a str,
+    pub(super) object: Option<&'a str>,
     /// "rare earths reserves".
-    what: String,
+    pub(super) what: String,
 }
 
-fn subject(context: &Context<'_>, index: usize) -> Option<Symbol> {
+pub(super) fn subject(context: &Context<'_>, index: usize) -> Option<Symbol> {
     context.subject(index)
 }
 
 /// The display name of an entity.
-fn name<'a>(context: &Context<'a>, entity: Symbol) -> &'a str {
+pub(super) fn name<'a>(context: &Context<'a>, entity: Symbol) -> &'a str {
     context.policy.name(context.entity(entity))
 }
 
-fn key(context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
+pub(super) fn key(context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
     context.key(claims[0], slice.year_of(context, claims), false)
 }
 
@@ -149,17 +154,17 @@ fn same_rank(context: &Context<'_>, group: &Group<'_>, slice: &Slice, ranks: &[u
 }
 
 /// A subject's quantities in one unit, widened: the lowest low and highest high.
-struct Extent {
-    low: f64,
-    low_claim: usize,
-    high: f64,
-    high_claim: usize,
+pub(super) struct Extent {
+    pub(super) low: f64,
+    pub(super) low_claim: usize,
+    pub(super) high: f64,
+    pub(super) high_claim: usize,
 }
 
 /// unit → subject → extent of the asserted quantities of the measured kind in `slice`.
-type Extents<'a> = BTreeMap<&'a str, FxMap<Symbol, Extent>>;
+pub(super) type Extents<'a> = BTreeMap<&'a str, FxMap<Symbol, Extent>>;
 
-fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extents<'a> {
+pub(super) fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extents<'a> {
     let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &index in quantities {
         if let Value::Quantity(quantity) = &context.claims[index].value {
@@ -175,7 +180,7 @@ fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extents<'a> {
             else {
                 continue;
             };
-            let Item { low, high, .. } = interval::quantity(index, quantity, &policy);
+            let Item { low, high, .. } = interval::quantity(index, quantity, &policy, context.maximum[index]);
             let extent = subjects.entry(subject).or_insert(Extent {
                 low,
                 low_claim: index,
@@ -199,7 +204,7 @@ fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extents<'a> {
 }
 
 /// `"28.7 million tonnes" (28,700,000 t)`.
-fn quantity_quote(context: &Context<'_>, index: usize) -> String {
+pub(super) fn quantity_quote(context: &Context<'_>, index: usize) -> String {
     match &context.claims[index].value {
         value @ Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &value.reason_text()),
         _ => String::new(),
@@ -295,8 +300,18 @@ fn orders(
     findings: &mut Vec<Finding>,
     overlaps: &mut Vec<Finding>,
 ) {
-    // Edge (a, b): a exceeds b.
-    let mut edges: BTreeMap<(Symbol, Symbol), Vec<usize>> = BTreeMap::new();
+    let edges = edges(context, orders);
+    if edges.is_empty() {
+        return;
+    }
+    orders_checked(context, group, slice, &edges, extents, findings, overlaps);
+}
+
+/// Order claims as edges: (a, b) when a exceeds b, with the claims that say so.
+pub(super) type Edges = BTreeMap<(Symbol, Symbol), Vec<usize>>;
+
+pub(super) fn edges(context: &Context<'_>, orders: &[usize]) -> Edges {
+    let mut edges: Edges = BTreeMap::new();
     for &index in orders {
         let claim = &context.claims[index];
         if let (Value::Order(order), Some(subject), Some(than)) =
@@ -312,9 +327,18 @@ fn orders(
             edges.entry(edge).or_default().push(index);
         }
     }
-    if edges.is_empty() {
-        return;
-    }
+    edges
+}
+
+fn orders_checked(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    edges: &Edges,
+    extents: &Extents<'_>,
+    findings: &mut Vec<Finding>,
+    overlaps: &mut Vec<Finding>,
+) {
     let quote = |index: usize| context.quote(index, &context.claims[index].evidence.quote);
     let described =
         |subject: Symbol| phrase::describe(context.policy, group.kind, Some(context.entity(subject)), group.object);
@@ -325,7 +349,7 @@ fn orders(
         "exceeds"
     };
 
-    for (&(greater, smaller), claims) in &edges {
+    for (&(greater, smaller), claims) in edges {
         // Agreement on an edge.
         let articles = context.article_count(claims);
         if articles >= 2 && slice.reports(context, claims) {
@@ -390,7 +414,7 @@ fn orders(
             break;
         }
     }
-    cycles(context, group, slice, &edges, findings);
+    cycles(context, group, slice, edges, findings);
 }
 
 /// Cycles over three or more entities among the one-way edges (opposite edges are reported on
@@ -553,4 +577,247 @@ fn shortest_cycle(successors: &[Vec<usize>], component: &[usize]) -> Option<Vec<
         }
     }
     None
+}
+
+/// Why one subject is above another: order claims, or quantities that do not overlap.
+enum Above {
+    /// The order claims "A exceeds B".
+    Order(Vec<usize>),
+    /// A's lowest and B's highest quantity.
+    Quantities(usize, usize),
+}
+
+/// Ranks against what the corpus says is above what ("ranked too low"): when A is above B and
+/// B is ranked at worst `j`, A ranks better than `j`, so a rank of A at best `j` or worse cannot
+/// hold ("Russia ranks fifth" against figures putting Russia above the second); an unranked A
+/// above a B called the first contradicts that ("China is the largest" against "Russia's
+/// reserves exceed China's").
+fn rank_vs_above(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    ranks: &[usize],
+    edges: &Edges,
+    extents: &Extents<'_>,
+    findings: &mut Vec<Finding>,
+) {
+    if ranks.is_empty() {
+        return;
+    }
+    let mut ranked: BTreeMap<Symbol, Vec<usize>> = BTreeMap::new();
+    for &index in ranks {
+        if let Some(subject) = subject(context, index) {
+            ranked.entry(subject).or_default().push(index);
+        }
+    }
+    let rank_of = |index: usize| match &context.claims[index].value {
+        Value::Rank(rank) => Some((rank.best.min(rank.worst), rank.worst.max(rank.best))),
+        _ => None,
+    };
+    // Pairs (A above B) with B ranked: from orders, then from quantities.
+    let mut pairs: Vec<(Symbol, Symbol, Above)> = Vec::new();
+    for (&(greater, smaller), claims) in edges {
+        if ranked.contains_key(&smaller) {
+            pairs.push((greater, smaller, Above::Order(claims.clone())));
+        }
+    }
+    for subjects in extents.values() {
+        for (&smaller, low) in subjects {
+            if !ranked.contains_key(&smaller) {
+                continue;
+            }
+            for (&greater, high) in subjects {
+                if greater != smaller && ranked.contains_key(&greater) && high.low > low.high {
+                    pairs.push((greater, smaller, Above::Quantities(high.low_claim, low.high_claim)));
+                }
+            }
+        }
+    }
+    pairs.sort_by_key(|(greater, smaller, _)| (*greater, *smaller));
+    let mut reported: BTreeSet<Symbol> = BTreeSet::new();
+    for (greater, smaller, above) in pairs {
+        if reported.contains(&greater) {
+            continue;
+        }
+        // A's best rank (an unranked A counts as "at best first"), and B's claims that A being
+        // above contradicts: ranked at worst `j` with `j` ≤ that.
+        let greater_best = ranked.get(&greater).map_or(1, |claims| {
+            claims
+                .iter()
+                .filter_map(|&index| rank_of(index))
+                .map(|rank| rank.0)
+                .max()
+                .unwrap_or(1)
+        });
+        let smaller_claims: Vec<usize> = ranked[&smaller]
+            .iter()
+            .copied()
+            .filter(|&index| rank_of(index).is_some_and(|rank| rank.1 <= greater_best))
+            .collect();
+        let Some(worst) = smaller_claims
+            .iter()
+            .filter_map(|&index| rank_of(index))
+            .map(|rank| rank.1)
+            .min()
+        else {
+            continue;
+        };
+        // B called the first against quantities above it: `rank_vs_quantities` reports that.
+        if worst <= 1 && matches!(above, Above::Quantities(..)) {
+            continue;
+        }
+        let smaller_claim = context.representative(&smaller_claims);
+        // A's claims at best `worst` or worse.
+        let greater_claims: Vec<usize> = ranked.get(&greater).map_or_else(Vec::new, |claims| {
+            claims
+                .iter()
+                .copied()
+                .filter(|&index| rank_of(index).is_some_and(|rank| rank.0 >= worst))
+                .collect()
+        });
+        if greater_claims.is_empty() && ranked.contains_key(&greater) {
+            continue;
+        }
+        let evidence: Vec<usize> = match &above {
+            Above::Order(claims) => vec![context.representative(claims)],
+            Above::Quantities(high, low) => vec![*high, *low],
+        };
+        let mut quoted: Vec<usize> = Vec::new();
+        if !greater_claims.is_empty() {
+            quoted.push(context.representative(&greater_claims));
+        }
+        quoted.push(smaller_claim);
+        quoted.extend(&evidence);
+        if !slice.reports(context, &quoted) {
+            continue;
+        }
+        let rank_words = |index: usize| match &context.claims[index].value {
+            value @ Value::Rank(rank) => context.quote_with(index, &rank.text, &value.reason_text()),
+            _ => String::new(),
+        };
+        let why = match &above {
+            Above::Order(_) => context.quote(evidence[0], &context.claims[evidence[0]].evidence.quote),
+            Above::Quantities(high, low) => format!(
+                "{} against {}",
+                quantity_quote(context, *high),
+                quantity_quote(context, *low)
+            ),
+        };
+        let (greater_name, smaller_name) = (name(context, greater), name(context, smaller));
+        let reason = match greater_claims.first() {
+            Some(_) => format!(
+                "{greater_name} is ranked {} for {}, yet the corpus puts it above {smaller_name}, which is \
+                 ranked {}: {why}",
+                rank_words(quoted[0]),
+                group.what,
+                rank_words(smaller_claim),
+            ),
+            None => format!(
+                "{smaller_name} is called {} for {}, yet the corpus puts {greater_name} above it: {why}",
+                rank_words(smaller_claim),
+                group.what,
+            ),
+        };
+        let mut all = greater_claims.clone();
+        all.extend(&smaller_claims);
+        if let Above::Order(claims) = &above {
+            all.extend(claims);
+        }
+        let claims = quoted_first(&quoted, all);
+        let key = key(context, slice, &claims);
+        findings.push(context.conflict(ConflictKind::RankVsQuantity, key, reason, &quoted, claims));
+        reported.insert(greater);
+    }
+}
+
+/// A rank of A and an order "A exceeds B" from different articles agree: an overlap listing
+/// both values ("Russia is among the largest" and "Russia's reserves exceed Ukraine's").
+/// `related` names the objects when the two come from objects in a hierarchy.
+pub(super) fn rank_and_order(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    ranks: &[usize],
+    edges: &Edges,
+    related: Option<&str>,
+    overlaps: &mut Vec<Finding>,
+) {
+    if ranks.is_empty() || edges.is_empty() {
+        return;
+    }
+    let mut ranked: BTreeMap<Symbol, Vec<usize>> = BTreeMap::new();
+    for &index in ranks {
+        if let Some(subject) = subject(context, index) {
+            ranked.entry(subject).or_default().push(index);
+        }
+    }
+    // Per subject A: its rank claims and the order claims "A exceeds B" that no rank of B
+    // contradicts; one overlap per A (not per edge), so the findings stay linear.
+    let mut agreeing: BTreeMap<Symbol, Vec<(Symbol, &Vec<usize>)>> = BTreeMap::new();
+    for (&(greater, smaller), orders) in edges {
+        let Some(rank_claims) = ranked.get(&greater) else {
+            continue;
+        };
+        // B ranked at least as well as every rank of A: they conflict (reported above).
+        let best = rank_claims
+            .iter()
+            .filter_map(|&index| match &context.claims[index].value {
+                Value::Rank(rank) => Some(rank.best.min(rank.worst)),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(1);
+        let contradicted = ranked.get(&smaller).is_some_and(|claims| {
+            claims.iter().any(
+                |&index| matches!(&context.claims[index].value, Value::Rank(rank) if rank.worst.max(rank.best) <= best),
+            )
+        });
+        if !contradicted {
+            agreeing.entry(greater).or_default().push((smaller, orders));
+        }
+    }
+    for (greater, sides) in agreeing {
+        let rank_claims = &ranked[&greater];
+        let orders: Vec<usize> = sides.iter().flat_map(|(_, orders)| orders.iter().copied()).collect();
+        let mut claims: Vec<usize> = rank_claims.iter().chain(&orders).copied().collect();
+        claims.sort_unstable();
+        if context.article_count(&claims) < 2 || !slice.reports(context, &claims) {
+            continue;
+        }
+        let (smaller, first_orders) = sides[0];
+        let quoted = [
+            context.representative(rank_claims),
+            context.representative(first_orders),
+        ];
+        let Value::Rank(rank) = &context.claims[quoted[0]].value else {
+            continue;
+        };
+        let greater_name = name(context, greater);
+        let order_what = phrase::describe(
+            context.policy,
+            &context.claims[quoted[1]].kind,
+            None,
+            context.claims[quoted[1]]
+                .object
+                .as_ref()
+                .map(|entity| entity.id.as_str()),
+        );
+        let others = match sides.len() {
+            1 => String::new(),
+            2 => " and 1 other".to_owned(),
+            more => format!(" and {} others", more - 1),
+        };
+        let relation = related.map_or_else(String::new, |words| format!(" ({words})"));
+        let reason = format!(
+            "{greater_name} is ranked {} for {} and said to exceed {}'s{others} {order_what} in {}: the \
+             two agree{relation}",
+            context.quote_with(quoted[0], &rank.text, &context.claims[quoted[0]].value.reason_text()),
+            group.what,
+            name(context, smaller),
+            context.quote(quoted[1], &context.claims[quoted[1]].evidence.quote),
+        );
+        let claims = quoted_first(&quoted, claims);
+        let key = key(context, slice, &claims);
+        overlaps.push(context.finding(FindingKind::Overlap, Severity::Info, key, reason, claims));
+    }
 }

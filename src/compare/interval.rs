@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::claim::{Bound, Quantity};
+use crate::claim::{Bound, Claim, Quantity};
 use crate::finding::ComparePolicy;
 
 /// One claim's interval.
@@ -24,12 +24,22 @@ pub(super) struct Item {
 /// A quantity's interval in its canonical unit: `[low, high]` (an open side is unbounded; a
 /// missing side of an exact, approximate or range figure is its value), widened by the
 /// `approximate` margin for "about" figures, then by `max(relative·|value|, absolute)`.
-pub(super) fn quantity(claim: usize, quantity: &Quantity, policy: &ComparePolicy) -> Item {
+///
+/// As news means them, "up to X"/"as much as X" state the figure X as a maximum: unless the
+/// rule asks for strict bounds, their interval is `[X·(1 − 3·approximate), X]` (70–100% of X by
+/// default), so a figure far below X conflicts with them.
+///
+/// `stated_maximum` says whether the figure's sentence states it so (see [`stated_maximum`]).
+pub(super) fn quantity(claim: usize, quantity: &Quantity, policy: &ComparePolicy, stated_maximum: bool) -> Item {
     let value = quantity.value;
-    let low = quantity.low.unwrap_or(match quantity.bound {
-        Bound::AtMost | Bound::LessThan => f64::NEG_INFINITY,
-        _ => value,
-    });
+    let low = if quantity.bound == Bound::AtMost && !policy.strict_bounds && stated_maximum {
+        value - 3.0 * policy.approximate * value.abs()
+    } else {
+        quantity.low.unwrap_or(match quantity.bound {
+            Bound::AtMost | Bound::LessThan => f64::NEG_INFINITY,
+            _ => value,
+        })
+    };
     let high = quantity.high.unwrap_or(match quantity.bound {
         Bound::AtLeast | Bound::MoreThan => f64::INFINITY,
         _ => value,
@@ -43,6 +53,45 @@ pub(super) fn quantity(claim: usize, quantity: &Quantity, policy: &ComparePolicy
         low: low - margin,
         high: high + margin,
     }
+}
+
+/// Whether an "at most" figure is stated as a maximum reached ("up to 30 million tonnes", "as
+/// much as $2 billion") rather than as a strict bound ("at most", "no more than"): the words
+/// right before the figure in its sentence (or at the start of its own text) say so.
+pub(super) fn stated_maximum(claim: &Claim, quantity: &Quantity) -> bool {
+    const CUES: [&str; 5] = ["up to", "as much as", "as many as", "as high as", "as large as"];
+    if quantity.bound != Bound::AtMost {
+        return false;
+    }
+    let ends_with = |text: &str| {
+        let text = text.trim_end();
+        CUES.iter().any(|cue| {
+            text.len() >= cue.len()
+                && text.is_char_boundary(text.len() - cue.len())
+                && text[text.len() - cue.len()..].eq_ignore_ascii_case(cue)
+        })
+    };
+    let starts_with = |text: &str| {
+        CUES.iter()
+            .any(|cue| text.get(..cue.len()).is_some_and(|head| head.eq_ignore_ascii_case(cue)))
+    };
+    if starts_with(quantity.text.trim_start()) {
+        return true;
+    }
+    let sentence = claim.evidence.sentence.as_str();
+    let Some(offset) = claim
+        .evidence
+        .span
+        .start
+        .checked_sub(claim.evidence.sentence_span.start)
+    else {
+        return false;
+    };
+    sentence
+        .get(offset..)
+        .and_then(|rest| rest.find(quantity.text.as_str()))
+        .and_then(|at| sentence.get(..offset + at))
+        .is_some_and(ends_with)
 }
 
 /// Sorts `items` by lower bound (then upper bound, then claim) and returns the clusters as

@@ -75,6 +75,8 @@
 //! reported once even when its claims share several groups.
 
 mod cross;
+mod edition;
+mod hierarchy;
 mod interval;
 mod phrase;
 mod values;
@@ -83,7 +85,7 @@ mod wording;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
@@ -113,9 +115,9 @@ pub fn compare(claims: &[Claim], policy: &Policy) -> Vec<Finding> {
                 .flat_map_iter(|members| cross::check(&context, members)),
         )
         .collect();
+    wording::check_all(&context, &mut findings);
 
     sort(&mut findings);
-    dedup_shared_wording(&context, &mut findings);
     findings
 }
 
@@ -171,24 +173,6 @@ fn sort(findings: &mut Vec<Finding>) {
             .into_iter()
             .map(|position| slots[position].take().expect("a permutation takes each finding once")),
     );
-}
-
-/// A sentence pair can share several value groups; keep its first finding only (the list is
-/// already sorted, so "first" is deterministic).
-fn dedup_shared_wording(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let mut seen = BTreeSet::new();
-    findings.retain(|finding| {
-        if finding.kind != FindingKind::SharedWording {
-            return true;
-        }
-        let sentence = |index: usize| {
-            let claim = &context.claims[index];
-            (context.articles[index], claim.evidence.sentence_span)
-        };
-        let mut pair = [sentence(finding.claims[0]), sentence(finding.claims[1])];
-        pair.sort_unstable();
-        seen.insert(pair)
-    });
 }
 
 /// A fast, fixed (unkeyed) hasher for grouping keys: the `FxHash` mixing step. Grouping keys
@@ -261,6 +245,11 @@ struct Context<'a> {
     subjects: Vec<Option<Symbol>>,
     /// Symbol of each order claim's other side (`than`).
     thans: Vec<Option<Symbol>>,
+    /// Whether each claim's figure is one its own sentence marks as former ("revised down from
+    /// X to Y", "up from X the previous year"): such claims take part in no conflict.
+    former: Vec<bool>,
+    /// Whether each claim's "at most" figure is stated as a maximum reached ("up to X").
+    maximum: Vec<bool>,
 }
 
 /// An entity id as its position in [`Context::entities`]: compared, hashed and stored as a
@@ -377,6 +366,16 @@ impl<'a> Context<'a> {
             || rayon::join(|| group_by(claims, value_key), || group_by(claims, cross_key)),
             || entity_symbols(claims),
         );
+        let (former, maximum) = claims
+            .par_iter()
+            .map(|claim| match &claim.value {
+                crate::claim::Value::Quantity(quantity) => (
+                    edition::superseded(claim, &quantity.text).is_some(),
+                    interval::stated_maximum(claim, quantity),
+                ),
+                _ => (false, false),
+            })
+            .unzip();
         let cross_index = cross_groups
             .iter()
             .enumerate()
@@ -392,7 +391,66 @@ impl<'a> Context<'a> {
             entities,
             subjects,
             thans,
+            former,
+            maximum,
         }
+    }
+
+    /// The time `claim` holds for, if known (see [`edition`]).
+    fn time(&self, claim: usize) -> Option<i32> {
+        edition::edition(&self.claims[claim]).time
+    }
+
+    /// The source `claim` is attributed to, if any (see [`edition`]).
+    fn source(&self, claim: usize) -> Option<&'a str> {
+        edition::edition(&self.claims[claim]).source
+    }
+
+    /// Whether every claim of `claims` has a source and all are the same one.
+    fn one_source(&self, claims: &[usize]) -> Option<&'a str> {
+        let first = self.source(*claims.first()?)?;
+        claims
+            .iter()
+            .all(|&index| {
+                self.source(index)
+                    .is_some_and(|source| edition::same_source(first, source))
+            })
+            .then_some(first)
+    }
+
+    /// "the world, 2024" / "Europe, undated": the scope of a finding about `claims`.
+    fn scope(&self, claims: &[usize]) -> String {
+        let claim = &self.claims[claims[0]];
+        let region = claim
+            .scope
+            .region
+            .as_deref()
+            .map_or_else(|| "the world".to_owned(), |region| self.policy.name(region).to_owned());
+        let mut years: Vec<i32> = claims.iter().filter_map(|&index| self.time(index)).collect();
+        years.sort_unstable();
+        years.dedup();
+        let years = if years.is_empty() {
+            "undated".to_owned()
+        } else {
+            years.iter().map(ToString::to_string).collect::<Vec<_>>().join(" and ")
+        };
+        format!("{region}, {years}")
+    }
+
+    /// "USGS in a.txt and b.txt": who gives `claims` (a speaker, else the article).
+    fn sources(&self, claims: &[usize]) -> String {
+        let mut seen: Vec<String> = Vec::with_capacity(claims.len());
+        for &index in claims {
+            let path = &self.claims[index].evidence.path;
+            let named = match self.source(index) {
+                Some(source) => format!("{source} in {path}"),
+                None => path.clone(),
+            };
+            if !seen.contains(&named) {
+                seen.push(named);
+            }
+        }
+        phrase::list(&seen)
     }
 
     /// The symbol of `claim`'s subject, if it has one.
@@ -419,10 +477,7 @@ impl<'a> Context<'a> {
 
     /// Splits a group into year slices (see the module documentation).
     fn slices(&self, members: &[usize]) -> Vec<Slice> {
-        let mut years: Vec<i32> = members
-            .iter()
-            .filter_map(|&index| self.claims[index].scope.year)
-            .collect();
+        let mut years: Vec<i32> = members.iter().filter_map(|&index| self.time(index)).collect();
         years.sort_unstable();
         years.dedup();
         if years.is_empty() {
@@ -440,7 +495,7 @@ impl<'a> Context<'a> {
                 members: members
                     .iter()
                     .copied()
-                    .filter(|&index| self.claims[index].scope.year.is_none_or(|own| own == year))
+                    .filter(|&index| self.time(index).is_none_or(|own| own == year))
                     .collect(),
                 reports_undated: position == 0,
             })
@@ -483,6 +538,8 @@ impl<'a> Context<'a> {
                     relative: loosest.relative.max(policy.relative),
                     absolute: loosest.absolute.max(policy.absolute),
                     approximate: loosest.approximate.max(policy.approximate),
+                    strict_bounds: loosest.strict_bounds || policy.strict_bounds,
+                    severity: None,
                 },
             });
         }
@@ -563,7 +620,7 @@ impl<'a> Context<'a> {
         &self,
         kind: ConflictKind,
         key: String,
-        mut reason: String,
+        reason: String,
         quoted: &[usize],
         claims: Vec<usize>,
     ) -> Finding {
@@ -572,7 +629,33 @@ impl<'a> Context<'a> {
         } else {
             Severity::Warning
         };
+        self.conflict_as(kind, severity, key, reason, quoted, claims)
+    }
+
+    /// Builds a conflict of `severity` (unless the rules of the quoted claims set one); `claims`
+    /// must start with the `quoted` ones. The reason gets the scope and the sources, and says
+    /// when all quoted claims come from one article.
+    fn conflict_as(
+        &self,
+        kind: ConflictKind,
+        severity: Severity,
+        key: String,
+        mut reason: String,
+        quoted: &[usize],
+        claims: Vec<usize>,
+    ) -> Finding {
+        let severity = quoted
+            .iter()
+            .filter_map(|&index| self.policy.for_rule(&self.claims[index].rule).severity)
+            .max()
+            .unwrap_or(severity);
         let first = quoted[0];
+        let _ = write!(
+            reason,
+            " (scope: {}; sources: {})",
+            self.scope(quoted),
+            self.sources(quoted)
+        );
         if quoted.len() > 1 && quoted.iter().all(|&index| self.articles[index] == self.articles[first]) {
             reason.push_str("; ");
             reason.push_str(&self.claims[first].evidence.path);
@@ -583,7 +666,7 @@ impl<'a> Context<'a> {
 
     /// Whether the claim is asserted (negated claims only take part in polarity checks).
     fn is_asserted(&self, claim: usize) -> bool {
-        self.claims[claim].modality.polarity == crate::claim::Polarity::Asserted
+        self.claims[claim].modality.polarity == crate::claim::Polarity::Asserted && !self.former[claim]
     }
 
     /// The first firm claim of `claims`, else the first one.
@@ -616,12 +699,14 @@ struct Slice {
 impl Slice {
     /// Whether a finding quoting `claims` belongs to this slice (and not to an earlier one).
     fn reports(&self, context: &Context<'_>, claims: &[usize]) -> bool {
-        self.reports_undated || claims.iter().any(|&index| context.claims[index].scope.year.is_some())
+        self.reports_undated || claims.iter().any(|&index| context.time(index).is_some())
     }
 
     /// The year to show in the key of a finding about `claims`.
+    /// Only a stated year shows in the key: a publication year is no scope of the claim.
     fn year_of(&self, context: &Context<'_>, claims: &[usize]) -> Option<i32> {
-        if claims.iter().any(|&index| context.claims[index].scope.year.is_some()) {
+        let stated = |index: usize| edition::edition(&context.claims[index]).basis == edition::Basis::Stated;
+        if claims.iter().any(|&index| stated(index)) {
             self.year
         } else {
             None

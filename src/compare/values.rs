@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::interval::{self, Item};
-use super::{Context, Slice, is_firm, phrase, quoted_first, wording};
+use super::{Context, Slice, is_firm, phrase, quoted_first};
 use crate::claim::{Polarity, Relation, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 
@@ -21,8 +21,8 @@ pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
         polarity(context, &group, &slice, &mut findings);
     }
     changes(context, &group, members, &mut findings);
+    former(context, &group, members, &mut findings);
     findings.extend(drop_subsumed(overlaps));
-    wording::check(context, members, &mut findings);
     findings
 }
 
@@ -103,12 +103,15 @@ fn quantities(
         Value::Quantity(quantity) if quantity.value.is_finite() => Some(quantity.unit.as_str()),
         _ => None,
     });
-    for (unit, claims) in by_unit {
+    for (unit, mut claims) in by_unit {
+        // Claims with the same words (a figure and its conversion, read twice) are one claim.
+        let mut seen = std::collections::BTreeSet::new();
+        claims.retain(|&index| seen.insert((context.articles[index], context.claims[index].evidence.span)));
         let policy = context.loosest(&claims);
         let mut items: Vec<Item> = claims
             .iter()
             .filter_map(|&index| match &context.claims[index].value {
-                Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy)),
+                Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy, context.maximum[index])),
                 _ => None,
             })
             .collect();
@@ -181,10 +184,14 @@ fn intervals(
         let key = group.key(context, slice, &claims);
         overlaps.push(overlap(context, key, reason, representative, claims));
     }
+    if clusters.len() > 2 {
+        disjoint(context, group, slice, measure, items, &clusters, findings);
+        return;
+    }
     for pair in clusters.windows(2) {
         let class = |index: usize| {
             let claim = &context.claims[index];
-            u8::from(is_firm(&claim.modality)) | (u8::from(claim.scope.year.is_some()) << 1)
+            u8::from(is_firm(&claim.modality)) | (u8::from(context.time(index).is_some()) << 1)
         };
         let Some(found) = interval::disagreement(&items[pair[0].clone()], &items[pair[1].clone()], class, |quoted| {
             slice.reports(context, &quoted)
@@ -192,11 +199,10 @@ fn intervals(
             continue;
         };
         let quoted = [found.quoted[0].claim, found.quoted[1].claim];
-        let describe = |index: usize| match &context.claims[index].value {
-            value @ Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &value.reason_text()),
-            value @ Value::Rank(rank) => context.quote_with(index, &rank.text, &value.reason_text()),
-            _ => String::new(),
-        };
+        if let Some(change) = revision(context, group, &quoted, &found.claims) {
+            findings.push(change);
+            continue;
+        }
         let involved = if found.claims.len() > 2 {
             format!(" ({} claims involved)", found.claims.len())
         } else {
@@ -209,8 +215,8 @@ fn intervals(
                     "{} {} given as {} and {}, which do not overlap {}{involved}",
                     group.described,
                     phrase::be(group.kind),
-                    describe(quoted[0]),
-                    describe(quoted[1]),
+                    describe(context, quoted[0]),
+                    describe(context, quoted[1]),
                     tolerance,
                 ),
             ),
@@ -220,13 +226,177 @@ fn intervals(
                     "{} {} ranked {} and {}, which cannot both hold{involved}",
                     group.described,
                     phrase::be(group.kind),
-                    describe(quoted[0]),
-                    describe(quoted[1]),
+                    describe(context, quoted[0]),
+                    describe(context, quoted[1]),
                 ),
             ),
         };
         let key = group.key(context, slice, &found.claims);
         findings.push(context.conflict(kind, key, reason, &quoted, found.claims));
+    }
+}
+
+/// `"28.7 million tonnes" (28,700,000 t)`, with the speaker or hedge when not plain.
+fn describe(context: &Context<'_>, index: usize) -> String {
+    match &context.claims[index].value {
+        value @ Value::Quantity(quantity) => context.quote_with(index, &quantity.text, &value.reason_text()),
+        value @ Value::Rank(rank) => context.quote_with(index, &rank.text, &value.reason_text()),
+        _ => String::new(),
+    }
+}
+
+/// Three or more clusters that do not overlap: every pair of them disagrees, reported as one
+/// finding that quotes one claim per cluster (the one that ends lowest, which is disjoint from
+/// every claim of the later clusters), so that the report stays readable.
+fn disjoint(
+    context: &Context<'_>,
+    group: &Group<'_>,
+    slice: &Slice,
+    measure: &Measure,
+    items: &[Item],
+    clusters: &[std::ops::Range<usize>],
+    findings: &mut Vec<Finding>,
+) {
+    let quoted: Vec<usize> = clusters
+        .iter()
+        .map(|cluster| {
+            items[cluster.clone()]
+                .iter()
+                .min_by(|left, right| {
+                    let firm = |item: &Item| !is_firm(&context.claims[item.claim].modality);
+                    left.high
+                        .total_cmp(&right.high)
+                        .then(firm(left).cmp(&firm(right)))
+                        .then(left.claim.cmp(&right.claim))
+                })
+                .expect("a cluster is not empty")
+                .claim
+        })
+        .collect();
+    if !slice.reports(context, &quoted) {
+        return;
+    }
+    // Every claim that disagrees with some quoted one.
+    let lowest_high = items
+        .iter()
+        .filter(|item| quoted.contains(&item.claim))
+        .map(|item| item.high)
+        .fold(f64::INFINITY, f64::min);
+    let highest_low = items
+        .iter()
+        .filter(|item| quoted.contains(&item.claim))
+        .map(|item| item.low)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let involved = items
+        .iter()
+        .filter(|item| item.high < highest_low || item.low > lowest_high)
+        .map(|item| item.claim);
+    let claims = quoted_first(&quoted, involved);
+    if let Some(change) = revision(context, group, &quoted, &claims) {
+        findings.push(change);
+        return;
+    }
+    let values: Vec<String> = quoted.iter().map(|&index| describe(context, index)).collect();
+    let (kind, reason) = match measure {
+        Measure::Quantity { tolerance } => (
+            ConflictKind::Quantity,
+            format!(
+                "{} {} given as {} different figures, no two of which overlap {tolerance}: {} ({} claims involved)",
+                group.described,
+                phrase::be(group.kind),
+                quoted.len(),
+                phrase::list(&values),
+                claims.len(),
+            ),
+        ),
+        Measure::Rank => (
+            ConflictKind::Rank,
+            format!(
+                "{} {} given {} different ranks, no two of which can both hold: {} ({} claims involved)",
+                group.described,
+                phrase::be(group.kind),
+                quoted.len(),
+                phrase::list(&values),
+                claims.len(),
+            ),
+        ),
+    };
+    // An error when at least two firm claims disagree, else a warning.
+    let firm = quoted
+        .iter()
+        .filter(|&&index| is_firm(&context.claims[index].modality))
+        .count();
+    let severity = if firm >= 2 { Severity::Error } else { Severity::Warning };
+    let key = group.key(context, slice, &claims);
+    findings.push(context.conflict_as(kind, severity, key, reason, &quoted, claims));
+}
+
+/// Disagreeing figures that one source gives in different articles are a revision between
+/// editions of that source, not a contradiction: a change (note) rather than a conflict.
+fn revision(context: &Context<'_>, group: &Group<'_>, quoted: &[usize], claims: &[usize]) -> Option<Finding> {
+    let source = context.one_source(quoted)?;
+    if context.article_count(quoted) < quoted.len() {
+        return None;
+    }
+    let values: Vec<String> = quoted
+        .iter()
+        .map(|&index| {
+            let shown = match &context.claims[index].value {
+                value @ (Value::Quantity(_) | Value::Rank(_)) => value.reason_text(),
+                _ => String::new(),
+            };
+            format!("{shown} ({})", context.claims[index].evidence.path)
+        })
+        .collect();
+    let reason = format!(
+        "{}: {source} puts {} at {}, a revision between editions of one source rather than a \
+         contradiction (scope: {})",
+        group.described,
+        if phrase::be(group.kind) == "are" { "them" } else { "it" },
+        phrase::list(&values),
+        context.scope(quoted),
+    );
+    let key = context.key(group.first, None, true);
+    Some(context.finding(FindingKind::Change, Severity::Info, key, reason, claims.to_vec()))
+}
+
+/// Figures their own sentence marks as former ("revised down from 22 million tonnes to 3.5
+/// million"): one change per group and figure, naming the words that say so.
+fn former(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings: &mut Vec<Finding>) {
+    let mut by_figure: BTreeMap<(u64, &str), Vec<usize>> = BTreeMap::new();
+    for &index in members {
+        if !context.former[index] || context.claims[index].modality.polarity != Polarity::Asserted {
+            continue;
+        }
+        if let Value::Quantity(quantity) = &context.claims[index].value {
+            by_figure
+                .entry((quantity.value.to_bits(), quantity.unit.as_str()))
+                .or_default()
+                .push(index);
+        }
+    }
+    for claims in by_figure.into_values() {
+        let first = claims[0];
+        let claim = &context.claims[first];
+        let Value::Quantity(quantity) = &claim.value else {
+            continue;
+        };
+        let words = super::edition::superseded(claim, &quantity.text).unwrap_or_default();
+        let articles = context.article_count(&claims);
+        let place = if articles > 1 {
+            format!("{} and {} other articles", claim.evidence.path, articles - 1)
+        } else {
+            claim.evidence.path.clone()
+        };
+        let reason = format!(
+            "{}: {} is stated as a former figure, revised in the same sentence (\"{words}\" in {place}); \
+             not compared as a current one (scope: {})",
+            group.described,
+            claim.value.reason_text(),
+            context.scope(&claims),
+        );
+        let key = context.key(group.first, context.time(first), true);
+        findings.push(context.finding(FindingKind::Change, Severity::Info, key, reason, claims));
     }
 }
 
@@ -422,12 +592,12 @@ fn changes(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings
     let dated: Vec<usize> = members
         .iter()
         .copied()
-        .filter(|&index| context.claims[index].scope.year.is_some())
+        .filter(|&index| context.time(index).is_some() && context.is_asserted(index))
         .collect();
     if dated.len() < 2 {
         return;
     }
-    let year = |index: usize| context.claims[index].scope.year.unwrap_or_default();
+    let year = |index: usize| context.time(index).unwrap_or_default();
 
     // Quantities per unit and ranks: the largest cluster per year; a change when the
     // representatives of consecutive years do not overlap.
@@ -439,7 +609,7 @@ fn changes(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings
     for claims in measured.values() {
         let policy = context.loosest(claims);
         let item = |index: usize| match &context.claims[index].value {
-            Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy)),
+            Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy, context.maximum[index])),
             Value::Rank(rank) => Some(rank_item(index, rank.best, rank.worst)),
             _ => None,
         };
@@ -565,12 +735,23 @@ pub(super) fn drop_subsumed(overlaps: Vec<Finding>) -> Vec<Finding> {
         })
         .collect();
     let is_subset = |small: &[usize], large: &[usize]| small.iter().all(|claim| large.binary_search(claim).is_ok());
+    // Only sets that hold an overlap's first claim can contain it: index them by claim.
+    let mut holding: super::FxMap<usize, Vec<usize>> = super::FxMap::default();
+    for (position, set) in sets.iter().enumerate() {
+        for &claim in set {
+            holding.entry(claim).or_default().push(position);
+        }
+    }
     overlaps
         .into_iter()
         .enumerate()
         .filter(|(position, _)| {
             let own = &sets[*position];
-            !sets.iter().enumerate().any(|(other, set)| {
+            let Some(first) = own.first() else {
+                return true;
+            };
+            !holding[first].iter().any(|&other| {
+                let set = &sets[other];
                 other != *position
                     && (set.len() > own.len() || (set.len() == own.len() && other < *position))
                     && is_subset(own, set)

@@ -1,7 +1,11 @@
-//! Shared wording: near-identical sentences of claims that share a value group, across
-//! articles.
+//! Shared wording: near-identical sentences of claims across articles, reported once per group
+//! of articles that share a sentence, never pairwise.
 //!
-//! Only sentences of one group are compared (never all sentence pairs of the corpus). Pairs are
+//! Sentences are first made distinct by their text (one hash lookup per claim's sentence), so
+//! 50 copies of a wire story are one text found in 50 articles: a single finding, whatever the
+//! number of copies. Near-identical texts are then looked for only among the distinct texts of
+//! claims that share a value group (never all sentence pairs of the corpus), and joined with a
+//! union-find; each joined set of texts found in two or more articles is one finding. Pairs are
 //! pruned soundly before the exact similarity: `strsim::normalized_levenshtein(a, b) ≥ t` means
 //! an edit distance of at most `k = (1 − t)·max(len)` characters, which rules out pairs whose
 //! lengths differ by more than `k` (sorted by length, a sliding window) and pairs whose
@@ -9,15 +13,17 @@
 //! exceeds `k`; the survivors get a banded edit distance that gives up as soon as it exceeds
 //! `k` (Ukkonen), which equals `strsim::levenshtein` whenever it is within `k`.
 
-use super::Context;
+use rayon::prelude::*;
+
+use super::{Context, FxMap};
 use crate::finding::{Finding, FindingKind, Severity};
 
 const BUCKETS: usize = 32;
 
-/// One distinct sentence of the group.
+/// One distinct sentence text of a value group.
 struct Sentence<'a> {
-    claim: usize,
-    article: u32,
+    /// Number of the distinct text.
+    text_id: u32,
     text: &'a str,
     /// Whether `text` is ASCII (then characters are bytes).
     ascii: bool,
@@ -26,31 +32,120 @@ struct Sentence<'a> {
     histogram: [u16; BUCKETS],
 }
 
-/// Appends a shared-wording finding per pair of near-identical sentences of different
-/// articles among the claims of `members` (when the policy enables the check).
-pub(super) fn check(context: &Context<'_>, members: &[usize], findings: &mut Vec<Finding>) {
+/// The distinct sentence texts of the corpus's claims: each claim's text number, and per text
+/// its first claim in each article (ascending).
+struct Texts<'a> {
+    distinct: Vec<&'a str>,
+    /// Text number of each claim.
+    of_claim: Vec<u32>,
+    /// Per text: (article, first claim of that article with this sentence text).
+    places: Vec<Vec<(u32, usize)>>,
+}
+
+fn texts<'a>(context: &Context<'a>) -> Texts<'a> {
+    let mut numbers: FxMap<&str, u32> =
+        FxMap::with_capacity_and_hasher(context.claims.len(), std::hash::BuildHasherDefault::default());
+    let mut texts = Vec::new();
+    let mut places: Vec<Vec<(u32, usize)>> = Vec::new();
+    let mut of_claim = Vec::with_capacity(context.claims.len());
+    for (index, claim) in context.claims.iter().enumerate() {
+        let text = claim.evidence.sentence.as_str();
+        let next = u32::try_from(texts.len()).expect("fewer than 2^32 sentences");
+        let number = *numbers.entry(text).or_insert(next);
+        if number == next {
+            texts.push(text);
+            places.push(Vec::new());
+        }
+        of_claim.push(number);
+        let article = context.articles[index];
+        let list = &mut places[number as usize];
+        // Claims come sorted by article: one article's claims are consecutive.
+        if list.last().is_none_or(|&(last, _)| last != article) {
+            list.push((article, index));
+        }
+    }
+    Texts {
+        distinct: texts,
+        of_claim,
+        places,
+    }
+}
+
+/// Appends one shared-wording finding per group of articles that share a sentence (identical
+/// or near-identical), when the policy enables the check.
+pub(super) fn check_all(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(threshold) = context.policy.shared_wording else {
         return;
     };
-    let mut distinct: Vec<(u32, crate::claim::Span, usize)> = members
-        .iter()
-        .map(|&index| {
-            (
-                context.articles[index],
-                context.claims[index].evidence.sentence_span,
-                index,
-            )
-        })
+    let texts = texts(context);
+    // Near-identical distinct texts within each value group, joined.
+    let links: Vec<(u32, u32, f64)> = context
+        .value_groups
+        .par_iter()
+        .filter(|members| members.len() > 1)
+        .flat_map_iter(|members| similar(&texts, members, threshold))
         .collect();
+    let mut parent: Vec<u32> = (0..texts.distinct.len() as u32).collect();
+    let mut least: Vec<f64> = vec![1.0; texts.distinct.len()];
+    let mut linked: Vec<bool> = vec![false; texts.distinct.len()];
+    for (left, right, similarity) in links {
+        linked[left as usize] = true;
+        linked[right as usize] = true;
+        let (left, right) = (root(&mut parent, left), root(&mut parent, right));
+        let lowest = least[left as usize].min(least[right as usize]).min(similarity);
+        if left != right {
+            let (keep, join) = (left.min(right), left.max(right));
+            parent[join as usize] = keep;
+        }
+        let keep = left.min(right) as usize;
+        least[keep] = lowest;
+    }
+    let mut groups: FxMap<u32, Vec<u32>> = FxMap::default();
+    for text in 0..texts.distinct.len() as u32 {
+        if texts.places[text as usize].len() > 1 || linked[text as usize] {
+            let top = root(&mut parent, text);
+            groups.entry(top).or_default().push(text);
+        }
+    }
+    for (top, members) in groups {
+        // First claim per article over the joined texts.
+        let mut places: Vec<(u32, usize)> = members
+            .iter()
+            .flat_map(|&text| texts.places[text as usize].iter().copied())
+            .collect();
+        places.sort_unstable();
+        places.dedup_by_key(|place| place.0);
+        if places.len() < 2 {
+            continue;
+        }
+        let claims: Vec<usize> = places.iter().map(|&(_, claim)| claim).collect();
+        findings.push(finding(context, claims, least[top as usize]));
+    }
+}
+
+/// The root of `node` in the union-find `parent`, halving the path on the way.
+fn root(parent: &mut [u32], mut node: u32) -> u32 {
+    while parent[node as usize] != node {
+        let up = parent[parent[node as usize] as usize];
+        parent[node as usize] = up;
+        node = up;
+    }
+    node
+}
+
+/// Pairs of distinct, near-identical texts among the sentences of `members` (one value group).
+fn similar(texts: &Texts<'_>, members: &[usize], threshold: f64) -> Vec<(u32, u32, f64)> {
+    let mut distinct: Vec<u32> = members.iter().map(|&index| texts.of_claim[index]).collect();
     distinct.sort_unstable();
-    distinct.dedup_by_key(|(article, span, _)| (*article, *span));
-    if distinct.len() < 2 || distinct.iter().all(|entry| entry.0 == distinct[0].0) {
-        return;
+    distinct.dedup();
+    let mut links = Vec::new();
+    if distinct.len() < 2 {
+        return links;
     }
     let mut sentences: Vec<Sentence<'_>> = distinct
         .iter()
-        .filter_map(|&(article, _, claim)| {
-            let text = context.claims[claim].evidence.sentence.as_str();
+        .filter_map(|&text_id| {
+            let text = texts.distinct[text_id as usize];
             let ascii = text.is_ascii();
             // Counted wide, then saturated to the stored width.
             let mut wide = [0_usize; BUCKETS];
@@ -68,8 +163,7 @@ pub(super) fn check(context: &Context<'_>, members: &[usize], findings: &mut Vec
             };
             let histogram = wide.map(|count| u16::try_from(count).unwrap_or(u16::MAX));
             (length > 0).then_some(Sentence {
-                claim,
-                article,
+                text_id,
                 text,
                 ascii,
                 length,
@@ -77,7 +171,7 @@ pub(super) fn check(context: &Context<'_>, members: &[usize], findings: &mut Vec
             })
         })
         .collect();
-    sentences.sort_unstable_by_key(|sentence| (sentence.length, sentence.article, sentence.claim));
+    sentences.sort_unstable_by_key(|sentence| (sentence.length, sentence.text_id));
 
     for (position, longer) in sentences.iter().enumerate() {
         let budget = (1.0 - threshold) * longer.length as f64;
@@ -85,13 +179,11 @@ pub(super) fn check(context: &Context<'_>, members: &[usize], findings: &mut Vec
             if (longer.length - shorter.length) as f64 > budget {
                 break;
             }
-            if shorter.article == longer.article || bag_distance(shorter, longer) as f64 > budget {
+            if bag_distance(shorter, longer) as f64 > budget {
                 continue;
             }
             let budget_edits = budget.floor() as usize;
-            let distance = if shorter.text == longer.text {
-                Some(0)
-            } else if shorter.ascii && longer.ascii {
+            let distance = if shorter.ascii && longer.ascii {
                 bounded_levenshtein(shorter.text.as_bytes(), longer.text.as_bytes(), budget_edits)
             } else {
                 let shorter: Vec<char> = shorter.text.chars().collect();
@@ -100,10 +192,11 @@ pub(super) fn check(context: &Context<'_>, members: &[usize], findings: &mut Vec
             };
             let similarity = distance.map(|distance| 1.0 - distance as f64 / longer.length as f64);
             if let Some(similarity) = similarity.filter(|&similarity| similarity >= threshold) {
-                findings.push(finding(context, shorter.claim, longer.claim, similarity));
+                links.push((shorter.text_id, longer.text_id, similarity));
             }
         }
     }
+    links
 }
 
 /// The Levenshtein distance of `shorter` and `longer` (in characters, as `strsim::levenshtein`)
@@ -154,25 +247,38 @@ fn bag_distance(left: &Sentence<'_>, right: &Sentence<'_>) -> usize {
     surplus.max(deficit) as usize
 }
 
-fn finding(context: &Context<'_>, left: usize, right: usize, similarity: f64) -> Finding {
-    let (first, second) = (left.min(right), left.max(right));
+/// One finding for the articles of `claims` (one claim per article, ascending), whose
+/// sentences are at least `similarity` alike.
+fn finding(context: &Context<'_>, claims: Vec<usize>, similarity: f64) -> Finding {
     let how = if similarity >= 1.0 {
         "identical sentences".to_owned()
     } else {
         format!("near-identical sentences ({}% similar)", (similarity * 100.0).floor())
     };
-    let reason = format!(
-        "{} and {} contain {how}, which suggests copied text",
-        context.claims[first].evidence.path, context.claims[second].evidence.path
-    );
-    let key = context.key(first, context.claims[first].scope.year, true);
-    context.finding(
-        FindingKind::SharedWording,
-        Severity::Info,
-        key,
-        reason,
-        vec![first, second],
-    )
+    let path = |index: usize| context.claims[index].evidence.path.as_str();
+    let reason = if let [first, second] = claims[..] {
+        format!(
+            "{} and {} contain {how}, which suggests copied text",
+            path(first),
+            path(second)
+        )
+    } else {
+        const SHOWN: usize = 3;
+        let shown: Vec<&str> = claims.iter().take(SHOWN).map(|&index| path(index)).collect();
+        format!(
+            "{} articles contain {how}, which suggests copied text: {}{}",
+            claims.len(),
+            shown.join(", "),
+            if claims.len() > SHOWN {
+                format!(" and {} others", claims.len() - SHOWN)
+            } else {
+                String::new()
+            }
+        )
+    };
+    let first = claims[0];
+    let key = context.key(first, context.time(first), true);
+    context.finding(FindingKind::SharedWording, Severity::Info, key, reason, claims)
 }
 
 #[cfg(test)]

@@ -190,18 +190,19 @@ fn why(finding: &Finding, claims: &[&Claim]) -> Option<String> {
                 .map(|claim| describe_modality(&claim.modality))
                 .collect();
             softened.dedup();
-            let sides = if softened.is_empty() {
-                "a side".to_owned()
-            } else {
-                softened.join("; ")
-            };
+            if softened.is_empty() {
+                // Softened by the rules (a rule's severity) or by the comparator (objects in a
+                // hierarchy): the reason says which.
+                return Some("a warning, not an error: the reason says why it is softened".to_owned());
+            }
+            let sides = softened.join("; ");
             Some(format!(
                 "a warning, not an error: one side is not a plain assertion ({sides})"
             ))
         }
-        (FindingKind::Change, _) => {
-            Some("the values differ only by year, so this is a change over time, not a conflict".to_owned())
-        }
+        (FindingKind::Change, _) => Some(
+            "the values differ by time or by edition of one source, so this is a change, not a conflict".to_owned(),
+        ),
         _ => None,
     }
 }

@@ -138,6 +138,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
     }
     link_stand_ins(&parsed, &mut set, &mut problems);
     set.index = LexiconIndex::new(&set.lexicons);
+    compile_parents(&parsed, &mut set, &mut problems);
     let mut rule_ids: HashMap<String, (usize, std::ops::Range<usize>)> = HashMap::new();
     for (file_index, file) in &parsed {
         let path = set.files[*file_index].path.clone();
@@ -232,6 +233,60 @@ fn toml_hint(message: &str) -> String {
         "check the value's type against docs/rules.md".into()
     } else {
         "fix the TOML syntax here (strings need quotes, tables `[name]`, arrays `[a, b]`)".into()
+    }
+}
+
+/// Each lexicon's `parents` table: both sides must be entries of the lexicon, and the hierarchy
+/// must have no cycle.
+fn compile_parents(parsed: &[(usize, RuleFile)], set: &mut RuleSet, problems: &mut Vec<Diagnostic>) {
+    for (file_index, file) in parsed {
+        let path = &set.files[*file_index].path;
+        let source = &set.files[*file_index].source;
+        for (name, lexicon) in &file.lexicon {
+            let syntax = lexicon.get_ref();
+            for (child, parent) in &syntax.parents {
+                let known = |id: &str| syntax.entries.contains_key(id);
+                let unknown = [
+                    (child.as_str(), parent.span()),
+                    (parent.get_ref().as_str(), parent.span()),
+                ]
+                .into_iter()
+                .find(|(id, _)| !known(id));
+                if let Some((id, span)) = unknown {
+                    problems.push(
+                        Diagnostic::error(
+                            path,
+                            source,
+                            span,
+                            format!("`parents` names `{id}`, which is not an entry of lexicon `{name}`"),
+                        )
+                        .hint("both sides of `child = \"parent\"` are entry ids of the same lexicon"),
+                    );
+                    continue;
+                }
+                set.parents.insert(child.clone(), parent.get_ref().clone());
+                // A cycle: walking up from the parent comes back to the child.
+                let mut current = parent.get_ref().as_str();
+                let mut steps = 0;
+                while let Some(next) = set.parents.get(current) {
+                    if next == child || steps > set.parents.len() {
+                        problems.push(
+                            Diagnostic::error(
+                                path,
+                                source,
+                                parent.span(),
+                                format!("`parents` puts `{child}` within itself"),
+                            )
+                            .hint("a hierarchy has no cycle; remove one of the declarations"),
+                        );
+                        set.parents.remove(child);
+                        break;
+                    }
+                    current = next;
+                    steps += 1;
+                }
+            }
+        }
     }
 }
 
@@ -459,6 +514,32 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
                 }
                 *slot = *value.get_ref();
             }
+        }
+    }
+    if let Some(severity) = &rule.severity {
+        policy.severity = match severity.get_ref().as_str() {
+            "note" => Some(crate::finding::Severity::Info),
+            "warning" => Some(crate::finding::Severity::Warning),
+            "error" => Some(crate::finding::Severity::Error),
+            other => {
+                problems.push(
+                    context
+                        .error(severity.span(), format!("unknown severity `{other}`"))
+                        .hint("use \"note\", \"warning\" or \"error\""),
+                );
+                None
+            }
+        };
+    }
+    if let Some(bounds) = &rule.bounds {
+        match bounds.get_ref().as_str() {
+            "strict" => policy.strict_bounds = true,
+            "news" => policy.strict_bounds = false,
+            other => problems.push(
+                context
+                    .error(bounds.span(), format!("unknown bounds `{other}`"))
+                    .hint("use \"news\" (\"up to X\" is X stated as a maximum) or \"strict\" (any figure up to X)"),
+            ),
         }
     }
     match compare {

@@ -108,6 +108,8 @@ pub struct RuleSet {
     pub cues: Cues,
     /// Similarity for shared wording (None = off).
     pub shared_wording: Option<f64>,
+    /// Entry id → the id of the entry it lies within, from the lexicons' `parents`.
+    pub parents: std::collections::BTreeMap<String, String>,
     /// Page furniture: lines left out of every article.
     pub furniture: crate::text::Furniture,
     /// Warnings found while loading.
@@ -125,6 +127,7 @@ impl RuleSet {
     pub fn policy(&self) -> Policy {
         let mut policy = Policy {
             shared_wording: self.shared_wording,
+            parents: self.parents.clone(),
             ..Policy::default()
         };
         for rule in &self.rules {

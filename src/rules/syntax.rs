@@ -57,6 +57,11 @@ pub struct LexiconSyntax {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, Vec<String>>")]
     pub entries: IndexMap<String, Spanned<Vec<Spanned<String>>>>,
+    /// Entry id → the id of the entry it lies within (`neodymium = "rare-earths"`): claims about
+    /// an entry and its ancestors are compared softly.
+    #[serde(default)]
+    #[schemars(with = "IndexMap<String, String>")]
+    pub parents: IndexMap<String, Spanned<String>>,
     /// Words that refer back to an entry of this lexicon named earlier in the paragraph
     /// ("the country", "the company", "he"), besides the built-in pronouns.
     #[serde(default)]
@@ -130,6 +135,16 @@ pub struct RuleSyntax {
     /// How far "one of the largest" reaches (default 10).
     #[serde(default)]
     pub top_k: Option<u32>,
+    /// Severity of this rule's conflicts: `"note"`, `"warning"` or `"error"` (default: an error
+    /// between plain claims, a warning when hedged or attributed).
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["note", "warning", "error"]))]
+    pub severity: Option<Spanned<String>>,
+    /// `"strict"`: "up to X" is the interval up to X; by default (`"news"`) it is the figure X
+    /// stated as a maximum.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["news", "strict"]))]
+    pub bounds: Option<Spanned<String>>,
     /// Templates; a sentence matching any of them yields a claim (may be empty when the rule
     /// has a `table` block).
     #[serde(default = "no_patterns")]

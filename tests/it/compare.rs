@@ -125,3 +125,59 @@ fn fixture_pairs() {
         snapshot!(format!("compare__{name}"), run.stdout);
     });
 }
+
+/// The fixtures of the comparator's news semantics (editions and revisions, grouped
+/// disagreements, ranks against orders, the hierarchy, stated maxima, copies), in every format:
+/// each must report what its name says.
+#[test]
+fn news_fixtures_in_every_format() {
+    // (fixture, a text the text report must contain)
+    let fixtures = [
+        ("conflict-four-figures", "4 different figures"),
+        ("silent-revision-in-sentence", "former figure"),
+        ("change-same-source-editions", "revision between editions"),
+        ("conflict-sources-same-year", "sources: USGS in"),
+        ("conflict-rank-vs-order", "yet the corpus puts Russia above it"),
+        ("conflict-rank-too-low", "above Vietnam"),
+        ("overlap-rank-and-order", "the two agree"),
+        ("overlap-hierarchy-rank-and-order", "within critical minerals"),
+        ("silent-hierarchy-part-and-whole", "0 conflicts"),
+        ("conflict-hierarchy-part-exceeds-whole", "compared softly"),
+        ("conflict-up-to-far-below", "\"up to 21 million tonnes\""),
+        ("silent-rising-lower-bounds", "0 conflicts"),
+        ("silent-regional-rank-vs-world-rank", "0 conflicts"),
+        ("shared-wording-fifty-copies", "50 articles contain identical sentences"),
+    ];
+    for (name, expected) in fixtures {
+        let path = format!("tests/fixtures/compare/{name}");
+        for format in ["text", "json", "markdown"] {
+            let run = crosscheck(&[
+                "report",
+                &path,
+                "--rules",
+                "rules",
+                "--no-timing",
+                "--fail-on",
+                "never",
+                "--format",
+                format,
+            ]);
+            assert_eq!(run.code, 0, "{name} ({format}): {}", run.stderr);
+            if format == "text" {
+                assert!(
+                    run.stdout.contains(expected),
+                    "{name}: no `{expected}` in\n{}",
+                    run.stdout
+                );
+            }
+            if format == "json" {
+                let parsed: serde_json::Value = serde_json::from_str(&run.stdout).expect("the report is JSON");
+                assert_eq!(parsed["version"], 1);
+            }
+            // The text report's snapshot is `fixture_pairs`'s.
+            if format != "text" {
+                snapshot!(format!("compare_news__{name}__{format}"), run.stdout);
+            }
+        }
+    }
+}

@@ -17,7 +17,7 @@ fn one_subject_with_incompatible_ranks_conflicts() {
     assert_eq!(
         finding.reason,
         "Russia's rare earths production is ranked \"the largest\" (1st) and \"the \
-         second-largest\" (2nd), which cannot both hold"
+         second-largest\" (2nd), which cannot both hold (scope: the world, undated; sources: b.md and a.md)"
     );
     check_conflict(
         vec![
@@ -50,7 +50,7 @@ fn two_subjects_called_the_largest_conflict() {
     assert_eq!(
         finding.reason,
         "China and Russia are each ranked 1st for rare earths production: \"the world's \
-         biggest\" and \"the largest\""
+         biggest\" and \"the largest\" (scope: the world, undated; sources: b.md and a.md)"
     );
     assert_eq!(finding.key, "production · rare-earths");
 }
@@ -89,7 +89,7 @@ fn opposite_orders_conflict() {
     assert_eq!(
         finding.reason,
         "Russia is put above Ukraine for rare earths reserves in \"exceed\" but below it in \
-         \"smaller than\""
+         \"smaller than\" (scope: the world, undated; sources: a.md and b.md)"
     );
 }
 
@@ -183,7 +183,7 @@ fn quantities_contradict_the_largest() {
     assert_eq!(
         finding.reason,
         "Russia is called \"the largest\" for rare earths reserves, but the corpus puts China at \
-         \"44 Mt\" (44,000,000 t) against Russia's \"28.7 million tonnes\" (28,700,000 t)"
+         \"44 Mt\" (44,000,000 t) against Russia's \"28.7 million tonnes\" (28,700,000 t) (scope: the world, undated; sources: a.md, c.md and b.md)"
     );
     assert_eq!(finding.claims, vec![0, 2, 1]);
 }

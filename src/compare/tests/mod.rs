@@ -2,6 +2,7 @@
 
 mod cross;
 mod labels;
+mod news;
 mod values;
 
 use super::compare;

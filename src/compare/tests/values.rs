@@ -17,7 +17,7 @@ fn quantities_that_do_not_overlap_conflict() {
     assert_eq!(
         finding.reason,
         "Russia's rare earths reserves are given as \"3.8 Mt\" (3,800,000 t) and \"28.7 million \
-         tonnes\" (28,700,000 t), which do not overlap within 5%"
+         tonnes\" (28,700,000 t), which do not overlap within 5% (scope: the world, undated; sources: b.md and a.md)"
     );
     assert_eq!(finding.claims, vec![1, 0]);
     assert_eq!(finding.key, "reserves · russia · rare-earths");
@@ -166,7 +166,7 @@ fn hedged_or_attributed_conflicts_are_warnings_that_say_why() {
     assert_eq!(
         finding.reason,
         "Russia's rare earths reserves are given as \"3.8 Mt\" (3,800,000 t, hedged: \"could\") \
-         and \"28.7 Mt\" (28,700,000 t, attributed to Putin), which do not overlap within 5%"
+         and \"28.7 Mt\" (28,700,000 t, attributed to Putin), which do not overlap within 5% (scope: the world, undated; sources: b.md and Putin in a.md)"
     );
 }
 
