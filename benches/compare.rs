@@ -88,6 +88,8 @@ fn quantity(rng: &mut Rng, truth: f64, unit: &str) -> Value {
         bound,
         text: format!("{:.1} million tonnes", value / 1e6),
         span: Span::default(),
+        noun: None,
+        reading: crosscheck::value::quantity::Reading::default(),
     })
 }
 

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::claim::{Claim, Entity};
+use crate::claim::{Claim, Entity, Value};
 use crate::matcher::{self, Matcher, PatternProbe};
 use crate::rules::{Element, Rule, RuleSet, SlotKind};
 use crate::text::token::{Token, TokenKind, tokenize_into};
@@ -113,6 +113,10 @@ pub struct MatchView {
     pub object: Option<EntityView>,
     /// The value, in the notation of examples (`28700000 t`, `rank 1`, `> ukraine`).
     pub value: String,
+    /// How a quantity was read: its words, canonical value and dimension, and the decision on
+    /// an ambiguous unit or sign (`"480 kt" → 888.96 km/h (speed); kt read as knots: …`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// Scope year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
@@ -296,6 +300,10 @@ fn match_view(claim: &Claim) -> MatchView {
         subject: claim.subject.as_ref().map(entity_view),
         object: claim.object.as_ref().map(entity_view),
         value: claim.value.canonical_text(),
+        reading: match &claim.value {
+            Value::Quantity(quantity) => Some(quantity.reading()),
+            _ => None,
+        },
         year: claim.scope.year,
         region: claim.scope.region.clone(),
         modality: modality.label(),
@@ -570,6 +578,9 @@ fn render_sentence(sentence: &SentenceExplanation, out: &mut dyn Write) -> io::R
             slots.push(format!("region {region}"));
         }
         writeln!(out, "    slots: {}", slots.join(", "))?;
+        if let Some(reading) = &found.reading {
+            writeln!(out, "    reading: {reading}")?;
+        }
         for resolution in &found.resolutions {
             writeln!(out, "    context: {resolution}")?;
         }

@@ -189,6 +189,8 @@ pub(super) fn quantity(source: &Source, sentence: &str, words: &str, value: f64,
         bound,
         text: words.to_owned(),
         span: source.within(sentence, words),
+        noun: None,
+        reading: crate::value::quantity::Reading::default(),
     })
 }
 

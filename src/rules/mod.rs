@@ -7,6 +7,7 @@
 
 pub mod compile;
 pub mod diagnostic;
+pub mod dimension;
 pub mod example;
 pub mod lexicon;
 pub mod pattern;

@@ -9,11 +9,14 @@
 //! rendering of a template are all read off these rows, so a new slot type is one row here (and
 //! `docs/rules.md`, which a test below holds to the table).
 
+pub use super::dimension::{Dimension, Noun};
 use super::lexicon::Lexicon;
 use crate::claim::{Relation, Span, Value};
 use crate::extract::{comparative, quantity, rank, year};
 use crate::text::token::Token;
 use crate::value::CompareMode;
+#[cfg(test)]
+use crate::value::quantity::Quantity;
 
 /// What a slot binds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,30 +76,8 @@ impl Role {
     }
 }
 
-/// Physical dimension a quantity slot may be limited to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dimension {
-    /// Tonnes and other masses.
-    Mass,
-    /// Currencies.
-    Money,
-    /// Percentages.
-    Percent,
-    /// Plain counts.
-    Count,
-}
-
-impl Dimension {
-    /// Whether a canonical unit belongs to this dimension.
-    pub fn admits(self, unit: &str) -> bool {
-        match self {
-            Dimension::Mass => unit == "t",
-            Dimension::Percent => unit == "%" || unit == "pp",
-            Dimension::Count => unit.is_empty(),
-            Dimension::Money => unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()),
-        }
-    }
-}
+/// How a count slot names its noun: `quantity(count: NOUN)`.
+const COUNT_OF: &str = "count:";
 
 /// What a slot reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,7 +158,7 @@ impl SlotKind {
     pub fn admits(self, reading: &Reading) -> bool {
         match (self, reading) {
             (SlotKind::Quantity(Some(dimension)), Reading::Value(Value::Quantity(quantity))) => {
-                dimension.admits(&quantity.unit)
+                dimension.admits(quantity)
             }
             _ => true,
         }
@@ -242,6 +223,13 @@ pub const SLOT_TYPES: &[SlotType] = &[
             ("money", SlotKind::Quantity(Some(Dimension::Money))),
             ("percent", SlotKind::Quantity(Some(Dimension::Percent))),
             ("count", SlotKind::Quantity(Some(Dimension::Count))),
+            ("length", SlotKind::Quantity(Some(Dimension::Length))),
+            ("area", SlotKind::Quantity(Some(Dimension::Area))),
+            ("volume", SlotKind::Quantity(Some(Dimension::Volume))),
+            ("energy", SlotKind::Quantity(Some(Dimension::Energy))),
+            ("power", SlotKind::Quantity(Some(Dimension::Power))),
+            ("speed", SlotKind::Quantity(Some(Dimension::Speed))),
+            ("rate", SlotKind::Quantity(Some(Dimension::Rate))),
         ],
         roles: &[Role::Value],
         required: Some(Required {
@@ -290,13 +278,18 @@ pub const SLOT_TYPES: &[SlotType] = &[
 impl SlotType {
     /// Whether a slot of `kind` is of this type (with or without an argument).
     pub fn reads(&self, kind: SlotKind) -> bool {
-        self.kind == kind || self.arguments.iter().any(|(_, with)| *with == kind)
+        self.kind == kind
+            || self.arguments.iter().any(|(_, with)| *with == kind)
+            || self.name == "quantity" && matches!(kind, SlotKind::Quantity(Some(Dimension::CountOf(_))))
     }
 
     /// `kind` as written, `quantity` or `quantity(mass)`, if it is of this type.
     fn written(&self, kind: SlotKind) -> Option<String> {
         if self.kind == kind {
             return Some(self.name.to_owned());
+        }
+        if let SlotKind::Quantity(Some(Dimension::CountOf(noun))) = kind {
+            return (self.name == "quantity").then(|| format!("quantity({COUNT_OF} {})", noun.as_str()));
         }
         self.arguments
             .iter()
@@ -315,6 +308,10 @@ pub fn slot_type(name: &str) -> Option<&'static SlotType> {
 pub fn slot_kind(name: &str, argument: Option<&str>, lexicons: &[Lexicon]) -> Option<SlotKind> {
     match (slot_type(name), argument) {
         (Some(slot_type), None) => Some(slot_type.kind),
+        (Some(slot_type), Some(argument)) if slot_type.name == "quantity" && argument.starts_with(COUNT_OF) => {
+            Noun::parse(argument[COUNT_OF.len()..].trim())
+                .map(|noun| SlotKind::Quantity(Some(Dimension::CountOf(noun))))
+        }
         (Some(slot_type), Some(argument)) => slot_type
             .arguments
             .iter()
@@ -343,6 +340,12 @@ pub fn fits(role: Role, kind: SlotKind) -> bool {
 pub fn unknown_type_message(name: &str, argument: Option<&str>) -> String {
     match (slot_type(name), argument) {
         (Some(slot_type), Some(argument)) if !slot_type.arguments.is_empty() => {
+            if name == "quantity" && argument.starts_with(COUNT_OF) {
+                return format!(
+                    "unknown count noun in `{argument}`: write `count: NOUN` with 1 to {} lower-case letters, e.g. `count: people`",
+                    Noun::MAX
+                );
+            }
             format!("unknown {name} {} `{argument}`", slot_type.argument)
         }
         _ => format!("unknown lexicon or slot type `{name}`"),
@@ -356,8 +359,13 @@ pub fn types_hint(lexicons: &[&str]) -> String {
         .iter()
         .flat_map(|slot_type| {
             let arguments: Vec<&str> = slot_type.arguments.iter().map(|(argument, _)| *argument).collect();
+            let noun = if slot_type.name == "quantity" {
+                "|count: NOUN"
+            } else {
+                ""
+            };
             let with_arguments =
-                (!arguments.is_empty()).then(|| format!("{}({})", slot_type.name, arguments.join("|")));
+                (!arguments.is_empty()).then(|| format!("{}({}{noun})", slot_type.name, arguments.join("|")));
             std::iter::once(slot_type.name.to_owned()).chain(with_arguments)
         })
         .collect();
@@ -412,7 +420,7 @@ mod tests {
         assert_eq!(Role::names(), "subject, object, other, value, relation, region, year");
         assert_eq!(
             types_hint(&["country", "mineral"]),
-            "slot types are a lexicon (country, mineral) or quantity, quantity(mass|money|percent|count), rank, comparative, year"
+            "slot types are a lexicon (country, mineral) or quantity, quantity(mass|money|percent|count|length|area|volume|energy|power|speed|rate|count: NOUN), rank, comparative, year"
         );
         assert_eq!(
             roles_hint(),
@@ -471,6 +479,64 @@ mod tests {
         assert_eq!(slot_kind("rank", Some("top"), &lexicons), None);
         assert_eq!(slot_kind("country", Some("eu"), &lexicons), None);
         assert_eq!(slot_kind("mineral", None, &lexicons), None);
+    }
+
+    #[test]
+    fn dimensions_admit_their_units_and_nouns() {
+        let quantity = |unit: &str, noun: Option<&str>| Quantity {
+            value: 1.0,
+            low: Some(1.0),
+            high: Some(1.0),
+            unit: unit.into(),
+            bound: crate::value::Bound::Exact,
+            text: String::new(),
+            span: crate::claim::Span::default(),
+            noun: noun.map(str::to_owned),
+            reading: crate::value::quantity::Reading::default(),
+        };
+        let people = Noun::parse("people").expect("a noun");
+        let person = Noun::parse("person").expect("a noun");
+        let vehicle = Noun::parse("vehicle").expect("a noun");
+        for (dimension, unit, noun, admitted) in [
+            (Dimension::Mass, "t", None, true),
+            (Dimension::Mass, "t/yr", None, false),
+            (Dimension::Length, "m", None, true),
+            (Dimension::Area, "m2", None, true),
+            (Dimension::Volume, "m3", None, true),
+            (Dimension::Energy, "Wh", None, true),
+            (Dimension::Power, "W", None, true),
+            (Dimension::Power, "Wh", None, false),
+            (Dimension::Speed, "km/h", None, true),
+            (Dimension::Rate, "USD/m3", None, true),
+            (Dimension::Rate, "USD", None, false),
+            (Dimension::Money, "USD", None, true),
+            (Dimension::Money, "USD/share", None, false),
+            (Dimension::Percent, "pp", None, true),
+            (Dimension::Count, "", Some("people"), true),
+            (Dimension::Count, "", None, true),
+            (Dimension::CountOf(people), "", Some("people"), true),
+            (Dimension::CountOf(person), "", Some("people"), true),
+            (Dimension::CountOf(vehicle), "", Some("vehicles"), true),
+            (Dimension::CountOf(people), "", Some("vehicles"), false),
+            (Dimension::CountOf(people), "", None, false),
+            (Dimension::CountOf(people), "t", Some("people"), false),
+        ] {
+            assert_eq!(
+                dimension.admits(&quantity(unit, noun)),
+                admitted,
+                "{dimension:?} admits {unit:?} {noun:?}"
+            );
+        }
+        assert_eq!(Noun::parse("People"), None);
+        assert_eq!(Noun::parse(""), None);
+        assert_eq!(Noun::parse(&"a".repeat(Noun::MAX + 1)), None);
+        let kind = slot_kind("quantity", Some("count: people"), &[]).expect("a count of people");
+        assert_eq!(kind, SlotKind::Quantity(Some(Dimension::CountOf(people))));
+        assert_eq!(kind.written(&[]), "quantity(count: people)");
+        assert!(fits(Role::Value, kind));
+        assert_eq!(missing_slot(CompareMode::Quantity, &[(Role::Value, kind)]), None);
+        assert_eq!(slot_kind("quantity", Some("count: 2"), &[]), None);
+        assert!(unknown_type_message("quantity", Some("count: 2")).starts_with("unknown count noun"));
     }
 
     #[test]

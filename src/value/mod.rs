@@ -398,6 +398,8 @@ mod tests {
                 bound: Bound::AtLeast,
                 text: "at least 28.7 Mt".into(),
                 span,
+                noun: None,
+                reading: quantity::Reading::default(),
             }),
             Value::Rank(Rank {
                 best: 1,
@@ -475,6 +477,8 @@ mod tests {
             bound,
             text: String::new(),
             span: Span::default(),
+            noun: None,
+            reading: quantity::Reading::default(),
         })
     }
 

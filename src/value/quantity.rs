@@ -58,7 +58,8 @@ pub struct Quantity {
     pub low: Option<f64>,
     /// Highest value the text allows, in `unit`.
     pub high: Option<f64>,
-    /// Canonical unit: `t` (mass), `USD`/`GBP`/`EUR`/... (money), `%`, or empty for a count.
+    /// Canonical unit: one of [`CANONICAL_UNITS`], an ISO currency code, `%`/`pp`, a rate
+    /// `N/D`, or empty for a count.
     pub unit: String,
     /// How the text bounded the figure.
     pub bound: Bound,
@@ -66,9 +67,72 @@ pub struct Quantity {
     pub text: String,
     /// Where those words are.
     pub span: Span,
+    /// For a count, the noun it counts as written after it, lower-cased ("100,000 people" →
+    /// `people`): counts of different nouns are different measures. The JSON form writes it
+    /// as `noun` only when there is one, so quantities without one are written as before.
+    pub noun: Option<String>,
+    /// How an ambiguous unit or sign was decided, for `explain`; not in the JSON form and never
+    /// part of equality.
+    pub reading: Reading,
+}
+
+/// How the reader decided an ambiguous figure ("`kt` read as knots: the sentence speaks of
+/// speed"), shown by `explain`. Two quantities never differ by their reading.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reading(pub Option<&'static str>);
+
+impl PartialEq for Reading {
+    fn eq(&self, _: &Reading) -> bool {
+        true
+    }
+}
+
+/// The dimensions of the unit model with their canonical unit, lowest first. Every quantity's
+/// unit is one of these, an ISO currency code (money), `%`/`pp` (percent), a rate
+/// `numerator/denominator` of them, or empty (a count). Conversions happen inside a dimension
+/// only (the tables of [`crate::extract::quantity`]); currencies are never converted.
+pub const CANONICAL_UNITS: &[(&str, &str)] = &[
+    ("mass", "t"),
+    ("length", "m"),
+    ("area", "m2"),
+    ("volume", "m3"),
+    ("energy", "Wh"),
+    ("power", "W"),
+    ("speed", "km/h"),
+];
+
+/// The dimension name of a canonical unit: `mass`, `length`, …, `money`, `percent`, `rate`,
+/// `count`.
+pub fn dimension_of(unit: &str) -> &'static str {
+    if let Some(&(name, _)) = CANONICAL_UNITS.iter().find(|(_, code)| *code == unit) {
+        return name;
+    }
+    match unit {
+        "" => "count",
+        "%" | "pp" => "percent",
+        unit if unit.contains('/') => "rate",
+        unit if unit.len() == 3 && unit.bytes().all(|byte| byte.is_ascii_uppercase()) => "money",
+        _ => "other",
+    }
 }
 
 impl Quantity {
+    /// How the figure was read, for `explain`: `28700000 t (mass)`, `100000 (count of people)`,
+    /// with the decision on an ambiguous unit or sign after a `;`.
+    pub fn reading(&self) -> String {
+        let dimension = dimension_of(&self.unit);
+        let what = match &self.noun {
+            Some(noun) => format!("count of {noun}"),
+            None => dimension.to_owned(),
+        };
+        let mut reading = format!("\"{}\" → {} ({what})", self.text, self.canonical_text());
+        if let Reading(Some(note)) = self.reading {
+            reading.push_str("; ");
+            reading.push_str(note);
+        }
+        reading
+    }
+
     /// Canonical text: every digit kept, the bound as a prefix, the unit after a space:
     /// `28700000 t`, `~450000 t`, `>=20000000 t`, `10..12 %`, `1200`.
     pub fn canonical_text(&self) -> String {
@@ -154,6 +218,8 @@ pub struct QuantityDto<'a> {
     bound: BoundDto,
     text: Cow<'a, str>,
     span: SpanDto,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    noun: Option<Cow<'a, str>>,
 }
 
 impl<'a> QuantityDto<'a> {
@@ -167,6 +233,7 @@ impl<'a> QuantityDto<'a> {
             bound: quantity.bound.into(),
             text: Cow::Borrowed(&quantity.text),
             span: quantity.span.into(),
+            noun: quantity.noun.as_deref().map(Cow::Borrowed),
         }
     }
 
@@ -180,6 +247,8 @@ impl<'a> QuantityDto<'a> {
             bound: self.bound.into(),
             text: self.text.into_owned(),
             span: self.span.into(),
+            noun: self.noun.map(Cow::into_owned),
+            reading: Reading::default(),
         }
     }
 }
@@ -335,6 +404,8 @@ mod tests {
             bound,
             text: String::new(),
             span: Span::default(),
+            noun: None,
+            reading: Reading::default(),
         }
     }
 

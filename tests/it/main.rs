@@ -6,6 +6,7 @@ mod cli;
 mod compare;
 mod context;
 mod extract;
+mod quantities;
 mod review;
 mod robustness;
 mod rules;

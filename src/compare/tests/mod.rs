@@ -139,6 +139,8 @@ fn quantity(text: &str, value: f64, unit: &str, bound: Bound) -> Value {
         bound,
         text: text.to_owned(),
         span: Span::default(),
+        noun: None,
+        reading: crate::value::quantity::Reading::default(),
     })
 }
 

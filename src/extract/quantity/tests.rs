@@ -65,7 +65,11 @@ fn numbers_and_scales() {
         "44m tonnes",
         Some("44m tonnes | 44000000 t | Exact | 44000000..44000000"),
     );
-    check("5m barrels", Some("5m | 5000000  | Exact | 5000000..5000000"));
+    check(
+        "5m barrels",
+        Some("5m barrels | 794936.47464 m3 | Exact | 794936.47464..794936.47464"),
+    );
+    check("5m users", Some("5m | 5000000  | Exact | 5000000..5000000"));
     check(
         "28.7million tonnes",
         Some("28.7million tonnes | 28700000 t | Exact | 28700000..28700000"),
@@ -127,20 +131,26 @@ fn mass_units() {
     );
     check("2,000 kg", Some("2,000 kg | 2 t | Exact | 2..2"));
     check("2,000 kilograms", Some("2,000 kilograms | 2 t | Exact | 2..2"));
-    check("1,000 lb", Some("1,000 lb | 0.453592 t | Exact | 0.453592..0.453592"));
+    check(
+        "1,000 lb",
+        Some("1,000 lb | 0.45359237 t | Exact | 0.45359237..0.45359237"),
+    );
     check(
         "5 million pounds of uranium",
-        Some("5 million pounds | 2267.96 t | Exact | 2267.96..2267.96"),
+        Some("5 million pounds | 2267.96185 t | Exact | 2267.96185..2267.96185"),
     );
     check(
         "100 ounces",
-        Some("100 ounces | 0.00283495 t | Exact | 0.00283495..0.00283495"),
+        Some("100 ounces | 0.0028349523125 t | Exact | 0.0028349523125..0.0028349523125"),
     );
     check(
         "1 million troy ounces",
-        Some("1 million troy ounces | 31.1035 t | Exact | 31.1035..31.1035"),
+        Some("1 million troy ounces | 31.1034768 t | Exact | 31.1034768..31.1034768"),
     );
-    check("2 Moz of gold", Some("2 Moz | 62.207 t | Exact | 62.207..62.207"));
+    check(
+        "2 Moz of gold",
+        Some("2 Moz | 62.2069536 t | Exact | 62.2069536..62.2069536"),
+    );
     check("a 28.7-million-tonne deposit", None);
     check(
         "28.7-million-tonne deposit",
@@ -582,4 +592,59 @@ fn years_with_units_are_quantities() {
     check("$2023", Some("$2023 | 2023 USD | Exact | 2023..2023"));
     check("1,500", Some("1,500 | 1500  | Exact | 1500..1500"));
     check("3", Some("3 | 3  | Exact | 3..3"));
+}
+
+/// The decision on an ambiguous unit or sign, as `explain` shows it.
+#[track_caller]
+fn check_reading(input: &str, expected: &str) {
+    let tokens = tokenize(input);
+    let quantity = (0..tokens.len())
+        .find_map(|start| quantity_at(input, &tokens, start))
+        .map(|(_, quantity)| quantity.reading());
+    assert_eq!(quantity.as_deref(), Some(expected), "reading of {input:?}");
+}
+
+#[test]
+fn ambiguous_units_say_how_they_were_read() {
+    check_reading(
+        "Gusts of 60 kt hit the coast.",
+        "\"60 kt\" → 111.12 km/h (speed); `kt` read as knots: the sentence speaks of speed or wind",
+    );
+    check_reading(
+        "The mine shipped 60 kt of ore.",
+        "\"60 kt\" → 60000 t (mass); `kt` read as kilotonnes: nothing in the sentence speaks of speed",
+    );
+    check_reading(
+        "The club paid 40 pounds.",
+        "\"40 pounds\" → 40 GBP (money); `pounds` read as money (GBP): the sentence speaks of money",
+    );
+    check_reading(
+        "It spent 5 million pounds.",
+        "\"5 million pounds\" → 5000000 GBP (money); `pounds` read as money (GBP): a scale word precedes it",
+    );
+    check_reading(
+        "It shipped 500 pounds of beef.",
+        "\"500 pounds\" → 0.226796185 t (mass); `pounds` read as mass (lb): `of` follows",
+    );
+    check_reading(
+        "The baby weighed 7 pounds.",
+        "\"7 pounds\" → 0.00317514659 t (mass); `pounds` read as mass (lb): the sentence speaks of mass",
+    );
+    check_reading(
+        "The statue is 7 pounds.",
+        "\"7 pounds\" → 0.00317514659 t (mass); `pounds` read as mass (lb): nothing in the sentence speaks of money; write `pounds sterling` for money",
+    );
+    check_reading(
+        "India mined 100 MT of coal.",
+        "\"100 MT\" → 100 t (mass); `MT` read as metric tonnes (megatonnes are written `Mt`)",
+    );
+    check_reading(
+        "Prices were down 0.8% in May.",
+        "\"down 0.8%\" → -0.8 % (percent); `down` read as a minus sign",
+    );
+    check_reading("It has 100,000 people.", "\"100,000\" → 100000 (count of people)");
+    check_reading(
+        "It pumps 2 million bpd.",
+        "\"2 million bpd\" → 317974.589856 m3/d (rate)",
+    );
 }

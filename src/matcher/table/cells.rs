@@ -109,6 +109,8 @@ pub(super) fn read_quantity(cell_text: &str, cell: Span, unit: Option<&str>) -> 
                 bound: crate::claim::Bound::Exact,
                 text: String::new(),
                 span: Span::default(),
+                noun: None,
+                reading: crate::value::quantity::Reading::default(),
             };
             (start, (start + 1, bare))
         }

@@ -259,7 +259,7 @@ impl Reader<'_> {
                         let Some((quantity, alternate)) = read_quantity(&text[cell.clone()], span, *unit) else {
                             continue;
                         };
-                        if dimension.is_some_and(|dimension| !dimension.admits(&quantity.unit)) {
+                        if dimension.is_some_and(|dimension| !dimension.admits(&quantity)) {
                             continue;
                         }
                         let Some(subject) = self.row_subject(row, &[*column], rank_column, table.subject) else {
@@ -532,7 +532,7 @@ impl Reader<'_> {
                 {
                     continue;
                 }
-                if dimension.is_some_and(|dimension| !dimension.admits(&quantity.unit)) {
+                if dimension.is_some_and(|dimension| !dimension.admits(&quantity)) {
                     continue;
                 }
                 let subject = self.entity(&tokens, found);
