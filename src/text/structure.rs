@@ -223,7 +223,10 @@ fn line_shape(text: &str, content: Range<usize>) -> LineShape {
             return LineShape::Delimiter;
         }
         let separators = memchr::memchr_iter(b'|', bytes).count();
-        let inner = separators - usize::from(trimmed.starts_with('|')) - usize::from(trimmed.ends_with('|'));
+        // A lone `|` both starts and ends the line: it has no inner separator.
+        let inner = separators
+            .saturating_sub(usize::from(trimmed.starts_with('|')))
+            .saturating_sub(usize::from(trimmed.ends_with('|')));
         if inner >= 1 && separators < MAX_CELLS {
             return LineShape::Pipes;
         }
@@ -436,6 +439,18 @@ mod tests {
 
     fn cells(text: &str, row: &Row) -> Vec<String> {
         row.cells.iter().map(|cell| text[cell.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn a_lone_pipe_is_no_table_row() {
+        for text in ["|", "  |  ", "|\n|\n", "a\n|\nb"] {
+            assert_eq!(
+                line_shape(text, 0..text.find('\n').unwrap_or(text.len())),
+                LineShape::Other,
+                "{text:?}"
+            );
+            scan(text);
+        }
     }
 
     #[test]
