@@ -74,6 +74,7 @@
 //! the edit distance) before `strsim::normalized_levenshtein` decides; a sentence pair is
 //! reported once even when its claims share several groups.
 
+mod changes;
 mod cross;
 mod edition;
 mod hierarchy;
