@@ -268,13 +268,7 @@ impl<'a> SentenceClaims<'a> {
                 Some(Span::new(relative.span.start, relative.span.end)),
             ));
         }
-        Some(Time {
-            year: published.year,
-            date: Some(published.to_string()),
-            basis: TimeBasis::Published,
-            text: None,
-            span: None,
-        })
+        published_time(self.article)
     }
 
     /// The entity `(lexicon, entry)` as named by the words of `named`.
@@ -408,4 +402,16 @@ pub(super) fn assign_ids(claims: &mut [Claim]) {
             stable_id(&[base.as_str(), &occurrence.to_string()])
         };
     }
+}
+
+/// The time of a claim that states none: its article's publication date, when known.
+pub(super) fn published_time(article: &Article) -> Option<Time> {
+    let published = article.meta.published()?;
+    Some(Time {
+        year: published.year,
+        date: Some(published.to_string()),
+        basis: TimeBasis::Published,
+        text: None,
+        span: None,
+    })
 }

@@ -109,15 +109,19 @@ pub(super) fn structure_claims(rules: &RuleSet, article: &Article, claims: &mut 
 /// A value column: its index, header, year and unit.
 type ValueColumn<'h> = (usize, Option<String>, Option<i32>, Option<&'h str>);
 
-/// The time of a claim whose table, list or sentence states its year.
-fn stated_time(year: Option<i32>) -> Option<crate::claim::Time> {
-    year.map(|year| crate::claim::Time {
-        year,
-        date: None,
-        basis: crate::claim::TimeBasis::Stated,
-        text: None,
-        span: None,
-    })
+/// The time of a claim from a table, list or parenthetical: the year its header, context or
+/// sentence states, else its article's publication date (as for a sentence's claims).
+fn claim_time(year: Option<i32>, article: &Article) -> Option<crate::claim::Time> {
+    match year {
+        Some(year) => Some(crate::claim::Time {
+            year,
+            date: None,
+            basis: crate::claim::TimeBasis::Stated,
+            text: None,
+            span: None,
+        }),
+        None => super::claim::published_time(article),
+    }
 }
 
 /// Reads cells: per-article buffers for tokens and mentions.
@@ -389,7 +393,7 @@ impl Reader<'_> {
             },
             alternate: None,
             cell: Some(cell),
-            time: stated_time(year),
+            time: claim_time(year, self.article),
             antecedent: None,
             stand_in: None,
             source: None,
@@ -568,7 +572,7 @@ impl Reader<'_> {
                         column: 1,
                         header: None,
                     }),
-                    time: stated_time(scope_year),
+                    time: claim_time(scope_year, self.article),
                     antecedent: None,
                     stand_in: None,
                     source: None,
