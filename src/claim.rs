@@ -165,6 +165,13 @@ pub struct Antecedent {
     pub column: u32,
 }
 
+/// The edition of a claim: its source and effective year together ("USGS, 2025").
+pub fn edition(source: Option<&str>, time: Option<&Time>) -> Option<String> {
+    source
+        .zip(time)
+        .map(|(source, time)| format!("{source}, {}", time.year))
+}
+
 impl Claim {
     /// The grouping key: kind, subject, object and scope.
     pub fn key(&self) -> Key {

@@ -208,10 +208,7 @@ impl<'a> SentenceClaims<'a> {
             .attribution
             .as_ref()
             .map(|attribution| attribution.speaker.clone());
-        let edition = source
-            .as_ref()
-            .zip(time.as_ref())
-            .map(|(source, time)| format!("{source}, {}", time.year));
+        let edition = crate::claim::edition(source.as_deref(), time.as_ref());
         let alternate = match &value {
             Value::Quantity(quantity) => super::table::alternate_after(text, tokens, quantity.span.end, &quantity.unit),
             _ => None,

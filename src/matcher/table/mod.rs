@@ -543,53 +543,30 @@ impl Reader<'_> {
                 // The quote runs to the closing parenthesis when the figure ends there.
                 let last = if tokens[end].is(text, ")") { end } else { end - 1 };
                 let span = Span::new(tokens[found.start].start, tokens[last].end);
-                let (line, column) = self.article.line_column(span.start);
-                claims.push(Claim {
-                    id: String::new(),
-                    rule: rule.id.clone(),
-                    kind: rule.kind.clone(),
-                    subject: Some(subject),
-                    object: Some(object.clone()),
-                    scope: Scope {
-                        year: scope_year,
-                        region: None,
-                    },
-                    value: Value::Quantity(quantity),
-                    modality: modality::detect(&rules.cues, &view, found.start..end),
-                    evidence: Evidence {
-                        path: self.article.path.clone(),
-                        span,
-                        line,
-                        column,
-                        quote: text[span.range()].to_string(),
-                        sentence: text[sentence.clone()].to_string(),
-                        sentence_span: Span::new(sentence.start, sentence.end),
-                    },
-                    alternate: None,
-                    cell: Some(Cell {
-                        structure: "parenthetical".into(),
-                        row: 1,
-                        column: 1,
-                        header: None,
-                    }),
-                    time: claim_time(scope_year, self.article),
-                    antecedent: None,
-                    stand_in: None,
-                    source: None,
-                    edition: None,
-                });
-                if let Some(claim) = claims.last_mut() {
-                    claim.source = claim
-                        .modality
-                        .attribution
-                        .as_ref()
-                        .map(|attribution| attribution.speaker.clone());
-                    claim.edition = claim
-                        .source
-                        .as_ref()
-                        .zip(claim.time.as_ref())
-                        .map(|(source, time)| format!("{source}, {}", time.year));
-                }
+                let cell = Cell {
+                    structure: "parenthetical".into(),
+                    row: 1,
+                    column: 1,
+                    header: None,
+                };
+                let mut claim = self.claim(
+                    rule,
+                    subject,
+                    &object,
+                    scope_year,
+                    Value::Quantity(quantity),
+                    span,
+                    sentence.clone(),
+                    cell,
+                );
+                claim.modality = modality::detect(&rules.cues, &view, found.start..end);
+                claim.source = claim
+                    .modality
+                    .attribution
+                    .as_ref()
+                    .map(|attribution| attribution.speaker.clone());
+                claim.edition = crate::claim::edition(claim.source.as_deref(), claim.time.as_ref());
+                claims.push(claim);
             }
         }
     }
