@@ -92,11 +92,7 @@ fn fail_on_sets_the_exit_code() {
 #[test]
 fn fixture_pairs() {
     insta::glob!(root(), "tests/fixtures/compare/*", |path| {
-        let relative = path
-            .strip_prefix(root())
-            .expect("fixture under root")
-            .display()
-            .to_string();
+        let relative = crate::relative(path);
         let name = path
             .file_name()
             .and_then(|name| name.to_str())

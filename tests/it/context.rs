@@ -14,11 +14,7 @@ const RULES: &str = "tests/fixtures/context/rules";
 #[test]
 fn fixtures_extract_and_explain() {
     insta::glob!(root(), "tests/fixtures/context/*.{txt,md,html,jsonl}", |path| {
-        let relative = path
-            .strip_prefix(root())
-            .expect("fixture under root")
-            .display()
-            .to_string();
+        let relative = crate::relative(path);
         let stem = path
             .file_name()
             .and_then(|name| name.to_str())

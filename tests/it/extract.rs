@@ -24,11 +24,7 @@ fn examples_text() {
 #[test]
 fn extractor_fixtures() {
     insta::glob!(root(), "tests/fixtures/extract/*.txt", |path| {
-        let relative = path
-            .strip_prefix(root())
-            .expect("fixture under root")
-            .display()
-            .to_string();
+        let relative = crate::relative(path);
         let run = crosscheck(&["extract", &relative, "--rules", "tests/fixtures/probe-rules"]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         let name = format!(

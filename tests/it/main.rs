@@ -62,6 +62,15 @@ macro_rules! snapshot {
     };
 }
 
+/// `path` (a file under the repository root, as `insta::glob!` hands it over) relative to the
+/// root, as the binary run from the root is given it.
+pub fn relative(path: &Path) -> String {
+    path.strip_prefix(root())
+        .expect("fixture under root")
+        .display()
+        .to_string()
+}
+
 /// A path under `tests/fixtures`.
 pub fn fixture(path: &str) -> PathBuf {
     root().join("tests/fixtures").join(path)

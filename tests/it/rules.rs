@@ -91,11 +91,7 @@ fn bundled_rules_check_clean() {
 #[test]
 fn broken_rules_files() {
     insta::glob!(root(), "tests/fixtures/bad-rules/*.toml", |path| {
-        let relative = path
-            .strip_prefix(root())
-            .expect("fixture under root")
-            .display()
-            .to_string();
+        let relative = crate::relative(path);
         let run = crosscheck(&["check", "--rules", &relative]);
         assert_eq!(run.code, 2, "{relative}: {}", run.stderr);
         assert!(run.stdout.is_empty());
