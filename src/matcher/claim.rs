@@ -53,6 +53,9 @@ pub(super) struct SentenceClaims<'a> {
     scope_year: OnceCell<Option<(i32, Span)>>,
     /// The region the sentence is limited to, read on first use.
     region: OnceCell<Option<String>>,
+    /// The effective time of a claim the sentence dates by no slot or year of its own
+    /// (a relative year such as "last year", else the publication date), read on first use.
+    undated_time: OnceCell<Option<Time>>,
     /// The paragraph around the sentence, for antecedents and continuation speakers.
     paragraph: Paragraph<'a>,
 }
@@ -79,6 +82,7 @@ impl<'a> SentenceClaims<'a> {
             view: Sentence::new(&article.text, tokens, speakers),
             scope_year: OnceCell::new(),
             region: OnceCell::new(),
+            undated_time: OnceCell::new(),
         }
     }
 
@@ -258,14 +262,18 @@ impl<'a> SentenceClaims<'a> {
         if let Some((year, span)) = scope_year {
             return Some(stated(year, Some(span)));
         }
-        let published = self.article.meta.published()?;
-        if let Some(relative) = date::relative_year(text, self.tokens) {
-            return Some(stated(
-                published.year + relative.offset,
-                Some(Span::new(relative.span.start, relative.span.end)),
-            ));
-        }
-        published_time(self.article)
+        self.undated_time
+            .get_or_init(|| {
+                let published = self.article.meta.published()?;
+                if let Some(relative) = date::relative_year(text, self.tokens) {
+                    return Some(stated(
+                        published.year + relative.offset,
+                        Some(Span::new(relative.span.start, relative.span.end)),
+                    ));
+                }
+                Some(published_time_of(published))
+            })
+            .clone()
     }
 
     /// The entity `(lexicon, entry)` as named by the words of `named`.
@@ -403,12 +411,16 @@ pub(super) fn assign_ids(claims: &mut [Claim]) {
 
 /// The time of a claim that states none: its article's publication date, when known.
 pub(super) fn published_time(article: &Article) -> Option<Time> {
-    let published = article.meta.published()?;
-    Some(Time {
+    article.meta.published().map(published_time_of)
+}
+
+/// The time of a claim that states none, from its article's publication date.
+fn published_time_of(published: date::Date) -> Time {
+    Time {
         year: published.year,
         date: Some(published.to_string()),
         basis: TimeBasis::Published,
         text: None,
         span: None,
-    })
+    }
 }
