@@ -105,10 +105,14 @@ pub(super) fn superseded<'a>(claim: &'a Claim, figure: &str) -> Option<&'a str> 
     let at = sentence.get(offset..)?.find(figure)? + offset;
     let before = sentence[..at].trim_end();
     let after = sentence[at + figure.len()..].trim_start();
+    // `get` rather than indexing: the cut may fall inside a letter of another script or an
+    // emoji ("| 1 | 🇨🇱 Chile |"), which is simply not the word.
     let ends_with_word = |text: &str, word: &str| {
-        text.len() >= word.len()
-            && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
-            && text[..text.len() - word.len()]
+        let Some(cut) = text.len().checked_sub(word.len()) else {
+            return false;
+        };
+        text.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(word))
+            && text[..cut]
                 .chars()
                 .next_back()
                 .is_none_or(|character| !character.is_alphanumeric())

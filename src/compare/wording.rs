@@ -20,6 +20,11 @@ use crate::finding::{Finding, FindingKind, Severity};
 
 const BUCKETS: usize = 32;
 
+/// The text number of a claim read from a table row or list item: two editions of one chart
+/// repeat rows such as "| 1 | China | 44,000,000 |", which is data, not copied prose. (A
+/// parenthetical figure sits in a sentence, which can be copied.)
+const NOT_PROSE: u32 = u32::MAX;
+
 /// One distinct sentence text of a value group.
 struct Sentence<'a> {
     /// Number of the distinct text.
@@ -36,7 +41,7 @@ struct Sentence<'a> {
 /// its first claim in each article (ascending).
 struct Texts<'a> {
     distinct: Vec<&'a str>,
-    /// Text number of each claim.
+    /// Text number of each claim; `NOT_PROSE` for a claim read from a table row or list item.
     of_claim: Vec<u32>,
     /// Per text: (article, first claim of that article with this sentence text).
     places: Vec<Vec<(u32, usize)>>,
@@ -49,6 +54,14 @@ fn texts<'a>(context: &Context<'a>) -> Texts<'a> {
     let mut places: Vec<Vec<(u32, usize)>> = Vec::new();
     let mut of_claim = Vec::with_capacity(context.claims.len());
     for (index, claim) in context.claims.iter().enumerate() {
+        if claim
+            .cell
+            .as_ref()
+            .is_some_and(|cell| cell.structure != "parenthetical")
+        {
+            of_claim.push(NOT_PROSE);
+            continue;
+        }
         let text = claim.evidence.sentence.as_str();
         let next = u32::try_from(texts.len()).expect("fewer than 2^32 sentences");
         let number = *numbers.entry(text).or_insert(next);
@@ -135,7 +148,11 @@ fn root(parent: &mut [u32], mut node: u32) -> u32 {
 
 /// Pairs of distinct, near-identical texts among the sentences of `members` (one value group).
 fn similar(texts: &Texts<'_>, members: &[usize], threshold: f64) -> Vec<(u32, u32, f64)> {
-    let mut distinct: Vec<u32> = members.iter().map(|&index| texts.of_claim[index]).collect();
+    let mut distinct: Vec<u32> = members
+        .iter()
+        .map(|&index| texts.of_claim[index])
+        .filter(|&text| text != NOT_PROSE)
+        .collect();
     distinct.sort_unstable();
     distinct.dedup();
     let mut links = Vec::new();
