@@ -91,6 +91,10 @@ fn bundled_rules_pass_examples_cases_and_coverage() {
         ("china-reserves-agree", 2),
         ("different-years-silent", 2),
         ("order-conflict", 1),
+        ("vietnam-revision-is-a-change", 2),
+        ("eu-import-share-conflict", 1),
+        ("world-total-never-ranked", 2),
+        ("table-rank-vs-statement", 1),
     ] {
         let run = crosscheck(&["test", "--filter", case]);
         assert_eq!(run.stdout, format!("{checks} passed, 0 failed\n"), "case {case}");
