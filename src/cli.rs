@@ -22,6 +22,12 @@ pub struct Cli {
     /// When to colour output: auto follows `NO_COLOR` and whether stdout is a terminal.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Read this configuration file instead of looking for `crosscheck.toml` upward.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long, global = true)]
+    pub isolated: bool,
 }
 
 /// When to use colour.
@@ -43,7 +49,7 @@ pub enum Command {
     /// List the claims the rules find in articles.
     Extract(ExtractArgs),
     /// Validate rules files.
-    Check(RulesArgs),
+    Check(CheckArgs),
     /// Run every rule's embedded examples and cross-article cases.
     Test(TestArgs),
     /// Show, sentence by sentence, how the rules read a text: tokens, matches, near misses.
@@ -54,6 +60,53 @@ pub enum Command {
     Diff(DiffArgs),
     /// Mark a finding as reviewed, with a reason, in an acknowledgements file.
     Ack(AckArgs),
+    /// Scaffold a rule pack: a lexicon, one rule with examples and a cross-article case.
+    Init(InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), for `man -l` or a `man1` directory.
+    Man(ManArgs),
+}
+
+/// `crosscheck check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Rules.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+    /// Output format: text diagnostics on stderr, or one JSON document on stdout.
+    #[arg(long, short, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+/// `crosscheck init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Directory to create the rule pack in (created if missing; must hold none of its files).
+    #[arg(value_name = "DIR", default_value = "rules")]
+    pub dir: PathBuf,
+}
+
+/// `crosscheck completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
+    /// Write the script to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `crosscheck man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand whose page to print (`crosscheck-report(1)`); default: crosscheck(1).
+    #[arg(value_name = "SUBCOMMAND")]
+    pub subcommand: Option<String>,
+    /// Write the page to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Where the rules are.
@@ -183,6 +236,9 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
+    /// Write the output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `crosscheck schema`.
@@ -208,12 +264,15 @@ pub struct DiffArgs {
     /// Exit 1 when a new conflict at or above this severity appears.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Write the output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `crosscheck ack`.
 #[derive(Debug, Args)]
 pub struct AckArgs {
-    /// The finding's stable id, as shown in reports.
+    /// The finding's stable id, as shown in reports, or a unique prefix of it (6 characters or more).
     #[arg(value_name = "FINDING")]
     pub finding: String,
     /// Why the finding is acceptable.

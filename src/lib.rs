@@ -10,6 +10,7 @@ pub mod claim;
 pub mod cli;
 pub mod commands;
 pub mod compare;
+pub mod config;
 pub mod extract;
 pub mod finding;
 pub mod id;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Context, exit};
 use crate::cli::AckArgs;
+use crate::finding::Finding;
 use crate::review::ack::{self, AckError, Acknowledgements};
 
 /// Appends the acknowledgement; exit 0, or 2 on any problem.
@@ -22,13 +23,18 @@ pub(crate) fn run(args: &AckArgs, context: &mut Context) -> u8 {
     let Some(saved) = super::diff::read_saved(&args.report, context) else {
         return exit::ERROR;
     };
-    let Some(finding) = saved.findings.iter().find(|finding| finding.id == id) else {
-        context.error(&format!(
-            "finding `{id}` is not in {}; copy a finding id from that report (`findings[].id` in the JSON)",
-            args.report.display()
-        ));
-        return exit::ERROR;
+    let finding = match find_finding(&saved.findings, id) {
+        Ok(finding) => finding,
+        Err(problem) => {
+            context.error(&format!(
+                "{problem} in {}; copy a finding id from that report (the `finding:` line of the text report, \
+                 `findings[].id` in the JSON)",
+                args.report.display()
+            ));
+            return exit::ERROR;
+        }
     };
+    let id = finding.id.as_str();
     let path = args
         .file
         .clone()
@@ -79,6 +85,31 @@ pub(crate) fn run(args: &AckArgs, context: &mut Context) -> u8 {
     exit::OK
 }
 
+/// Shortest prefix of a finding id that `ack` accepts, as git accepts abbreviated hashes.
+const MIN_PREFIX: usize = 6;
+
+/// The finding whose id is `given`, or starts with `given` when that is at least
+/// [`MIN_PREFIX`] characters long and no other id does; otherwise what is wrong, in words.
+fn find_finding<'a>(findings: &'a [Finding], given: &str) -> Result<&'a Finding, String> {
+    if let Some(finding) = findings.iter().find(|finding| finding.id == given) {
+        return Ok(finding);
+    }
+    if given.chars().count() < MIN_PREFIX {
+        return Err(format!(
+            "finding `{given}` is not an id, and a shorter id needs at least {MIN_PREFIX} characters"
+        ));
+    }
+    let mut matching = findings.iter().filter(|finding| finding.id.starts_with(given));
+    match (matching.next(), matching.next()) {
+        (Some(finding), None) => Ok(finding),
+        (None, _) => Err(format!("no finding id starts with `{given}`")),
+        (Some(first), Some(second)) => Err(format!(
+            "`{given}` is the start of more than one finding id ({}, {}…); give more characters",
+            first.id, second.id
+        )),
+    }
+}
+
 /// The acknowledgements for a run: the file `explicit` names (which must exist and parse), or
 /// else `acknowledged.toml` beside the rules when there is one. `Err` after reporting an error.
 pub(super) fn load_acknowledgements(
@@ -105,5 +136,43 @@ pub(super) fn load_acknowledgements(
             context.error(&error.to_string());
             Err(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{FindingKind, Severity};
+
+    fn finding(id: &str) -> Finding {
+        Finding {
+            id: id.to_owned(),
+            kind: FindingKind::Overlap,
+            severity: Severity::Info,
+            key: String::new(),
+            reason: String::new(),
+            claims: Vec::new(),
+            articles: 0,
+        }
+    }
+
+    #[test]
+    fn a_unique_prefix_of_six_characters_names_a_finding() {
+        let findings = [
+            finding("6184f7ce72cf6a29"),
+            finding("6184f7aa00000000"),
+            finding("abcdef0123456789"),
+        ];
+        let id = |given: &str| find_finding(&findings, given).map(|finding| finding.id.as_str());
+        assert_eq!(id("6184f7ce72cf6a29"), Ok("6184f7ce72cf6a29"));
+        assert_eq!(id("6184f7c"), Ok("6184f7ce72cf6a29"));
+        assert_eq!(id("abcdef"), Ok("abcdef0123456789"));
+        assert!(id("abcde").expect_err("an error").contains("at least 6 characters"));
+        assert!(id("6184f7").expect_err("an error").contains("more than one finding id"));
+        assert!(
+            id("ffffff")
+                .expect_err("an error")
+                .contains("no finding id starts with")
+        );
     }
 }

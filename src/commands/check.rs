@@ -1,15 +1,24 @@
 //! `crosscheck check`: validate rules files, then lint them.
 //!
 //! Errors (the rule set cannot load) exit 2. Lints ([`crate::authoring::lint`]) are warnings,
-//! rendered like errors with `file:line:column`, and keep exit 0.
+//! rendered like errors with `file:line:column`, and keep exit 0. With `--format json` the same
+//! diagnostics and counts go to stdout as one document (`version`, `ok`, `counts`,
+//! `diagnostics`), for editors and CI.
 
-use super::{Context, exit, load_rules};
+use serde::Serialize;
+
+use super::{Context, exit, load_rules, load_rules_dir};
 use crate::authoring::lint;
-use crate::cli::RulesArgs;
+use crate::cli::{CheckArgs, ExplainFormat};
+use crate::rules::RuleSet;
+use crate::rules::diagnostic::{Diagnostic, Severity};
 
 /// Loads the rules, prints every lint warning and a one-line summary (or every problem).
-pub(crate) fn run(args: &RulesArgs, context: &mut Context) -> u8 {
-    let Some(set) = load_rules(args, context) else {
+pub(crate) fn run(args: &CheckArgs, context: &mut Context) -> u8 {
+    if args.format == ExplainFormat::Json {
+        return run_json(args, context);
+    }
+    let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
     let lints = lint::lint(&set);
@@ -17,16 +26,126 @@ pub(crate) fn run(args: &RulesArgs, context: &mut Context) -> u8 {
         for warning in &lints {
             eprintln!("{}", warning.diagnostic.render(context.color_stderr));
         }
-        let examples: usize = set.rules.iter().map(|rule| rule.examples.len()).sum();
+        let counts = Counts::new(&set, lints.len());
         eprintln!(
             "{} ok: {} files, {} lexicons, {} rules, {} examples, {} warnings",
-            args.rules.display(),
-            set.files.len(),
-            set.lexicons.len(),
-            set.rules.len(),
-            examples,
-            set.warnings.len() + lints.len()
+            args.rules.rules.display(),
+            counts.files,
+            counts.lexicons,
+            counts.rules,
+            counts.examples,
+            counts.warnings
         );
     }
     exit::OK
+}
+
+/// Version of the `check --format json` document.
+const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct CheckDocument<'a> {
+    version: u32,
+    rules: String,
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counts: Option<Counts>,
+    diagnostics: Vec<DiagnosticDto<'a>>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    files: usize,
+    lexicons: usize,
+    rules: usize,
+    examples: usize,
+    warnings: usize,
+}
+
+impl Counts {
+    fn new(set: &RuleSet, lints: usize) -> Counts {
+        Counts {
+            files: set.files.len(),
+            lexicons: set.lexicons.len(),
+            rules: set.rules.len(),
+            examples: set.rules.iter().map(|rule| rule.examples.len()).sum(),
+            warnings: set.warnings.len() + lints,
+        }
+    }
+}
+
+/// One problem: where (one-based line and column), what, and what to do.
+#[derive(Serialize)]
+struct DiagnosticDto<'a> {
+    level: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lint: Option<&'static str>,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<&'a str>,
+}
+
+impl<'a> DiagnosticDto<'a> {
+    fn new(diagnostic: &'a Diagnostic, lint: Option<&'static str>) -> Self {
+        let (line, column) = diagnostic.line_column();
+        DiagnosticDto {
+            level: match diagnostic.level {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            lint,
+            file: &diagnostic.path,
+            line,
+            column,
+            message: &diagnostic.message,
+            label: &diagnostic.label,
+            hint: diagnostic.hint.as_deref(),
+        }
+    }
+}
+
+/// `check --format json`: the document on stdout; exit 2 when the rules cannot load.
+fn run_json(args: &CheckArgs, context: &mut Context) -> u8 {
+    let rules = args.rules.rules.display().to_string();
+    let loaded = load_rules_dir(&args.rules.rules);
+    let lints = loaded.as_ref().map(lint::lint).unwrap_or_default();
+    let document = match &loaded {
+        Ok(set) => CheckDocument {
+            version: VERSION,
+            rules,
+            ok: true,
+            counts: Some(Counts::new(set, lints.len())),
+            diagnostics: set
+                .warnings
+                .iter()
+                .map(|warning| DiagnosticDto::new(warning, None))
+                .chain(
+                    lints
+                        .iter()
+                        .map(|warning| DiagnosticDto::new(&warning.diagnostic, Some(warning.lint.code()))),
+                )
+                .collect(),
+        },
+        Err(errors) => CheckDocument {
+            version: VERSION,
+            rules,
+            ok: false,
+            counts: None,
+            diagnostics: errors.iter().map(|error| DiagnosticDto::new(error, None)).collect(),
+        },
+    };
+    let written = crate::output::write_to(None, |out| {
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        writeln!(out)
+    });
+    if let Err(error) = written {
+        context.error(&format!("cannot write output: {error}"));
+        return exit::ERROR;
+    }
+    if loaded.is_ok() { exit::OK } else { exit::ERROR }
 }

@@ -19,10 +19,10 @@ pub(crate) fn run(args: &DiffArgs, context: &mut Context) -> u8 {
     };
     let comparison = crate::review::baseline::compare(&old, &new);
     let options = RenderOptions {
-        color: context.color_stdout,
+        color: args.output.is_none() && context.color_stdout,
     };
     let document = comparison.report(None);
-    if let Err(error) = crate::output::write_to(None, |out| {
+    if let Err(error) = crate::output::write_to(args.output.as_deref(), |out| {
         report::render_review(&document, &comparison.review, args.format, out, &options)
     }) {
         context.error(&format!("cannot write output: {error}"));

@@ -100,7 +100,7 @@ pub(crate) fn run(args: &ExplainArgs, context: &mut Context) -> u8 {
         context.error("nothing to explain: pass FILE, FILE:LINE or --text \"…\"");
         return exit::ERROR;
     }
-    let result = crate::output::write_to(None, |out| match args.format {
+    let result = crate::output::write_to(args.output.as_deref(), |out| match args.format {
         ExplainFormat::Text => explain::render_text(&explanation, out),
         ExplainFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &explanation)?;

@@ -6,13 +6,18 @@
 
 mod ack;
 mod check;
+pub mod config;
 mod diff;
+mod docs;
 mod explain;
 mod extract;
+mod init;
+mod progress;
 mod report;
 mod schema;
 mod test;
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,6 +26,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, InputArgs, RulesArgs};
+use crate::config::Config;
+use crate::finding::Severity;
 use crate::matcher::Matcher;
 use crate::report::ArticleInfo;
 use crate::report::style::{self, Style};
@@ -47,6 +54,8 @@ pub(crate) struct Context {
     pub color_stderr: bool,
     /// Set when any error was reported; the run ends with exit 2.
     pub failed: bool,
+    /// Per-rule severities of conflicts from the configuration file (`[severity]`).
+    pub severity: BTreeMap<String, Severity>,
 }
 
 impl Context {
@@ -80,11 +89,18 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
 
 /// Runs the command line and returns the exit code.
 pub fn run(cli: Cli) -> u8 {
+    run_configured(cli, Config::default())
+}
+
+/// Runs the command line, whose defaults `config` set (see [`config::load`]), and returns the
+/// exit code.
+pub fn run_configured(cli: Cli, config: Config) -> u8 {
     let mut context = Context {
         quiet: cli.quiet,
         color_stdout: wants_color(cli.color, std::io::stdout().is_terminal()),
         color_stderr: wants_color(cli.color, std::io::stderr().is_terminal()),
         failed: false,
+        severity: config.severity,
     };
     if let Some(threads) = cli.threads {
         if threads == 0 {
@@ -105,6 +121,9 @@ pub fn run(cli: Cli) -> u8 {
         Command::Schema(args) => schema::run(&args, &mut context),
         Command::Diff(args) => diff::run(&args, &mut context),
         Command::Ack(args) => ack::run(&args, &mut context),
+        Command::Init(args) => init::run(&args, &mut context),
+        Command::Completions(args) => docs::completions(&args, &mut context),
+        Command::Man(args) => docs::man(&args, &mut context),
     };
     if context.failed { exit::ERROR } else { code }
 }
@@ -286,6 +305,7 @@ fn run_files(
     let options = load_options(input, rules);
     // Built once for the whole run: every chunk and thread shares its prefilter.
     let matcher = Matcher::new(rules);
+    let progress = progress::Progress::new(context.quiet);
     let mut processed = Processed::default();
     if paths.iter().any(|path| path.as_os_str() == "-") {
         let mut bytes = Vec::new();
@@ -304,9 +324,11 @@ fn run_files(
         chunk
             .par_iter()
             .map(|path| {
-                load_file(path, &path.display().to_string(), &options)
+                let file = load_file(path, &path.display().to_string(), &options)
                     .map(|loaded| FileClaims::of(&matcher, loaded))
-                    .map_err(|error| error.to_string())
+                    .map_err(|error| error.to_string());
+                progress.file_done(file.as_ref().map_or(0, |file| file.bytes));
+                file
             })
             .collect()
     };

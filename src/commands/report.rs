@@ -34,7 +34,11 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
     let processed = process(&args.input, &set, context);
     let claims = &processed.claims;
     let compare_started = Instant::now();
-    let findings = crate::compare::compare(claims, &set.policy());
+    let mut findings = crate::compare::compare(claims, &set.policy());
+    if !context.severity.is_empty() {
+        crate::config::override_severities(&mut findings, claims, &context.severity);
+        crate::compare::sort(&mut findings);
+    }
     let compare_time = compare_started.elapsed();
     let infos = &processed.infos;
     let summary = Summary {

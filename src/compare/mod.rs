@@ -139,7 +139,9 @@ fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Ve
 ///
 /// The leading fields are packed into one byte and borrowed into a compact sort key, so the
 /// sort moves small keys rather than whole findings; the findings are then permuted once.
-fn sort(findings: &mut Vec<Finding>) {
+/// Public so that findings whose severity changed after comparison (a configuration's per-rule
+/// severities) can be put back in this order.
+pub fn sort(findings: &mut Vec<Finding>) {
     fn head(finding: &Finding) -> u8 {
         // (section, Reverse(severity), conflict kind): the derived orders of the enums.
         let (section, conflict) = match finding.kind {

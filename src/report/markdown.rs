@@ -165,10 +165,8 @@ fn render_finding(
         escape_inline(&finding.key),
         count(finding.articles, "article", "articles")
     )?;
-    if status.is_some() {
-        writeln!(out)?;
-        writeln!(out, "Finding: {}", escape_inline(&finding.id))?;
-    }
+    writeln!(out)?;
+    writeln!(out, "Finding: {}", escape_inline(&finding.id))?;
     if let Some(reason) = annotation.and_then(|annotation| annotation.acknowledged.as_deref()) {
         writeln!(out)?;
         writeln!(out, "Acknowledged: {}", escape_inline(reason))?;
@@ -236,10 +234,10 @@ fn quote(claim: &Claim) -> String {
 }
 
 /// `text` made inert at the start of a line: [`escape_inline`], and a leading list or heading
-/// marker (`-`, `+`, `=`, `1.`, `1)`) neutralised.
+/// marker (`-`, `+`, `=`, `#`, `1.`) neutralised.
 pub(super) fn escape(text: &str) -> String {
     let mut escaped = escape_inline(text);
-    if escaped.starts_with(['-', '+', '=']) {
+    if escaped.starts_with(['-', '+', '=', '#']) {
         escaped.insert(0, '\\');
     } else if let Some(digits) = escaped.find(|character: char| !character.is_ascii_digit()) {
         if digits > 0 && escaped[digits..].starts_with('.') {
@@ -249,8 +247,15 @@ pub(super) fn escape(text: &str) -> String {
     escaped
 }
 
-/// `text` made inert inside a line: on one line, `<`, `>` and `&` as entities, and every
-/// Markdown special character backslash-escaped.
+/// `text` made inert inside a line: on one line, `<`, `>` and `&` as entities, the characters
+/// that open emphasis, code or a link backslash-escaped, and `~` and `|` as numeric entities.
+///
+/// Only what `CommonMark` and Python-Markdown (`MkDocs`) both read as an escape is backslashed:
+/// Python-Markdown has no `\~` or `\|` and would print the backslash, so those two become
+/// `&#126;` and `&#124;`, which both read as the plain character (and which a GFM table does not
+/// split on). Characters that are markup only after an escaped one (`(` after `]`, `!` before
+/// `[`) or only at the start of a line (`#`, handled by [`escape`]) are left as they are, so
+/// the text stays readable in the source too.
 fn escape_inline(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + text.len() / 8);
     for character in one_line(text).chars() {
@@ -258,7 +263,9 @@ fn escape_inline(text: &str) -> String {
             '<' => escaped.push_str("&lt;"),
             '>' => escaped.push_str("&gt;"),
             '&' => escaped.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '!' | '~' | '{' | '}' => {
+            '~' => escaped.push_str("&#126;"),
+            '|' => escaped.push_str("&#124;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' => {
                 escaped.push('\\');
                 escaped.push(character);
             }
@@ -286,6 +293,115 @@ mod tests {
         assert_snapshot("markdown", &markdown(&fixture::report()));
     }
 
+    /// `markdown` rendered as `CommonMark` with GFM tables and strikethrough, as GitHub does.
+    fn to_html(markdown: &str) -> String {
+        let options = pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(markdown, options));
+        html
+    }
+
+    /// What a reader sees of rendered HTML: tags dropped, character references decoded.
+    fn visible(html: &str) -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for character in html.chars() {
+            match character {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                _ if !in_tag => text.push(character),
+                _ => {}
+            }
+        }
+        for (entity, character) in [
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&quot;", "\""),
+            ("&#39;", "'"),
+            ("&#126;", "~"),
+            ("&#124;", "|"),
+            ("&amp;", "&"),
+        ] {
+            text = text.replace(entity, character);
+        }
+        text
+    }
+
+    /// Text that Markdown would read as markup if it were pasted in as it is.
+    const TRICKY: [&str; 16] = [
+        "<script>alert(1)</script>",
+        "[click](javascript:evil)",
+        "AT&T *bold* _it_ `code` a|b #1 ~x~ !img \\",
+        "# title",
+        "- item",
+        "+ item",
+        "12. item",
+        "~4.4e7 t",
+        "a ~~strike~~ b",
+        "![img](x.png)",
+        "snake_case_word and x * y * z",
+        "São Paulo’s “view” (about 44 Mt)",
+        "50% of {x} at a\\b",
+        "&amp; is an entity",
+        "**bold** and __bold__",
+        "| a | b |",
+    ];
+
+    /// Each tricky text, escaped, renders as exactly itself: no markup, no visible backslash.
+    #[test]
+    fn escaped_text_reads_as_itself_in_commonmark() {
+        for text in TRICKY {
+            let rendered = visible(&to_html(&escape(text)));
+            assert_eq!(rendered.trim(), text, "escape({text:?}) = {:?}", escape(text));
+        }
+    }
+
+    /// The same under Python-Markdown (what `MkDocs` uses), when `python3 -m markdown` is there.
+    #[test]
+    fn escaped_text_reads_as_itself_in_python_markdown() {
+        let input: Vec<String> = TRICKY.iter().map(|text| escape(text)).collect();
+        let Some(html) = python_markdown(&input.join("\n\n")) else {
+            eprintln!("python3 -m markdown is not available; only CommonMark was checked");
+            return;
+        };
+        let paragraphs: Vec<String> = html
+            .split("</p>")
+            .map(|paragraph| visible(paragraph).trim().to_owned())
+            .filter(|paragraph| !paragraph.is_empty())
+            .collect();
+        assert_eq!(paragraphs, TRICKY, "Python-Markdown's HTML:\n{html}");
+    }
+
+    /// The whole report renders with no backslash left visible.
+    #[test]
+    fn the_report_shows_no_backslash() {
+        let output = markdown(&fixture::report());
+        let shown = visible(&to_html(&output));
+        assert!(!shown.contains('\\'), "{shown}");
+        if let Some(html) = python_markdown(&output) {
+            assert!(!visible(&html).contains('\\'), "{html}");
+        }
+    }
+
+    /// `markdown` through `python3 -m markdown -x tables`; `None` when Python-Markdown is missing.
+    fn python_markdown(markdown: &str) -> Option<String> {
+        use std::io::Write as _;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new("python3")
+            .args(["-m", "markdown", "-x", "tables"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        child.stdin.take()?.write_all(markdown.as_bytes()).ok()?;
+        let output = child.wait_with_output().ok()?;
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
     #[track_caller]
     fn check(input: &str, expected: &str) {
         assert_eq!(escape(input), expected, "escape({input:?})");
@@ -293,12 +409,13 @@ mod tests {
 
     #[test]
     fn escape_makes_text_inert() {
-        check("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;");
-        check("[click](javascript:evil)", "\\[click\\]\\(javascript:evil\\)");
+        check("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
+        check("[click](javascript:evil)", "\\[click\\](javascript:evil)");
         check(
             "AT&T *bold* _it_ `code` a|b #1 ~x~ !img \\",
-            "AT&amp;T \\*bold\\* \\_it\\_ \\`code\\` a\\|b \\#1 \\~x\\~ \\!img \\\\",
+            "AT&amp;T \\*bold\\* \\_it\\_ \\`code\\` a&#124;b #1 &#126;x&#126; !img \\\\",
         );
+        check("# title", "\\# title");
         check("- item", "\\- item");
         check("12. item", "12\\. item");
         check("line\nbreak", "line break");
@@ -347,11 +464,18 @@ mod tests {
             },
         };
         let output = markdown(&report);
-        for forbidden in ["<script", "<img", "<i>", "<b>", "](", "[click]"] {
+        for forbidden in ["<script", "<img", "<i>", "<b>", "[click]"] {
             assert!(!output.contains(forbidden), "{forbidden:?} survived in:\n{output}");
         }
-        assert!(output.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt; Russia holds **5 Mt** of rare earths"));
-        assert!(output.contains("\\[click\\]\\(javascript:evil\\)"));
+        let rendered = to_html(&output);
+        for forbidden in ["<a ", "<script", "<img", "<i>", "<b>"] {
+            assert!(
+                !rendered.contains(forbidden),
+                "{forbidden:?} in the rendered page:\n{rendered}"
+            );
+        }
+        assert!(output.contains("&lt;script&gt;alert(1)&lt;/script&gt; Russia holds **5 Mt** of rare earths"));
+        assert!(output.contains("\\[click\\](javascript:evil)"));
         assert!(output.contains("evil&lt;b&gt;.md:1:27, *&lt;i&gt;Outlet&lt;/i&gt;*, 2024"));
     }
 }

@@ -3,7 +3,9 @@
 //! A [`Report`] borrows everything a renderer needs — the articles, the claims, the findings the
 //! comparator drew from them and a [`Summary`] — and [`render`] writes it as text (a
 //! compiler-style diagnostic for people), JSON (a versioned wire format for machines, see
-//! `docs/report-format.md`) or Markdown (for pasting into an issue or a chat).
+//! `docs/report-format.md`), Markdown (for pasting into an issue or a chat), HTML (one
+//! self-contained page for a browser), SARIF 2.1.0 (for code-scanning interfaces) or GitHub
+//! Actions annotations.
 //! [`render_claims`] does the same for the bare claim list of `crosscheck extract`.
 //!
 //! Design: renderers are pure functions of their input that write to a `&mut dyn Write`; they
@@ -23,8 +25,11 @@ use crate::claim::{Claim, Modality, Polarity, Span};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::text::Meta;
 
+mod github;
+mod html;
 mod json;
 mod markdown;
+mod sarif;
 mod saved;
 pub mod style;
 mod text;
@@ -79,6 +84,12 @@ pub enum Format {
     /// Markdown, for an issue or a newsroom chat.
     #[value(alias = "md")]
     Markdown,
+    /// One self-contained HTML page: summary, article × key matrix, filters, quotes, timelines.
+    Html,
+    /// SARIF 2.1.0, for code-scanning interfaces.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on a pull request).
+    Github,
 }
 
 /// Output format of `crosscheck extract`.
@@ -198,6 +209,9 @@ pub fn render_review(
         Format::Text => text::render(report, review, out, *options),
         Format::Json => json::render(report, review, out),
         Format::Markdown => markdown::render(report, review, out),
+        Format::Html => html::render(report, review, out),
+        Format::Sarif => sarif::render(report, review, out),
+        Format::Github => github::render(report, review, out),
     }
 }
 
@@ -296,63 +310,6 @@ fn value_range(claim: &Claim) -> Option<std::ops::Range<usize>> {
     sentence_range(claim, value_span(claim)).or_else(|| sentence_range(claim, claim.evidence.span))
 }
 
-/// One-based line and column of the claim's value in the original file, computed from the
-/// claim's own line and column and the sentence between them; the claim's position when the
-/// value cannot be placed.
-fn value_location(claim: &Claim) -> (u32, u32) {
-    let evidence = &claim.evidence;
-    let fallback = (evidence.line, evidence.column);
-    let (Some(value), Some(matched)) = (
-        sentence_range(claim, value_span(claim)),
-        sentence_range(claim, evidence.span),
-    ) else {
-        return fallback;
-    };
-    let sentence = &evidence.sentence;
-    if value.start >= matched.start {
-        let between = &sentence[matched.start..value.start];
-        let (breaks, after) = line_breaks(between);
-        if breaks == 0 {
-            (evidence.line, evidence.column + after as u32)
-        } else {
-            (evidence.line + breaks as u32, after as u32 + 1)
-        }
-    } else {
-        let between = &sentence[value.start..matched.start];
-        let (breaks, _) = line_breaks(between);
-        if breaks == 0 {
-            let before = between.chars().count() as u32;
-            (evidence.line, evidence.column.saturating_sub(before).max(1))
-        } else {
-            // The column is only known if the value's line starts inside the sentence.
-            let (breaks_before, after) = line_breaks(&sentence[..value.start]);
-            if breaks_before == 0 {
-                fallback
-            } else {
-                (evidence.line - breaks as u32, after as u32 + 1)
-            }
-        }
-    }
-}
-
-/// Number of line endings in `text` (`\n`, `\r\n` and a lone `\r` each count once, as in
-/// [`crate::text::LineIndex`]) and the number of characters after the last one.
-fn line_breaks(text: &str) -> (usize, usize) {
-    let mut breaks = 0;
-    let mut after = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(character) = chars.next() {
-        let is_break = character == '\n' || (character == '\r' && chars.peek() != Some(&'\n'));
-        if is_break {
-            breaks += 1;
-            after = 0;
-        } else if character != '\r' {
-            after += 1;
-        }
-    }
-    (breaks, after)
-}
-
 /// `text` on one line: every control character (newlines, tabs) becomes one space, so character
 /// positions stay where they were.
 fn one_line(text: &str) -> String {
@@ -431,14 +388,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_breaks_count_every_ending_once() {
-        assert_eq!(line_breaks("ab"), (0, 2));
-        assert_eq!(line_breaks("a\nbc"), (1, 2));
-        assert_eq!(line_breaks("a\r\nbc"), (1, 2));
-        assert_eq!(line_breaks("a\rb\n"), (2, 0));
-    }
-
-    #[test]
     fn counts_split_conflicts_by_severity() {
         let report = fixture::report();
         let counts = Counts::new(report.findings);
@@ -486,18 +435,5 @@ mod tests {
             .cloned()
             .collect();
         assert!(!plain.fails(&overlaps_only, Severity::Info));
-    }
-
-    #[test]
-    fn value_location_follows_line_breaks_inside_the_sentence() {
-        let report = fixture::report();
-        let putin = report
-            .claims
-            .iter()
-            .find(|claim| claim.modality.attribution.is_some())
-            .expect("the fixture has an attributed claim");
-        let text = fixture::text_of(&putin.evidence.path);
-        let value = value_span(putin);
-        assert_eq!(value_location(putin), fixture::line_column(text, value.start));
     }
 }

@@ -20,7 +20,7 @@ use crate::finding::{Finding, FindingKind, Severity};
 use super::style::{BLUE, BOLD, CYAN, GREEN, MAGENTA, RED, Style, YELLOW};
 use super::{
     Annotation, ArticleIndex, ArticleInfo, Counts, RenderOptions, Report, Review, Status, claim_label, context_notes,
-    count, describe_modality, finding_claims, format_elapsed, one_line, value_location, value_range,
+    count, describe_modality, finding_claims, format_elapsed, one_line, sentence_range, value_range,
 };
 
 /// Characters of a sentence shown before it is cut to a window around the value.
@@ -105,21 +105,19 @@ fn render_finding(
     let frames: Vec<Frame> = quoted.iter().map(|claim| Frame::new(claim, finding.kind)).collect();
     let width = frames
         .iter()
-        .map(|frame| frame.line.to_string().len())
+        .flat_map(|frame| frame.lines.iter().map(|(number, _)| number.to_string().len()))
         .max()
         .unwrap_or(1);
     let pad = " ".repeat(width);
     let bar = style.paint(BLUE, "|");
 
     writeln!(out, "{pad} {} key: {}", style.paint(BLUE, "="), one_line(&finding.key))?;
-    if status.is_some() {
-        writeln!(
-            out,
-            "{pad} {} finding: {}",
-            style.paint(BLUE, "="),
-            one_line(&finding.id)
-        )?;
-    }
+    writeln!(
+        out,
+        "{pad} {} finding: {}",
+        style.paint(BLUE, "="),
+        one_line(&finding.id)
+    )?;
     if let Some(reason) = annotation.and_then(|annotation| annotation.acknowledged.as_deref()) {
         writeln!(
             out,
@@ -129,7 +127,7 @@ fn render_finding(
         )?;
     }
     for (claim, frame) in quoted.iter().zip(&frames) {
-        let (line, column) = value_location(claim);
+        let (line, column) = (claim.evidence.line, claim.evidence.column);
         let source = match articles.meta(&claim.evidence.path) {
             Some(meta) => match (&meta.outlet, &meta.date) {
                 (Some(outlet), Some(date)) => {
@@ -147,11 +145,15 @@ fn render_finding(
             one_line(&claim.evidence.path)
         )?;
         writeln!(out, "{pad} {bar}")?;
-        let number = style.paint(BLUE, &format!("{:>width$}", frame.line));
-        writeln!(out, "{number} {bar} {}", frame.text)?;
-        let carets = style.paint(color, &"^".repeat(frame.caret_len));
-        let label = style.paint(color, &frame.label);
-        writeln!(out, "{pad} {bar} {}{carets} {label}", " ".repeat(frame.caret_start))?;
+        for (index, (line, text)) in frame.lines.iter().enumerate() {
+            let number = style.paint(BLUE, &format!("{line:>width$}"));
+            writeln!(out, "{number} {bar} {text}")?;
+            if index == frame.caret_line {
+                let carets = style.paint(color, &"^".repeat(frame.caret_len));
+                let label = style.paint(color, &frame.label);
+                writeln!(out, "{pad} {bar} {}{carets} {label}", " ".repeat(frame.caret_start))?;
+            }
+        }
         writeln!(out, "{pad} {bar}")?;
     }
     let equals = style.paint(BLUE, "=");
@@ -163,7 +165,7 @@ fn render_finding(
     let unquoted: Vec<&Claim> = finding_claims(finding, claims).skip(quoted.len()).collect();
     if unquoted.len() <= MAX_LISTED {
         for claim in &unquoted {
-            let (line, column) = value_location(claim);
+            let (line, column) = (claim.evidence.line, claim.evidence.column);
             let path = one_line(&claim.evidence.path);
             let label = claim_label(claim, finding.kind);
             writeln!(out, "{pad} {equals} also: {path}:{line}:{column} · {label}")?;
@@ -207,10 +209,12 @@ fn why(finding: &Finding, claims: &[&Claim]) -> Option<String> {
     }
 }
 
-/// One quoted claim, laid out: the (windowed) sentence and where the carets go, in characters.
+/// One quoted claim, laid out as the source lines it covers, from the line where the match
+/// starts (the claim's location) to the line of its value, each under its own number, and
+/// where the carets go on the value's line, in characters.
 struct Frame {
-    line: u32,
-    text: String,
+    lines: Vec<(u32, String)>,
+    caret_line: usize,
     caret_start: usize,
     caret_len: usize,
     label: String,
@@ -218,21 +222,109 @@ struct Frame {
 
 impl Frame {
     fn new(claim: &Claim, kind: FindingKind) -> Frame {
-        let sentence = one_line(&claim.evidence.sentence);
-        let (caret_start, caret_len) = match value_range(claim) {
-            Some(range) => (sentence[..range.start].chars().count(), sentence[range].chars().count()),
-            None => (0, 0),
+        let evidence = &claim.evidence;
+        let sentence = evidence.sentence.as_str();
+        let matched = sentence_range(claim, evidence.span).unwrap_or(0..sentence.len());
+        let value = value_range(claim).unwrap_or_else(|| matched.clone());
+        let lines = line_ranges(sentence);
+        let line_of = |offset: usize| {
+            lines
+                .iter()
+                .rposition(|range| range.start <= offset)
+                .unwrap_or_default()
         };
-        let (text, caret_start, caret_len) = window(&sentence, caret_start, caret_len.max(1));
-        let (line, _) = value_location(claim);
+        let (match_line, value_line) = (line_of(matched.start), line_of(value.start));
+        let (first, last) = (match_line.min(value_line), match_line.max(value_line));
+        let mut shown = Vec::with_capacity(last - first + 1);
+        let mut caret = (0, 1);
+        for (index, range) in lines.iter().enumerate().take(last + 1).skip(first) {
+            // Lines before the match's line come earlier in the file, lines after it later.
+            let number = if index >= match_line {
+                evidence.line.saturating_add((index - match_line) as u32)
+            } else {
+                evidence.line.saturating_sub((match_line - index) as u32).max(1)
+            };
+            let mut text = String::new();
+            // The sentence begins mid-line when the match's column is past its characters.
+            let before_match = sentence[range.start..matched.start.max(range.start)].chars().count();
+            if index == 0 && index == match_line && (evidence.column as usize) > before_match + 1 {
+                text.push('…');
+            }
+            let prefix = text.chars().count();
+            text.push_str(&one_line(&sentence[range.clone()]));
+            let text = match index.cmp(&value_line) {
+                std::cmp::Ordering::Equal => {
+                    let start = prefix + sentence[range.start..value.start].chars().count();
+                    let end = value.end.clamp(value.start, range.end);
+                    let len = sentence[value.start..end].chars().count().max(1);
+                    let (text, start, len) = window(&text, start, len);
+                    caret = (start, len);
+                    text
+                }
+                std::cmp::Ordering::Less => tail(&text),
+                std::cmp::Ordering::Greater => head(&text),
+            };
+            shown.push((number, text));
+        }
         Frame {
-            line,
-            text,
-            caret_start,
-            caret_len,
+            lines: shown,
+            caret_line: value_line - first,
+            caret_start: caret.0,
+            caret_len: caret.1,
             label: claim_label(claim, kind),
         }
     }
+}
+
+/// Byte ranges of the lines of `text`, without their line endings (`\n`, `\r\n` or a lone `\r`,
+/// as in [`crate::text::LineIndex`]).
+fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'\n' => {
+                ranges.push(start..index);
+                start = index + 1;
+            }
+            b'\r' => {
+                ranges.push(start..index);
+                if bytes.get(index + 1) == Some(&b'\n') {
+                    index += 1;
+                }
+                start = index + 1;
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    ranges.push(start..bytes.len());
+    ranges
+}
+
+/// The last [`MAX_WIDTH`] characters of a line shown above the value's line.
+fn tail(text: &str) -> String {
+    let text = text.trim_end();
+    let total = text.chars().count();
+    if total <= MAX_WIDTH {
+        return text.to_owned();
+    }
+    let mut cut = String::from("…");
+    cut.extend(text.chars().skip(total - MAX_WIDTH));
+    cut
+}
+
+/// The first [`MAX_WIDTH`] characters of a line shown below the value's line.
+fn head(text: &str) -> String {
+    let text = text.trim_end();
+    if text.chars().count() <= MAX_WIDTH {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(MAX_WIDTH).collect();
+    cut.push('…');
+    cut
 }
 
 /// Cuts `sentence` to at most [`MAX_WIDTH`] characters around the caret, preferably between
@@ -514,7 +606,7 @@ mod tests {
         render(&report, Format::Text, &mut out, &RenderOptions::default()).expect("writing to a Vec");
         let output = String::from_utf8(out).expect("UTF-8");
         assert!(
-            output.contains("= also: examples/ledger.md:12:30 · > ukraine · attributed to analysts\n"),
+            output.contains("= also: examples/ledger.md:12:1 · > ukraine · attributed to analysts\n"),
             "{output}"
         );
         assert!(

@@ -4,8 +4,10 @@
 mod authoring;
 mod cli;
 mod compare;
+mod config;
 mod context;
 mod extract;
+mod formats;
 mod quantities;
 mod review;
 mod robustness;

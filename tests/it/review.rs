@@ -405,7 +405,7 @@ fn an_acknowledged_finding_stays_acknowledged_until_a_claim_changes() {
     assert!(
         unknown
             .stderr
-            .contains("finding `0123456789abcdef` is not in before.json"),
+            .contains("no finding id starts with `0123456789abcdef` in before.json"),
         "{}",
         unknown.stderr
     );
