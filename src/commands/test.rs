@@ -98,7 +98,8 @@ fn read_case(set: &RuleSet, folder: &Path, filter: Option<&str>) -> Option<Case>
         ..LoadOptions::default()
     };
     case.problems = walked.problems.iter().map(ToString::to_string).collect();
-    for path in &walked.files {
+    for file in &walked.files {
+        let path = &file.path;
         match load_file(path, &path.display().to_string(), &options) {
             Ok(loaded) => case.articles.extend(loaded.articles),
             Err(error) => case.problems.push(error.to_string()),
