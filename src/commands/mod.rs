@@ -123,7 +123,19 @@ pub(crate) fn load_rules(args: &RulesArgs, context: &mut Context) -> Option<Rule
             Some(set)
         }
         Err(problems) => {
-            eprint!("{}", diagnostic::render_all(&problems, context.color_stderr));
+            // A directory or file that cannot be read has no text to show a frame of: a plain
+            // error says it (with the hint), not an empty code frame.
+            let (unread, problems): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                problems.into_iter().partition(|problem| problem.source.is_empty());
+            for problem in &unread {
+                context.error(&format!("{}: {}", problem.path, problem.message));
+                if let Some(hint) = &problem.hint {
+                    eprintln!("  = help: {hint}");
+                }
+            }
+            if !problems.is_empty() {
+                eprint!("{}", diagnostic::render_all(&problems, context.color_stderr));
+            }
             context.failed = true;
             None
         }
@@ -141,7 +153,7 @@ pub fn load_rules_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
     } else {
         let entries = std::fs::read_dir(dir).map_err(|error| {
             vec![
-                Diagnostic::error(&display, &empty, 0..0, format!("cannot read rules directory: {error}"))
+                Diagnostic::error(&display, &empty, 0..0, format!("cannot read rules directory: {}", lowercase_first(&error.to_string())))
                     .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/"),
             ]
         })?;
@@ -387,6 +399,16 @@ fn load_options(input: &InputArgs, rules: &RuleSet) -> LoadOptions {
         url_field: input.url_field.clone(),
         structures: rules.rules.iter().any(|rule| rule.table.is_some()),
     }
+}
+
+/// `message` with its first letter in lower case (the operating system's messages start with a
+/// capital; ours do not).
+fn lowercase_first(message: &str) -> String {
+    let mut characters = message.chars();
+    characters
+        .next()
+        .map(|first| first.to_lowercase().chain(characters).collect())
+        .unwrap_or_default()
 }
 
 /// The report's view of the articles.
