@@ -98,8 +98,7 @@ fn read_case(set: &RuleSet, folder: &Path, filter: Option<&str>) -> Option<Case>
         ..LoadOptions::default()
     };
     case.problems = walked.problems.iter().map(ToString::to_string).collect();
-    for file in &walked.files {
-        let path = &file.path;
+    for path in &walked.files {
         match load_file(path, &path.display().to_string(), &options) {
             Ok(loaded) => case.articles.extend(loaded.articles),
             Err(error) => case.problems.push(error.to_string()),

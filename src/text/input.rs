@@ -64,10 +64,19 @@ pub struct InputFile {
     pub named: bool,
 }
 
-/// The result of a walk.
+/// The result of a whole walk ([`walk`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Walked {
     /// Files to load, sorted by name, each file once.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked, sorted by path.
+    pub problems: Vec<InputProblem>,
+}
+
+/// Some of the files of a run, with their names ([`Files::next_chunk`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chunk {
+    /// Files to load, in name order, each file once.
     pub files: Vec<InputFile>,
     /// Paths that could not be walked, sorted by path.
     pub problems: Vec<InputProblem>,
@@ -261,7 +270,7 @@ impl Inputs {
     }
 
     /// Every file of every named path, sorted by name, each file once.
-    fn walk_whole(&self) -> Walked {
+    fn walk_whole(&self) -> Chunk {
         let mut found: Vec<(InputFile, FileId)> = Vec::new();
         let mut problems = Vec::new();
         for named in &self.named {
@@ -291,7 +300,7 @@ impl Inputs {
             .collect();
         problems.sort_by(|left: &InputProblem, right| left.path.cmp(&right.path));
         problems.dedup();
-        Walked { files, problems }
+        Chunk { files, problems }
     }
 }
 
@@ -303,8 +312,12 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
 /// Walks `paths` whole: the problems of named paths are listed with those of the walk, which
 /// goes on with the other paths.
 pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> Walked {
+    let paths_of = |chunk: Chunk| Walked {
+        files: chunk.files.into_iter().map(|file| file.path).collect(),
+        problems: chunk.problems,
+    };
     match Inputs::resolve(paths, options.clone()) {
-        Ok(inputs) => inputs.walk_whole(),
+        Ok(inputs) => paths_of(inputs.walk_whole()),
         Err(problems) => {
             let good: Vec<PathBuf> = paths
                 .iter()
@@ -312,7 +325,7 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> Walked {
                 .cloned()
                 .collect();
             let mut walked = Inputs::resolve(&good, options.clone())
-                .map(|inputs| inputs.walk_whole())
+                .map(|inputs| paths_of(inputs.walk_whole()))
                 .unwrap_or_default();
             walked.problems.extend(problems);
             walked.problems.sort_by(|left, right| left.path.cmp(&right.path));
@@ -345,8 +358,8 @@ enum Source {
 impl Files {
     /// Up to `limit` more files, with the problems met on the way to them; no files means the
     /// walk is over.
-    pub fn next_chunk(&mut self, limit: usize) -> Walked {
-        let mut chunk = Walked::default();
+    pub fn next_chunk(&mut self, limit: usize) -> Chunk {
+        let mut chunk = Chunk::default();
         match &mut self.source {
             Source::Listed(files, problems) => {
                 chunk.problems = std::mem::take(problems);
@@ -725,11 +738,6 @@ mod tests {
         check_with(&WalkOptions::default(), root, inputs, expected_files, expected_problems);
     }
 
-    /// The paths of the files walked.
-    fn walked_paths(walked: &Walked) -> Vec<PathBuf> {
-        walked.files.iter().map(|file| file.path.clone()).collect()
-    }
-
     #[track_caller]
     fn check_with(
         options: &WalkOptions,
@@ -749,7 +757,7 @@ mod tests {
             })
             .collect();
         let walked = walk_with(&paths, options);
-        assert_eq!(relative(root, &walked_paths(&walked)), expected_files);
+        assert_eq!(relative(root, &walked.files), expected_files);
         let problems: Vec<(String, String)> = walked
             .problems
             .iter()
@@ -790,7 +798,9 @@ mod tests {
             fs::create_dir_all(path.parent().expect("has a parent")).expect("create directory");
             fs::write(path, "x").expect("write file");
         }
-        let whole = walk(std::slice::from_ref(&root));
+        let whole = Inputs::resolve(std::slice::from_ref(&root), WalkOptions::default())
+            .expect("the corpus resolves")
+            .walk_whole();
         for limit in [1, 2, 3, 100] {
             let mut files = Inputs::resolve(std::slice::from_ref(&root), WalkOptions::default())
                 .expect("the corpus resolves")

@@ -31,6 +31,6 @@ pub use article::{
     load_file_with,
 };
 pub use furniture::{DEFAULT_FURNITURE, DEFAULT_FURNITURE_SECTIONS, Furniture, FurnitureError};
-pub use input::{Files, InputFile, InputProblem, Inputs, WalkOptions, Walked, walk, walk_with};
+pub use input::{Chunk, Files, InputFile, InputProblem, Inputs, WalkOptions, Walked, walk, walk_with};
 pub use lines::LineIndex;
 pub use segment::{segment, sentences};
