@@ -608,7 +608,7 @@ fn overrides(options: &WalkOptions) -> Result<Option<Override>, InputProblem> {
 /// a JSON report or claim list (`{"version": N, "tool": "crosscheck"` or `{"version": N,
 /// "articles"`), JSON Lines of claims (`{"id":"…","rule":`), a Markdown report (first line
 /// `# crosscheck report`), a text report (a finding header such as `error[quantity]: ` then
-/// `   = key: `) or a text claim list (`PATH:LINE:COLUMN  RULE  …` then `  | `).
+/// `= key: `) or a text claim list (`PATH:LINE:COLUMN  RULE  …` then `  | `).
 pub fn is_saved_report(first: &[u8], format: Format) -> bool {
     let text = String::from_utf8_lossy(&first[..first.len().min(4096)]);
     let text = text.trim_start_matches('\u{feff}');
@@ -645,7 +645,9 @@ pub fn is_saved_report(first: &[u8], format: Format) -> bool {
                     .next()
                     .and_then(|location| location.rsplitn(3, ':').nth(1))
                     .is_some_and(|line| !line.is_empty() && line.bytes().all(|byte| byte.is_ascii_digit()));
-            (finding && (second.starts_with("   = key: ") || second.starts_with("  --> "))) || claim
+            // The gutter before `= key:` and `-->` is as wide as the largest line number.
+            let second_trimmed = second.trim_start();
+            (finding && (second_trimmed.starts_with("= key: ") || second_trimmed.starts_with("--> "))) || claim
         }
         Format::Html => false,
     }
