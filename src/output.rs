@@ -51,7 +51,10 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>)
             );
             return io::Error::new(error.kind(), message);
         }
-        io::Error::new(error.kind(), format!("{}: cannot {doing}: {}", path.display(), innermost(&error)))
+        io::Error::new(
+            error.kind(),
+            format!("{}: cannot {doing}: {}", path.display(), innermost(&error)),
+        )
     };
     let existing = std::fs::metadata(&target).ok().filter(std::fs::Metadata::is_file);
     let mut builder = tempfile::Builder::new();
@@ -77,7 +80,10 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>)
         write(&mut buffered)?;
         buffered.flush().map_err(|error| named(error, "write it"))?;
     }
-    temporary.as_file().sync_all().map_err(|error| named(error, "write it"))?;
+    temporary
+        .as_file()
+        .sync_all()
+        .map_err(|error| named(error, "write it"))?;
     temporary
         .persist(&target)
         .map_err(|error| named(error.error, "replace it"))?;

@@ -21,12 +21,12 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, InputArgs, RulesArgs};
-use crate::text::input::{InputFile, Inputs, WalkOptions};
-use crate::text::read::{Limits, Stopped, read_bounded};
 use crate::matcher::Matcher;
 use crate::report::ArticleInfo;
 use crate::report::style::{self, Style};
 use crate::rules::{self, Diagnostic, RuleSet, diagnostic};
+use crate::text::input::{InputFile, Inputs, WalkOptions};
+use crate::text::read::{Limits, Stopped, read_bounded};
 use crate::text::{Article, Format as InputFormat, LoadOptions, Reading, load_bytes, load_file_with};
 
 /// Process exit codes.
@@ -153,8 +153,13 @@ pub fn load_rules_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
     } else {
         let entries = std::fs::read_dir(dir).map_err(|error| {
             vec![
-                Diagnostic::error(&display, &empty, 0..0, format!("cannot read rules directory: {}", lowercase_first(&error.to_string())))
-                    .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/"),
+                Diagnostic::error(
+                    &display,
+                    &empty,
+                    0..0,
+                    format!("cannot read rules directory: {}", lowercase_first(&error.to_string())),
+                )
+                .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/"),
             ]
         })?;
         for entry in entries.flatten() {
@@ -271,7 +276,10 @@ pub(crate) fn resolve_inputs(input: &InputArgs, rules: &Path, context: &mut Cont
         follow: walk.follow,
         globs: walk.glob.clone(),
         exclude: walk.exclude.clone(),
-        leave_out: [Some(rules.to_path_buf()), input.output.clone()].into_iter().flatten().collect(),
+        leave_out: [Some(rules.to_path_buf()), input.output.clone()]
+            .into_iter()
+            .flatten()
+            .collect(),
         root: walk.root.clone(),
     };
     match Inputs::resolve(&paths, options) {

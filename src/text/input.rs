@@ -589,7 +589,10 @@ fn overrides(options: &WalkOptions) -> Result<Option<Override>, InputProblem> {
     }
     let directory = std::env::current_dir().unwrap_or_default();
     let mut builder = OverrideBuilder::new(&directory);
-    let excluded = options.exclude.iter().map(|glob| (format!("!{glob}"), "--exclude", glob));
+    let excluded = options
+        .exclude
+        .iter()
+        .map(|glob| (format!("!{glob}"), "--exclude", glob));
     let globs = options.globs.iter().map(|glob| (glob.clone(), "--glob", glob));
     for (pattern, flag, glob) in globs.chain(excluded) {
         builder.add(&pattern).map_err(|error| InputProblem {
@@ -614,18 +617,21 @@ pub fn is_saved_report(first: &[u8], format: Format) -> bool {
     let text = text.trim_start_matches('\u{feff}');
     match format {
         Format::Json => {
-            let compact: String = text.chars().filter(|character| !character.is_whitespace()).take(64).collect();
+            let compact: String = text
+                .chars()
+                .filter(|character| !character.is_whitespace())
+                .take(64)
+                .collect();
             let Some(rest) = compact.strip_prefix("{\"version\":") else {
                 return false;
             };
             let rest = rest.trim_start_matches(|character: char| character.is_ascii_digit());
             rest.starts_with(",\"tool\":\"crosscheck\"") || rest.starts_with(",\"articles\":[")
         }
-        Format::JsonLines => {
-            text.strip_prefix("{\"id\":\"")
-                .and_then(|rest| rest.get(16..))
-                .is_some_and(|rest| rest.starts_with("\",\"rule\":\""))
-        }
+        Format::JsonLines => text
+            .strip_prefix("{\"id\":\"")
+            .and_then(|rest| rest.get(16..))
+            .is_some_and(|rest| rest.starts_with("\",\"rule\":\"")),
         Format::Markdown => text.lines().next() == Some("# crosscheck report"),
         Format::Text => {
             let mut lines = text.lines();
@@ -643,7 +649,7 @@ pub fn is_saved_report(first: &[u8], format: Format) -> bool {
                 && first
                     .split("  ")
                     .next()
-                    .and_then(|location| location.rsplitn(3, ':').nth(1))
+                    .and_then(|location| location.rsplit(':').nth(1))
                     .is_some_and(|line| !line.is_empty() && line.bytes().all(|byte| byte.is_ascii_digit()));
             // The gutter before `= key:` and `-->` is as wide as the largest line number.
             let second_trimmed = second.trim_start();

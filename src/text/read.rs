@@ -193,8 +193,14 @@ mod tests {
         }
         let long = "word ".repeat(100_000);
         let mut buffer = Vec::new();
-        let stopped = read_bounded(&mut long.as_bytes(), Some(long.len() as u64), Limits::default(), &mut buffer, &|_| false)
-            .expect("reads");
+        let stopped = read_bounded(
+            &mut long.as_bytes(),
+            Some(long.len() as u64),
+            Limits::default(),
+            &mut buffer,
+            &|_| false,
+        )
+        .expect("reads");
         assert_eq!((stopped, buffer.as_slice()), (None, long.as_bytes()));
     }
 

@@ -235,7 +235,9 @@ fn two_hundred_megabytes_without_a_newline() {
     // A file named alone is named relative to its directory (`text::input`'s root).
     assert_eq!(
         claim_lines(&run.stdout),
-        [format!("huge.txt:1:{column}  reserve-size  china  rare-earths  4.4e7 t  asserted")]
+        [format!(
+            "huge.txt:1:{column}  reserve-size  china  rare-earths  4.4e7 t  asserted"
+        )]
     );
     assert!(elapsed < Duration::from_secs(240), "took {elapsed:?}");
 }

@@ -77,9 +77,18 @@ fn ids_do_not_depend_on_how_a_path_is_spelt() {
     let runs = [
         crosscheck(&["report", "./examples", "--baseline", &saved_arg]),
         crosscheck(&["report", "examples/", "--baseline", &saved_arg]),
-        crosscheck_in(directory.path(), &["report", &absolute, "--rules", &rules, "--baseline", &saved_arg]),
-        crosscheck_in(&root().join("examples"), &["report", ".", "--rules", &rules, "--baseline", &saved_arg]),
-        crosscheck_in(&root().join("src"), &["report", "../examples", "--rules", &rules, "--baseline", &saved_arg]),
+        crosscheck_in(
+            directory.path(),
+            &["report", &absolute, "--rules", &rules, "--baseline", &saved_arg],
+        ),
+        crosscheck_in(
+            &root().join("examples"),
+            &["report", ".", "--rules", &rules, "--baseline", &saved_arg],
+        ),
+        crosscheck_in(
+            &root().join("src"),
+            &["report", "../examples", "--rules", &rules, "--baseline", &saved_arg],
+        ),
     ];
     for run in runs {
         assert_eq!(
@@ -107,7 +116,9 @@ fn acknowledgements_apply_whatever_the_spelling() {
     let conflict = &ids[0];
     let acked = crosscheck_in(
         directory.path(),
-        &["ack", conflict, "--reason", "checked", "--report", "r.json", "--file", "ack.toml"],
+        &[
+            "ack", conflict, "--reason", "checked", "--report", "r.json", "--file", "ack.toml",
+        ],
     );
     assert_eq!(acked.code, 0, "{}", acked.stderr);
     let ack = directory.path().join("ack.toml").display().to_string();
@@ -120,7 +131,14 @@ fn acknowledgements_apply_whatever_the_spelling() {
         (corpus.clone(), "../corpus"),
     ] {
         let run = crosscheck_in(&cwd, &["report", input, "--rules", &rules, "--acknowledged", &ack]);
-        assert_eq!(run.code, 0, "{input} from {}: {}{}", cwd.display(), run.stdout, run.stderr);
+        assert_eq!(
+            run.code,
+            0,
+            "{input} from {}: {}{}",
+            cwd.display(),
+            run.stdout,
+            run.stderr
+        );
         assert!(run.stdout.contains("corpus/a.txt"), "{}", run.stdout);
     }
 }
@@ -133,7 +151,11 @@ fn a_file_reached_twice_is_read_once() {
     let once = crosscheck(&["report", "examples", "--no-timing"]);
     let twice = crosscheck(&["report", "examples", "./examples", "--no-timing"]);
     assert_eq!(summary(&twice), summary(&once));
-    assert!(summary(&once).starts_with("summary: 8 articles, 34 claims"), "{}", once.stdout);
+    assert!(
+        summary(&once).starts_with("summary: 8 articles, 34 claims"),
+        "{}",
+        once.stdout
+    );
 
     let directory = tempfile::tempdir().expect("temporary directory");
     let corpus = directory.path().join("corpus");
@@ -174,7 +196,10 @@ fn a_missing_input_fails_before_any_output_is_written() {
             args.extend(["-f", "json", "-o", &reviewed_arg]);
             let run = crosscheck(&args);
             assert_eq!(run.code, 2, "{args:?}");
-            assert_eq!(run.stderr, "error: examplez: no such file or directory; check the path\n");
+            assert_eq!(
+                run.stderr,
+                "error: examplez: no such file or directory; check the path\n"
+            );
             assert_eq!(run.stdout, "");
             assert_eq!(fs::read_to_string(&reviewed).expect("report"), "the reviewed report\n");
         }
@@ -213,8 +238,14 @@ fn written_files_keep_their_mode_and_links() {
     let corpus = corpus.display().to_string();
     for (name, args) in [
         ("schema.json", "schema -o schema.json".to_owned()),
-        ("report.json", format!("report {corpus} --rules {rules} -f json -o report.json")),
-        ("claims.jsonl", format!("extract {corpus} --rules {rules} -f jsonl -o claims.jsonl")),
+        (
+            "report.json",
+            format!("report {corpus} --rules {rules} -f json -o report.json"),
+        ),
+        (
+            "claims.jsonl",
+            format!("extract {corpus} --rules {rules} -f jsonl -o claims.jsonl"),
+        ),
     ] {
         let path = directory.path().join(name);
         run_with_umask("027", &args);
@@ -250,7 +281,8 @@ fn a_signal_mid_write_removes_the_temporary_file() {
     let directory = tempfile::tempdir().expect("temporary directory");
     let corpus = directory.path().join("corpus");
     fs::create_dir(&corpus).expect("create corpus");
-    let article = format!("{CLAIM} {CONFLICTING} Russia holds 28.7 million tonnes of rare-earth reserves.\n").repeat(20);
+    let article =
+        format!("{CLAIM} {CONFLICTING} Russia holds 28.7 million tonnes of rare-earth reserves.\n").repeat(20);
     for index in 0..1500 {
         fs::write(corpus.join(format!("{index:05}.txt")), &article).expect("write article");
     }
@@ -260,7 +292,16 @@ fn a_signal_mid_write_removes_the_temporary_file() {
     for signal in ["INT", "TERM"] {
         fs::write(&claims, "the earlier claims\n").expect("write earlier output");
         let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-            .args(["extract", "corpus", "--rules", &rules(), "-f", "jsonl", "-o", "out/claims.jsonl"])
+            .args([
+                "extract",
+                "corpus",
+                "--rules",
+                &rules(),
+                "-f",
+                "jsonl",
+                "-o",
+                "out/claims.jsonl",
+            ])
             .current_dir(directory.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -277,8 +318,14 @@ fn a_signal_mid_write_removes_the_temporary_file() {
             if let Some(entry) = found {
                 break entry.path();
             }
-            assert!(child.try_wait().expect("poll").is_none(), "the run ended before it could be interrupted");
-            assert!(started.elapsed() < Duration::from_secs(120), "no temporary file appeared");
+            assert!(
+                child.try_wait().expect("poll").is_none(),
+                "the run ended before it could be interrupted"
+            );
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "no temporary file appeared"
+            );
             std::thread::sleep(Duration::from_millis(5));
         };
         let killed = Command::new("kill")
@@ -359,7 +406,13 @@ fn a_huge_binary_file_is_skipped_after_its_first_block() {
 fn devices_and_fifos_are_refused_unless_read_from_stdin() {
     let directory = tempfile::tempdir().expect("temporary directory");
     let fifo = directory.path().join("pipe.txt");
-    assert!(Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs").success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs")
+            .success()
+    );
     let rules = rules();
     for (input, kind) in [("/dev/zero", "a character device"), ("pipe.txt", "a named pipe (FIFO)")] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
@@ -408,7 +461,10 @@ fn max_filesize_skips_larger_files_with_a_warning() {
     fs::write(corpus.join("small.txt"), CLAIM).expect("write article");
     fs::write(corpus.join("large.txt"), format!("{CLAIM} {}", "word ".repeat(400))).expect("write article");
     let rules = rules();
-    let run = crosscheck_in(directory.path(), &["extract", "corpus", "--rules", &rules, "--max-filesize", "1K"]);
+    let run = crosscheck_in(
+        directory.path(),
+        &["extract", "corpus", "--rules", &rules, "--max-filesize", "1K"],
+    );
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stderr,
@@ -416,7 +472,10 @@ fn max_filesize_skips_larger_files_with_a_warning() {
     );
     assert!(run.stdout.starts_with("corpus/small.txt:1:1"), "{}", run.stdout);
     assert_eq!(summary(&run), "1 claim in 1 article");
-    let bad = crosscheck_in(directory.path(), &["extract", "corpus", "--rules", &rules, "--max-filesize", "lots"]);
+    let bad = crosscheck_in(
+        directory.path(),
+        &["extract", "corpus", "--rules", &rules, "--max-filesize", "lots"],
+    );
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("`lots` is not a size"), "{}", bad.stderr);
 
@@ -442,14 +501,24 @@ fn diff_summaries_count_only_what_is_current() {
     let directory = tempfile::tempdir().expect("temporary directory");
     let corpus = corpus(directory.path());
     let rules = rules();
-    let old = crosscheck_in(directory.path(), &["report", "corpus", "--rules", &rules, "-f", "json", "-o", "old.json"]);
+    let old = crosscheck_in(
+        directory.path(),
+        &["report", "corpus", "--rules", &rules, "-f", "json", "-o", "old.json"],
+    );
     assert_eq!(old.code, 1);
     fs::write(corpus.join("b.txt"), CLAIM).expect("settle the conflict");
-    let new = crosscheck_in(directory.path(), &["report", "corpus", "--rules", &rules, "-f", "json", "-o", "new.json"]);
+    let new = crosscheck_in(
+        directory.path(),
+        &["report", "corpus", "--rules", &rules, "-f", "json", "-o", "new.json"],
+    );
     assert_eq!(new.code, 0);
     let markdown = crosscheck_in(directory.path(), &["diff", "old.json", "new.json", "-f", "markdown"]);
     assert_eq!(markdown.code, 0);
-    assert!(markdown.stdout.contains("| Conflicts | 0 (0 errors, 0 warnings) |"), "{}", markdown.stdout);
+    assert!(
+        markdown.stdout.contains("| Conflicts | 0 (0 errors, 0 warnings) |"),
+        "{}",
+        markdown.stdout
+    );
     // The conflict and the shared wording of the two old sentences.
     assert!(markdown.stdout.contains("| Resolved | 2 |"), "{}", markdown.stdout);
     let json = crosscheck_in(directory.path(), &["diff", "old.json", "new.json", "-f", "json"]);
@@ -468,7 +537,14 @@ fn diff_summaries_count_only_what_is_current() {
 /// A corpus with one article of each kind the walk controls are about.
 fn walk_corpus(dir: &Path) -> PathBuf {
     let corpus = dir.join("corpus");
-    for file in ["a.md", "b.txt", "drafts/c.txt", ".hidden.txt", "ignored.txt", "target/t.txt"] {
+    for file in [
+        "a.md",
+        "b.txt",
+        "drafts/c.txt",
+        ".hidden.txt",
+        "ignored.txt",
+        "target/t.txt",
+    ] {
         let path = corpus.join(file);
         fs::create_dir_all(path.parent().expect("parent")).expect("create directory");
         fs::write(path, CLAIM).expect("write article");
@@ -501,10 +577,18 @@ fn walk_controls_work_as_ripgreps() {
     let directory = tempfile::tempdir().expect("temporary directory");
     walk_corpus(directory.path());
     let dir = directory.path();
-    let default = ["corpus/a.md", "corpus/b.txt", "corpus/drafts/c.txt", "corpus/target/t.txt"];
+    let default = [
+        "corpus/a.md",
+        "corpus/b.txt",
+        "corpus/drafts/c.txt",
+        "corpus/target/t.txt",
+    ];
     assert_eq!(walked(dir, &[]), default);
     assert_eq!(walked(dir, &["--glob", "*.md"]), ["corpus/a.md"]);
-    assert_eq!(walked(dir, &["-g", "!drafts"]), ["corpus/a.md", "corpus/b.txt", "corpus/target/t.txt"]);
+    assert_eq!(
+        walked(dir, &["-g", "!drafts"]),
+        ["corpus/a.md", "corpus/b.txt", "corpus/target/t.txt"]
+    );
     assert_eq!(
         walked(dir, &["--exclude", "drafts", "--exclude", "target/"]),
         ["corpus/a.md", "corpus/b.txt"]
@@ -542,10 +626,17 @@ fn walk_controls_work_as_ripgreps() {
     );
     assert_eq!(walked(dir, &["--max-filesize", "10"]), Vec::<String>::new());
     // Named explicitly, a file is read whatever the controls say.
-    assert_eq!(walked(dir, &["--glob", "*.md", "corpus/.hidden.txt"]), ["corpus/.hidden.txt", "corpus/a.md"]);
+    assert_eq!(
+        walked(dir, &["--glob", "*.md", "corpus/.hidden.txt"]),
+        ["corpus/.hidden.txt", "corpus/a.md"]
+    );
     let bad = crosscheck_in(dir, &["extract", "corpus", "--rules", &rules(), "--glob", "a[b"]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.starts_with("error: --glob: invalid glob `a[b`"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.starts_with("error: --glob: invalid glob `a[b`"),
+        "{}",
+        bad.stderr
+    );
 }
 
 /// `--root` sets what names are relative to; an input outside it is an error.
@@ -558,7 +649,10 @@ fn root_sets_what_names_are_relative_to() {
         walked(dir, &["--root", "corpus"]),
         ["a.md", "b.txt", "drafts/c.txt", "target/t.txt"]
     );
-    let run = crosscheck_in(dir, &["extract", "corpus", "--rules", &rules(), "--root", "corpus/drafts"]);
+    let run = crosscheck_in(
+        dir,
+        &["extract", "corpus", "--rules", &rules(), "--root", "corpus/drafts"],
+    );
     let drafts = fs::canonicalize(dir.join("corpus/drafts")).expect("canonical path");
     assert_eq!(
         (run.code, run.stderr),
@@ -617,12 +711,26 @@ fn the_walk_leaves_out_the_rules_and_saved_reports() {
     }
     // The run's own output file is left out too, whatever its format.
     fs::write(corpus.join("out.txt"), CLAIM).expect("write an output to replace");
-    let run = crosscheck_in(project, &["report", "corpus", "--rules", rules, "-o", "corpus/out.txt", "--no-timing"]);
+    let run = crosscheck_in(
+        project,
+        &[
+            "report",
+            "corpus",
+            "--rules",
+            rules,
+            "-o",
+            "corpus/out.txt",
+            "--no-timing",
+        ],
+    );
     assert_eq!(run.code, 1);
     let written = fs::read_to_string(corpus.join("out.txt")).expect("report");
     assert_eq!(written.lines().last(), Some(summary(&baseline)));
     fs::remove_file(corpus.join("out.txt")).expect("remove output");
     // Named explicitly, a case article is read.
-    let named = crosscheck_in(project, &["extract", "corpus/rules/cases/conflict/one.txt", "--rules", rules]);
+    let named = crosscheck_in(
+        project,
+        &["extract", "corpus/rules/cases/conflict/one.txt", "--rules", rules],
+    );
     assert_eq!(summary(&named), "1 claim in 1 article");
 }

@@ -466,7 +466,12 @@ pub struct Reading {
 
 /// [`load_file`] with size limits and the saved-report check (see [`Reading`]). Reading is in
 /// blocks and stops at the first block of a binary file ([`super::read`]).
-pub fn load_file_with(path: &Path, display: &str, options: &LoadOptions, reading: &Reading) -> Result<Loaded, LoadError> {
+pub fn load_file_with(
+    path: &Path,
+    display: &str,
+    options: &LoadOptions,
+    reading: &Reading,
+) -> Result<Loaded, LoadError> {
     thread_local! {
         /// The bytes of the file being loaded, kept for the thread's next file.
         static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
