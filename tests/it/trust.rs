@@ -281,9 +281,10 @@ fn a_signal_mid_write_removes_the_temporary_file() {
     let directory = tempfile::tempdir().expect("temporary directory");
     let corpus = directory.path().join("corpus");
     fs::create_dir(&corpus).expect("create corpus");
-    let article =
-        format!("{CLAIM} {CONFLICTING} Russia holds 28.7 million tonnes of rare-earth reserves.\n").repeat(20);
-    for index in 0..1500 {
+    // Three claims a file, in more files than one chunk (1,024) holds: the output of the first
+    // chunk is being written while the second is read.
+    let article = format!("{CLAIM} {CONFLICTING} Russia holds 28.7 million tonnes of rare-earth reserves.\n");
+    for index in 0..4000 {
         fs::write(corpus.join(format!("{index:05}.txt")), &article).expect("write article");
     }
     let output = directory.path().join("out");
