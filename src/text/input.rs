@@ -166,53 +166,48 @@ impl Inputs {
     /// path that cannot be read (nothing has been read then); a bad `--glob` or `--root` is an
     /// `Err` too.
     pub fn resolve(paths: &[PathBuf], options: WalkOptions) -> Result<Inputs, Vec<InputProblem>> {
+        let (inputs, problems) = Inputs::resolve_all(paths, options);
+        if problems.is_empty() { Ok(inputs) } else { Err(problems) }
+    }
+
+    /// [`Inputs::resolve`] that keeps going: the inputs of the paths that can be read, and the
+    /// problems of the others (sorted by path).
+    fn resolve_all(paths: &[PathBuf], options: WalkOptions) -> (Inputs, Vec<InputProblem>) {
         let mut problems = Vec::new();
         let mut checked = Vec::new();
-        for path in paths {
-            if path.as_os_str() == "-" {
-                continue;
-            }
+        for path in paths.iter().filter(|path| path.as_os_str() != "-") {
             match check_named(path) {
                 Ok(check) => checked.push(check),
                 Err(problem) => problems.push(problem),
             }
         }
-        let overrides = match overrides(&options) {
-            Ok(overrides) => overrides,
-            Err(problem) => {
-                problems.push(problem);
-                None
-            }
-        };
-        let root = match root(&checked, options.root.as_deref()) {
-            Ok(root) => root,
-            Err(problem) => {
-                problems.push(problem);
-                PathBuf::new()
-            }
-        };
+        let overrides = overrides(&options).unwrap_or_else(|problem| {
+            problems.push(problem);
+            None
+        });
+        let root = root(&checked, options.root.as_deref()).unwrap_or_else(|problem| {
+            problems.push(problem);
+            PathBuf::new()
+        });
         let mut named = Vec::new();
-        for (path, anchor, id) in checked {
-            match anchor.strip_prefix(&root) {
+        for check in checked {
+            match check.anchor.strip_prefix(&root) {
                 Ok(relative) => named.push(Named {
-                    path,
                     display: slashed(relative),
-                    id,
+                    path: check.path,
+                    id: check.id,
                 }),
                 Err(_) => problems.push(InputProblem {
                     message: format!(
                         "outside the root {}; name a --root that holds every input",
                         root.display()
                     ),
-                    path,
+                    path: check.path,
                 }),
             }
         }
-        if !problems.is_empty() {
-            problems.sort_by(|left, right| left.path.cmp(&right.path));
-            problems.dedup();
-            return Err(problems);
-        }
+        problems.sort_by(|left, right| left.path.cmp(&right.path));
+        problems.dedup();
         let identities = |kind: fn(&fs::Metadata) -> bool| -> HashSet<FileId> {
             options
                 .leave_out
@@ -229,12 +224,13 @@ impl Inputs {
             overrides,
             options,
         };
-        Ok(Inputs {
+        let inputs = Inputs {
             named,
             root,
             stdin: paths.iter().any(|path| path.as_os_str() == "-"),
             walk: Arc::new(walker),
-        })
+        };
+        (inputs, problems)
     }
 
     /// The directory every name is relative to.
@@ -249,24 +245,21 @@ impl Inputs {
 
     /// The files, a chunk at a time (see [`Files`]).
     pub fn files(self) -> Files {
-        let mut files = Files {
-            source: Source::Listed(Vec::new().into_iter(), Vec::new()),
-            seen: HashSet::new(),
-        };
-        if let [named] = self.named.as_slice()
-            && named.id.is_none()
-        {
-            let walk = self.walk.builder(&named.path).sort_by_file_path(Ord::cmp).build();
-            files.source = Source::Walking {
+        let source = match self.named.as_slice() {
+            [named] if named.id.is_none() => Source::Walking {
+                walk: Box::new(self.walk.builder(&named.path).sort_by_file_path(Ord::cmp).build()),
                 named: named.clone(),
-                walk: Box::new(walk),
                 walker: Arc::clone(&self.walk),
-            };
-            return files;
+            },
+            _ => {
+                let walked = self.walk_whole();
+                Source::Listed(walked.files.into_iter(), walked.problems)
+            }
+        };
+        Files {
+            source,
+            seen: HashSet::new(),
         }
-        let walked = self.walk_whole();
-        files.source = Source::Listed(walked.files.into_iter(), walked.problems);
-        files
     }
 
     /// Every file of every named path, sorted by name, each file once.
@@ -312,25 +305,13 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
 /// Walks `paths` whole: the problems of named paths are listed with those of the walk, which
 /// goes on with the other paths.
 pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> Walked {
-    let paths_of = |chunk: Chunk| Walked {
-        files: chunk.files.into_iter().map(|file| file.path).collect(),
-        problems: chunk.problems,
-    };
-    match Inputs::resolve(paths, options.clone()) {
-        Ok(inputs) => paths_of(inputs.walk_whole()),
-        Err(problems) => {
-            let good: Vec<PathBuf> = paths
-                .iter()
-                .filter(|path| problems.iter().all(|problem| &problem.path != *path))
-                .cloned()
-                .collect();
-            let mut walked = Inputs::resolve(&good, options.clone())
-                .map(|inputs| paths_of(inputs.walk_whole()))
-                .unwrap_or_default();
-            walked.problems.extend(problems);
-            walked.problems.sort_by(|left, right| left.path.cmp(&right.path));
-            walked
-        }
+    let (inputs, mut problems) = Inputs::resolve_all(paths, options.clone());
+    let walked = inputs.walk_whole();
+    problems.extend(walked.problems);
+    problems.sort_by(|left, right| left.path.cmp(&right.path));
+    Walked {
+        files: walked.files.into_iter().map(|file| file.path).collect(),
+        problems,
     }
 }
 
@@ -465,9 +446,18 @@ impl Walker {
     }
 }
 
-/// Checks one named path: it exists, can be opened, and is a file or a directory. Gives its
-/// absolute form (parent's links resolved, own name kept) and, for a file, its identity.
-fn check_named(path: &Path) -> Result<(PathBuf, PathBuf, Option<FileId>), InputProblem> {
+/// A named path that can be read.
+struct Checked {
+    /// As named.
+    path: PathBuf,
+    /// Absolute, its parent's links resolved, its own name kept ([`anchor`]).
+    anchor: PathBuf,
+    /// A file's identity; `None` for a directory.
+    id: Option<FileId>,
+}
+
+/// Checks one named path: it exists, can be opened, and is a file or a directory.
+fn check_named(path: &Path) -> Result<Checked, InputProblem> {
     let at = |message: String| InputProblem {
         path: path.to_path_buf(),
         message,
@@ -487,10 +477,15 @@ fn check_named(path: &Path) -> Result<(PathBuf, PathBuf, Option<FileId>), InputP
         )));
     };
     let anchor = anchor(path).map_err(|error| problem(path, &error))?;
-    Ok((path.to_path_buf(), anchor, id))
+    Ok(Checked {
+        path: path.to_path_buf(),
+        anchor,
+        id,
+    })
 }
 
 /// What a path that is neither a file nor a directory is, for messages.
+#[cfg_attr(not(unix), allow(unused_variables))]
 fn special_kind(metadata: &fs::Metadata) -> &'static str {
     #[cfg(unix)]
     {
@@ -509,7 +504,6 @@ fn special_kind(metadata: &fs::Metadata) -> &'static str {
             return "a socket";
         }
     }
-    let _ = metadata;
     "a special file"
 }
 
@@ -529,7 +523,7 @@ fn anchor(path: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// The root of the names (see the module docs).
-fn root(checked: &[(PathBuf, PathBuf, Option<FileId>)], explicit: Option<&Path>) -> Result<PathBuf, InputProblem> {
+fn root(checked: &[Checked], explicit: Option<&Path>) -> Result<PathBuf, InputProblem> {
     if let Some(explicit) = explicit {
         return fs::canonicalize(explicit)
             .ok()
@@ -540,7 +534,7 @@ fn root(checked: &[(PathBuf, PathBuf, Option<FileId>)], explicit: Option<&Path>)
             });
     }
     let mut base: Option<PathBuf> = None;
-    for (_, anchor, _) in checked {
+    for Checked { anchor, .. } in checked {
         let parent = anchor.parent().unwrap_or(anchor).to_path_buf();
         base = Some(match base {
             None => parent,
