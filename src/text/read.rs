@@ -60,11 +60,11 @@ pub fn read_bounded(
     }
     let mut sniffed = false;
     loop {
-        if buffer.capacity() - buffer.len() < BLOCK_BYTES {
-            buffer.reserve(BLOCK_BYTES);
-        }
-        let read = read_block(reader, buffer)?;
-        let at_end = read == 0;
+        // Through `Take`, `read_to_end` fills spare capacity without zeroing it first and stops
+        // at a block's end or the input's: fewer bytes than a block means the end was reached,
+        // so a small file costs the two `read` calls it always did.
+        let read = (&mut *reader).take(BLOCK_BYTES as u64).read_to_end(buffer)?;
+        let at_end = read < BLOCK_BYTES;
         if !sniffed && (at_end || buffer.len() >= BINARY_SNIFF_BYTES) {
             sniffed = true;
             if is_binary(buffer) {
@@ -82,27 +82,6 @@ pub fn read_bounded(
         {
             buffer.clear();
             return Ok(Some(Stopped::TooLarge { limit }));
-        }
-    }
-}
-
-/// Reads once into the spare capacity of `buffer` (at most one block), retrying on interrupts;
-/// 0 at the end of the input.
-fn read_block(reader: &mut dyn Read, buffer: &mut Vec<u8>) -> io::Result<usize> {
-    let start = buffer.len();
-    let end = (start + BLOCK_BYTES).min(buffer.capacity());
-    buffer.resize(end, 0);
-    loop {
-        match reader.read(&mut buffer[start..]) {
-            Ok(read) => {
-                buffer.truncate(start + read);
-                return Ok(read);
-            }
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-            Err(error) => {
-                buffer.truncate(start);
-                return Err(error);
-            }
         }
     }
 }
