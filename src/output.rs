@@ -8,6 +8,7 @@
 //! listed in a registry while it exists, and a SIGINT, SIGTERM or SIGHUP handler (installed with
 //! the first one) removes the listed files before the process exits, so Ctrl-C leaves no
 //! `.crosscheck-*` file behind. Errors name the path the user gave, never the temporary file.
+//! A device or FIFO (`-o /dev/null`) is written in place: renaming over it would replace it.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -37,6 +38,12 @@ pub fn write_to(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> io::R
 }
 
 fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    if let Ok(metadata) = std::fs::metadata(path)
+        && !metadata.is_file()
+        && !metadata.is_dir()
+    {
+        return write_special(path, write);
+    }
     let target = resolve_links(path);
     let directory = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -89,6 +96,18 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>)
         .map_err(|error| named(error.error, "replace it"))?;
     drop(registered);
     Ok(())
+}
+
+/// Writes straight into a device or a FIFO (`-o /dev/null`, `-o /dev/stdout`, a named pipe):
+/// there is nothing to replace atomically, and renaming a temporary file over it would put a
+/// regular file in place of the device.
+fn write_special(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let named =
+        |error: io::Error| io::Error::new(error.kind(), format!("{}: cannot write it: {error}", path.display()));
+    let file = std::fs::OpenOptions::new().write(true).open(path).map_err(named)?;
+    let mut buffered = io::BufWriter::new(file);
+    write(&mut buffered)?;
+    buffered.flush().map_err(named)
 }
 
 /// The file `path` leads to: a symbolic link is followed (a relative target is relative to the

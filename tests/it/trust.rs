@@ -273,6 +273,49 @@ fn written_files_keep_their_mode_and_links() {
     assert_eq!(mode(&ack), 0o644);
 }
 
+/// A FIFO (as `/dev/null` or `/dev/stdout`) named as the output is written into, not replaced
+/// by a regular file (run as root, `-o /dev/null` used to put a 0600 file in place of the
+/// device).
+#[cfg(unix)]
+#[test]
+fn a_device_or_fifo_output_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let fifo = directory.path().join("pipe.json");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs")
+            .success()
+    );
+    let mut reader = Command::new("cat")
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("cat starts");
+    let run = crosscheck(&["schema", "-o", &fifo.display().to_string()]);
+    let kind = fs::symlink_metadata(&fifo).expect("the FIFO").file_type();
+    if !kind.is_fifo() {
+        // Replaced: nobody will write into the pipe `cat` waits on.
+        reader.kill().expect("kill cat");
+    }
+    assert!(kind.is_fifo(), "the FIFO is still a FIFO: {}", run.stderr);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let read = reader.wait_with_output().expect("cat ends");
+    assert!(String::from_utf8_lossy(&read.stdout).contains("\"$schema\""));
+    assert_eq!(entries(directory.path()), ["pipe.json"]);
+    let run = crosscheck(&["schema", "-o", "/dev/null"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        fs::metadata("/dev/null")
+            .expect("/dev/null")
+            .file_type()
+            .is_char_device()
+    );
+}
+
 /// SIGINT or SIGTERM in the middle of writing a large `-o` file: the earlier file is kept and
 /// no temporary file is left beside it (a 183 MB `.crosscheck-XXXX` used to stay).
 #[cfg(unix)]
