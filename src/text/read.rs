@@ -65,6 +65,12 @@ pub fn read_bounded(
         // so a small file costs the two `read` calls it always did.
         let read = (&mut *reader).take(BLOCK_BYTES as u64).read_to_end(buffer)?;
         let at_end = read < BLOCK_BYTES;
+        if let Some(limit) = limits.max_bytes
+            && buffer.len() as u64 > limit
+        {
+            buffer.clear();
+            return Ok(Some(Stopped::TooLarge { limit }));
+        }
         if !sniffed && (at_end || buffer.len() >= BINARY_SNIFF_BYTES) {
             sniffed = true;
             if is_binary(buffer) {
@@ -76,12 +82,6 @@ pub fn read_bounded(
         }
         if at_end {
             return Ok(None);
-        }
-        if let Some(limit) = limits.max_bytes
-            && buffer.len() as u64 > limit
-        {
-            buffer.clear();
-            return Ok(Some(Stopped::TooLarge { limit }));
         }
     }
 }
@@ -144,6 +144,16 @@ mod tests {
         let stopped = read_bounded(&mut reader, None, limits, &mut buffer, &|_| false).expect("reads");
         assert_eq!(stopped, Some(Stopped::TooLarge { limit: 1_000_000 }));
         assert!(reader.served <= 1_000_000 + BLOCK_BYTES as u64);
+    }
+
+    #[test]
+    fn a_short_stream_over_the_limit_is_too_large() {
+        let limits = Limits { max_bytes: Some(10) };
+        let stopped = read_bounded(&mut b"eleven bytes".as_slice(), None, limits, &mut Vec::new(), &|_| {
+            false
+        })
+        .expect("reads");
+        assert_eq!(stopped, Some(Stopped::TooLarge { limit: 10 }));
     }
 
     #[test]
