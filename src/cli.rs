@@ -144,6 +144,52 @@ pub struct InputArgs {
     /// Print per-stage times, throughput and hits per rule on stderr.
     #[arg(long)]
     pub stats: bool,
+    /// Walk controls and the root of file names (see `crate::text::input`).
+    #[command(flatten)]
+    pub walk: WalkArgs,
+}
+
+/// How directories are walked, as ripgrep's flags; and the root file names are relative to.
+#[derive(Debug, Args)]
+pub struct WalkArgs {
+    /// Names in ids and reports are relative to DIR (default: the git work tree holding the
+    /// inputs, else their common directory).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Only walk files matching GLOB (gitignore syntax; `!GLOB` leaves matches out); repeatable.
+    #[arg(long, short = 'g', value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Leave paths matching GLOB out of walks; repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Skip files larger than NUM bytes, with a warning (suffixes K, M, G: `--max-filesize 50M`).
+    #[arg(long, value_name = "NUM[KMG]", value_parser = parse_size)]
+    pub max_filesize: Option<u64>,
+    /// Do not respect `.gitignore`, `.ignore` or git exclude files.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Walk hidden files and directories too.
+    #[arg(long, short = '.')]
+    pub hidden: bool,
+    /// Follow symbolic links while walking.
+    #[arg(long, short = 'L')]
+    pub follow: bool,
+}
+
+/// Reads `--max-filesize`: a number of bytes with an optional K, M or G suffix (powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, shift) = match text.char_indices().last() {
+        Some((at, 'k' | 'K')) => (&text[..at], 10),
+        Some((at, 'm' | 'M')) => (&text[..at], 20),
+        Some((at, 'g' | 'G')) => (&text[..at], 30),
+        _ => (text, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|number| number.checked_mul(1 << shift))
+        .ok_or_else(|| format!("`{text}` is not a size; give a number of bytes, optionally with K, M or G (e.g. 50M)"))
 }
 
 /// `crosscheck extract`.

@@ -73,10 +73,7 @@ pub(crate) fn run(args: &AckArgs, context: &mut Context) -> u8 {
     }
     text.push_str(&ack::entry_text(finding, &saved.claims, reason));
     if let Err(error) = crate::output::write_to(Some(&path), |out| out.write_all(text.as_bytes())) {
-        context.error(&format!(
-            "{}: cannot write acknowledgements file: {error}",
-            path.display()
-        ));
+        context.error(&format!("cannot write the acknowledgements file: {error}"));
         return exit::ERROR;
     }
     if !context.quiet {

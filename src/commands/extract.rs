@@ -14,6 +14,9 @@ pub(crate) fn run(args: &ExtractArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
+    let Some(inputs) = super::resolve_inputs(&args.input, &args.rules.rules, context) else {
+        return exit::ERROR;
+    };
     let options = RenderOptions {
         color: args.input.output.is_none() && context.color_stdout,
     };
@@ -23,7 +26,7 @@ pub(crate) fn run(args: &ExtractArgs, context: &mut Context) -> u8 {
         // One line per claim needs no other claim: stream them, file by file, so memory does not
         // grow with the corpus.
         crate::output::write_to(args.input.output.as_deref(), |out| {
-            processed = stream(&args.input, &set, context, |_, claims| {
+            processed = stream(inputs, &args.input, &set, context, |_, claims| {
                 let started = Instant::now();
                 let written = report::render_claims(&[], &claims, ClaimFormat::Jsonl, out, &options);
                 render += started.elapsed();
@@ -32,7 +35,7 @@ pub(crate) fn run(args: &ExtractArgs, context: &mut Context) -> u8 {
             Ok(())
         })
     } else {
-        processed = process(&args.input, &set, context);
+        processed = process(inputs, &args.input, &set, context);
         let started = Instant::now();
         let written = crate::output::write_to(args.input.output.as_deref(), |out| {
             report::render_claims(&processed.infos, &processed.claims, args.format, out, &options)

@@ -18,7 +18,7 @@ mod schema;
 mod test;
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -32,7 +32,9 @@ use crate::matcher::Matcher;
 use crate::report::ArticleInfo;
 use crate::report::style::{self, Style};
 use crate::rules::{self, Diagnostic, RuleSet, diagnostic};
-use crate::text::{Article, Format as InputFormat, LoadOptions, files, load_bytes, load_file};
+use crate::text::input::{InputFile, Inputs, WalkOptions};
+use crate::text::read::{Limits, Stopped, read_bounded};
+use crate::text::{Article, Format as InputFormat, LoadOptions, Reading, load_bytes, load_file_with};
 
 /// Process exit codes.
 pub mod exit {
@@ -140,7 +142,19 @@ pub(crate) fn load_rules(args: &RulesArgs, context: &mut Context) -> Option<Rule
             Some(set)
         }
         Err(problems) => {
-            eprint!("{}", diagnostic::render_all(&problems, context.color_stderr));
+            // A directory or file that cannot be read has no text to show a frame of: a plain
+            // error says it (with the hint), not an empty code frame.
+            let (unread, problems): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                problems.into_iter().partition(|problem| problem.source.is_empty());
+            for problem in &unread {
+                context.error(&format!("{}: {}", problem.path, problem.message));
+                if let Some(hint) = &problem.hint {
+                    eprintln!("  = help: {hint}");
+                }
+            }
+            if !problems.is_empty() {
+                eprint!("{}", diagnostic::render_all(&problems, context.color_stderr));
+            }
             context.failed = true;
             None
         }
@@ -158,8 +172,13 @@ pub fn load_rules_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
     } else {
         let entries = std::fs::read_dir(dir).map_err(|error| {
             vec![
-                Diagnostic::error(&display, &empty, 0..0, format!("cannot read rules directory: {error}"))
-                    .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/"),
+                Diagnostic::error(
+                    &display,
+                    &empty,
+                    0..0,
+                    format!("cannot read rules directory: {}", lowercase_first(&error.to_string())),
+                )
+                .hint("pass --rules with a directory of .toml rules files, e.g. --rules rules/"),
             ]
         })?;
         for entry in entries.flatten() {
@@ -260,16 +279,50 @@ impl Processed {
 /// small whatever the corpus's size.
 const CHUNK_FILES: usize = 1024;
 
-/// Reads and matches the inputs' files in parallel, chunk by chunk as the walk finds them,
-/// keeping only metadata and claims. Output order is path order whatever the thread count.
-pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context) -> Processed {
+/// Checks the paths named on the command line and sets up their walk (`--root`, the walk
+/// controls; the rules directory and the output file left out). `None` after reporting every
+/// named path that cannot be read: the run must then stop before it writes anything.
+pub(crate) fn resolve_inputs(input: &InputArgs, rules: &Path, context: &mut Context) -> Option<Inputs> {
+    let paths = if input.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        input.paths.clone()
+    };
+    let walk = &input.walk;
+    let options = WalkOptions {
+        hidden: walk.hidden,
+        no_ignore: walk.no_ignore,
+        follow: walk.follow,
+        globs: walk.glob.clone(),
+        exclude: walk.exclude.clone(),
+        leave_out: [Some(rules.to_path_buf()), input.output.clone()]
+            .into_iter()
+            .flatten()
+            .collect(),
+        root: walk.root.clone(),
+    };
+    match Inputs::resolve(&paths, options) {
+        Ok(inputs) => Some(inputs),
+        Err(problems) => {
+            for problem in &problems {
+                context.error(&problem.to_string());
+            }
+            None
+        }
+    }
+}
+
+/// Reads and matches the inputs' files in parallel, chunk by chunk, keeping only metadata and
+/// claims. Output order is path order whatever the thread count.
+pub(crate) fn process(inputs: Inputs, input: &InputArgs, rules: &RuleSet, context: &mut Context) -> Processed {
     let (mut infos, mut claims) = (Vec::new(), Vec::new());
     let mut keep = |file_infos: Vec<ArticleInfo>, file_claims: Vec<crate::claim::Claim>| {
         infos.extend(file_infos);
         claims.extend(file_claims);
         Ok(())
     };
-    let mut processed = run_files(input, rules, context, &mut keep).expect("keeping the claims in memory cannot fail");
+    let mut processed =
+        run_files(inputs, input, rules, context, &mut keep).expect("keeping the claims in memory cannot fail");
     processed.infos = infos;
     processed.claims = claims;
     processed
@@ -279,56 +332,68 @@ pub(crate) fn process(input: &InputArgs, rules: &RuleSet, context: &mut Context)
 /// as soon as the chunk of files around it is done, so memory does not grow with the corpus.
 /// Stops at the first error `each` returns.
 pub(crate) fn stream(
+    inputs: Inputs,
     input: &InputArgs,
     rules: &RuleSet,
     context: &mut Context,
     mut each: impl FnMut(Vec<ArticleInfo>, Vec<crate::claim::Claim>) -> std::io::Result<()>,
 ) -> std::io::Result<Processed> {
-    run_files(input, rules, context, &mut each)
+    run_files(inputs, input, rules, context, &mut each)
+}
+
+/// Reads standard input in bounded blocks (see [`crate::text::read`]) and loads it as one
+/// plain-text article.
+fn load_stdin(options: &LoadOptions, limits: Limits) -> Result<crate::text::Loaded, String> {
+    let display = "<stdin>";
+    let mut bytes = Vec::new();
+    let stopped = read_bounded(&mut std::io::stdin().lock(), None, limits, &mut bytes, &|_| false)
+        .map_err(|error| format!("{display}: cannot read: {error}"))?;
+    match stopped {
+        None | Some(Stopped::Binary) => {
+            load_bytes(display, &bytes, InputFormat::Text, options).map_err(|error| error.to_string())
+        }
+        Some(stop) => Ok(crate::text::article::skipped(display, stop, bytes.len())),
+    }
 }
 
 /// Walks the inputs and reads and matches their files chunk by chunk, handing each file's
 /// articles and claims to `each` in path order; `infos` and `claims` of the result stay empty.
 fn run_files(
+    inputs: Inputs,
     input: &InputArgs,
     rules: &RuleSet,
     context: &mut Context,
     each: &mut Sink<'_>,
 ) -> std::io::Result<Processed> {
     let started = Instant::now();
-    let paths = if input.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        input.paths.clone()
-    };
-    let mut files = files(&paths);
     let options = load_options(input, rules);
+    let limits = Limits {
+        max_bytes: input.walk.max_filesize,
+    };
     // Built once for the whole run: every chunk and thread shares its prefilter.
     let matcher = Matcher::new(rules);
     let progress = progress::Progress::new(context.quiet);
     let mut processed = Processed::default();
-    if paths.iter().any(|path| path.as_os_str() == "-") {
-        let mut bytes = Vec::new();
-        let loaded = std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|error| format!("<stdin>: cannot read: {error}"))
-            .and_then(|_| {
-                load_bytes("<stdin>", &bytes, InputFormat::Text, &options).map_err(|error| error.to_string())
-            });
-        match loaded {
+    if inputs.reads_stdin() {
+        match load_stdin(&options, limits) {
             Ok(loaded) => processed.absorb(FileClaims::of(&matcher, loaded), context, each)?,
             Err(error) => context.error(&error),
         }
     }
-    let read = |chunk: &[PathBuf]| -> Vec<Result<FileClaims, String>> {
+    let mut files = inputs.files();
+    let read = |chunk: &[InputFile]| -> Vec<Result<FileClaims, String>> {
         chunk
             .par_iter()
-            .map(|path| {
-                let file = load_file(path, &path.display().to_string(), &options)
+            .map(|file| {
+                let reading = Reading {
+                    limits,
+                    skip_saved_reports: !file.named,
+                };
+                let loaded = load_file_with(&file.path, &file.display, &options, &reading)
                     .map(|loaded| FileClaims::of(&matcher, loaded))
                     .map_err(|error| error.to_string());
-                progress.file_done(file.as_ref().map_or(0, |file| file.bytes));
-                file
+                progress.file_done(loaded.as_ref().map_or(0, |claims| claims.bytes));
+                loaded
             })
             .collect()
     };
@@ -364,6 +429,16 @@ fn load_options(input: &InputArgs, rules: &RuleSet) -> LoadOptions {
         url_field: input.url_field.clone(),
         structures: rules.rules.iter().any(|rule| rule.table.is_some()),
     }
+}
+
+/// `message` with its first letter in lower case (the operating system's messages start with a
+/// capital; ours do not).
+fn lowercase_first(message: &str) -> String {
+    let mut characters = message.chars();
+    characters
+        .next()
+        .map(|first| first.to_lowercase().chain(characters).collect())
+        .unwrap_or_default()
 }
 
 /// The report's view of the articles.

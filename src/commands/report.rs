@@ -31,7 +31,10 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
-    let processed = process(&args.input, &set, context);
+    let Some(inputs) = super::resolve_inputs(&args.input, &args.rules.rules, context) else {
+        return exit::ERROR;
+    };
+    let processed = process(inputs, &args.input, &set, context);
     let claims = &processed.claims;
     let compare_started = Instant::now();
     let mut findings = crate::compare::compare(claims, &set.policy());

@@ -75,11 +75,9 @@ pub(crate) fn run(args: &SchemaArgs, context: &mut Context) -> u8 {
     match result {
         Ok(()) => exit::OK,
         Err(error) => {
-            let target = args
-                .output
-                .as_ref()
-                .map_or_else(|| "stdout".to_string(), |path| path.display().to_string());
-            context.error(&format!("cannot write the schema to {target}: {error}"));
+            // A file's error names it already.
+            let target = if args.output.is_some() { "" } else { "stdout: " };
+            context.error(&format!("cannot write the schema: {target}{error}"));
             exit::ERROR
         }
     }

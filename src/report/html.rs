@@ -149,7 +149,7 @@ fn cell_class(finding: &Finding) -> &'static str {
 }
 
 fn summary(report: &Report, review: &Review, page: &mut String) {
-    let counts = Counts::new(report.findings);
+    let counts = Counts::new(report.findings, review);
     let mut rows = vec![
         ("Articles", report.summary.articles.to_string()),
         ("Claims", report.summary.claims.to_string()),

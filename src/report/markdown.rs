@@ -46,7 +46,7 @@ const STATUS_SECTIONS: [(Status, &str); 3] = [
 /// Writes the Markdown report: sections by finding kind, or by status for a comparison with a
 /// baseline.
 pub(super) fn render(report: &Report, review: &Review, out: &mut dyn Write) -> io::Result<()> {
-    let counts = Counts::new(report.findings);
+    let counts = Counts::new(report.findings, review);
     let articles = ArticleIndex::new(report.articles);
     writeln!(out, "# crosscheck report")?;
     writeln!(out)?;

@@ -242,9 +242,14 @@ struct Counts {
 }
 
 impl Counts {
-    fn new(findings: &[Finding]) -> Self {
+    /// Counts the findings that are current: in a comparison with a baseline, resolved ones are
+    /// listed but no longer count.
+    fn new(findings: &[Finding], review: &Review) -> Self {
         let mut counts = Counts::default();
-        for finding in findings {
+        let current = findings.iter().enumerate().filter(|(index, _)| {
+            review.annotation(*index).and_then(|annotation| annotation.status) != Some(Status::Resolved)
+        });
+        for (_, finding) in current {
             match finding.kind {
                 FindingKind::Conflict(_) => {
                     counts.conflicts += 1;
@@ -390,7 +395,7 @@ mod tests {
     #[test]
     fn counts_split_conflicts_by_severity() {
         let report = fixture::report();
-        let counts = Counts::new(report.findings);
+        let counts = Counts::new(report.findings, &Review::default());
         assert_eq!(
             counts,
             Counts {

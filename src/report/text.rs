@@ -395,7 +395,7 @@ fn render_summary(report: &Report, review: &Review, style: Style, out: &mut dyn 
             baseline.unchanged,
         );
     }
-    let counts = Counts::new(report.findings);
+    let counts = Counts::new(report.findings, review);
     let mut parts = vec![
         count(report.summary.articles, "article", "articles"),
         count(report.summary.claims, "claim", "claims"),

@@ -51,7 +51,7 @@ pub(super) struct ReportDto<'a> {
 impl<'a> ReportDto<'a> {
     /// The document of `report` with its review annotations.
     pub(super) fn new(report: &Report<'a>, review: &'a Review) -> Self {
-        let counts = Counts::new(report.findings);
+        let counts = Counts::new(report.findings, review);
         ReportDto {
             version: VERSION,
             tool: Cow::Borrowed("crosscheck"),

@@ -14,6 +14,7 @@ mod robustness;
 mod rules;
 mod tables;
 mod tidy;
+mod trust;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

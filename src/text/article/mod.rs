@@ -10,7 +10,6 @@
 
 use std::cell::RefCell;
 use std::fmt;
-use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -23,6 +22,7 @@ use super::date::{self, Date};
 use super::decode::{Decoding, decode};
 use super::furniture::Furniture;
 use super::offsets::OffsetMap;
+use super::read::{Limits, Stopped, read_bounded};
 use super::structure::{self, Structures};
 use super::{html, json, markdown};
 
@@ -236,6 +236,8 @@ pub enum WarningKind {
     /// A table or list that cannot be read as one (no header, ragged rows, merged cells); it is
     /// read as prose.
     Structure,
+    /// The file is larger than `--max-filesize` and was skipped.
+    TooLarge,
 }
 
 /// A problem that did not stop loading.
@@ -448,27 +450,76 @@ impl Article {
 /// Reads `path` and loads it with [`load_bytes`], choosing the format by extension;
 /// `display` is the path shown in articles and messages.
 pub fn load_file(path: &Path, display: &str, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    load_file_with(path, display, options, &Reading::default())
+}
+
+/// How [`load_file_with`] reads a file, beyond what [`LoadOptions`] says about its text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reading {
+    /// Size limit (`--max-filesize`); a larger file is skipped with a [`WarningKind::TooLarge`]
+    /// warning.
+    pub limits: Limits,
+    /// Skip, without a word, a file whose first block shows it is one of crosscheck's own saved
+    /// reports ([`super::input::is_saved_report`]): set for files a directory walk found.
+    pub skip_saved_reports: bool,
+}
+
+/// [`load_file`] with size limits and the saved-report check (see [`Reading`]). Reading is in
+/// blocks and stops at the first block of a binary file ([`super::read`]).
+pub fn load_file_with(
+    path: &Path,
+    display: &str,
+    options: &LoadOptions,
+    reading: &Reading,
+) -> Result<Loaded, LoadError> {
     thread_local! {
         /// The bytes of the file being loaded, kept for the thread's next file.
         static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
+    let format = Format::from_path(path);
     BUFFER.with_borrow_mut(|buffer| {
-        buffer.clear();
-        // Through `Take`, `read_to_end` reads into the spare capacity until end of file,
-        // without the `fstat` and `lseek` that `File` makes to size the buffer (one file in a
-        // news corpus is ~2 KB, so system calls are a good part of the cost).
-        std::fs::File::open(path)
-            .and_then(|file| file.take(u64::MAX).read_to_end(buffer))
-            .map_err(|cause| LoadError::Read {
-                path: display.to_owned(),
-                cause,
-            })?;
-        let loaded = load_bytes(display, buffer, Format::from_path(path), options);
+        let read_error = |cause| LoadError::Read {
+            path: display.to_owned(),
+            cause,
+        };
+        let mut file = std::fs::File::open(path).map_err(read_error)?;
+        // The size is asked for only when a limit needs it: one system call fewer per file
+        // otherwise (one file in a news corpus is ~2 KB, so system calls are a good part of the
+        // cost).
+        let size = match reading.limits.max_bytes {
+            Some(_) => Some(file.metadata().map_err(read_error)?.len()),
+            None => None,
+        };
+        let saved_report = |first: &[u8]| reading.skip_saved_reports && super::input::is_saved_report(first, format);
+        let stopped = read_bounded(&mut file, size, reading.limits, buffer, &saved_report).map_err(read_error)?;
+        let loaded = match stopped {
+            None | Some(Stopped::Binary) => load_bytes(display, buffer, format, options),
+            Some(stop) => Ok(skipped(display, stop, buffer.len())),
+        };
         if buffer.capacity() > KEPT_BUFFER_BYTES {
             *buffer = Vec::new();
         }
         loaded
     })
+}
+
+/// What loading gives for an input that [`read_bounded`] stopped reading early (not binary:
+/// that is left to [`load_bytes`], which says where the NUL byte is).
+pub fn skipped(display: &str, stopped: Stopped, read: usize) -> Loaded {
+    let warnings = match stopped {
+        Stopped::TooLarge { limit } => vec![Warning {
+            path: display.to_owned(),
+            offset: None,
+            kind: WarningKind::TooLarge,
+            message: format!("larger than --max-filesize ({limit} bytes), skipped"),
+        }],
+        Stopped::Binary | Stopped::Unwanted => Vec::new(),
+    };
+    Loaded {
+        warnings,
+        bytes: read as u64,
+        ..Loaded::default()
+    }
 }
 
 /// A read buffer larger than this is not kept for the next file.
