@@ -142,6 +142,14 @@ pub struct ReportArgs {
     /// Acknowledged findings (default: `acknowledged.toml` in the rules directory, if present).
     #[arg(long, value_name = "FILE")]
     pub acknowledged: Option<PathBuf>,
+    /// Reference tables to check claims against: CSV or TOML files, or folders of them; repeat
+    /// for several (default: `reference/` in the rules directory, if present; see
+    /// docs/reference.md).
+    #[arg(long, value_name = "FILE")]
+    pub reference: Vec<PathBuf>,
+    /// Check no claim against reference tables, not even the rules directory's.
+    #[arg(long, conflicts_with = "reference")]
+    pub no_reference: bool,
 }
 
 /// `crosscheck test`.

@@ -12,6 +12,10 @@ pub(crate) fn run(args: &RulesArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(args, context) else {
         return exit::ERROR;
     };
+    // The reference tables beside the rules are part of the pack: a broken one fails `check`.
+    let Some(reference) = super::load_reference(&[], &args.rules, &set, context) else {
+        return exit::ERROR;
+    };
     let lints = lint::lint(&set);
     if !context.quiet {
         for warning in &lints {
@@ -27,6 +31,9 @@ pub(crate) fn run(args: &RulesArgs, context: &mut Context) -> u8 {
             examples,
             set.warnings.len() + lints.len()
         );
+        if !reference.is_empty() {
+            eprintln!("{} reference rows ok", reference.rows.len());
+        }
     }
     exit::OK
 }

@@ -31,10 +31,23 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
+    let reference = if args.no_reference {
+        crate::reference::Reference::default()
+    } else {
+        match super::load_reference(&args.reference, &args.rules.rules, &set, context) {
+            Some(reference) => reference,
+            None => return exit::ERROR,
+        }
+    };
     let processed = process(&args.input, &set, context);
     let claims = &processed.claims;
     let compare_started = Instant::now();
-    let findings = crate::compare::compare(claims, &set.policy());
+    let policy = set.policy();
+    let mut findings = crate::compare::compare(claims, &policy);
+    if !reference.is_empty() {
+        findings.extend(crate::reference::check(claims, &reference, &policy));
+        crate::compare::sort(&mut findings);
+    }
     let compare_time = compare_started.elapsed();
     let infos = &processed.infos;
     let summary = Summary {
