@@ -128,6 +128,7 @@ fn baseline_diff_shows_exactly_the_resolved_and_the_new_conflict() {
         dir,
         &[
             "report",
+            "--no-reference",
             "corpus",
             "--rules",
             rules,
@@ -149,6 +150,7 @@ fn baseline_diff_shows_exactly_the_resolved_and_the_new_conflict() {
         dir,
         &[
             "report",
+            "--no-reference",
             "corpus",
             "--rules",
             rules,
@@ -172,6 +174,7 @@ fn baseline_diff_shows_exactly_the_resolved_and_the_new_conflict() {
         dir,
         &[
             "report",
+            "--no-reference",
             "corpus",
             "--rules",
             rules,
