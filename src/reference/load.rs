@@ -216,7 +216,7 @@ fn validate(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<Row, Vec
             None => hint.to_owned(),
         };
         file.error(field.span.clone(), format!("unknown {what} `{}`", field.text))
-            .label(format!("not a {what} of the rules"))
+            .label(format!("not {} {what} of the rules", if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }))
             .hint(hint)
     };
     let entity_hint = "use a lexicon entry id of the rules (the key left of `=` in `[lexicon.NAME.entries]`)";

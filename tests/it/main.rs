@@ -7,6 +7,7 @@ mod compare;
 mod context;
 mod extract;
 mod quantities;
+mod reference;
 mod review;
 mod robustness;
 mod rules;
