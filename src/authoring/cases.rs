@@ -157,7 +157,10 @@ impl Expectation {
         if let Some(verdict) = &self.verdict
             && !VERDICTS.contains(&verdict.replace('-', "_").as_str())
         {
-            return Some(format!("unknown verdict `{verdict}`; use one of {}", VERDICTS.join(", ")));
+            return Some(format!(
+                "unknown verdict `{verdict}`; use one of {}",
+                VERDICTS.join(", ")
+            ));
         }
         if let Some(severity) = &self.severity
             && !SEVERITIES.contains(&severity.as_str())

@@ -177,7 +177,10 @@ fn read_reference(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Vec<Diagno
                     entries
                         .flatten()
                         .map(|entry| entry.path())
-                        .filter(|path| path.extension().is_some_and(|extension| extension == "csv" || extension == "toml"))
+                        .filter(|path| {
+                            path.extension()
+                                .is_some_and(|extension| extension == "csv" || extension == "toml")
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -198,7 +201,11 @@ fn read_reference(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Vec<Diagno
             ),
         }
     }
-    if problems.is_empty() { Ok(sources) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(sources)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Reads and compiles every `*.toml` file in `dir` (sorted by name; the acknowledgements file

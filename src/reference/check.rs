@@ -47,9 +47,15 @@ fn check_claim(reference: &Reference, policy: &Policy, index: usize, claim: &Cla
     let outcome = match &claim.value {
         Value::Quantity(quantity) => check_quantity(reference, policy, claim, subject, object, quantity)?,
         Value::Rank(rank) => check_rank(reference, policy, claim, subject, object, rank)?,
-        Value::Order(order) => {
-            check_order(reference, policy, claim, subject, order.than.id.as_str(), object, order.relation)?
-        }
+        Value::Order(order) => check_order(
+            reference,
+            policy,
+            claim,
+            subject,
+            order.than.id.as_str(),
+            object,
+            order.relation,
+        )?,
         _ => return None,
     };
     Some(finding(index, claim, outcome))
@@ -94,12 +100,21 @@ fn claim_time(claim: &Claim) -> String {
 
 /// The years the table has for `rows`: "2023 and 2024".
 fn years(reference: &Reference, rows: &[usize]) -> String {
-    let mut years: Vec<String> = rows.iter().map(|&position| reference.rows[position].year.to_string()).collect();
+    let mut years: Vec<String> = rows
+        .iter()
+        .map(|&position| reference.rows[position].year.to_string())
+        .collect();
     years.dedup();
     phrase::list(&years)
 }
 
-fn other_time<'a>(reference: &Reference, claim: &Claim, rows: &[usize], described: &str, nearest: &'a Row) -> Outcome<'a> {
+fn other_time<'a>(
+    reference: &Reference,
+    claim: &Claim,
+    rows: &[usize],
+    described: &str,
+    nearest: &'a Row,
+) -> Outcome<'a> {
     Outcome {
         verdict: Verdict::OtherTime,
         row: nearest,
@@ -144,7 +159,9 @@ fn check_quantity<'a>(
         .rows_of(&claim.kind, subject, object)
         .iter()
         .copied()
-        .filter(|&position| matches!(&reference.rows[position].value, RowValue::Quantity(row) if row.unit == quantity.unit))
+        .filter(
+            |&position| matches!(&reference.rows[position].value, RowValue::Quantity(row) if row.unit == quantity.unit),
+        )
         .collect();
     let described = phrase::describe(policy, &claim.kind, Some(subject), object);
     let row = match pick(reference, &rows, claim)? {
@@ -243,7 +260,10 @@ fn check_rank<'a>(
         Ok(row) => row,
         Err(nearest) => return Some(other_time(reference, claim, &rows, &described, nearest)),
     };
-    let position = rows.iter().copied().find(|&position| std::ptr::eq(&reference.rows[position], row))?;
+    let position = rows
+        .iter()
+        .copied()
+        .find(|&position| std::ptr::eq(&reference.rows[position], row))?;
     let (implied_best, implied_worst, group) = reference.ranking[&position];
     let agrees = implied_best <= worst && best <= implied_worst;
     let implied = if implied_best == implied_worst {
@@ -312,7 +332,11 @@ fn check_order<'a>(
         Relation::Greater => own.value > theirs.value,
         Relation::Less => own.value < theirs.value,
     };
-    let side = if relation == Relation::Greater { "larger" } else { "smaller" };
+    let side = if relation == Relation::Greater {
+        "larger"
+    } else {
+        "smaller"
+    };
     Some(Outcome {
         verdict: if agrees { Verdict::Agrees } else { Verdict::Disagrees },
         row,
@@ -346,7 +370,12 @@ fn finding(index: usize, claim: &Claim, outcome: Outcome<'_>) -> Finding {
     id.write(outcome.verdict.name().as_bytes());
     id.end_part();
     id.part(&claim.id);
-    for part in [&row.entity, &row.kind, row.object.as_deref().unwrap_or_default(), &row.source] {
+    for part in [
+        &row.entity,
+        &row.kind,
+        row.object.as_deref().unwrap_or_default(),
+        &row.source,
+    ] {
         id.part(part);
     }
     id.part(&row.year.to_string());

@@ -216,7 +216,14 @@ fn validate(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<Row, Vec
             None => hint.to_owned(),
         };
         file.error(field.span.clone(), format!("unknown {what} `{}`", field.text))
-            .label(format!("not {} {what} of the rules", if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }))
+            .label(format!(
+                "not {} {what} of the rules",
+                if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                }
+            ))
             .hint(hint)
     };
     let entity_hint = "use a lexicon entry id of the rules (the key left of `=` in `[lexicon.NAME.entries]`)";
@@ -250,7 +257,9 @@ fn validate(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<Row, Vec
                 .hint("name who gives the figure, e.g. USGS"),
         );
     }
-    let value = read_value(file, known, raw).map_err(|problem| problems.push(problem)).ok();
+    let value = read_value(file, known, raw)
+        .map_err(|problem| problems.push(problem))
+        .ok();
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -276,7 +285,12 @@ fn validate(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<Row, Vec
 /// The row's value: a rank (unit `rank`) or a figure with its unit, which must be of a
 /// dimension the kind's rules read.
 fn read_value(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<RowValue, Diagnostic> {
-    let number_text: String = raw.value.text.chars().filter(|&character| character != ',' && character != '_').collect();
+    let number_text: String = raw
+        .value
+        .text
+        .chars()
+        .filter(|&character| character != ',' && character != '_')
+        .collect();
     let not_a_number = || {
         file.error(raw.value.span.clone(), format!("`{}` is not a number", raw.value.text))
             .label("expected a number")
@@ -291,7 +305,8 @@ fn read_value(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<RowVal
         return if number >= 1.0 && number.fract() == 0.0 && number <= f64::from(u32::MAX) {
             Ok(RowValue::Rank(number as u32))
         } else {
-            Err(file.error(raw.value.span.clone(), format!("`{}` is not a rank", raw.value.text))
+            Err(file
+                .error(raw.value.span.clone(), format!("`{}` is not a rank", raw.value.text))
                 .label("expected a whole number from 1")
                 .hint("a rank is a position: 1 for the largest, 2 for the second-largest"))
         };
@@ -303,16 +318,33 @@ fn read_value(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<RowVal
             .label("not a unit crosscheck reads")
             .hint("write a unit as articles do: t, tonnes, metric tons, kt, Mt, %, $, or `rank` for a rank")
     })?;
-    let dimensions = known.dimensions.get(raw.kind.text.as_str()).map_or(&[][..], Vec::as_slice);
+    let dimensions = known
+        .dimensions
+        .get(raw.kind.text.as_str())
+        .map_or(&[][..], Vec::as_slice);
     if !dimensions.is_empty() && !dimensions.iter().any(|dimension| dimension.admits(&quantity)) {
         let unit_name = if quantity.unit.is_empty() {
             "a plain count".to_owned()
         } else {
-            format!("{} ({})", crate::value::quantity::dimension_of(&quantity.unit), quantity.unit)
+            format!(
+                "{} ({})",
+                crate::value::quantity::dimension_of(&quantity.unit),
+                quantity.unit
+            )
         };
-        let wanted: Vec<String> = dimensions.iter().map(|dimension| format!("{dimension:?}").to_lowercase()).collect();
+        let wanted: Vec<String> = dimensions
+            .iter()
+            .map(|dimension| format!("{dimension:?}").to_lowercase())
+            .collect();
         return Err(file
-            .error(span, format!("`{unit_text}` is {unit_name}, but `{}` claims are read as {}", raw.kind.text, wanted.join(" or ")))
+            .error(
+                span,
+                format!(
+                    "`{unit_text}` is {unit_name}, but `{}` claims are read as {}",
+                    raw.kind.text,
+                    wanted.join(" or ")
+                ),
+            )
             .label("unit of the wrong dimension")
             .hint("give the figure in a unit of the kind's dimension, or check the `kind` column"));
     }
@@ -375,7 +407,10 @@ fn csv_rows(file: &File<'_>) -> Result<Vec<RawRow>, Vec<Diagnostic>> {
                     format!("row has {} fields, the header {}", fields.len(), columns.len()),
                 )
                 .label("field count differs from the header")
-                .hint(format!("give every row the header's columns, in order: {}", columns.join(","))),
+                .hint(format!(
+                    "give every row the header's columns, in order: {}",
+                    columns.join(",")
+                )),
             );
             continue;
         }
@@ -389,10 +424,9 @@ fn csv_rows(file: &File<'_>) -> Result<Vec<RawRow>, Vec<Diagnostic>> {
         rows.push(row);
     }
     if header.is_none() {
-        problems.push(
-            file.error(0..0, "no header line")
-                .hint(format!("start the table with a header line naming its columns: {HEADER}")),
-        );
+        problems.push(file.error(0..0, "no header line").hint(format!(
+            "start the table with a header line naming its columns: {HEADER}"
+        )));
     }
     if problems.is_empty() { Ok(rows) } else { Err(problems) }
 }
@@ -430,11 +464,18 @@ fn read_header(file: &File<'_>, fields: &[Field]) -> Result<Vec<String>, Vec<Dia
             problems.push(
                 file.error(header_span.clone(), format!("missing column `{required}`"))
                     .label("the header")
-                    .hint(format!("a reference table needs the columns {}; e.g. {HEADER}", REQUIRED.join(", "))),
+                    .hint(format!(
+                        "a reference table needs the columns {}; e.g. {HEADER}",
+                        REQUIRED.join(", ")
+                    )),
             );
         }
     }
-    if problems.is_empty() { Ok(columns) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(columns)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Splits one CSV line (at byte `base` of the file) into trimmed fields; a field may be quoted,
@@ -478,7 +519,10 @@ fn split_csv_line(line: &str, base: usize) -> Result<Vec<Field>, (Range<usize>, 
                     position += 1;
                 }
                 Some(_) => {
-                    return Err((base + position..base + position + 1, "text after a quoted field".to_owned()));
+                    return Err((
+                        base + position..base + position + 1,
+                        "text after a quoted field".to_owned(),
+                    ));
                 }
             }
         } else {
@@ -531,10 +575,10 @@ struct TomlRow {
 fn toml_rows(file: &File<'_>) -> Result<Vec<RawRow>, Vec<Diagnostic>> {
     let parsed: TomlFile = toml::from_str(file.source).map_err(|error| {
         let span = error.span().unwrap_or(0..0);
-        vec![
-            file.error(span, error.message().to_owned())
-                .hint(format!("write one [[row]] table per row with the keys {}", COLUMNS.join(", "))),
-        ]
+        vec![file.error(span, error.message().to_owned()).hint(format!(
+            "write one [[row]] table per row with the keys {}",
+            COLUMNS.join(", ")
+        ))]
     })?;
     let field = |spanned: &Spanned<String>| Field {
         text: spanned.get_ref().trim().to_owned(),
@@ -581,7 +625,11 @@ mod tests {
         assert_eq!(texts, expected);
         for field in &fields {
             let written = &line[field.span.clone()];
-            assert!(written == field.text || written.starts_with('"'), "{written:?} vs {:?}", field.text);
+            assert!(
+                written == field.text || written.starts_with('"'),
+                "{written:?} vs {:?}",
+                field.text
+            );
         }
     }
 
@@ -589,7 +637,10 @@ mod tests {
     fn csv_lines_split_with_quotes_and_blanks() {
         check("china,reserves,rare-earths", &["china", "reserves", "rare-earths"]);
         check(" a , b ,", &["a", "b", ""]);
-        check("\"Mineral Commodity Summaries, 2025\",x", &["Mineral Commodity Summaries, 2025", "x"]);
+        check(
+            "\"Mineral Commodity Summaries, 2025\",x",
+            &["Mineral Commodity Summaries, 2025", "x"],
+        );
         check("\"say \"\"hi\"\"\"", &["say \"hi\""]);
         assert!(split_csv_line("\"open", 0).is_err());
         assert!(split_csv_line("\"a\"b", 0).is_err());

@@ -173,8 +173,7 @@ impl Reference {
             };
             Some((self.id(kind)?, self.id(entity)?, object))
         })();
-        key.and_then(|key| self.by_key.get(&key))
-            .map_or(&[], Vec::as_slice)
+        key.and_then(|key| self.by_key.get(&key)).map_or(&[], Vec::as_slice)
     }
 
     /// Ranks every quantity row within its (kind, object, year, unit) group.

@@ -428,7 +428,11 @@ fn context_notes(claim: &Claim) -> Vec<String> {
 /// reserves · rare-earths · 3,800,000 t for 2024 · USGS, Mineral Commodity Summaries 2025 ·
 /// URL · note`.
 fn citation_text(citation: &crate::finding::Citation) -> String {
-    let mut parts = vec![format!("{}:{}", citation.file, citation.line), citation.entity.clone(), citation.kind.clone()];
+    let mut parts = vec![
+        format!("{}:{}", citation.file, citation.line),
+        citation.entity.clone(),
+        citation.kind.clone(),
+    ];
     parts.extend(citation.object.clone());
     parts.push(format!("{} for {}", citation.value, citation.year));
     parts.push(match &citation.edition {

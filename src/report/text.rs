@@ -178,7 +178,11 @@ fn render_finding(
         writeln!(out, "{pad} {equals} and {more}")?;
     }
     if let Some(citation) = &finding.reference {
-        writeln!(out, "{pad} {equals} reference: {}", one_line(&super::citation_text(citation)))?;
+        writeln!(
+            out,
+            "{pad} {equals} reference: {}",
+            one_line(&super::citation_text(citation))
+        )?;
     }
     let all: Vec<&Claim> = finding_claims(finding, claims).collect();
     if let Some(why) = why(finding, &all) {

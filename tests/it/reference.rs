@@ -11,7 +11,13 @@ const TABLES: [&str; 4] = [
 ];
 
 fn report(format: &str) -> crate::Run {
-    let mut args = vec!["report", "tests/fixtures/reference/articles", "--no-timing", "--format", format];
+    let mut args = vec![
+        "report",
+        "tests/fixtures/reference/articles",
+        "--no-timing",
+        "--format",
+        format,
+    ];
     args.extend(TABLES);
     crosscheck(&args)
 }
@@ -21,7 +27,11 @@ fn report(format: &str) -> crate::Run {
 #[test]
 fn reference_findings_in_every_format() {
     let text = report("text");
-    assert_eq!(text.code, 1, "a plain claim the table contradicts fails the run: {}", text.stderr);
+    assert_eq!(
+        text.code, 1,
+        "a plain claim the table contradicts fails the run: {}",
+        text.stderr
+    );
     for header in [
         "note[reference:agrees]",
         "error[reference:disagrees]",
@@ -30,11 +40,24 @@ fn reference_findings_in_every_format() {
     ] {
         assert!(text.stdout.contains(header), "no {header}:\n{}", text.stdout);
     }
-    assert!(text.stdout.contains("put Russia 5th"), "the implied rank: {}", text.stdout);
-    assert!(text.stdout.contains("larger than India's, but"), "the order: {}", text.stdout);
-    assert!(text.stdout.contains("ranks them 1st"), "the stated rank: {}", text.stdout);
     assert!(
-        text.stdout.contains("= reference: tests/fixtures/reference/table.toml:2"),
+        text.stdout.contains("put Russia 5th"),
+        "the implied rank: {}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("larger than India's, but"),
+        "the order: {}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("ranks them 1st"),
+        "the stated rank: {}",
+        text.stdout
+    );
+    assert!(
+        text.stdout
+            .contains("= reference: tests/fixtures/reference/table.toml:2"),
         "the row's file:line: {}",
         text.stdout
     );
@@ -43,11 +66,18 @@ fn reference_findings_in_every_format() {
     let json = report("json");
     let parsed: serde_json::Value = serde_json::from_str(&json.stdout).expect("the report is JSON");
     let findings = parsed["findings"].as_array().expect("findings");
-    let checked: Vec<&serde_json::Value> = findings.iter().filter(|finding| finding["kind"] == "reference").collect();
+    let checked: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|finding| finding["kind"] == "reference")
+        .collect();
     assert!(!checked.is_empty());
     for finding in &checked {
         let reference = &finding["reference"];
-        assert!(reference["file"].as_str().is_some_and(|file| file.starts_with("tests/fixtures/reference/")));
+        assert!(
+            reference["file"]
+                .as_str()
+                .is_some_and(|file| file.starts_with("tests/fixtures/reference/"))
+        );
         assert!(reference["line"].as_u64().is_some_and(|line| line >= 2));
         assert_eq!(finding["claims"].as_array().map(Vec::len), Some(1), "the quoted claim");
     }
@@ -80,8 +110,14 @@ fn reference_keys_are_in_the_schema_and_the_docs() {
         .collect();
     keys.extend(["references", "disagreements", "reference", "other_time"]);
     for key in keys {
-        assert!(schema.contains(&format!("\"{key}\"")), "docs/report.schema.json lacks `{key}`");
-        assert!(documentation.contains(&format!("`{key}`")), "docs/report-format.md lacks `{key}`");
+        assert!(
+            schema.contains(&format!("\"{key}\"")),
+            "docs/report.schema.json lacks `{key}`"
+        );
+        assert!(
+            documentation.contains(&format!("`{key}`")),
+            "docs/report-format.md lacks `{key}`"
+        );
     }
 }
 
@@ -98,7 +134,16 @@ fn reference_findings_survive_saved_reports() {
     let table = table.to_str().expect("a UTF-8 path");
     let rules = root().join("rules");
     let rules = rules.to_str().expect("a UTF-8 path");
-    let base = ["report", articles, "--rules", rules, "--no-timing", "--format", "json", "-o"];
+    let base = [
+        "report",
+        articles,
+        "--rules",
+        rules,
+        "--no-timing",
+        "--format",
+        "json",
+        "-o",
+    ];
     let mut without = base.to_vec();
     without.extend(["old.json", "--no-reference"]);
     assert_eq!(crosscheck_in(dir, &without).code, 0);
@@ -108,8 +153,16 @@ fn reference_findings_survive_saved_reports() {
 
     let diff = crosscheck_in(dir, &["diff", "old.json", "new.json"]);
     assert_eq!(diff.code, 1, "a new disagreement fails the diff: {}", diff.stderr);
-    assert!(diff.stdout.contains("new error[reference:disagrees]"), "{}", diff.stdout);
-    assert!(diff.stdout.contains("= reference: "), "the citation reads back: {}", diff.stdout);
+    assert!(
+        diff.stdout.contains("new error[reference:disagrees]"),
+        "{}",
+        diff.stdout
+    );
+    assert!(
+        diff.stdout.contains("= reference: "),
+        "the citation reads back: {}",
+        diff.stdout
+    );
     let same = crosscheck_in(dir, &["diff", "new.json", "new.json"]);
     assert_eq!(same.code, 0, "{}", same.stderr);
     assert!(same.stdout.contains("nothing new or resolved"), "{}", same.stdout);
@@ -121,7 +174,14 @@ fn the_rules_directory_reference_is_found() {
     let run = crosscheck(&["check", "--rules", "rules"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("reference rows ok"), "{}", run.stderr);
-    let off = crosscheck(&["report", "examples", "--no-reference", "--no-timing", "--fail-on", "never"]);
+    let off = crosscheck(&[
+        "report",
+        "examples",
+        "--no-reference",
+        "--no-timing",
+        "--fail-on",
+        "never",
+    ]);
     assert!(!off.stdout.contains("[reference:"), "--no-reference turns it off");
 }
 
