@@ -7,6 +7,7 @@
 //! fixed PRNG picks an entity, a stated year (one in ten outside the table) and a figure (two
 //! in three within 5% of the row); one claim in ten is a rank, one in ten an order.
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -39,7 +40,7 @@ impl Rng {
 fn rules() -> String {
     let mut text = String::from("[lexicon.land.entries]\n");
     for entity in 0..ENTITIES {
-        text.push_str(&format!("e{entity} = [\"Land{entity}\"]\n"));
+        let _ = writeln!(text, "e{entity} = [\"Land{entity}\"]");
     }
     text.push_str("[lexicon.mineral.entries]\nore = [\"ore\"]\n");
     text.push_str(
@@ -51,11 +52,9 @@ fn rules() -> String {
 fn table(rows: usize) -> String {
     let mut text = String::from("entity,kind,object,value,unit,year,source,edition,url,note\n");
     for row in 0..rows {
-        let (entity, year) = (row % ENTITIES, 2000 + (row / ENTITIES) as i32);
+        let (entity, year) = (row % ENTITIES, 2000 + i32::try_from(row / ENTITIES).unwrap_or(i32::MAX));
         let value = 1_000 + (entity * 7_919) % 1_000_000;
-        text.push_str(&format!(
-            "e{entity},reserves,ore,{value},t,{year},Survey,Edition {year},,\n"
-        ));
+        let _ = writeln!(text, "e{entity},reserves,ore,{value},t,{year},Survey,Edition {year},,");
     }
     text
 }
@@ -99,7 +98,7 @@ fn claims(count: usize) -> Vec<Claim> {
                     text: format!("{value} tonnes"),
                     span: Span::new(0, 1),
                     noun: None,
-                    reading: Default::default(),
+                    reading: crosscheck::value::quantity::Reading::default(),
                 }),
             };
             Claim {

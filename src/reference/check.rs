@@ -263,7 +263,7 @@ fn check_rank<'a>(
     let position = rows
         .iter()
         .copied()
-        .find(|&position| std::ptr::eq(&reference.rows[position], row))?;
+        .find(|&position| std::ptr::eq(&raw const reference.rows[position], row))?;
     let (implied_best, implied_worst, group) = reference.ranking[&position];
     let agrees = implied_best <= worst && best <= implied_worst;
     let implied = if implied_best == implied_worst {

@@ -2,7 +2,7 @@
 //!
 //! Both formats come down to the same raw rows (each field's text and byte span), which one
 //! validation checks against the rule set, so a CSV and a TOML table give the same errors for
-//! the same mistakes. Every problem of every file is collected, each at its file:line:column
+//! the same mistakes. Every problem of every file is collected, each at its `file:line:column`
 //! with a hint; nothing here panics on what a user wrote.
 
 use std::collections::HashMap;
@@ -34,15 +34,14 @@ pub fn load_sources(sources: &[(String, String)], set: &RuleSet) -> Result<Refer
     let known = Known::new(set);
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    let mut seen: HashMap<(String, String, Option<String>, i32, bool), (String, u32)> = HashMap::new();
+    let mut seen: HashMap<RowIdentity, (String, u32)> = HashMap::new();
     for (name, text) in sources {
         let source: Arc<str> = Arc::from(text.as_str());
         let file = File { name, source: &source };
-        let raw = if name.ends_with(".toml") {
-            toml_rows(&file)
-        } else {
-            csv_rows(&file)
-        };
+        let is_toml = std::path::Path::new(name)
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("toml"));
+        let raw = if is_toml { toml_rows(&file) } else { csv_rows(&file) };
         let raw = match raw {
             Ok(raw) => raw,
             Err(mut found) => {
@@ -90,6 +89,9 @@ pub fn load_sources(sources: &[(String, String)], set: &RuleSet) -> Result<Refer
         Err(problems)
     }
 }
+
+/// What two rows may not share: entity, kind, object, year, and whether the value is a rank.
+type RowIdentity = (String, String, Option<String>, i32, bool);
 
 /// A file being read: its name and text.
 struct File<'a> {
@@ -284,6 +286,7 @@ fn validate(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<Row, Vec
 
 /// The row's value: a rank (unit `rank`) or a figure with its unit, which must be of a
 /// dimension the kind's rules read.
+#[allow(clippy::result_large_err)] // one diagnostic per row at most, never on a hot path
 fn read_value(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<RowValue, Diagnostic> {
     let number_text: String = raw
         .value

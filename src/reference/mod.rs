@@ -7,7 +7,7 @@
 //! is handed. Every row names an entity, a claim kind and an object by the ids of the rule set
 //! (an unknown id is an error with a did-you-mean), a value (a quantity of the dimension the
 //! kind's rules read, or a rank), the year it holds for and its source; every problem of every
-//! file is collected and reported with file:line:column.
+//! file is collected and reported with `file:line:column`.
 //!
 //! [`check`] holds each claim whose key (kind, subject, object; world scope) has rows against
 //! the row of its time: it agrees (within the claim's rule tolerance, through the comparator's

@@ -185,7 +185,7 @@ fn the_rules_directory_reference_is_found() {
     assert!(!off.stdout.contains("[reference:"), "--no-reference turns it off");
 }
 
-/// Each broken reference file is an error at file:line:column, exit 2, no panic.
+/// Each broken reference file is an error at `file:line:column`, exit 2, no panic.
 #[test]
 fn bad_reference_files() {
     insta::glob!(root(), "tests/fixtures/reference/bad/*", |path| {
