@@ -217,3 +217,60 @@ impl Reference {
         self.groups = ranked;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Reference, Row, RowValue};
+    use crate::claim::{Bound, Quantity, Span};
+
+    fn row(entity: &str, value: f64, year: i32) -> Row {
+        Row {
+            file: "t.csv".into(),
+            line: 2,
+            entity: entity.into(),
+            kind: "reserves".into(),
+            object: Some("ore".into()),
+            value: RowValue::Quantity(Quantity {
+                value,
+                low: None,
+                high: None,
+                unit: "t".into(),
+                bound: Bound::Exact,
+                text: String::new(),
+                span: Span::default(),
+                noun: None,
+                reading: crate::value::quantity::Reading::default(),
+            }),
+            year,
+            source: "Survey".into(),
+            edition: None,
+            url: None,
+            note: None,
+        }
+    }
+
+    /// Ranks are per year; tied values share a range; a row of another year does not count.
+    #[test]
+    fn rankings_are_per_year_and_ties_share_a_range() {
+        let reference = Reference::new(vec![
+            row("a", 10.0, 2024),
+            row("b", 10.0, 2024),
+            row("c", 5.0, 2024),
+            row("c", 50.0, 2023),
+        ]);
+        let rank = |position: usize| {
+            let (best, worst, _) = reference.ranking[&position];
+            (best, worst)
+        };
+        assert_eq!([rank(0), rank(1), rank(2), rank(3)], [(1, 2), (1, 2), (3, 3), (1, 1)]);
+        let (_, _, group) = reference.ranking[&2];
+        assert_eq!(
+            reference.groups[group],
+            vec![0, 1, 2],
+            "largest first, ties in file order"
+        );
+        assert_eq!(reference.rows_of("reserves", "c", Some("ore")), &[3, 2], "by year");
+        assert!(reference.rows_of("reserves", "c", None).is_empty());
+        assert!(reference.rows_of("reserves", "zz", Some("ore")).is_empty());
+    }
+}

@@ -198,3 +198,109 @@ fn bad_reference_files() {
         snapshot!("reference__bad", run.stderr);
     });
 }
+
+/// A reference finding's id rests on content, not on lines: moving the rows down the file (a
+/// comment added above them) keeps every id, while the cited line follows the row.
+#[test]
+fn reference_finding_ids_survive_moved_rows() {
+    let temporary = tempfile::tempdir().expect("a temporary directory");
+    let original = std::fs::read_to_string(root().join("tests/fixtures/reference/table.csv")).expect("the table");
+    let moved = temporary.path().join("moved.csv");
+    std::fs::write(&moved, format!("# a new comment\n# and another\n{original}")).expect("write the table");
+    let run = |table: &str| {
+        let run = crosscheck(&[
+            "report",
+            "tests/fixtures/reference/articles",
+            "--reference",
+            table,
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ]);
+        let parsed: serde_json::Value = serde_json::from_str(&run.stdout).expect("the report is JSON");
+        parsed["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|finding| finding["kind"] == "reference")
+            .map(|finding| {
+                (
+                    finding["id"].as_str().unwrap_or_default().to_owned(),
+                    finding["reference"]["line"].as_u64(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = run("tests/fixtures/reference/table.csv");
+    let after = run(moved.to_str().expect("a UTF-8 path"));
+    assert!(!before.is_empty());
+    let ids = |findings: &[(String, Option<u64>)]| findings.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&before), ids(&after));
+    for ((_, old), (_, new)) in before.iter().zip(&after) {
+        assert_eq!(old.map(|line| line + 2), *new, "the cited line follows the row");
+    }
+}
+
+/// A reference disagreement can be acknowledged like a conflict: `ack` finds it in a saved
+/// report by id, writes its kind, and the next run no longer fails on it.
+#[test]
+fn reference_disagreements_can_be_acknowledged() {
+    let temporary = tempfile::tempdir().expect("a temporary directory");
+    let dir = temporary.path();
+    let article = "---\ndate: 2025-05-03\n---\n\nRussia holds 28.7 million tonnes of rare-earth reserves.\n";
+    std::fs::write(dir.join("article.md"), article).expect("write the article");
+    std::fs::copy(
+        root().join("rules/critical-minerals.toml"),
+        dir.join("critical-minerals.toml"),
+    )
+    .expect("copy");
+    std::fs::copy(root().join("rules/lexicons.toml"), dir.join("lexicons.toml")).expect("copy");
+    std::fs::copy(root().join("tests/fixtures/reference/table.csv"), dir.join("table.csv")).expect("copy");
+    let report = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "article.md",
+            "--rules",
+            ".",
+            "--reference",
+            "table.csv",
+            "--no-timing",
+        ];
+        args.extend(extra);
+        crosscheck_in(dir, &args)
+    };
+    let saved = report(&["--format", "json", "-o", "before.json"]);
+    assert_eq!(saved.code, 1, "the disagreement fails the run: {}", saved.stderr);
+    let document: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("before.json")).expect("the report")).expect("JSON");
+    let id = document["findings"][0]["id"].as_str().expect("a finding id").to_owned();
+    assert_eq!(document["findings"][0]["kind"], "reference");
+    let ack = crosscheck_in(
+        dir,
+        &[
+            "ack",
+            &id,
+            "--reason",
+            "the minister's figure, reported as such",
+            "--report",
+            "before.json",
+            "--rules",
+            ".",
+        ],
+    );
+    assert_eq!(ack.code, 0, "{}", ack.stderr);
+    let file = std::fs::read_to_string(dir.join("acknowledged.toml")).expect("the acknowledgements file");
+    assert!(file.contains("kind = \"reference (disagrees)\""), "{file}");
+    let after = report(&[]);
+    assert_eq!(
+        after.code, 0,
+        "an acknowledged disagreement does not fail the run: {}",
+        after.stdout
+    );
+    assert!(
+        after.stdout.contains("acknowledged error[reference:disagrees]"),
+        "{}",
+        after.stdout
+    );
+}
