@@ -196,6 +196,9 @@ pub struct ExplainArgs {
 /// `crosscheck schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
+    /// Print the schema of a TOML reference table (docs/reference.md) instead of a rules file.
+    #[arg(long)]
+    pub reference: bool,
     /// Write the schema to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -544,34 +545,69 @@ fn split_csv_line(line: &str, base: usize) -> Result<Vec<Field>, (Range<usize>, 
     }
 }
 
-/// A TOML reference file: `[[row]]` tables with the CSV's columns as keys.
-#[derive(Deserialize)]
+/// A TOML reference table (docs/reference.md): one `[[row]]` per fact, with the CSV's columns
+/// as keys. `crosscheck schema --reference` prints its JSON Schema, generated from this type.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct TomlFile {
+pub struct TomlFile {
+    /// The rows.
     #[serde(default)]
+    #[schemars(with = "Vec<TomlRow>")]
     row: Vec<Spanned<TomlRow>>,
 }
 
-#[derive(Deserialize)]
+/// How a number may be written in a TOML table: a TOML number or a string of digits.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // the schema's description of `toml::Value` fields only
+enum Scalar {
+    Number(f64),
+    Text(String),
+}
+
+/// One fact.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TomlRow {
+    /// The claim's subject: a lexicon entry id of the rules (`russia`).
+    #[schemars(with = "String")]
     entity: Spanned<String>,
+    /// The claim kind: the `kind` of a rule (`reserves`).
+    #[schemars(with = "String")]
     kind: Spanned<String>,
+    /// The thing measured: a lexicon entry id (`rare-earths`).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     object: Option<Spanned<String>>,
+    /// The figure (3800000, "3,800,000", 3.8e6), or the rank when `unit` is `rank`.
+    #[schemars(with = "Scalar")]
     value: Spanned<toml::Value>,
+    /// The figure's unit as articles write it (t, metric tons, %, $), or `rank`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     unit: Option<Spanned<String>>,
+    /// The year the value holds for (four digits).
+    #[schemars(with = "Scalar")]
     year: Spanned<toml::Value>,
+    /// When the source published it (documentation only).
     #[serde(default)]
     #[allow(dead_code)]
+    #[schemars(with = "Option<Scalar>")]
     date: Option<Spanned<toml::Value>>,
+    /// Who gives the value (`USGS`).
+    #[schemars(with = "String")]
     source: Spanned<String>,
+    /// The source's edition (`Mineral Commodity Summaries 2025`).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     edition: Option<Spanned<String>>,
+    /// Where the source is published.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     url: Option<Spanned<String>>,
+    /// Anything a reader of a finding should know ("estimated").
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     note: Option<Spanned<String>>,
 }
 

@@ -24,7 +24,7 @@ mod load;
 use std::collections::HashMap;
 
 pub use check::check;
-pub use load::load_sources;
+pub use load::{TomlFile, load_sources};
 
 use crate::claim::Quantity;
 use crate::finding::Citation;

@@ -304,3 +304,30 @@ fn reference_disagreements_can_be_acknowledged() {
         after.stdout
     );
 }
+
+/// `crosscheck schema --reference` is the committed `docs/reference.schema.json`, and it
+/// describes every column of the format.
+#[test]
+fn the_reference_schema_is_committed_and_complete() {
+    let run = crosscheck(&["schema", "--reference"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let committed = std::fs::read_to_string(root().join("docs/reference.schema.json")).expect("the schema");
+    assert_eq!(
+        run.stdout, committed,
+        "docs/reference.schema.json is stale: run `crosscheck schema --reference --output docs/reference.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&committed).expect("JSON");
+    let row = &schema["definitions"]["TomlRow"];
+    for column in [
+        "entity", "kind", "object", "value", "unit", "year", "date", "source", "edition", "url", "note",
+    ] {
+        assert!(row["properties"].get(column).is_some(), "the schema lacks `{column}`");
+    }
+    let required: Vec<&str> = row["required"]
+        .as_array()
+        .expect("required")
+        .iter()
+        .filter_map(|key| key.as_str())
+        .collect();
+    assert_eq!(required, ["entity", "kind", "value", "year", "source"]);
+}
