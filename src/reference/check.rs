@@ -61,29 +61,30 @@ fn check_claim(reference: &Reference, policy: &Policy, index: usize, claim: &Cla
     Some(finding(index, claim, outcome))
 }
 
-/// The row of `rows` (sorted by year) that `claim`'s time picks, or `Err` with the nearest
-/// row when the claim refers to a year the table does not have.
-fn pick<'a>(reference: &'a Reference, rows: &[usize], claim: &Claim) -> Option<Result<&'a Row, &'a Row>> {
-    let row = |position: usize| &reference.rows[position];
-    let latest = row(*rows.last()?);
+/// The position of the row of `rows` (sorted by year) that `claim`'s time picks, or `Err`
+/// with the nearest row's when the claim refers to a year the table does not have; `None`
+/// when there are no rows.
+fn pick(reference: &Reference, rows: &[usize], claim: &Claim) -> Option<Result<usize, usize>> {
+    let year_of = |position: usize| reference.rows[position].year;
+    let latest = *rows.last()?;
     let edition = edition::edition(claim);
     Some(match (edition.time, edition.basis) {
         (Some(year), Basis::Stated) => rows
             .iter()
-            .map(|&position| row(position))
-            .find(|candidate| candidate.year == year)
+            .copied()
+            .find(|&position| year_of(position) == year)
             .ok_or_else(|| {
                 rows.iter()
-                    .map(|&position| row(position))
-                    .min_by_key(|candidate| ((candidate.year - year).abs(), -candidate.year))
+                    .copied()
+                    .min_by_key(|&position| ((year_of(position) - year).abs(), -year_of(position)))
                     .unwrap_or(latest)
             }),
         (Some(year), _) => rows
             .iter()
             .rev()
-            .map(|&position| row(position))
-            .find(|candidate| candidate.year <= year)
-            .ok_or_else(|| row(rows[0])),
+            .copied()
+            .find(|&position| year_of(position) <= year)
+            .ok_or(rows[0]),
         (None, _) => Ok(latest),
     })
 }
@@ -165,8 +166,16 @@ fn check_quantity<'a>(
         .collect();
     let described = phrase::describe(policy, &claim.kind, Some(subject), object);
     let row = match pick(reference, &rows, claim)? {
-        Ok(row) => row,
-        Err(nearest) => return Some(other_time(reference, claim, &rows, &described, nearest)),
+        Ok(position) => &reference.rows[position],
+        Err(nearest) => {
+            return Some(other_time(
+                reference,
+                claim,
+                &rows,
+                &described,
+                &reference.rows[nearest],
+            ));
+        }
     };
     let RowValue::Quantity(expected) = &row.value else {
         return None;
@@ -234,8 +243,16 @@ fn check_rank<'a>(
         .collect();
     if !stated.is_empty() {
         let row = match pick(reference, &stated, claim)? {
-            Ok(row) => row,
-            Err(nearest) => return Some(other_time(reference, claim, &stated, &described, nearest)),
+            Ok(position) => &reference.rows[position],
+            Err(nearest) => {
+                return Some(other_time(
+                    reference,
+                    claim,
+                    &stated,
+                    &described,
+                    &reference.rows[nearest],
+                ));
+            }
         };
         let RowValue::Rank(expected) = row.value else {
             return None;
@@ -256,14 +273,19 @@ fn check_rank<'a>(
     }
     let kind = measured(policy, &claim.kind);
     let rows = quantity_rows(reference, kind, subject, object);
-    let row = match pick(reference, &rows, claim)? {
-        Ok(row) => row,
-        Err(nearest) => return Some(other_time(reference, claim, &rows, &described, nearest)),
+    let position = match pick(reference, &rows, claim)? {
+        Ok(position) => position,
+        Err(nearest) => {
+            return Some(other_time(
+                reference,
+                claim,
+                &rows,
+                &described,
+                &reference.rows[nearest],
+            ));
+        }
     };
-    let position = rows
-        .iter()
-        .copied()
-        .find(|&position| std::ptr::eq(&raw const reference.rows[position], row))?;
+    let row = &reference.rows[position];
     let (implied_best, implied_worst, group) = reference.ranking[&position];
     let agrees = implied_best <= worst && best <= implied_worst;
     let implied = if implied_best == implied_worst {
@@ -315,8 +337,16 @@ fn check_order<'a>(
     }
     let described = phrase::describe(policy, &claim.kind, Some(subject), object);
     let row = match pick(reference, &rows, claim)? {
-        Ok(row) => row,
-        Err(nearest) => return Some(other_time(reference, claim, &rows, &described, nearest)),
+        Ok(position) => &reference.rows[position],
+        Err(nearest) => {
+            return Some(other_time(
+                reference,
+                claim,
+                &rows,
+                &described,
+                &reference.rows[nearest],
+            ));
+        }
     };
     let other = others
         .iter()
