@@ -104,10 +104,23 @@ impl File<'_> {
     fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.name, self.source, span, message)
     }
+}
 
-    /// One-based line of byte `offset`.
+/// One-based line of each byte offset of a text, from its line starts (built once per file:
+/// counting newlines from the start for every row would make a large table quadratic).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(source: &str) -> Self {
+        Lines(
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|at| at + 1))
+                .collect(),
+        )
+    }
+
     fn line_of(&self, offset: usize) -> u32 {
-        self.source[..offset.min(self.source.len())].matches('\n').count() as u32 + 1
+        self.0.partition_point(|&start| start <= offset) as u32
     }
 }
 
@@ -121,8 +134,8 @@ struct Field {
 /// A row before validation.
 #[derive(Debug, Default)]
 struct RawRow {
-    /// Where the row starts.
-    start: usize,
+    /// One-based line where the row starts.
+    line: u32,
     entity: Field,
     kind: Field,
     object: Option<Field>,
@@ -277,7 +290,7 @@ fn validate(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<Row, Vec
     let text = |field: &Option<Field>| field.as_ref().map(|field| field.text.clone());
     Ok(Row {
         file: file.name.to_owned(),
-        line: file.line_of(raw.start),
+        line: raw.line,
         entity: raw.entity.text.clone(),
         kind: raw.kind.text.clone(),
         object: text(&raw.object),
@@ -382,7 +395,7 @@ fn csv_rows(file: &File<'_>) -> Result<Vec<RawRow>, Vec<Diagnostic>> {
     let mut header: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     let mut offset = 0;
-    for line in file.source.split_inclusive('\n') {
+    for (number, line) in file.source.split_inclusive('\n').enumerate() {
         let start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -424,7 +437,7 @@ fn csv_rows(file: &File<'_>) -> Result<Vec<RawRow>, Vec<Diagnostic>> {
             continue;
         }
         let mut row = RawRow {
-            start,
+            line: number as u32 + 1,
             ..RawRow::default()
         };
         for (column, field) in columns.iter().zip(fields) {
@@ -636,13 +649,14 @@ fn toml_rows(file: &File<'_>) -> Result<Vec<RawRow>, Vec<Diagnostic>> {
         },
         span: spanned.span(),
     };
+    let lines = Lines::new(file.source);
     Ok(parsed
         .row
         .iter()
         .map(|spanned| {
             let row = spanned.get_ref();
             RawRow {
-                start: spanned.span().start,
+                line: lines.line_of(spanned.span().start),
                 entity: field(&row.entity),
                 kind: field(&row.kind),
                 object: row.object.as_ref().map(field),
@@ -675,6 +689,16 @@ mod tests {
                 field.text
             );
         }
+    }
+
+    #[test]
+    fn lines_of_offsets() {
+        let lines = super::Lines::new("ab\ncd\n\nef");
+        let found: Vec<u32> = [0, 2, 3, 5, 6, 7, 9]
+            .iter()
+            .map(|&offset| lines.line_of(offset))
+            .collect();
+        assert_eq!(found, [1, 1, 2, 2, 3, 4, 4]);
     }
 
     #[test]
