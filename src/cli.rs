@@ -241,6 +241,14 @@ pub struct ReportArgs {
     /// Acknowledged findings (default: `acknowledged.toml` in the rules directory, if present).
     #[arg(long, value_name = "FILE")]
     pub acknowledged: Option<PathBuf>,
+    /// Reference tables to check claims against: CSV or TOML files, or folders of them; repeat
+    /// for several (default: `reference/` in the rules directory, if present; see
+    /// docs/reference.md).
+    #[arg(long, value_name = "FILE")]
+    pub reference: Vec<PathBuf>,
+    /// Check no claim against reference tables, not even the rules directory's.
+    #[arg(long, conflicts_with = "reference")]
+    pub no_reference: bool,
 }
 
 /// `crosscheck test`.
@@ -290,6 +298,9 @@ pub struct ExplainArgs {
 /// `crosscheck schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
+    /// Print the schema of a TOML reference table (docs/reference.md) instead of a rules file.
+    #[arg(long)]
+    pub reference: bool,
     /// Write the schema to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

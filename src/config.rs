@@ -341,6 +341,7 @@ mod tests {
             reason: String::new(),
             claims,
             articles: 2,
+            reference: None,
         }
     }
 

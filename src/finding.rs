@@ -1,7 +1,7 @@
 //! Findings: what the comparator concludes about groups of claims.
 //!
 //! A [`Finding`] is an overlap (articles agree), a conflict (they contradict each other), a
-//! change over time, or shared wording. It names its claims by index into the claim list it was
+//! change over time, shared wording, or a claim checked against a reference table. It names its claims by index into the claim list it was
 //! computed from and carries a stable id derived from the claims' stable ids, so that saved
 //! reports can be matched across runs. [`Policy`] is what the comparator needs to know from the
 //! rules: how each rule's values compare and which stances are opposed.
@@ -75,6 +75,60 @@ pub enum FindingKind {
     Change,
     /// Near-identical sentences in two articles.
     SharedWording,
+    /// A claim checked against a row of a reference table (`--reference`).
+    Reference(Verdict),
+}
+
+/// What a reference table says of a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// The claim disagrees with the reference's value, rank or order for its time.
+    Disagrees,
+    /// The claim refers to a time the reference has no row for (a note).
+    OtherTime,
+    /// The claim agrees with the reference, within the rule's tolerance.
+    Agrees,
+}
+
+impl Verdict {
+    /// Every verdict, in report order.
+    pub const ALL: [Verdict; 3] = [Verdict::Disagrees, Verdict::OtherTime, Verdict::Agrees];
+
+    /// Kebab-case name, as used in reports: `disagrees`, `other-time`, `agrees`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Disagrees => "disagrees",
+            Verdict::OtherTime => "other-time",
+            Verdict::Agrees => "agrees",
+        }
+    }
+}
+
+/// The reference row a finding of kind [`FindingKind::Reference`] holds its claim against.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Citation {
+    /// The reference file as the user named it.
+    pub file: String,
+    /// One-based line of the row in it.
+    pub line: u32,
+    /// Entity id of the row (the claim's subject).
+    pub entity: String,
+    /// Claim kind of the row.
+    pub kind: String,
+    /// Object id of the row, if any.
+    pub object: Option<String>,
+    /// The row's value in words: `3,800,000 t`, `rank 2`.
+    pub value: String,
+    /// The year the row's value holds for.
+    pub year: i32,
+    /// The source that gives it (`USGS`).
+    pub source: String,
+    /// The source's edition (`Mineral Commodity Summaries 2025`), if given.
+    pub edition: Option<String>,
+    /// Where the source is published, if given.
+    pub url: Option<String>,
+    /// A note on the row, if given.
+    pub note: Option<String>,
 }
 
 /// One conclusion about a group of claims.
@@ -95,6 +149,8 @@ pub struct Finding {
     pub claims: Vec<usize>,
     /// Number of distinct articles among the claims.
     pub articles: usize,
+    /// The reference row, for a finding of kind [`FindingKind::Reference`].
+    pub reference: Option<Box<Citation>>,
 }
 
 /// How a rule's values compare; set per rule in the rules file.

@@ -17,6 +17,7 @@ pub mod id;
 pub mod matcher;
 pub mod modality;
 pub mod output;
+pub mod reference;
 pub mod report;
 pub mod review;
 pub mod rules;

@@ -32,7 +32,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::claim::{Claim, Value};
-use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
+use crate::finding::{ConflictKind, Finding, FindingKind, Severity, Verdict};
 use crate::matcher::Matcher;
 use crate::text::Article;
 
@@ -74,13 +74,16 @@ struct ExpectFile {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
-    /// `conflict`, `overlap`, `change` or `shared_wording`.
+    /// `conflict`, `overlap`, `change`, `shared_wording` or `reference`.
     #[serde(default)]
     pub kind: Option<String>,
     /// For conflicts: `quantity`, `rank`, `order`, `rank_vs_quantity`, `stance`, `category`,
     /// `polarity`.
     #[serde(default)]
     pub conflict: Option<String>,
+    /// For reference checks: `agrees`, `disagrees` or `other_time`.
+    #[serde(default)]
+    pub verdict: Option<String>,
     /// `error`, `warning` or `info`.
     #[serde(default)]
     pub severity: Option<String>,
@@ -102,7 +105,8 @@ pub struct Expectation {
     pub count: Option<usize>,
 }
 
-const KINDS: [&str; 4] = ["conflict", "overlap", "change", "shared_wording"];
+const KINDS: [&str; 5] = ["conflict", "overlap", "change", "shared_wording", "reference"];
+const VERDICTS: [&str; 3] = ["agrees", "disagrees", "other_time"];
 const SEVERITIES: [&str; 3] = ["error", "warning", "info"];
 /// The wire name of a finding kind.
 fn kind_name(kind: FindingKind) -> &'static str {
@@ -111,7 +115,13 @@ fn kind_name(kind: FindingKind) -> &'static str {
         FindingKind::Overlap => "overlap",
         FindingKind::Change => "change",
         FindingKind::SharedWording => "shared_wording",
+        FindingKind::Reference(_) => "reference",
     }
+}
+
+/// A verdict as written in cases: `other_time` (the kebab-case form also reads).
+fn verdict_name(verdict: Verdict) -> String {
+    verdict.name().replace('-', "_")
 }
 
 /// A conflict kind as written in cases: `rank_vs_quantity` (the kebab-case form also reads).
@@ -144,6 +154,14 @@ impl Expectation {
                 ));
             }
         }
+        if let Some(verdict) = &self.verdict
+            && !VERDICTS.contains(&verdict.replace('-', "_").as_str())
+        {
+            return Some(format!(
+                "unknown verdict `{verdict}`; use one of {}",
+                VERDICTS.join(", ")
+            ));
+        }
         if let Some(severity) = &self.severity
             && !SEVERITIES.contains(&severity.as_str())
         {
@@ -162,6 +180,10 @@ impl Expectation {
         self.kind.as_deref().is_none_or(|kind| kind_name(finding.kind) == kind)
             && self.conflict.as_deref().is_none_or(|conflict| match finding.kind {
                 FindingKind::Conflict(kind) => conflict_name(kind) == conflict.replace('-', "_"),
+                _ => false,
+            })
+            && self.verdict.as_deref().is_none_or(|verdict| match finding.kind {
+                FindingKind::Reference(kind) => verdict_name(kind) == verdict.replace('-', "_"),
                 _ => false,
             })
             && self
@@ -191,6 +213,7 @@ impl Expectation {
         let fields = [
             ("kind", self.kind.clone()),
             ("conflict", self.conflict.clone()),
+            ("verdict", self.verdict.clone()),
             ("severity", self.severity.clone()),
             ("subject", self.subject.clone()),
             ("object", self.object.clone()),
@@ -216,6 +239,7 @@ impl Expectation {
 fn describe_finding(finding: &Finding) -> String {
     let kind = match finding.kind {
         FindingKind::Conflict(kind) => format!("conflict[{}]", conflict_name(kind)),
+        FindingKind::Reference(verdict) => format!("reference[{}]", verdict_name(verdict)),
         other => kind_name(other).to_owned(),
     };
     format!(
@@ -246,8 +270,9 @@ pub struct Case {
 }
 
 /// Runs one case, giving one outcome per expectation (or one failed outcome when the case
-/// cannot be run).
-pub fn run(matcher: &Matcher<'_>, case: &Case) -> Vec<CaseOutcome> {
+/// cannot be run). Claims are also checked against `reference` (the rule pack's reference
+/// tables; empty for none), so a case can expect `kind = "reference"` findings.
+pub fn run(matcher: &Matcher<'_>, case: &Case, reference: &crate::reference::Reference) -> Vec<CaseOutcome> {
     let set = matcher.rules();
     let mut outcomes = Vec::new();
     let broken = |message: String| CaseOutcome {
@@ -287,7 +312,12 @@ pub fn run(matcher: &Matcher<'_>, case: &Case) -> Vec<CaseOutcome> {
         return outcomes;
     }
     let claims = matcher.extract_all(&case.articles);
-    let findings = crate::compare::compare(&claims, &set.policy());
+    let policy = set.policy();
+    let mut findings = crate::compare::compare(&claims, &policy);
+    if !reference.is_empty() {
+        findings.extend(crate::reference::check(&claims, reference, &policy));
+        crate::compare::sort(&mut findings);
+    }
     let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
     let checks = file
         .finding

@@ -150,6 +150,7 @@ mod tests {
             reason: String::new(),
             claims: Vec::new(),
             articles: 0,
+            reference: None,
         }
     }
 

@@ -21,6 +21,10 @@ pub(crate) fn run(args: &CheckArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
+    // The reference tables beside the rules are part of the pack: a broken one fails `check`.
+    let Some(reference) = super::load_reference(&[], &args.rules.rules, &set, context) else {
+        return exit::ERROR;
+    };
     let lints = lint::lint(&set);
     if !context.quiet {
         for warning in &lints {
@@ -36,6 +40,9 @@ pub(crate) fn run(args: &CheckArgs, context: &mut Context) -> u8 {
             counts.examples,
             counts.warnings
         );
+        if !reference.is_empty() {
+            eprintln!("{} reference rows ok", reference.rows.len());
+        }
     }
     exit::OK
 }

@@ -161,6 +161,86 @@ pub(crate) fn load_rules(args: &RulesArgs, context: &mut Context) -> Option<Rule
     }
 }
 
+/// Name of the folder of reference tables in a rules directory.
+pub const REFERENCE_DIR: &str = "reference";
+
+/// Loads the reference tables for a run: the files or folders of `--reference`, else the
+/// `reference/` folder beside the rules (none when there is no such folder). Prints every
+/// problem and returns `None` when any file is unreadable or invalid.
+pub(crate) fn load_reference(
+    given: &[PathBuf],
+    rules: &Path,
+    set: &RuleSet,
+    context: &mut Context,
+) -> Option<crate::reference::Reference> {
+    let paths = if given.is_empty() {
+        let base = if rules.is_file() {
+            rules.parent().unwrap_or(Path::new(".")).to_path_buf()
+        } else {
+            rules.to_path_buf()
+        };
+        let folder = base.join(REFERENCE_DIR);
+        if !folder.is_dir() {
+            return Some(crate::reference::Reference::default());
+        }
+        vec![folder]
+    } else {
+        given.to_vec()
+    };
+    match read_reference(&paths).and_then(|sources| crate::reference::load_sources(&sources, set)) {
+        Ok(reference) => Some(reference),
+        Err(problems) => {
+            eprint!("{}", diagnostic::render_all(&problems, context.color_stderr));
+            context.failed = true;
+            None
+        }
+    }
+}
+
+/// The text of every reference file named by `paths` (a folder gives its `.csv` and `.toml`
+/// files, sorted by name), as (name as shown, text).
+fn read_reference(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
+    let empty: Arc<str> = Arc::from("");
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .map(|entry| entry.path())
+                        .filter(|path| {
+                            path.extension()
+                                .is_some_and(|extension| extension == "csv" || extension == "toml")
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut sources = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => sources.push((name, text)),
+            Err(error) => problems.push(
+                Diagnostic::error(&name, &empty, 0..0, format!("cannot read reference file: {error}"))
+                    .hint("pass --reference with a readable UTF-8 .csv or .toml file (see docs/reference.md)"),
+            ),
+        }
+    }
+    if problems.is_empty() {
+        Ok(sources)
+    } else {
+        Err(problems)
+    }
+}
+
 /// Reads and compiles every `*.toml` file in `dir` (sorted by name; the acknowledgements file
 /// left out), or the single file `dir` names.
 pub fn load_rules_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {

@@ -31,15 +31,29 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
+    let reference = if args.no_reference {
+        crate::reference::Reference::default()
+    } else {
+        match super::load_reference(&args.reference, &args.rules.rules, &set, context) {
+            Some(reference) => reference,
+            None => return exit::ERROR,
+        }
+    };
     let Some(inputs) = super::resolve_inputs(&args.input, &args.rules.rules, context) else {
         return exit::ERROR;
     };
     let processed = process(inputs, &args.input, &set, context);
     let claims = &processed.claims;
     let compare_started = Instant::now();
-    let mut findings = crate::compare::compare(claims, &set.policy());
-    if !context.severity.is_empty() {
-        crate::config::override_severities(&mut findings, claims, &context.severity);
+    let policy = set.policy();
+    let mut findings = crate::compare::compare(claims, &policy);
+    if !reference.is_empty() {
+        findings.extend(crate::reference::check(claims, &reference, &policy));
+    }
+    if !reference.is_empty() || !context.severity.is_empty() {
+        if !context.severity.is_empty() {
+            crate::config::override_severities(&mut findings, claims, &context.severity);
+        }
         crate::compare::sort(&mut findings);
     }
     let compare_time = compare_started.elapsed();

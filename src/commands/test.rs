@@ -20,13 +20,16 @@ pub(crate) fn run(args: &TestArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
+    let Some(reference) = super::load_reference(&[], &args.rules.rules, &set, context) else {
+        return exit::ERROR;
+    };
     let filter = args.filter.as_deref();
     let matcher = Matcher::new(&set);
     let examples = examples::run(&matcher, filter);
     let cases: Vec<CaseOutcome> = case_folders(&args.rules.rules)
         .into_iter()
         .filter_map(|folder| read_case(&set, &folder, filter))
-        .flat_map(|case| cases::run(&matcher, &case))
+        .flat_map(|case| cases::run(&matcher, &case, &reference))
         .collect();
     let coverage = if args.coverage {
         examples::coverage(&matcher, filter)

@@ -20,18 +20,18 @@ use crate::claim::{Claim, TimeBasis};
 
 /// When and by whom a claim is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Edition<'a> {
+pub(crate) struct Edition<'a> {
     /// The speaker or body the claim is attributed to, if any.
-    pub(super) source: Option<&'a str>,
+    pub(crate) source: Option<&'a str>,
     /// The year the claim holds for, if known.
-    pub(super) time: Option<i32>,
+    pub(crate) time: Option<i32>,
     /// Where `time` comes from.
-    pub(super) basis: Basis,
+    pub(crate) basis: Basis,
 }
 
 /// Where an edition's time comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Basis {
+pub(crate) enum Basis {
     /// A year stated in the sentence.
     Stated,
     /// The article's publication year, the sentence stating none.
@@ -41,7 +41,7 @@ pub(super) enum Basis {
 }
 
 /// The edition of `claim`: the single place that reads a claim's time and source.
-pub(super) fn edition(claim: &Claim) -> Edition<'_> {
+pub(crate) fn edition(claim: &Claim) -> Edition<'_> {
     let (time, basis) = match &claim.time {
         Some(time) => (
             Some(time.year),
@@ -95,7 +95,7 @@ const AFTER: [&str; 7] = [
 /// Whether the sentence of `claim` marks the figure `figure` (its text as written) as a former
 /// value: "from 22 million tonnes to 3.5 million", "(up) from 2.1 million the previous year".
 /// Returns the words of the sentence that say so.
-pub(super) fn superseded<'a>(claim: &'a Claim, figure: &str) -> Option<&'a str> {
+pub(crate) fn superseded<'a>(claim: &'a Claim, figure: &str) -> Option<&'a str> {
     let sentence = claim.evidence.sentence.as_str();
     let offset = claim
         .evidence

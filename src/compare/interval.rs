@@ -12,13 +12,13 @@ use crate::finding::ComparePolicy;
 
 /// One claim's interval.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) struct Item {
+pub(crate) struct Item {
     /// Claim index.
-    pub(super) claim: usize,
+    pub(crate) claim: usize,
     /// Lowest value allowed (may be -∞).
-    pub(super) low: f64,
+    pub(crate) low: f64,
     /// Highest value allowed (may be +∞).
-    pub(super) high: f64,
+    pub(crate) high: f64,
 }
 
 /// A quantity's interval in its canonical unit: `[low, high]` (an open side is unbounded; a
@@ -30,7 +30,7 @@ pub(super) struct Item {
 /// default), so a figure far below X conflicts with them.
 ///
 /// `stated_maximum` says whether the figure's sentence states it so (see [`stated_maximum`]).
-pub(super) fn quantity(claim: usize, quantity: &Quantity, policy: &ComparePolicy, stated_maximum: bool) -> Item {
+pub(crate) fn quantity(claim: usize, quantity: &Quantity, policy: &ComparePolicy, stated_maximum: bool) -> Item {
     let value = quantity.value;
     let low = if quantity.bound == Bound::AtMost && !policy.strict_bounds && stated_maximum {
         value - 3.0 * policy.approximate * value.abs()
@@ -58,7 +58,7 @@ pub(super) fn quantity(claim: usize, quantity: &Quantity, policy: &ComparePolicy
 /// Whether an "at most" figure is stated as a maximum reached ("up to 30 million tonnes", "as
 /// much as $2 billion") rather than as a strict bound ("at most", "no more than"): the words
 /// right before the figure in its sentence (or at the start of its own text) say so.
-pub(super) fn stated_maximum(claim: &Claim, quantity: &Quantity) -> bool {
+pub(crate) fn stated_maximum(claim: &Claim, quantity: &Quantity) -> bool {
     const CUES: [&str; 5] = ["up to", "as much as", "as many as", "as high as", "as large as"];
     if quantity.bound != Bound::AtMost {
         return false;

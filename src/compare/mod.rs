@@ -76,11 +76,11 @@
 
 mod changes;
 mod cross;
-mod edition;
+pub(crate) mod edition;
 mod hierarchy;
-mod interval;
+pub(crate) mod interval;
 mod orders;
-mod phrase;
+pub(crate) mod phrase;
 mod values;
 mod wording;
 
@@ -133,22 +133,23 @@ fn quoted_first(quoted: &[usize], claims: impl IntoIterator<Item = usize>) -> Ve
     ordered
 }
 
-/// Sorts `findings` into the report order: section (conflicts, changes, overlaps, shared
-/// wording), severity (errors first), conflict kind, key, claims, then reason and id. A total
+/// Sorts `findings` into the report order: section (conflicts, reference checks, changes,
+/// overlaps, shared wording), severity (errors first), conflict kind, key, claims, then reason and id. A total
 /// order, so that the output never depends on hash or thread order.
 ///
 /// The leading fields are packed into one byte and borrowed into a compact sort key, so the
 /// sort moves small keys rather than whole findings; the findings are then permuted once.
-/// Public so that findings whose severity changed after comparison (a configuration's per-rule
-/// severities) can be put back in this order.
+/// Public so that findings added or changed after comparison (reference checks, a
+/// configuration's per-rule severities) can be put back in this order.
 pub fn sort(findings: &mut Vec<Finding>) {
     fn head(finding: &Finding) -> u8 {
         // (section, Reverse(severity), conflict kind): the derived orders of the enums.
         let (section, conflict) = match finding.kind {
             FindingKind::Conflict(conflict) => (0, conflict as u8 + 1),
-            FindingKind::Change => (1, 0),
-            FindingKind::Overlap => (2, 0),
-            FindingKind::SharedWording => (3, 0),
+            FindingKind::Reference(verdict) => (1, verdict as u8),
+            FindingKind::Change => (2, 0),
+            FindingKind::Overlap => (3, 0),
+            FindingKind::SharedWording => (4, 0),
         };
         let severity = match finding.severity {
             Severity::Error => 0,
@@ -603,6 +604,7 @@ impl<'a> Context<'a> {
             FindingKind::Overlap => id.part("overlap"),
             FindingKind::Change => id.part("change"),
             FindingKind::SharedWording => id.part("shared-wording"),
+            FindingKind::Reference(_) => unreachable!("reference findings are built by `reference::check`"),
         }
         for claim_id in ids {
             id.part(claim_id);
@@ -615,6 +617,7 @@ impl<'a> Context<'a> {
             reason,
             articles: self.article_count(&claims),
             claims,
+            reference: None,
         }
     }
 

@@ -8,7 +8,7 @@ use crate::finding::{ComparePolicy, Policy};
 use crate::value::quantity::reason_amount;
 
 /// "China's rare earths reserves": subject's object kind, with display names from the policy.
-pub(super) fn describe(policy: &Policy, kind: &str, subject: Option<&str>, object: Option<&str>) -> String {
+pub(crate) fn describe(policy: &Policy, kind: &str, subject: Option<&str>, object: Option<&str>) -> String {
     let kind = kind.replace(['-', '_'], " ");
     let mut words = String::new();
     if let Some(subject) = subject {
@@ -26,7 +26,7 @@ pub(super) fn describe(policy: &Policy, kind: &str, subject: Option<&str>, objec
 }
 
 /// "are" for a plural-looking kind ("reserves"), else "is" ("production").
-pub(super) fn be(kind: &str) -> &'static str {
+pub(crate) fn be(kind: &str) -> &'static str {
     if kind.ends_with('s') && !kind.ends_with("ss") {
         "are"
     } else {
@@ -35,7 +35,7 @@ pub(super) fn be(kind: &str) -> &'static str {
 }
 
 /// "within 5%", "within 5% or 1,000 t", "within 1,000 t", or "with no tolerance".
-pub(super) fn tolerance(policy: &ComparePolicy, unit: &str) -> String {
+pub(crate) fn tolerance(policy: &ComparePolicy, unit: &str) -> String {
     let relative = (policy.relative > 0.0).then(|| reason_amount(policy.relative * 100.0, "%"));
     let absolute = (policy.absolute > 0.0).then(|| reason_amount(policy.absolute, unit));
     match (relative, absolute) {
@@ -46,7 +46,7 @@ pub(super) fn tolerance(policy: &ComparePolicy, unit: &str) -> String {
 }
 
 /// Who said it or how it was hedged: `attributed to Putin`, `hedged: "could"`.
-pub(super) fn qualifier(modality: &Modality) -> Option<String> {
+pub(crate) fn qualifier(modality: &Modality) -> Option<String> {
     match (&modality.attribution, &modality.hedge) {
         (Some(attribution), Some(hedge)) => Some(format!(
             "attributed to {}, hedged: \"{}\"",
@@ -59,7 +59,7 @@ pub(super) fn qualifier(modality: &Modality) -> Option<String> {
 }
 
 /// `A`, `A and B`, `A, B and C`.
-pub(super) fn list(items: &[String]) -> String {
+pub(crate) fn list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [only] => only.clone(),

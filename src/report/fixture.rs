@@ -246,6 +246,7 @@ pub(super) fn finding(
         reason: reason.to_owned(),
         claims: indices.to_vec(),
         articles: paths.len(),
+        reference: None,
     }
 }
 

@@ -11,7 +11,7 @@
 
 use std::io::{self, Write};
 
-use crate::finding::{Finding, FindingKind, Severity};
+use crate::finding::{Finding, FindingKind, Severity, Verdict};
 
 use super::{Report, Review, finding_claims};
 
@@ -41,6 +41,10 @@ pub(super) fn render(report: &Report, review: &Review, out: &mut dyn Write) -> i
             message.push_str("\nalso: ");
             message.push_str(&others.join(", "));
         }
+        if let Some(citation) = &finding.reference {
+            message.push_str("\nreference: ");
+            message.push_str(&super::citation_text(citation));
+        }
         message.push_str("\nfinding: ");
         message.push_str(&finding.id);
         writeln!(
@@ -60,8 +64,8 @@ pub(super) fn render(report: &Report, review: &Review, out: &mut dyn Write) -> i
 /// The workflow command of a finding.
 fn command(finding: &Finding) -> &'static str {
     match (finding.kind, finding.severity) {
-        (FindingKind::Conflict(_), Severity::Error) => "error",
-        (FindingKind::Conflict(_), Severity::Warning) => "warning",
+        (FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees), Severity::Error) => "error",
+        (FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees), Severity::Warning) => "warning",
         _ => "notice",
     }
 }
@@ -73,6 +77,7 @@ fn title(finding: &Finding) -> String {
         FindingKind::Overlap => "crosscheck: overlap".to_owned(),
         FindingKind::Change => "crosscheck: change over time".to_owned(),
         FindingKind::SharedWording => "crosscheck: shared wording".to_owned(),
+        FindingKind::Reference(verdict) => format!("crosscheck: reference ({})", verdict.name()),
     }
 }
 

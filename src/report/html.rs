@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::claim::Claim;
-use crate::finding::{Finding, FindingKind, Severity};
+use crate::finding::{Finding, FindingKind, Severity, Verdict};
 
 use super::{
     Annotation, ArticleIndex, Counts, Report, Review, Status, claim_label, context_notes, count, finding_claims,
@@ -114,6 +114,7 @@ fn kind_class(kind: FindingKind) -> &'static str {
         FindingKind::Overlap => "overlap",
         FindingKind::Change => "change",
         FindingKind::SharedWording => "shared-wording",
+        FindingKind::Reference(_) => "reference",
     }
 }
 
@@ -124,16 +125,21 @@ fn heading_word(finding: &Finding) -> String {
         FindingKind::Overlap => "overlap".to_owned(),
         FindingKind::Change => "change".to_owned(),
         FindingKind::SharedWording => "shared wording".to_owned(),
+        FindingKind::Reference(verdict) => {
+            format!("{}[reference:{}]", severity_class(finding.severity), verdict.name())
+        }
     }
 }
 
 /// How bad a finding looks in the matrix, higher is worse: conflicts by severity, then changes,
-/// overlaps and shared wording.
+/// overlaps and shared wording; a disagreement with a reference table counts as a conflict, the
+/// other reference checks least.
 fn weight(finding: &Finding) -> u8 {
     match (finding.kind, finding.severity) {
-        (FindingKind::Conflict(_), Severity::Error) => 6,
-        (FindingKind::Conflict(_), Severity::Warning) => 5,
-        (FindingKind::Conflict(_), Severity::Info) => 4,
+        (FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees), Severity::Error) => 6,
+        (FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees), Severity::Warning) => 5,
+        (FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees), Severity::Info) => 4,
+        (FindingKind::Reference(_), _) => 0,
         (FindingKind::Change, _) => 3,
         (FindingKind::Overlap, _) => 2,
         (FindingKind::SharedWording, _) => 1,
@@ -143,7 +149,7 @@ fn weight(finding: &Finding) -> u8 {
 /// The matrix class of a finding: its severity for a conflict, else its kind.
 fn cell_class(finding: &Finding) -> &'static str {
     match finding.kind {
-        FindingKind::Conflict(_) => severity_class(finding.severity),
+        FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees) => severity_class(finding.severity),
         kind => kind_class(kind),
     }
 }
@@ -267,8 +273,9 @@ fn matrix(report: &Report, page: &mut String) {
 /// The letter in a matrix cell, so the matrix reads without colour too.
 fn cell_symbol(finding: &Finding) -> &'static str {
     match (finding.kind, finding.severity) {
-        (FindingKind::Conflict(_), Severity::Error) => "E",
-        (FindingKind::Conflict(_), _) => "W",
+        (FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees), Severity::Error) => "E",
+        (FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees), _) => "W",
+        (FindingKind::Reference(_), _) => "R",
         (FindingKind::Change, _) => "C",
         (FindingKind::Overlap, _) => "O",
         (FindingKind::SharedWording, _) => "S",
@@ -317,7 +324,16 @@ fn filters(report: &Report, page: &mut String) {
         );
     }
     page.push_str("</fieldset>\n<fieldset><legend>Kind</legend>");
-    for kind in ["conflict", "overlap", "change", "shared-wording"] {
+    let checked = report
+        .findings
+        .iter()
+        .any(|finding| matches!(finding.kind, FindingKind::Reference(_)));
+    let kinds: &[&str] = if checked {
+        &["conflict", "overlap", "change", "shared-wording", "reference"]
+    } else {
+        &["conflict", "overlap", "change", "shared-wording"]
+    };
+    for kind in kinds {
         let label = kind.replace('-', " ");
         let _ = write!(
             page,
@@ -394,7 +410,37 @@ fn card(
             count(quoted.len() - MAX_QUOTES, "more claim", "more claims")
         );
     }
+    if let Some(citation) = &finding.reference {
+        citation_line(citation, page);
+    }
     page.push_str("</article>\n");
+}
+
+/// The reference row a claim was held against: where it is, what it says, and its source (a
+/// link only for an http(s) URL).
+fn citation_line(citation: &crate::finding::Citation, page: &mut String) {
+    page.push_str("<p class=\"meta reference\">reference: <span class=\"location\">");
+    push_escaped(page, &one_line(&format!("{}:{}", citation.file, citation.line)));
+    page.push_str("</span> · ");
+    push_escaped(page, &one_line(&format!("{} for {}", citation.value, citation.year)));
+    page.push_str(" · ");
+    push_escaped(page, &one_line(&citation.source));
+    if let Some(edition) = &citation.edition {
+        page.push_str(", ");
+        push_escaped(page, &one_line(edition));
+    }
+    if let Some(url) = citation.url.as_deref().and_then(safe_url) {
+        let _ = write!(
+            page,
+            " · <a href=\"{0}\" rel=\"noopener noreferrer\" target=\"_blank\">{0}</a>",
+            escape(url)
+        );
+    }
+    if let Some(note) = &citation.note {
+        page.push_str(" · ");
+        push_escaped(page, &one_line(note));
+    }
+    page.push_str("</p>\n");
 }
 
 fn status_word(status: Status) -> &'static str {

@@ -24,15 +24,22 @@ use super::{
 const MAX_QUOTES: usize = 5;
 
 /// Section titles, in order; conflicts always get a section, the others only when not empty.
-const SECTIONS: [&str; 4] = ["Conflicts", "Overlaps", "Changes over time", "Shared wording"];
+const SECTIONS: [&str; 5] = [
+    "Conflicts",
+    "Against the reference",
+    "Overlaps",
+    "Changes over time",
+    "Shared wording",
+];
 
 /// Index into [`SECTIONS`] of the section a finding of `kind` goes into.
 fn section(kind: FindingKind) -> usize {
     match kind {
         FindingKind::Conflict(_) => 0,
-        FindingKind::Overlap => 1,
-        FindingKind::Change => 2,
-        FindingKind::SharedWording => 3,
+        FindingKind::Reference(_) => 1,
+        FindingKind::Overlap => 2,
+        FindingKind::Change => 3,
+        FindingKind::SharedWording => 4,
     }
 }
 
@@ -64,6 +71,13 @@ pub(super) fn render(report: &Report, review: &Review, out: &mut dyn Write) -> i
     writeln!(out, "| Overlaps | {} |", counts.overlaps)?;
     writeln!(out, "| Changes over time | {} |", counts.changes)?;
     writeln!(out, "| Shared wording | {} |", counts.shared_wording)?;
+    if counts.references > 0 {
+        writeln!(
+            out,
+            "| Against the reference | {} ({} disagreeing) |",
+            counts.references, counts.disagreements
+        )?;
+    }
     let acknowledged = review.acknowledged();
     if let Some(baseline) = review.baseline {
         writeln!(out, "| New since the baseline | {} |", baseline.new)?;
@@ -144,6 +158,15 @@ fn render_finding(
         (FindingKind::Conflict(kind), Severity::Info) => {
             format!("Note ({}): {reason}", kind.name())
         }
+        (FindingKind::Reference(verdict), Severity::Error) => {
+            format!("**Error** (reference: {}): {reason}", verdict.name())
+        }
+        (FindingKind::Reference(verdict), Severity::Warning) => {
+            format!("**Warning** (reference: {}): {reason}", verdict.name())
+        }
+        (FindingKind::Reference(verdict), Severity::Info) => {
+            format!("Note (reference: {}): {reason}", verdict.name())
+        }
         _ => reason,
     };
     let status = annotation.and_then(|annotation| annotation.status);
@@ -204,6 +227,10 @@ fn render_finding(
             writeln!(out, ">")?;
             writeln!(out, "> context: {}", escape_inline(&note))?;
         }
+    }
+    if let Some(citation) = &finding.reference {
+        writeln!(out)?;
+        writeln!(out, "Reference: {}", escape_inline(&super::citation_text(citation)))?;
     }
     if total > MAX_QUOTES {
         writeln!(out)?;

@@ -171,13 +171,17 @@ impl Review {
     }
 
     /// Whether `findings` (the ones this review annotates, in the same order) fail the run at
-    /// `threshold`: some conflict at or above it is neither acknowledged nor resolved. In a plain
+    /// `threshold`: some conflict, or claim a reference table contradicts, at or above it is
+    /// neither acknowledged nor resolved. In a plain
     /// report that is any unacknowledged conflict; in a comparison with a baseline, a new one.
     pub fn fails(&self, findings: &[Finding], threshold: Severity) -> bool {
         findings.iter().enumerate().any(|(index, finding)| {
             let status = self.annotation(index).and_then(|annotation| annotation.status);
             !matches!(status, Some(Status::Acknowledged | Status::Resolved))
-                && matches!(finding.kind, FindingKind::Conflict(_))
+                && matches!(
+                    finding.kind,
+                    FindingKind::Conflict(_) | FindingKind::Reference(crate::finding::Verdict::Disagrees)
+                )
                 && finding.severity >= threshold
         })
     }
@@ -239,6 +243,10 @@ struct Counts {
     warnings: usize,
     changes: usize,
     shared_wording: usize,
+    /// Claims the reference tables contradict.
+    disagreements: usize,
+    /// Every finding of a reference check (agreements, notes and disagreements).
+    references: usize,
 }
 
 impl Counts {
@@ -262,6 +270,10 @@ impl Counts {
                 FindingKind::Overlap => counts.overlaps += 1,
                 FindingKind::Change => counts.changes += 1,
                 FindingKind::SharedWording => counts.shared_wording += 1,
+                FindingKind::Reference(verdict) => {
+                    counts.references += 1;
+                    counts.disagreements += usize::from(verdict == crate::finding::Verdict::Disagrees);
+                }
             }
         }
         counts
@@ -374,6 +386,26 @@ fn context_notes(claim: &Claim) -> Vec<String> {
     notes
 }
 
+/// A reference row in words, for every format: `rules/reference/usgs.csv:12 · russia ·
+/// reserves · rare-earths · 3,800,000 t for 2024 · USGS, Mineral Commodity Summaries 2025 ·
+/// URL · note`.
+fn citation_text(citation: &crate::finding::Citation) -> String {
+    let mut parts = vec![
+        format!("{}:{}", citation.file, citation.line),
+        citation.entity.clone(),
+        citation.kind.clone(),
+    ];
+    parts.extend(citation.object.clone());
+    parts.push(format!("{} for {}", citation.value, citation.year));
+    parts.push(match &citation.edition {
+        Some(edition) => format!("{}, {edition}", citation.source),
+        None => citation.source.clone(),
+    });
+    parts.extend(citation.url.clone());
+    parts.extend(citation.note.clone());
+    parts.join(" · ")
+}
+
 /// `1 article`, `2 articles`.
 fn count(number: usize, singular: &str, plural: &str) -> String {
     format!("{number} {}", if number == 1 { singular } else { plural })
@@ -404,7 +436,9 @@ mod tests {
                 errors: 1,
                 warnings: 1,
                 changes: 1,
-                shared_wording: 1
+                shared_wording: 1,
+                disagreements: 0,
+                references: 0,
             }
         );
     }

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::claim::Claim;
-use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
+use crate::finding::{ConflictKind, Finding, FindingKind, Severity, Verdict};
 
 use super::{Report, Review, claim_label, finding_claims};
 
@@ -105,6 +105,33 @@ fn rules() -> Vec<Rule> {
             level: "note",
         });
     }
+    for (verdict, name, description, level) in [
+        (
+            Verdict::Disagrees,
+            "ReferenceDisagrees",
+            "A claim that a reference table contradicts for its time",
+            "error",
+        ),
+        (
+            Verdict::OtherTime,
+            "ReferenceOtherTime",
+            "A claim for a time the reference table has no row for",
+            "note",
+        ),
+        (
+            Verdict::Agrees,
+            "ReferenceAgrees",
+            "A claim that agrees with a reference table",
+            "note",
+        ),
+    ] {
+        rules.push(Rule {
+            id: rule_id(FindingKind::Reference(verdict)),
+            name,
+            description,
+            level,
+        });
+    }
     rules
 }
 
@@ -115,6 +142,7 @@ fn rule_id(kind: FindingKind) -> String {
         FindingKind::Overlap => "overlap".to_owned(),
         FindingKind::Change => "change".to_owned(),
         FindingKind::SharedWording => "shared-wording".to_owned(),
+        FindingKind::Reference(verdict) => format!("reference/{}", verdict.name()),
     }
 }
 
@@ -142,11 +170,12 @@ fn conflict_description(kind: ConflictKind) -> &'static str {
     }
 }
 
-/// SARIF level of a finding: conflicts by severity, the rest notes.
+/// SARIF level of a finding: conflicts and disagreements with a reference by severity, the rest
+/// notes.
 fn level(finding: &Finding) -> &'static str {
     match (finding.kind, finding.severity) {
-        (FindingKind::Conflict(_), Severity::Error) => "error",
-        (FindingKind::Conflict(_), Severity::Warning) => "warning",
+        (FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees), Severity::Error) => "error",
+        (FindingKind::Conflict(_) | FindingKind::Reference(Verdict::Disagrees), Severity::Warning) => "warning",
         _ => "note",
     }
 }
@@ -170,6 +199,7 @@ fn result<'a>(finding: &'a Finding, claims: &'a [Claim], rules: &[Rule], status:
         related_locations: located
             .enumerate()
             .map(|(index, claim)| location(claim, Some(index + 1), finding.kind))
+            .chain(finding.reference.as_deref().map(reference_location))
             .collect(),
         partial_fingerprints: Fingerprints { finding: &finding.id },
         properties: Properties {
@@ -192,11 +222,32 @@ fn location(claim: &Claim, id: Option<usize>, kind: FindingKind) -> Location<'_>
             region: Region {
                 start_line: evidence.line,
                 start_column: evidence.column,
-                snippet: Snippet { text: &evidence.quote },
+                snippet: Some(Snippet { text: &evidence.quote }),
             },
         },
         message: Some(MessageOwned {
             text: claim_label(claim, kind),
+        }),
+    }
+}
+
+/// The reference row a claim was held against, as a related location in the table file (its
+/// id past any claim's).
+fn reference_location(citation: &crate::finding::Citation) -> Location<'_> {
+    Location {
+        id: None,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation {
+                uri: uri_reference(&citation.file),
+            },
+            region: Region {
+                start_line: citation.line,
+                start_column: 1,
+                snippet: None,
+            },
+        },
+        message: Some(MessageOwned {
+            text: format!("reference: {}", super::citation_text(citation)),
         }),
     }
 }
@@ -312,7 +363,9 @@ struct ArtifactLocation {
 struct Region<'a> {
     start_line: u32,
     start_column: u32,
-    snippet: Snippet<'a>,
+    /// The text at the region, when the report holds it (it holds no reference table's text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Snippet<'a>>,
 }
 
 #[derive(Serialize)]

@@ -106,7 +106,8 @@ pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
         let unknown = |what: &str, value: &str| {
             SavedReportError::NotAReport(format!("finding {} has an unknown {what} `{value}`", finding.id))
         };
-        let kind = wire::finding_kind(&finding.kind, finding.conflict.as_deref())
+        let verdict = finding.reference.as_ref().map(|reference| reference.verdict.as_ref());
+        let kind = wire::finding_kind(&finding.kind, finding.conflict.as_deref(), verdict)
             .map_err(|(what, value)| unknown(what, value))?;
         let severity = wire::severity(&finding.severity).ok_or_else(|| unknown("severity", &finding.severity))?;
         findings.push(Finding {
@@ -117,6 +118,7 @@ pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
             reason: finding.reason.into_owned(),
             claims,
             articles: finding.articles,
+            reference: finding.reference.map(|citation| Box::new(citation.into_citation())),
         });
         acknowledged.push(finding.acknowledged.map(Cow::into_owned));
     }

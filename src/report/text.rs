@@ -72,6 +72,11 @@ fn header(finding: &Finding) -> (String, &'static str) {
         FindingKind::Overlap => ("overlap".to_owned(), GREEN),
         FindingKind::Change => ("change".to_owned(), CYAN),
         FindingKind::SharedWording => ("shared wording".to_owned(), MAGENTA),
+        FindingKind::Reference(verdict) => match finding.severity {
+            Severity::Error => (format!("error[reference:{}]", verdict.name()), RED),
+            Severity::Warning => (format!("warning[reference:{}]", verdict.name()), YELLOW),
+            Severity::Info => (format!("note[reference:{}]", verdict.name()), CYAN),
+        },
     }
 }
 
@@ -173,6 +178,13 @@ fn render_finding(
     } else {
         let more = count(unquoted.len(), "more claim", "more claims");
         writeln!(out, "{pad} {equals} and {more}")?;
+    }
+    if let Some(citation) = &finding.reference {
+        writeln!(
+            out,
+            "{pad} {equals} reference: {}",
+            one_line(&super::citation_text(citation))
+        )?;
     }
     let all: Vec<&Claim> = finding_claims(finding, claims).collect();
     if let Some(why) = why(finding, &all) {
@@ -419,6 +431,13 @@ fn render_summary(report: &Report, review: &Review, style: Style, out: &mut dyn 
     ));
     parts.push(count(counts.changes, "change over time", "changes over time"));
     parts.push(format!("{} shared wording", counts.shared_wording));
+    if counts.references > 0 {
+        parts.push(format!(
+            "{} ({} disagreeing)",
+            count(counts.references, "reference check", "reference checks"),
+            counts.disagreements
+        ));
+    }
     let acknowledged = review.acknowledged();
     if acknowledged > 0 {
         parts.push(format!("{acknowledged} acknowledged"));

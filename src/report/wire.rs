@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::claim::{Antecedent, Attribution, Cell, Claim, Cue, Evidence, Modality, Polarity, Scope, Time, TimeBasis};
-use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
+use crate::finding::{Citation, ConflictKind, Finding, FindingKind, Severity, Verdict};
 use crate::text::Meta;
 use crate::value::{EntityDto, QuantityDto, SpanDto, ValueDto};
 
@@ -73,6 +73,8 @@ impl<'a> ReportDto<'a> {
                     .summary
                     .elapsed
                     .map(|elapsed| u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)),
+                references: (counts.references > 0).then_some(counts.references),
+                disagreements: (counts.references > 0).then_some(counts.disagreements),
             }),
             articles: report.articles.iter().map(ArticleDto::new).collect(),
             claims: report.claims.iter().map(ClaimDto::new).collect(),
@@ -138,6 +140,13 @@ pub(super) struct SummaryDto {
     unchanged: Option<usize>,
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
     elapsed_ms: Option<u64>,
+    /// Findings of reference checks, when the run made any (left out otherwise, so reports of
+    /// runs without `--reference` read as they always have).
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    references: Option<usize>,
+    /// Of those, the claims a reference contradicts.
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    disagreements: Option<usize>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -518,6 +527,78 @@ pub(super) struct FindingDto<'a> {
     status: Option<&'static str>,
     #[serde(default)]
     pub(super) acknowledged: Option<Cow<'a, str>>,
+    /// The reference row of a `reference` finding; left out of every other finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) reference: Option<CitationDto<'a>>,
+}
+
+/// The reference row a `reference` finding holds its claim against, and the verdict.
+#[derive(Serialize, Deserialize)]
+#[serde(expecting = "struct WireReference")]
+pub(super) struct CitationDto<'a> {
+    /// `agrees`, `disagrees` or `other_time`.
+    pub(super) verdict: Cow<'a, str>,
+    file: Cow<'a, str>,
+    line: u32,
+    entity: Cow<'a, str>,
+    kind: Cow<'a, str>,
+    #[serde(default)]
+    object: Option<Cow<'a, str>>,
+    value: Cow<'a, str>,
+    year: i32,
+    source: Cow<'a, str>,
+    #[serde(default)]
+    edition: Option<Cow<'a, str>>,
+    #[serde(default)]
+    url: Option<Cow<'a, str>>,
+    #[serde(default)]
+    note: Option<Cow<'a, str>>,
+}
+
+impl<'a> CitationDto<'a> {
+    fn new(verdict: Verdict, citation: &'a Citation) -> Self {
+        let borrowed = |text: &'a Option<String>| text.as_deref().map(Cow::Borrowed);
+        CitationDto {
+            verdict: Cow::Borrowed(verdict_name(verdict)),
+            file: Cow::Borrowed(&citation.file),
+            line: citation.line,
+            entity: Cow::Borrowed(&citation.entity),
+            kind: Cow::Borrowed(&citation.kind),
+            object: borrowed(&citation.object),
+            value: Cow::Borrowed(&citation.value),
+            year: citation.year,
+            source: Cow::Borrowed(&citation.source),
+            edition: borrowed(&citation.edition),
+            url: borrowed(&citation.url),
+            note: borrowed(&citation.note),
+        }
+    }
+
+    /// The row as the reports know it.
+    pub(super) fn into_citation(self) -> Citation {
+        Citation {
+            file: self.file.into_owned(),
+            line: self.line,
+            entity: self.entity.into_owned(),
+            kind: self.kind.into_owned(),
+            object: self.object.map(Cow::into_owned),
+            value: self.value.into_owned(),
+            year: self.year,
+            source: self.source.into_owned(),
+            edition: self.edition.map(Cow::into_owned),
+            url: self.url.map(Cow::into_owned),
+            note: self.note.map(Cow::into_owned),
+        }
+    }
+}
+
+/// The wire name of a verdict (`other_time`).
+fn verdict_name(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Agrees => "agrees",
+        Verdict::Disagrees => "disagrees",
+        Verdict::OtherTime => "other_time",
+    }
 }
 
 impl<'a> FindingDto<'a> {
@@ -538,6 +619,10 @@ impl<'a> FindingDto<'a> {
             acknowledged: annotation
                 .and_then(|annotation| annotation.acknowledged.as_deref())
                 .map(Cow::Borrowed),
+            reference: match (finding.kind, &finding.reference) {
+                (FindingKind::Reference(verdict), Some(citation)) => Some(CitationDto::new(verdict, citation)),
+                _ => None,
+            },
         }
     }
 }
@@ -549,11 +634,14 @@ fn kind_name(kind: FindingKind) -> (&'static str, Option<&'static str>) {
         FindingKind::Overlap => ("overlap", None),
         FindingKind::Change => ("change", None),
         FindingKind::SharedWording => ("shared_wording", None),
+        FindingKind::Reference(_) => (REFERENCE, None),
     }
 }
 
 /// The `kind` of every conflict, whose `conflict` says which.
 const CONFLICT: &str = "conflict";
+/// The `kind` of every reference check, whose `reference.verdict` says which.
+const REFERENCE: &str = "reference";
 
 /// The wire name of a conflict kind (`rank_vs_quantity`).
 fn conflict_name(kind: ConflictKind) -> &'static str {
@@ -577,13 +665,23 @@ fn severity_name(severity: Severity) -> &'static str {
     }
 }
 
-/// The finding kind that the wire strings `kind` and `conflict` name; `Err` says which string
-/// is unknown: `("kind", kind)`, or for a conflict `("conflict kind", conflict)` (`""` when it
-/// has none). The inverse of [`kind_name`].
+/// The finding kind that the wire strings `kind`, `conflict` and (for a reference check)
+/// `reference.verdict` name; `Err` says which string is unknown: `("kind", kind)`, or for a
+/// conflict `("conflict kind", conflict)` (`""` when it has none), or for a reference check
+/// `("verdict", verdict)`. The inverse of [`kind_name`].
 pub(super) fn finding_kind<'s>(
     kind: &'s str,
     conflict: Option<&'s str>,
+    verdict: Option<&'s str>,
 ) -> Result<FindingKind, (&'static str, &'s str)> {
+    if kind == REFERENCE {
+        let name = verdict.unwrap_or_default();
+        return Verdict::ALL
+            .into_iter()
+            .find(|&known| verdict_name(known) == name)
+            .map(FindingKind::Reference)
+            .ok_or(("verdict", name));
+    }
     if kind == CONFLICT {
         let name = conflict.unwrap_or_default();
         return ConflictKind::ALL

@@ -171,6 +171,7 @@ pub fn entry_text(finding: &Finding, claims: &[Claim], reason: &str) -> String {
         FindingKind::Overlap => "overlap".to_owned(),
         FindingKind::Change => "change".to_owned(),
         FindingKind::SharedWording => "shared wording".to_owned(),
+        FindingKind::Reference(verdict) => format!("reference ({})", verdict.name()),
     };
     let mut text = format!(
         "\n[[finding]]\nid = {}\nreason = {}\nkind = {}\nkey = {}\nclaims = [\n",
@@ -241,6 +242,7 @@ mod tests {
             reason: "why".to_owned(),
             claims: vec![0, 1],
             articles: 1,
+            reference: None,
         };
         let text = format!("{HEADER}{}", entry_text(&finding, &claims, "checked: both \"surveys\""));
         let file = Acknowledgements::parse(Path::new("acknowledged.toml"), &text).expect("the entry parses");

@@ -180,6 +180,7 @@ mod tests {
             reason: format!("reason {id}"),
             claims,
             articles: 2,
+            reference: None,
         }
     }
 

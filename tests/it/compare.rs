@@ -100,6 +100,7 @@ fn fixture_pairs() {
             .to_string();
         let run = crosscheck(&[
             "report",
+            "--no-reference",
             &relative,
             "--rules",
             "rules",
@@ -149,6 +150,7 @@ fn news_fixtures_in_every_format() {
         for format in ["text", "json", "markdown"] {
             let run = crosscheck(&[
                 "report",
+                "--no-reference",
                 &path,
                 "--rules",
                 "rules",

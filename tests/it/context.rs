@@ -76,6 +76,7 @@ fn json_fields() {
 fn report_shows_effective_years() {
     let run = crosscheck(&[
         "report",
+        "--no-reference",
         "tests/fixtures/context/dated",
         "--rules",
         "rules",
@@ -89,6 +90,7 @@ fn report_shows_effective_years() {
     snapshot!("context__report_dated", &run.stdout[..summary]);
     let json = crosscheck(&[
         "report",
+        "--no-reference",
         "tests/fixtures/context/dated",
         "--rules",
         "rules",
@@ -145,6 +147,7 @@ fn bad_stands_for_is_located() {
 fn report_quotes_antecedents_and_stand_ins() {
     let run = crosscheck(&[
         "report",
+        "--no-reference",
         "tests/fixtures/context/report",
         "--rules",
         "rules",
@@ -166,6 +169,7 @@ fn report_quotes_antecedents_and_stand_ins() {
     snapshot!("context__report_context", run.stdout);
     let markdown = crosscheck(&[
         "report",
+        "--no-reference",
         "tests/fixtures/context/report",
         "--rules",
         "rules",

@@ -9,6 +9,7 @@ mod context;
 mod extract;
 mod formats;
 mod quantities;
+mod reference;
 mod review;
 mod robustness;
 mod rules;

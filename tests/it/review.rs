@@ -132,6 +132,7 @@ fn baseline_diff_shows_exactly_the_resolved_and_the_new_conflict() {
         dir,
         &[
             "report",
+            "--no-reference",
             "corpus",
             "--rules",
             rules,
@@ -153,6 +154,7 @@ fn baseline_diff_shows_exactly_the_resolved_and_the_new_conflict() {
         dir,
         &[
             "report",
+            "--no-reference",
             "corpus",
             "--rules",
             rules,
@@ -176,6 +178,7 @@ fn baseline_diff_shows_exactly_the_resolved_and_the_new_conflict() {
         dir,
         &[
             "report",
+            "--no-reference",
             "corpus",
             "--rules",
             rules,

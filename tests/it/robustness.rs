@@ -647,6 +647,7 @@ fn output_is_written_atomically() {
 fn markdown_report_escapes_article_text() {
     let run = crosscheck(&[
         "report",
+        "--no-reference",
         "tests/fixtures/robustness/markdown-escape",
         "--rules",
         "rules",

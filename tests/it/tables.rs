@@ -157,6 +157,7 @@ fn bad_tables_warn_and_are_read_as_prose() {
 fn report_between_a_table_and_prose() {
     let run = crosscheck(&[
         "report",
+        "--no-reference",
         "tests/fixtures/tables/report",
         "--rules",
         "rules",

@@ -111,7 +111,17 @@ fn acknowledgements_apply_whatever_the_spelling() {
     let rules = rules();
     let saved = crosscheck_in(
         directory.path(),
-        &["report", "corpus", "--rules", &rules, "-f", "json", "-o", "r.json"],
+        &[
+            "report",
+            "corpus",
+            "--rules",
+            &rules,
+            "--no-reference",
+            "-f",
+            "json",
+            "-o",
+            "r.json",
+        ],
     );
     assert_eq!(saved.code, 1, "{}", saved.stderr);
     let ids = finding_ids(&directory.path().join("r.json"));
@@ -132,7 +142,18 @@ fn acknowledgements_apply_whatever_the_spelling() {
         (corpus.clone(), "."),
         (corpus.clone(), "../corpus"),
     ] {
-        let run = crosscheck_in(&cwd, &["report", input, "--rules", &rules, "--acknowledged", &ack]);
+        let run = crosscheck_in(
+            &cwd,
+            &[
+                "report",
+                input,
+                "--rules",
+                &rules,
+                "--no-reference",
+                "--acknowledged",
+                &ack,
+            ],
+        );
         assert_eq!(
             run.code,
             0,
@@ -550,13 +571,33 @@ fn diff_summaries_count_only_what_is_current() {
     let rules = rules();
     let old = crosscheck_in(
         directory.path(),
-        &["report", "corpus", "--rules", &rules, "-f", "json", "-o", "old.json"],
+        &[
+            "report",
+            "corpus",
+            "--rules",
+            &rules,
+            "--no-reference",
+            "-f",
+            "json",
+            "-o",
+            "old.json",
+        ],
     );
     assert_eq!(old.code, 1);
     fs::write(corpus.join("b.txt"), CLAIM).expect("settle the conflict");
     let new = crosscheck_in(
         directory.path(),
-        &["report", "corpus", "--rules", &rules, "-f", "json", "-o", "new.json"],
+        &[
+            "report",
+            "corpus",
+            "--rules",
+            &rules,
+            "--no-reference",
+            "-f",
+            "json",
+            "-o",
+            "new.json",
+        ],
     );
     assert_eq!(new.code, 0);
     let markdown = crosscheck_in(directory.path(), &["diff", "old.json", "new.json", "-f", "markdown"]);

@@ -232,9 +232,10 @@ fn findings_are_ordered_conflicts_first() {
     let findings = compare(&claims, &policy());
     let section = |finding: &Finding| match finding.kind {
         FindingKind::Conflict(_) => 0,
-        FindingKind::Change => 1,
-        FindingKind::Overlap => 2,
-        FindingKind::SharedWording => 3,
+        FindingKind::Reference(_) => 1,
+        FindingKind::Change => 2,
+        FindingKind::Overlap => 3,
+        FindingKind::SharedWording => 4,
     };
     assert!(findings.windows(2).all(|pair| section(&pair[0]) <= section(&pair[1])));
     let severities: Vec<Severity> = conflicts(&findings).iter().map(|finding| finding.severity).collect();
