@@ -218,7 +218,7 @@ struct Frame {
 
 impl Frame {
     fn new(claim: &Claim, kind: FindingKind) -> Frame {
-        let sentence = one_line(&claim.evidence.sentence);
+        let sentence = one_line(super::shown_sentence(claim).1);
         let (caret_start, caret_len) = match value_range(claim) {
             Some(range) => (sentence[..range.start].chars().count(), sentence[range].chars().count()),
             None => (0, 0),

@@ -5,6 +5,7 @@ mod authoring;
 mod cli;
 mod compare;
 mod context;
+mod dense;
 mod extract;
 mod quantities;
 mod review;
