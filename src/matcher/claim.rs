@@ -400,11 +400,10 @@ pub(super) fn dedup_sentence_claims(claims: &mut Vec<Claim>, from: usize) {
 pub(super) fn assign_ids(claims: &mut [Claim]) {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for claim in claims.iter_mut() {
-        let key = claim.key();
         let base = stable_id(&[
             claim.evidence.path.as_str(),
             claim.rule.as_str(),
-            &key.to_string(),
+            &claim.key_text().to_string(),
             &claim.value.canonical_text(),
             claim.modality.label(),
             &claim.evidence.quote,
