@@ -2,7 +2,7 @@
 """Side-by-side throughput of crosscheck, ripgrep and spaCy on the same bytes, in one run.
 
 Usage: bench.py [--size-mb N] [--repeat N] [--bin BIN] [--baseline BIN] [--workdir DIR]
-                [--max-load L] [--no-spacy] [--spacy PYTHON]
+                [--max-load L] [--no-spacy] [--spacy PYTHON] [--spacy-repeat N] [--corpora LIST]
 
 Three corpora of about N MB each (default 20), built once in --workdir and reused:
   bbc-files  the BBC news corpus (../shared/corpus/bbc) copied until N MB: many small files;
@@ -21,7 +21,10 @@ Tools, each on every corpus:
   `python3` with spacy importable) is there.
 Every tool writes its output to a file in the work directory: no pipe shares the cores.
 Repeats are interleaved (round 1 runs every tool once, then round 2 ...) and the median wall
-time is reported with the largest peak RSS (from wait4). Before each round the 1-minute load
+time and CPU time (user + sys) are reported with the largest peak RSS (from wait4); spaCy, slow,
+runs in the first --spacy-repeat rounds only (default 1). Ratios are printed from wall and
+from CPU time: on a machine other jobs share, CPU time is the steadier of the two for one
+thread, and wall time is what the 2-thread ratio needs. Before each round the 1-minute load
 average is read; a round that starts above --max-load (default: 0.5 per core) is waited for up
 to a minute, and if the machine stays busy the script refuses to print ratios (exit 3) unless
 --max-load is raised; the loads seen are printed with the table either way.
@@ -48,6 +51,7 @@ def arguments():
     parser.add_argument("--workdir", default="/tmp/crosscheck-bench")
     parser.add_argument("--max-load", type=float, default=0.5 * os.cpu_count())
     parser.add_argument("--no-spacy", action="store_true")
+    parser.add_argument("--spacy-repeat", type=int, default=1)
     parser.add_argument("--spacy")
     parser.add_argument("--corpora", default="bbc-files,bbc-big,dense")
     return parser.parse_args()
@@ -99,13 +103,19 @@ def build_corpora(workdir, megabytes, names):
 
 
 def run(command, output):
-    """Runs `command` with stdout to `output`; returns (seconds, peak RSS in MB, exit status)."""
+    """Runs `command` with stdout to `output`; returns (wall seconds, CPU seconds, peak RSS in
+    MB, exit status). The peak RSS comes from GNU time around the command: a child's own
+    `ru_maxrss` starts at the RSS of the process it was forked from, this script."""
+    peak_file = str(output) + ".rss"
+    command = ["/usr/bin/time", "-f", "%M", "-o", peak_file, *command]
     with open(output, "wb") as out, open(str(output) + ".err", "wb") as err:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
-    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    peak = pathlib.Path(peak_file).read_text().split()
+    peak_mb = int(peak[-1]) / 1024 if peak and peak[-1].isdigit() else float("nan")
+    return seconds, usage.ru_utime + usage.ru_stime, peak_mb, os.waitstatus_to_exitcode(status)
 
 
 def wait_for_quiet(max_load):
@@ -166,52 +176,59 @@ def main():
     lists["claims"].write_text("".join(line + "\n" for line in (BENCH / "claim_phrases.txt").read_text().splitlines() if line and not line.startswith("#")))
     python = spacy_python(args)
     corpora = build_corpora(workdir, args.size_mb, args.corpora.split(","))
-    for directory in corpora.values():  # warm the page cache
+    for directory in corpora.values():  # warm the page cache, a block at a time
         for path in files_under(directory):
             with open(path, "rb") as handle:
-                handle.read()
+                while handle.read(1 << 20):
+                    pass
     plan = [(name, directory, tool, command) for name, directory in corpora.items() for tool, command in tools(args, directory, lists, python)]
     times = {(name, tool): [] for name, _, tool, _ in plan}
+    cpu = {key: [] for key in times}
     rss = {key: 0.0 for key in times}
     found = {}
     loads = []
     for round_index in range(args.repeat):
         loads.append(wait_for_quiet(args.max_load))
         for name, directory, tool, command in plan:
+            if tool == "spaCy" and round_index >= args.spacy_repeat:
+                continue
             output = workdir / f"out-{name}-{tool.replace(' ', '_')}.txt"
-            seconds, peak, status = run([str(part) for part in command], output)
+            seconds, cpu_seconds, peak, status = run([str(part) for part in command], output)
             if status not in (0, 1):
                 sys.exit(f"{tool} on {name} failed with exit {status}; see {output}.err")
             if tool == "spaCy":  # spacy_match.py times itself, start-up (imports) left out
                 seconds = float(output.read_text().split()[1])
             times[(name, tool)].append(seconds)
+            cpu[(name, tool)].append(cpu_seconds)
             rss[(name, tool)] = max(rss[(name, tool)], peak)
             found[(name, tool)] = summarise(tool, output)
         print(f"round {round_index + 1}/{args.repeat} done (load {loads[-1]:.2f})", file=sys.stderr)
 
     median = {key: statistics.median(values) for key, values in times.items()}
-    print("| corpus | MB | files | tool | median s | MB/s | peak RSS MB | found |")
-    print("|---|---|---|---|---|---|---|---|")
+    median_cpu = {key: statistics.median(values) for key, values in cpu.items()}
+    print("| corpus | MB | files | tool | median s | MB/s | CPU s | peak RSS MB | found |")
+    print("|---|---|---|---|---|---|---|---|---|")
     sizes = {name: (corpus_bytes(directory), len(files_under(directory))) for name, directory in corpora.items()}
     for name, _, tool, _ in plan:
         size, count = sizes[name]
         seconds = median[(name, tool)]
-        print(f"| {name} | {size / 1e6:.1f} | {count} | {tool} | {seconds:.3f} | {size / 1e6 / seconds:.1f} | {rss[(name, tool)]:.0f} | {found[(name, tool)]} |")
+        print(f"| {name} | {size / 1e6:.1f} | {count} | {tool} | {seconds:.3f} | {size / 1e6 / seconds:.1f} | {median_cpu[(name, tool)]:.3f} | {rss[(name, tool)]:.0f} | {found[(name, tool)]} |")
     print()
     for name in corpora:
-        one = median[(name, "crosscheck -t1")]
-        line = [f"{name}:"]
-        for list_name in lists:
-            line.append(f"1 thread / rg {list_name} -j1 = {median[(name, f'rg {list_name} -j1')] / one:.2f}")
-        line.append(f"2 threads / 1 = {one / median[(name, 'crosscheck -t2')]:.2f}")
-        if python:
-            line.append(f"1 thread / spaCy = {median[(name, 'spaCy')] / one:.1f}")
-        if args.baseline:
-            line.append(f"baseline / current = {median[(name, 'baseline -t1')] / one:.2f}")
-        print("; ".join(line))
-    print(f"\nmedians of {args.repeat} interleaved rounds; loads at round start: {', '.join(f'{load:.2f}' for load in loads)} (max {args.max_load:.2f}, {os.cpu_count()} cores)")
+        line = []
+        for label, table in (("wall", median), ("CPU", median_cpu)):
+            one = table[(name, "crosscheck -t1")]
+            for list_name in lists:
+                line.append(f"{label} 1 thread / rg {list_name} -j1 = {table[(name, f'rg {list_name} -j1')] / one:.2f}")
+            if python:
+                line.append(f"{label} 1 thread / spaCy = {table[(name, 'spaCy')] / one:.1f}")
+            if args.baseline:
+                line.append(f"{label} baseline / current = {table[(name, 'baseline -t1')] / one:.2f}")
+        line.append(f"wall 2 threads / 1 = {median[(name, 'crosscheck -t1')] / median[(name, 'crosscheck -t2')]:.2f}")
+        print(f"{name}: " + "; ".join(line))
+    print(f"\nmedians of {args.repeat} interleaved rounds (spaCy: {min(args.spacy_repeat, args.repeat)}); CPU s = user + sys of the process; loads at round start: {', '.join(f'{load:.2f}' for load in loads)} (max {args.max_load:.2f}, {os.cpu_count()} cores)")
     version = subprocess.run(["rg", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
-    print(f"lists: rules {sum(1 for _ in open(lists['rules']))} phrases, claims {sum(1 for _ in open(lists['claims']))} phrases; {version}" + ("" if python else "; spaCy not installed (pip install spacy), its column left out"))
+    print(f"lists: rules {sum(1 for _ in open(lists['rules']))} phrases, claims {sum(1 for _ in open(lists['claims']))} phrases; {version}" + ("" if python else "; spaCy left out (--no-spacy, or not installed: pip install spacy)"))
     if statistics.median(loads) > args.max_load:
         print(f"machine busy: median load {statistics.median(loads):.2f} above {args.max_load:.2f}; ratios above are not to be trusted", file=sys.stderr)
         sys.exit(3)
