@@ -198,7 +198,7 @@ fn the_first_word_filter_admits_every_phrase_start_in_any_case() {
     let cues = Cues::default();
     for phrases in [&cues.negation, &cues.hedge] {
         let starts = FirstWords::of(phrases);
-        for phrase in phrases.iter() {
+        for phrase in phrases {
             let first = &phrase[0];
             for word in [first.clone(), first.to_ascii_uppercase(), first.to_ascii_lowercase()] {
                 assert!(starts.may_start(&word), "{word:?} starts {phrase:?}");
