@@ -2,7 +2,8 @@
 """spaCy baseline: blank English tokenizer + PhraseMatcher (LOWER) over the same phrases.
 
 Usage: spacy_match.py WORDS_FILE SLICE_MB DIR...  Reads files under DIR in sorted order until
-SLICE_MB megabytes, matches them with nlp.pipe, and prints "bytes seconds matches"; the
+SLICE_MB megabytes (0: every file, as bench.py runs it, so spaCy reads the bytes the other tools
+read), matches them with nlp.pipe, and prints "bytes seconds matches"; the
 seconds cover reading, decoding, tokenizing and matching (not start-up).
 No model download: spacy.blank("en").
 """
@@ -14,7 +15,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 
 words_file, slice_mb, *dirs = sys.argv[1:]
-limit = float(slice_mb) * 1_000_000
+limit = float(slice_mb) * 1_000_000 or float("inf")
 nlp = spacy.blank("en")
 nlp.max_length = 10**9
 matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -28,7 +29,7 @@ texts, total = [], 0
 for root in dirs:
     for directory, subdirs, files in os.walk(root):
         subdirs.sort()
-        for name in sorted(files):
+        for name in sorted(name for name in files if not name.startswith(".")):
             if total >= limit:
                 break
             with open(os.path.join(directory, name), "rb") as handle:

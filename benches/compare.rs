@@ -58,8 +58,8 @@ impl Rng {
 fn entity(lexicon: &str, id: String) -> Entity {
     Entity {
         text: id.clone(),
-        id,
-        lexicon: lexicon.to_owned(),
+        id: id.into(),
+        lexicon: lexicon.into(),
         span: Span::default(),
     }
 }
@@ -257,21 +257,22 @@ fn corpus() -> Vec<Claim> {
             let id = stable_id(&[path.as_str(), kind, &start.to_string(), &quote]);
             claims.push(Claim {
                 id,
-                rule: format!("{kind}-rule"),
-                kind: kind.to_owned(),
+                rule: format!("{kind}-rule").into(),
+                kind: kind.into(),
                 subject: Some(entity("country", format!("country-{subject}"))),
                 object: Some(entity("material", format!("material-{object}"))),
                 scope: Scope { year, region },
                 value,
                 modality,
                 evidence: Evidence {
-                    path: path.clone(),
+                    path: path.as_str().into(),
                     span: Span::new(start, start + quote.len()),
                     line: position as u32 + 1,
                     column: 1,
                     quote,
                     sentence_span: Span::new(start, start + sentence.len()),
-                    sentence,
+                    sentence: sentence.into(),
+                    whole_sentence: None,
                 },
                 alternate: None,
                 cell: None,

@@ -9,8 +9,138 @@
 //! Values are [`crate::value`]'s, one file per value type; they are re-exported here.
 //!
 //! Invariant: `article.text[evidence.span]` is `evidence.quote`, byte for byte.
+//!
+//! Memory: what many claims repeat is [`Shared`] — one allocation per article path, rule id,
+//! kind, lexicon name and entry id, and one per sentence however many claims it holds — so a
+//! claim costs its own struct, its quote and a few short strings. Outputs show a sentence only
+//! as [`Evidence::window`], at most [`SENTENCE_CONTEXT`] bytes either side of the match.
+
+use std::sync::Arc;
 
 pub use crate::value::{Bound, Order, Quantity, Rank, Relation, Value};
+
+/// Text that many claims hold the same: cloning it copies a pointer, not the words. It reads
+/// like a `String` (`as_str`, `==` with `str` and `String`, `Display`, `Debug` as a string), so
+/// code that reads claims does not care that the words are shared.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Shared(Arc<str>);
+
+impl Shared {
+    /// The words.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `self` and `other` are one allocation, not merely equal words (what tests of
+    /// sharing check).
+    pub fn shares_with(&self, other: &Shared) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Shared::from("")
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Shared {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Shared {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(text: &str) -> Self {
+        Shared(Arc::from(text))
+    }
+}
+
+impl From<String> for Shared {
+    fn from(text: String) -> Self {
+        Shared(Arc::from(text))
+    }
+}
+
+impl From<&String> for Shared {
+    fn from(text: &String) -> Self {
+        Shared(Arc::from(text.as_str()))
+    }
+}
+
+impl From<Shared> for String {
+    fn from(text: Shared) -> Self {
+        text.0.to_string()
+    }
+}
+
+impl PartialEq<str> for Shared {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Shared {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Shared {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Shared> for String {
+    fn eq(&self, other: &Shared) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Shared> for &str {
+    fn eq(&self, other: &Shared) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Shared> for str {
+    fn eq(&self, other: &Shared) -> bool {
+        *self == *other.0
+    }
+}
+
+impl std::fmt::Display for Shared {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, formatter)
+    }
+}
+
+/// Bytes of a sentence that outputs show before and after a claim's match: a claim in a
+/// 20 KB run-on sentence carries a window of a few hundred bytes, not the whole of it.
+pub const SENTENCE_CONTEXT: usize = 240;
+
+/// How far inwards a window's cut may move to fall between words.
+const WORD_SLACK: usize = 24;
 
 /// A half-open byte range `[start, end)` into an article's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,9 +187,9 @@ pub struct Claim {
     /// depend on line numbers or byte offsets, so it survives edits elsewhere in the article.
     pub id: String,
     /// Id of the rule that produced the claim.
-    pub rule: String,
+    pub rule: Shared,
     /// What the claim is about (`reserves`, `production-share`, ...), from the rule.
-    pub kind: String,
+    pub kind: Shared,
     /// The entity the claim is made about, e.g. Russia.
     pub subject: Option<Entity>,
     /// The thing measured or discussed, e.g. rare earths.
@@ -176,9 +306,9 @@ impl Claim {
     /// The grouping key: kind, subject, object and scope.
     pub fn key(&self) -> Key {
         Key {
-            kind: self.kind.clone(),
-            subject: self.subject.as_ref().map(|entity| entity.id.clone()),
-            object: self.object.as_ref().map(|entity| entity.id.clone()),
+            kind: self.kind.to_string(),
+            subject: self.subject.as_ref().map(|entity| entity.id.to_string()),
+            object: self.object.as_ref().map(|entity| entity.id.to_string()),
             scope: self.scope.clone(),
         }
     }
@@ -262,9 +392,9 @@ impl std::fmt::Display for KeyText<'_> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
     /// Canonical id from the lexicon, e.g. `russia`.
-    pub id: String,
+    pub id: Shared,
     /// Lexicon the entry belongs to, e.g. `country`.
-    pub lexicon: String,
+    pub lexicon: Shared,
     /// The words as they appear in the text, e.g. `the Kremlin`.
     pub text: String,
     /// Where they appear.
@@ -346,7 +476,7 @@ impl Modality {
 pub struct Evidence {
     /// The article's path as given on the command line (or `<stdin>`), with `#N` for the N-th
     /// record of a JSON Lines file.
-    pub path: String,
+    pub path: Shared,
     /// Bytes of the matched words in the article text.
     pub span: Span,
     /// One-based line of `span.start` in the original file.
@@ -355,8 +485,175 @@ pub struct Evidence {
     pub column: u32,
     /// `text[span]`.
     pub quote: String,
-    /// The whole sentence.
-    pub sentence: String,
-    /// Where the sentence is.
+    /// The whole sentence (`text[sentence_span]`), shared by every claim of the sentence; for a
+    /// claim read back from a report, the window the report showed.
+    pub sentence: Shared,
+    /// Where `sentence` is.
     pub sentence_span: Span,
+    /// Where the whole sentence is, when `sentence` holds only a window of it (a claim read
+    /// back from a report that cut a long sentence); `None` when `sentence` is whole.
+    pub whole_sentence: Option<Span>,
+}
+
+impl Evidence {
+    /// Where the whole sentence is, whether or not `sentence` holds all of it.
+    pub fn whole_sentence_span(&self) -> Span {
+        self.whole_sentence.unwrap_or(self.sentence_span)
+    }
+
+    /// The part of the sentence outputs show, and where it is: the whole sentence when it is
+    /// short, else the match with up to [`SENTENCE_CONTEXT`] bytes either side, cut between
+    /// words where a space is near and always on character boundaries. A window of a window
+    /// is itself, so a report read back and written again shows the same words.
+    pub fn window(&self) -> (Span, &str) {
+        let sentence = &*self.sentence;
+        let base = self.sentence_span.start;
+        let matched = self.span.start.saturating_sub(base).min(sentence.len())
+            ..self.span.end.saturating_sub(base).min(sentence.len());
+        if sentence.len() <= matched.len() + 2 * SENTENCE_CONTEXT {
+            return (self.sentence_span, sentence);
+        }
+        let start = cut_before(sentence, matched.start.saturating_sub(SENTENCE_CONTEXT), matched.start);
+        let end = cut_after(
+            sentence,
+            (matched.end + SENTENCE_CONTEXT).min(sentence.len()),
+            matched.end,
+        );
+        (Span::new(base + start, base + end), &sentence[start..end])
+    }
+}
+
+/// A window's start at or after `at` (and at most `limit`): the character boundary after a
+/// space within [`WORD_SLACK`] bytes, else the first character boundary.
+fn cut_before(text: &str, at: usize, limit: usize) -> usize {
+    if at == 0 {
+        return 0;
+    }
+    let bytes = text.as_bytes();
+    let slack = (at + WORD_SLACK).min(limit);
+    if let Some(space) = (at..slack).find(|&index| bytes[index] == b' ') {
+        return space + 1;
+    }
+    (at..=limit)
+        .find(|&index| text.is_char_boundary(index))
+        .unwrap_or(limit)
+}
+
+/// A window's end at or before `at` (and at least `limit`): a space within [`WORD_SLACK`]
+/// bytes, else the last character boundary.
+fn cut_after(text: &str, at: usize, limit: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    let bytes = text.as_bytes();
+    let slack = at.saturating_sub(WORD_SLACK).max(limit);
+    if let Some(space) = (slack..at).rev().find(|&index| bytes[index] == b' ') {
+        return space;
+    }
+    (limit..=at)
+        .rev()
+        .find(|&index| text.is_char_boundary(index))
+        .unwrap_or(limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Evidence for the match `quote` (its first occurrence) in the sentence `sentence`, which
+    /// starts at byte 1000 of its article.
+    fn evidence(sentence: &str, quote: &str) -> Evidence {
+        let start = 1000 + sentence.find(quote).expect("quote in sentence");
+        Evidence {
+            path: "a.md".into(),
+            span: Span::new(start, start + quote.len()),
+            line: 1,
+            column: 1,
+            quote: quote.to_owned(),
+            sentence: sentence.into(),
+            sentence_span: Span::new(1000, 1000 + sentence.len()),
+            whole_sentence: None,
+        }
+    }
+
+    /// The window of the match `quote` in `sentence`, and checks of what every window holds:
+    /// its text is the sentence's at its span, and it contains the match.
+    #[track_caller]
+    fn window(sentence: &str, quote: &str) -> (Span, String) {
+        let evidence = evidence(sentence, quote);
+        let (span, text) = evidence.window();
+        assert_eq!(&sentence[span.start - 1000..span.end - 1000], text);
+        assert!(span.start <= evidence.span.start && evidence.span.end <= span.end);
+        (span, text.to_owned())
+    }
+
+    #[test]
+    fn a_short_sentence_is_shown_whole() {
+        let sentence = "Russia holds 28.7 million tonnes of rare-earth reserves.";
+        let (span, text) = window(sentence, "28.7 million tonnes");
+        assert_eq!(span, Span::new(1000, 1000 + sentence.len()));
+        assert_eq!(text, sentence);
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_between_words_around_the_match() {
+        let padding = "and the ministry added more detail ".repeat(40);
+        let sentence = format!("{padding}Russia holds 28.7 million tonnes of reserves {padding}today.");
+        let (span, text) = window(&sentence, "Russia holds 28.7 million tonnes");
+        assert!(
+            text.len() <= "Russia holds 28.7 million tonnes".len() + 2 * SENTENCE_CONTEXT,
+            "{}",
+            text.len()
+        );
+        assert!(text.len() >= 2 * (SENTENCE_CONTEXT - WORD_SLACK), "{}", text.len());
+        assert!(!text.starts_with(' ') && !text.ends_with(' '), "{text:?}");
+        assert!(sentence.as_bytes()[span.start - 1000 - 1] == b' ', "cut after a space");
+        assert!(sentence.as_bytes()[span.end - 1000] == b' ', "cut before a space");
+    }
+
+    #[test]
+    fn a_cut_without_spaces_falls_on_character_boundaries() {
+        let padding = "é".repeat(400);
+        let sentence = format!("{padding}Russia holds 28.7 Mt{padding}");
+        let (_, text) = window(&sentence, "Russia holds 28.7 Mt");
+        assert!(text.contains("Russia holds 28.7 Mt"));
+        assert!(text.len() < sentence.len());
+    }
+
+    #[test]
+    fn a_match_at_the_edge_keeps_the_window_inside_the_sentence() {
+        let sentence = format!("Russia holds 28.7 Mt {}", "of which more ".repeat(60));
+        let (span, text) = window(&sentence, "Russia holds 28.7 Mt");
+        assert_eq!(span.start, 1000);
+        assert!(text.starts_with("Russia holds"));
+        let sentence = format!("{}Russia holds 28.7 Mt", "of which more ".repeat(60));
+        let (span, _) = window(&sentence, "Russia holds 28.7 Mt");
+        assert_eq!(span.end, 1000 + sentence.len());
+    }
+
+    #[test]
+    fn a_window_of_a_window_is_itself() {
+        let padding = "and the ministry added more detail ".repeat(40);
+        let sentence = format!("{padding}Russia holds 28.7 million tonnes of reserves {padding}today.");
+        let whole = evidence(&sentence, "Russia holds 28.7 million tonnes");
+        let (span, text) = whole.window();
+        let read_back = Evidence {
+            sentence: text.into(),
+            sentence_span: span,
+            whole_sentence: Some(whole.sentence_span),
+            ..whole.clone()
+        };
+        assert_eq!(read_back.window(), (span, text));
+        assert_eq!(read_back.whole_sentence_span(), whole.sentence_span);
+    }
+
+    #[test]
+    fn shared_text_reads_like_a_string() {
+        let shared = Shared::from("russia");
+        assert_eq!(shared, "russia");
+        assert_eq!(shared, "russia".to_string());
+        assert_eq!(format!("{shared} {shared:?}"), "russia \"russia\"");
+        assert!(shared.shares_with(&shared.clone()));
+        assert!(!shared.shares_with(&Shared::from("russia")));
+    }
 }

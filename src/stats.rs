@@ -35,10 +35,10 @@ impl Tally {
         self.articles += articles;
         self.claims += claims.len();
         for claim in claims {
-            match self.per_rule.get_mut(&claim.rule) {
+            match self.per_rule.get_mut(claim.rule.as_str()) {
                 Some(count) => *count += 1,
                 None => {
-                    self.per_rule.insert(claim.rule.clone(), 1);
+                    self.per_rule.insert(claim.rule.to_string(), 1);
                 }
             }
         }

@@ -11,7 +11,7 @@ use crate::rules::example::Expectation;
 impl Expectation {
     /// The first way `claim` differs from the expectation, if any.
     pub fn mismatch(&self, claim: &Claim) -> Option<String> {
-        let id = |entity: &Option<crate::claim::Entity>| entity.as_ref().map(|entity| entity.id.clone());
+        let id = |entity: &Option<crate::claim::Entity>| entity.as_ref().map(|entity| entity.id.to_string());
         if self.subject.is_some() && self.subject != id(&claim.subject) {
             return Some(format!("subject {:?}", id(&claim.subject)));
         }
@@ -155,7 +155,7 @@ pub fn coverage(matcher: &Matcher<'_>, filter: Option<&str>) -> Vec<Coverage> {
                     .matches('\n')
                     .count()
                     + 1,
-                covered: fired.contains(&rule.id),
+                covered: fired.contains(rule.id.as_str()),
             }
         })
         .collect()
@@ -164,7 +164,7 @@ pub fn coverage(matcher: &Matcher<'_>, filter: Option<&str>) -> Vec<Coverage> {
 /// One line describing a claim: subject, object, value, modality, scope.
 pub fn describe(claim: &Claim) -> String {
     let id =
-        |entity: &Option<crate::claim::Entity>| entity.as_ref().map_or("-".to_string(), |entity| entity.id.clone());
+        |entity: &Option<crate::claim::Entity>| entity.as_ref().map_or("-".to_string(), |entity| entity.id.to_string());
     let mut out = format!(
         "subject={} object={} value={} modality={}",
         id(&claim.subject),

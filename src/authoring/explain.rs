@@ -265,7 +265,7 @@ fn kind_name(kind: TokenKind) -> &'static str {
 
 fn entity_view(entity: &Entity) -> EntityView {
     EntityView {
-        id: entity.id.clone(),
+        id: entity.id.to_string(),
         text: entity.text.clone(),
     }
 }
@@ -295,7 +295,7 @@ fn match_view(claim: &Claim) -> MatchView {
         });
     }
     MatchView {
-        rule: claim.rule.clone(),
+        rule: claim.rule.to_string(),
         quote: claim.evidence.quote.clone(),
         subject: claim.subject.as_ref().map(entity_view),
         object: claim.object.as_ref().map(entity_view),

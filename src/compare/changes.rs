@@ -70,7 +70,7 @@ pub(super) fn former(context: &Context<'_>, group: &Group<'_>, members: &[usize]
         let place = if articles > 1 {
             format!("{} and {} other articles", claim.evidence.path, articles - 1)
         } else {
-            claim.evidence.path.clone()
+            claim.evidence.path.to_string()
         };
         let reason = format!(
             "{}: {} is stated as a former figure, revised in the same sentence (\"{words}\" in {place}); \

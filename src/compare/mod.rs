@@ -449,7 +449,7 @@ impl<'a> Context<'a> {
             let path = &self.claims[index].evidence.path;
             let named = match self.source(index) {
                 Some(source) => format!("{source} in {path}"),
-                None => path.clone(),
+                None => path.to_string(),
             };
             if !seen.contains(&named) {
                 seen.push(named);

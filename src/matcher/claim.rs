@@ -10,8 +10,11 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::context::{Found, Paragraph};
+use super::names::Names;
 use super::template::{Bindings, Bound};
-use crate::claim::{Antecedent, Attribution, Claim, Cue, Entity, Evidence, Order, Scope, Span, Time, TimeBasis, Value};
+use crate::claim::{
+    Antecedent, Attribution, Claim, Cue, Entity, Evidence, Order, Scope, Shared, Span, Time, TimeBasis, Value,
+};
 use crate::extract::year;
 use crate::id::stable_id;
 use crate::modality::{self, Sentence};
@@ -40,7 +43,13 @@ pub(super) fn speakers<'r>(rules: &'r RuleSet, entities: &[EntityMatch]) -> Vec<
 /// One sentence of an article, as its matches become claims.
 pub(super) struct SentenceClaims<'a> {
     rules: &'a RuleSet,
+    /// The shared names of `rules`.
+    names: &'a Names,
     article: &'a Article,
+    /// The article's path, shared by all its claims.
+    path: &'a Shared,
+    /// The sentence's words, shared by all its claims, copied on the first claim.
+    words: OnceCell<Shared>,
     /// The sentence's byte range in the article's text.
     sentence: Range<usize>,
     /// The sentence's tokens.
@@ -64,8 +73,8 @@ impl<'a> SentenceClaims<'a> {
     /// The sentence `sentence` of `article`, tokenized as `tokens`, with its lexicon mentions
     /// `entities` and the [`speakers`] among them.
     pub(super) fn new(
-        rules: &'a RuleSet,
-        article: &'a Article,
+        (rules, names): (&'a RuleSet, &'a Names),
+        (article, path): (&'a Article, &'a Shared),
         block: Range<usize>,
         sentence: Range<usize>,
         tokens: &'a [Token],
@@ -74,7 +83,10 @@ impl<'a> SentenceClaims<'a> {
     ) -> Self {
         SentenceClaims {
             rules,
+            names,
             article,
+            path,
+            words: OnceCell::new(),
             paragraph: Paragraph::new(rules, &article.text, block, sentence.start),
             sentence,
             tokens,
@@ -119,8 +131,8 @@ impl<'a> SentenceClaims<'a> {
                 };
                 let span = Span::new(tokens[anaphor.start].start, tokens[anaphor.end - 1].end);
                 let words = Entity {
-                    id: String::new(),
-                    lexicon: String::new(),
+                    id: Shared::from(""),
+                    lexicon: Shared::from(""),
                     text: text[span.range()].to_string(),
                     span,
                 };
@@ -137,14 +149,11 @@ impl<'a> SentenceClaims<'a> {
             return None;
         }
         let object = object_bound.or_else(|| {
-            rule.object.map(|(lexicon, entry)| {
-                let entry = rules.entry(lexicon, entry);
-                Entity {
-                    id: entry.id.clone(),
-                    lexicon: rules.lexicons[lexicon as usize].name.clone(),
-                    text: String::new(),
-                    span: Span::default(),
-                }
+            rule.object.map(|(lexicon, entry)| Entity {
+                id: self.names.entry(lexicon, entry),
+                lexicon: self.names.lexicon(lexicon),
+                text: String::new(),
+                span: Span::default(),
             })
         });
         let value = match rule.compare {
@@ -184,7 +193,7 @@ impl<'a> SentenceClaims<'a> {
             _ => scope_year.map(|(year, _)| year),
         };
         let region = match bindings.get(Role::Region) {
-            Some(Bound::Entity(found)) => Some(self.entity(found).id),
+            Some(Bound::Entity(found)) => Some(self.entity(found).id.to_string()),
             _ => None,
         }
         .or_else(|| region.map(str::to_string));
@@ -217,23 +226,25 @@ impl<'a> SentenceClaims<'a> {
             Value::Quantity(quantity) => super::table::alternate_after(text, tokens, quantity.span.end, &quantity.unit),
             _ => None,
         };
+        let (rule_id, kind) = self.names.rule(rules, rule);
         Some(Claim {
             id: String::new(),
-            rule: rule.id.clone(),
-            kind: rule.kind.clone(),
+            rule: rule_id,
+            kind,
             subject,
             object,
             scope: Scope { year, region },
             value,
             modality,
             evidence: Evidence {
-                path: article.path.clone(),
+                path: self.path.clone(),
                 span,
                 line,
                 column,
                 quote: text[span.range()].to_string(),
-                sentence: text[self.sentence.clone()].to_string(),
+                sentence: self.words.get_or_init(|| text[self.sentence.clone()].into()).clone(),
                 sentence_span: Span::new(self.sentence.start, self.sentence.end),
+                whole_sentence: None,
             },
             alternate,
             cell: None,
@@ -279,8 +290,8 @@ impl<'a> SentenceClaims<'a> {
     /// The entity `(lexicon, entry)` as named by the words of `named`.
     fn as_entry(&self, (lexicon, entry): (u32, u32), named: &Entity) -> Entity {
         Entity {
-            id: self.rules.entry(lexicon, entry).id.clone(),
-            lexicon: self.rules.lexicons[lexicon as usize].name.clone(),
+            id: self.names.entry(lexicon, entry),
+            lexicon: self.names.lexicon(lexicon),
             text: named.text.clone(),
             span: named.span,
         }
@@ -354,11 +365,10 @@ impl<'a> SentenceClaims<'a> {
 
     /// The claim's view of a lexicon mention.
     fn entity(&self, found: &EntityMatch) -> Entity {
-        let entry = self.rules.entry(found.lexicon, found.entry);
         let span = Span::new(self.tokens[found.start].start, self.tokens[found.end - 1].end);
         Entity {
-            id: entry.id.clone(),
-            lexicon: self.rules.lexicons[found.lexicon as usize].name.clone(),
+            id: self.names.entry(found.lexicon, found.entry),
+            lexicon: self.names.lexicon(found.lexicon),
             text: self.text()[span.range()].to_string(),
             span,
         }
@@ -390,11 +400,10 @@ pub(super) fn dedup_sentence_claims(claims: &mut Vec<Claim>, from: usize) {
 pub(super) fn assign_ids(claims: &mut [Claim]) {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for claim in claims.iter_mut() {
-        let key = claim.key();
         let base = stable_id(&[
             claim.evidence.path.as_str(),
             claim.rule.as_str(),
-            &key.to_string(),
+            &claim.key_text().to_string(),
             &claim.value.canonical_text(),
             claim.modality.label(),
             &claim.evidence.quote,

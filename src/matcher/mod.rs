@@ -15,6 +15,7 @@
 
 mod claim;
 mod context;
+mod names;
 mod prefilter;
 mod probe;
 mod table;
@@ -26,10 +27,11 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use self::claim::SentenceClaims;
+use self::names::Names;
 use self::prefilter::{Anchors, Buffers};
 pub use self::probe::{PatternProbe, probe};
 use self::template::Engine;
-use crate::claim::Claim;
+use crate::claim::{Claim, Shared};
 use crate::rules::RuleSet;
 use crate::rules::lexicon::{AnaphorMatch, EntityMatch};
 use crate::text::token::{Token, tokenize_into};
@@ -58,6 +60,8 @@ pub struct MatchTimes {
 pub struct Matcher<'r> {
     rules: &'r RuleSet,
     anchors: Anchors,
+    /// The rules' names, shared by the claims.
+    names: Names,
 }
 
 impl<'r> Matcher<'r> {
@@ -66,6 +70,7 @@ impl<'r> Matcher<'r> {
         Matcher {
             rules,
             anchors: Anchors::new(rules),
+            names: Names::new(rules),
         }
     }
 
@@ -198,6 +203,7 @@ impl<'r> Matcher<'r> {
         let started = Instant::now();
         let text = article.text.as_str();
         let mut tally = Tally::default();
+        let path = Shared::from(article.path.as_str());
         if anchors.runs() {
             // The automata hold lowercase anchors and search an ASCII-lowercased copy, whose
             // offsets are the text's.
@@ -206,13 +212,14 @@ impl<'r> Matcher<'r> {
                 matcher: self,
                 anchors,
                 article,
+                path: &path,
                 lowercase: &lowercase,
             };
             if text.len() > PARALLEL_ARTICLE_BYTES && rayon::current_num_threads() > 1 {
                 tally = work.in_parallel();
             } else {
                 let mut buffers = Buffers::default();
-                let mut state = State::default();
+                let mut state = State::for_path(&path);
                 for region in &article.regions {
                     if anchors.gate(&lowercase, region.clone(), &mut buffers) {
                         for block in segment::blocks(text, region.clone()) {
@@ -223,7 +230,7 @@ impl<'r> Matcher<'r> {
             }
         } else {
             // No prefilter: every sentence is a candidate for every template.
-            let mut state = State::default();
+            let mut state = State::for_path(&path);
             for region in &article.regions {
                 for block in segment::blocks(text, region.clone()) {
                     for sentence in tally.segment(text, block.clone()) {
@@ -280,7 +287,15 @@ impl<'r> Matcher<'r> {
         }
         let (tokens, entities) = (&state.tokens, &state.entities);
         let speakers = claim::speakers(rules, entities);
-        let context = SentenceClaims::new(rules, article, block, sentence, tokens, entities, &speakers);
+        let context = SentenceClaims::new(
+            (rules, &self.names),
+            (article, &state.path),
+            block,
+            sentence,
+            tokens,
+            entities,
+            &speakers,
+        );
         let mut engine = Engine::new(text, tokens, entities).with_context(&state.anaphora, &rules.lexicons);
         let before = claims.len();
         let mut next_template = 0;
@@ -311,13 +326,27 @@ pub struct AnaphorView {
     pub outcome: Result<String, String>,
 }
 
-/// Reusable per-thread buffers of the sentence step.
-#[derive(Default)]
+/// Reusable per-thread buffers of the sentence step, for one article.
 struct State {
     tokens: Vec<Token>,
     entities: Vec<EntityMatch>,
     anaphora: Vec<AnaphorMatch>,
     scratch: String,
+    /// The article's path, shared by all its claims.
+    path: Shared,
+}
+
+impl State {
+    /// Empty buffers for the article at `path`.
+    fn for_path(path: &Shared) -> Self {
+        State {
+            tokens: Vec::new(),
+            entities: Vec::new(),
+            anaphora: Vec::new(),
+            scratch: String::new(),
+            path: path.clone(),
+        }
+    }
 }
 
 /// What matching (part of) an article gave.
@@ -348,6 +377,7 @@ struct Work<'a> {
     matcher: &'a Matcher<'a>,
     anchors: &'a Anchors,
     article: &'a Article,
+    path: &'a Shared,
     lowercase: &'a [u8],
 }
 
@@ -400,7 +430,7 @@ impl Work<'_> {
                 let began = Instant::now();
                 let mut tally = Tally::default();
                 let mut buffers = Buffers::default();
-                let mut state = State::default();
+                let mut state = State::for_path(self.path);
                 for block in *piece {
                     if self.anchors.gate(self.lowercase, block.clone(), &mut buffers) {
                         self.block(block.clone(), &mut buffers, &mut state, &mut tally);

@@ -374,6 +374,43 @@ fn is_hedge_at(text: &str, tokens: &[Token], index: usize, phrase: &[String]) ->
     true
 }
 
+/// Which words can start one of a list of cue phrases, by first byte (ASCII case folded) and
+/// byte length: a word that starts none is passed over without comparing it with every phrase,
+/// which is most words of a claim-dense sentence. A filter only: it admits every word that
+/// starts a phrase (the comparison is `eq_ignore_ascii_case`, equal lengths and first bytes).
+struct FirstWords {
+    /// Bit `min(length, 31)` of entry `first byte` is set when some phrase starts so.
+    lengths: [u32; 256],
+    /// An empty phrase matches anywhere: then every word is admitted.
+    admits_all: bool,
+}
+
+impl FirstWords {
+    fn of(phrases: &[Vec<String>]) -> Self {
+        let mut starts = FirstWords {
+            lengths: [0; 256],
+            admits_all: false,
+        };
+        for phrase in phrases {
+            match phrase
+                .first()
+                .and_then(|word| word.as_bytes().first().map(|first| (word, *first)))
+            {
+                Some((word, first)) => starts.lengths[first.to_ascii_lowercase() as usize] |= 1 << word.len().min(31),
+                None => starts.admits_all |= phrase.is_empty(),
+            }
+        }
+        starts
+    }
+
+    fn may_start(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return self.admits_all;
+        };
+        self.admits_all || self.lengths[first.to_ascii_lowercase() as usize] & (1 << word.len().min(31)) != 0
+    }
+}
+
 fn find_cue(
     phrases: &[Vec<String>],
     text: &str,
@@ -381,6 +418,7 @@ fn find_cue(
     range: Range<usize>,
     accept: fn(&str, &[Token], usize, &[String]) -> bool,
 ) -> Option<Cue> {
+    let starts = FirstWords::of(phrases);
     for index in range.clone() {
         let token = tokens[index];
         if token.kind == TokenKind::Word {
@@ -393,6 +431,9 @@ fn find_cue(
                     span: Span::new(token.start, token.end),
                 });
             }
+        }
+        if !starts.may_start(token.text(text)) {
+            continue;
         }
         for phrase in phrases {
             let end = index + phrase.len();

@@ -192,3 +192,26 @@ fn multi_word_attribution_cues_from_rules_work() {
         ("Kozlov", "pointed out")
     );
 }
+
+#[test]
+fn the_first_word_filter_admits_every_phrase_start_in_any_case() {
+    let cues = Cues::default();
+    for phrases in [&cues.negation, &cues.hedge] {
+        let starts = FirstWords::of(phrases);
+        for phrase in phrases {
+            let first = &phrase[0];
+            for word in [first.clone(), first.to_ascii_uppercase(), first.to_ascii_lowercase()] {
+                assert!(starts.may_start(&word), "{word:?} starts {phrase:?}");
+            }
+        }
+        assert!(
+            !starts.may_start("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"),
+            "a word no phrase starts with"
+        );
+    }
+    let with_empty = [Vec::new()];
+    assert!(
+        FirstWords::of(&with_empty).may_start("anything"),
+        "an empty phrase matches anywhere"
+    );
+}

@@ -114,8 +114,8 @@ impl Source {
 
     fn entity(&self, sentence: &str, id: &str, lexicon: &str, surface: &str) -> Entity {
         Entity {
-            id: id.to_owned(),
-            lexicon: lexicon.to_owned(),
+            id: id.into(),
+            lexicon: lexicon.into(),
             text: surface.to_owned(),
             span: self.within(sentence, surface),
         }
@@ -147,8 +147,8 @@ pub(super) fn claim(source: &Source, spec: Spec) -> Claim {
     let (line, column) = line_column(&source.text, span.start);
     Claim {
         id: stable_id(&[source.path.as_str(), spec.rule, spec.quote]),
-        rule: spec.rule.to_owned(),
-        kind: spec.kind.to_owned(),
+        rule: spec.rule.into(),
+        kind: spec.kind.into(),
         subject: Some(source.entity(spec.sentence, spec.subject.0, "country", spec.subject.1)),
         object: Some(source.entity(spec.sentence, spec.object.0, "mineral", spec.object.1)),
         scope: Scope {
@@ -158,13 +158,14 @@ pub(super) fn claim(source: &Source, spec: Spec) -> Claim {
         value: spec.value,
         modality: spec.modality,
         evidence: Evidence {
-            path: source.path.clone(),
+            path: source.path.as_str().into(),
             span,
             line,
             column,
             quote: spec.quote.to_owned(),
-            sentence: spec.sentence.to_owned(),
+            sentence: spec.sentence.into(),
             sentence_span: source.sentence(spec.sentence),
+            whole_sentence: None,
         },
         alternate: None,
         cell: None,
@@ -606,6 +607,9 @@ fn fixture_spans_quote_the_text() {
     for claim in report.claims {
         let text = text_of(&claim.evidence.path);
         assert_eq!(&text[claim.evidence.span.range()], claim.evidence.quote);
-        assert_eq!(&text[claim.evidence.sentence_span.range()], claim.evidence.sentence);
+        assert_eq!(
+            &text[claim.evidence.sentence_span.range()],
+            claim.evidence.sentence.as_str()
+        );
     }
 }

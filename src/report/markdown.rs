@@ -239,14 +239,24 @@ fn render_finding(
     Ok(())
 }
 
-/// The claim's sentence, escaped, with its value in bold.
+/// The claim's sentence, escaped, with its value in bold; a long sentence's window marked
+/// `…` where it is cut.
 fn quote(claim: &Claim) -> String {
-    let sentence = claim.evidence.sentence.trim_end();
+    let (shown, sentence) = super::shown_sentence(claim);
+    let whole = claim.evidence.whole_sentence_span();
+    let before = if shown.start > whole.start { "…" } else { "" };
+    let after = if shown.end < whole.end { "…" } else { "" };
+    format!("{before}{}{after}", quote_in(claim, sentence))
+}
+
+/// [`quote`] within `sentence`, the words shown.
+fn quote_in(claim: &Claim, full: &str) -> String {
+    let sentence = full.trim_end();
     let Some(range) = value_range(claim) else {
         return escape(sentence.trim_start());
     };
     // Whitespace just inside the bold markers would stop them from being read as emphasis.
-    let raw = &claim.evidence.sentence[range.clone()];
+    let raw = &full[range.clone()];
     let start = range.start + (raw.len() - raw.trim_start().len());
     let end = (range.end - (raw.len() - raw.trim_end().len())).min(sentence.len());
     if start >= end {

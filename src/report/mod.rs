@@ -312,13 +312,19 @@ fn value_span(claim: &Claim) -> Span {
     claim.value.span().unwrap_or(claim.evidence.span)
 }
 
-/// `span` as a byte range of the claim's sentence, if it lies inside it on character
-/// boundaries.
+/// The claim's sentence as every report shows it: whole, or the window around the match of a
+/// long one ([`crate::claim::Evidence::window`]), with its span.
+fn shown_sentence(claim: &Claim) -> (Span, &str) {
+    claim.evidence.window()
+}
+
+/// `span` as a byte range of the claim's sentence as shown ([`shown_sentence`]), if it lies
+/// inside it on character boundaries.
 fn sentence_range(claim: &Claim, span: Span) -> Option<std::ops::Range<usize>> {
-    let base = claim.evidence.sentence_span.start;
+    let (shown, sentence) = shown_sentence(claim);
+    let base = shown.start;
     let start = span.start.checked_sub(base)?;
     let end = span.end.checked_sub(base)?;
-    let sentence = &claim.evidence.sentence;
     (start <= end && sentence.get(start..end).is_some()).then_some(start..end)
 }
 

@@ -23,7 +23,9 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{Antecedent, Attribution, Cell, Claim, Cue, Evidence, Modality, Polarity, Scope, Time, TimeBasis};
+use crate::claim::{
+    Antecedent, Attribution, Cell, Claim, Cue, Evidence, Modality, Polarity, Scope, Span, Time, TimeBasis,
+};
 use crate::finding::{Citation, ConflictKind, Finding, FindingKind, Severity, Verdict};
 use crate::text::Meta;
 use crate::value::{EntityDto, QuantityDto, SpanDto, ValueDto};
@@ -307,8 +309,52 @@ struct EvidenceDto<'a> {
     column: u32,
     span: SpanDto,
     quote: Cow<'a, str>,
+    /// The sentence as shown: whole, or the window around the match of a long one.
     sentence: Cow<'a, str>,
+    /// Where the whole sentence is.
     sentence_span: SpanDto,
+    /// Where `sentence` is, when it is a window of a long sentence; left out when whole, so
+    /// documents of short sentences are as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sentence_window: Option<SpanDto>,
+}
+
+impl<'a> EvidenceDto<'a> {
+    /// The evidence as written: a long sentence cut to its window ([`Evidence::window`]).
+    fn new(evidence: &'a Evidence) -> Self {
+        let (window, shown) = evidence.window();
+        let whole = evidence.whole_sentence_span();
+        EvidenceDto {
+            path: Cow::Borrowed(&evidence.path),
+            line: evidence.line,
+            column: evidence.column,
+            span: evidence.span.into(),
+            quote: Cow::Borrowed(&evidence.quote),
+            sentence: Cow::Borrowed(shown),
+            sentence_span: whole.into(),
+            sentence_window: (window != whole).then(|| window.into()),
+        }
+    }
+
+    /// The evidence read back: a windowed sentence is held as the window, with the whole
+    /// sentence's span kept beside it.
+    fn into_evidence(self) -> Evidence {
+        let whole: Span = self.sentence_span.into();
+        let (sentence_span, whole_sentence) = match self.sentence_window {
+            Some(window) => (window.into(), Some(whole)),
+            None => (whole, None),
+        };
+        Evidence {
+            path: self.path.as_ref().into(),
+            span: self.span.into(),
+            line: self.line,
+            column: self.column,
+            quote: self.quote.into_owned(),
+            sentence: self.sentence.as_ref().into(),
+            sentence_span,
+            whole_sentence,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -439,15 +485,7 @@ impl<'a> ClaimDto<'a> {
             },
             value: ValueDto::new(&claim.value),
             modality: ModalityDto::new(&claim.modality),
-            evidence: EvidenceDto {
-                path: Cow::Borrowed(&evidence.path),
-                line: evidence.line,
-                column: evidence.column,
-                span: evidence.span.into(),
-                quote: Cow::Borrowed(&evidence.quote),
-                sentence: Cow::Borrowed(&evidence.sentence),
-                sentence_span: evidence.sentence_span.into(),
-            },
+            evidence: EvidenceDto::new(evidence),
             alternate: claim.alternate.as_ref().map(QuantityDto::new),
             cell: claim.cell.as_ref().map(CellDto::new),
             time: claim.time.as_ref().map(TimeDto::new),
@@ -473,8 +511,8 @@ impl<'a> ClaimDto<'a> {
         let evidence = self.evidence;
         Claim {
             id: self.id.into_owned(),
-            rule: self.rule.into_owned(),
-            kind: self.kind.into_owned(),
+            rule: self.rule.as_ref().into(),
+            kind: self.kind.as_ref().into(),
             subject: self.subject.map(EntityDto::into_entity),
             object: self.object.map(EntityDto::into_entity),
             scope: Scope {
@@ -483,15 +521,7 @@ impl<'a> ClaimDto<'a> {
             },
             value: self.value.into_value(),
             modality: self.modality.into_modality(),
-            evidence: Evidence {
-                path: evidence.path.into_owned(),
-                span: evidence.span.into(),
-                line: evidence.line,
-                column: evidence.column,
-                quote: evidence.quote.into_owned(),
-                sentence: evidence.sentence.into_owned(),
-                sentence_span: evidence.sentence_span.into(),
-            },
+            evidence: evidence.into_evidence(),
             alternate: self.alternate.map(QuantityDto::into_quantity),
             cell: self.cell.map(CellDto::into_cell),
             time: self.time.map(TimeDto::into_time),

@@ -302,8 +302,8 @@ impl<'a> EntityDto<'a> {
     /// The entity a saved report holds.
     pub fn into_entity(self) -> Entity {
         Entity {
-            id: self.id.into_owned(),
-            lexicon: self.lexicon.into_owned(),
+            id: self.id.as_ref().into(),
+            lexicon: self.lexicon.as_ref().into(),
             text: self.text.into_owned(),
             span: self.span.into(),
         }
@@ -488,8 +488,8 @@ mod tests {
         let greater = Value::Order(Order {
             relation: Relation::Greater,
             than: Entity {
-                id: "ukraine".to_owned(),
-                lexicon: "country".to_owned(),
+                id: "ukraine".into(),
+                lexicon: "country".into(),
                 text: "Ukraine".to_owned(),
                 span: Span::default(),
             },

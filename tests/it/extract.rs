@@ -177,7 +177,7 @@ patterns = ["{subject:country} is {value:rank}"]
     let ranks: Vec<(String, u32)> = claims
         .iter()
         .map(|claim| match &claim.value {
-            crosscheck::claim::Value::Rank(rank) => (claim.rule.clone(), rank.worst),
+            crosscheck::claim::Value::Rank(rank) => (claim.rule.to_string(), rank.worst),
             other => panic!("not a rank: {other:?}"),
         })
         .collect();

@@ -6,6 +6,7 @@ mod cli;
 mod compare;
 mod config;
 mod context;
+mod dense;
 mod extract;
 mod formats;
 mod quantities;

@@ -911,7 +911,7 @@ fn check_claim_spans(article: &Article, claims: &[Claim]) -> Result<(), TestCase
 fn by_article(claims: Vec<Claim>) -> BTreeMap<String, Vec<Claim>> {
     let mut map: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
     for claim in claims {
-        map.entry(claim.evidence.path.clone()).or_default().push(claim);
+        map.entry(claim.evidence.path.to_string()).or_default().push(claim);
     }
     map
 }

@@ -101,7 +101,7 @@ fn decorations_are_kept_in_the_quote_and_ignored_for_the_value() {
                 panic!("a quantity: {claim:?}")
             };
             (
-                claim.subject.as_ref().expect("subject").id.clone(),
+                claim.subject.as_ref().expect("subject").id.to_string(),
                 quantity.value,
                 claim.evidence.quote.clone(),
             )

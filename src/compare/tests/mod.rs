@@ -15,8 +15,8 @@ use crate::id::stable_id;
 
 fn entity(id: &str) -> Entity {
     Entity {
-        id: id.to_owned(),
-        lexicon: "test".to_owned(),
+        id: id.into(),
+        lexicon: "test".into(),
         text: id.to_owned(),
         span: Span::default(),
     }
@@ -36,19 +36,20 @@ fn claim(path: &str, kind: &str, subject: &str, value: Value) -> Build {
     };
     Build(Claim {
         id: String::new(),
-        rule: format!("{kind}-rule"),
-        kind: kind.to_owned(),
+        rule: format!("{kind}-rule").into(),
+        kind: kind.into(),
         subject: Some(entity(subject)),
         object: Some(entity("rare-earths")),
         scope: Scope::default(),
         value,
         modality: Modality::default(),
         evidence: Evidence {
-            path: path.to_owned(),
+            path: path.into(),
             span: Span::new(0, quote.len()),
             line: 1,
             column: 1,
-            sentence: format!("In {path}, {subject} has {quote} of {kind}."),
+            sentence: format!("In {path}, {subject} has {quote} of {kind}.").into(),
+            whole_sentence: None,
             quote,
             sentence_span: Span::new(0, 1),
         },
@@ -102,7 +103,7 @@ impl Build {
         self
     }
     fn sentence(mut self, sentence: &str, start: usize) -> Self {
-        sentence.clone_into(&mut self.0.evidence.sentence);
+        self.0.evidence.sentence = sentence.into();
         self.0.evidence.sentence_span = Span::new(start, start + sentence.len());
         self
     }
@@ -115,9 +116,9 @@ fn claims(builds: Vec<Build>) -> Vec<Claim> {
         .enumerate()
         .map(|(position, Build(mut claim))| {
             claim.id = stable_id(&[
-                claim.evidence.path.clone(),
+                claim.evidence.path.to_string(),
                 format!("{:?}", claim.value),
-                claim.evidence.sentence.clone(),
+                claim.evidence.sentence.to_string(),
                 position.to_string(),
             ]);
             claim

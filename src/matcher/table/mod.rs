@@ -165,8 +165,8 @@ impl Reader<'_> {
         let entry = self.rules.entry(found.lexicon, found.entry);
         let span = Span::new(self.tokens[found.start].start, self.tokens[found.end - 1].end);
         Some(Entity {
-            id: entry.id.clone(),
-            lexicon: self.rules.lexicons[lexicon as usize].name.clone(),
+            id: entry.id.as_str().into(),
+            lexicon: self.rules.lexicons[lexicon as usize].name.as_str().into(),
             text: text[span.range()].to_string(),
             span,
         })
@@ -175,8 +175,8 @@ impl Reader<'_> {
     /// The rule's default object, as a claim entity.
     fn default_object(&self, rule: &Rule) -> Option<Entity> {
         rule.object.map(|(lexicon, entry)| Entity {
-            id: self.rules.entry(lexicon, entry).id.clone(),
-            lexicon: self.rules.lexicons[lexicon as usize].name.clone(),
+            id: self.rules.entry(lexicon, entry).id.as_str().into(),
+            lexicon: self.rules.lexicons[lexicon as usize].name.as_str().into(),
             text: String::new(),
             span: Span::default(),
         })
@@ -375,21 +375,22 @@ impl Reader<'_> {
         let (line, column) = self.article.line_column(span.start);
         Claim {
             id: String::new(),
-            rule: rule.id.clone(),
-            kind: rule.kind.clone(),
+            rule: rule.id.as_str().into(),
+            kind: rule.kind.as_str().into(),
             subject: Some(subject),
             object: Some(object.clone()),
             scope: Scope { year, region: None },
             value,
             modality: Modality::default(),
             evidence: Evidence {
-                path: self.article.path.clone(),
+                path: self.article.path.as_str().into(),
                 span,
                 line,
                 column,
                 quote: text[span.range()].to_string(),
-                sentence: text[sentence.clone()].to_string(),
+                sentence: text[sentence.clone()].into(),
                 sentence_span: Span::new(sentence.start, sentence.end),
+                whole_sentence: None,
             },
             alternate: None,
             cell: Some(cell),
@@ -575,8 +576,8 @@ impl Reader<'_> {
         let entry = self.rules.entry(found.lexicon, found.entry);
         let span = Span::new(tokens[found.start].start, tokens[found.end - 1].end);
         Entity {
-            id: entry.id.clone(),
-            lexicon: self.rules.lexicons[found.lexicon as usize].name.clone(),
+            id: entry.id.as_str().into(),
+            lexicon: self.rules.lexicons[found.lexicon as usize].name.as_str().into(),
             text: self.text[span.range()].to_string(),
             span,
         }
