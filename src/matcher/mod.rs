@@ -58,6 +58,8 @@ pub struct MatchTimes {
 pub struct Matcher<'r> {
     rules: &'r RuleSet,
     anchors: Anchors,
+    /// Whether every template needs a lexicon mention, so sentences without one are skipped.
+    needs_entity: bool,
 }
 
 impl<'r> Matcher<'r> {
@@ -66,6 +68,7 @@ impl<'r> Matcher<'r> {
         Matcher {
             rules,
             anchors: Anchors::new(rules),
+            needs_entity: rules.every_template_needs_entity(),
         }
     }
 
@@ -274,8 +277,8 @@ impl<'r> Matcher<'r> {
             &mut state.scratch,
             &mut state.anaphora,
         );
-        if state.entities.is_empty() && state.anaphora.is_empty() {
-            // Every useful template names at least one entity; without one nothing can match.
+        if self.needs_entity && state.entities.is_empty() && state.anaphora.is_empty() {
+            // Every template names at least one entity; without one nothing can match.
             return;
         }
         let (tokens, entities) = (&state.tokens, &state.entities);

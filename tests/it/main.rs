@@ -6,6 +6,7 @@ mod cli;
 mod compare;
 mod context;
 mod extract;
+mod language;
 mod quantities;
 mod review;
 mod robustness;

@@ -1,0 +1,47 @@
+//! The rule language (issue 21): value-only rules, open-class names, per-rule severity and
+//! run-time rule selection. One folder per feature in `tests/fixtures/language/`, each with its
+//! `rules.toml` (embedded examples and counterexamples), articles that must give claims and
+//! sentences that must stay silent; every folder has a snapshot of `extract` over its articles
+//! and of `test` over its rules.
+
+use std::path::Path;
+
+use crate::{crosscheck, snapshot};
+
+/// The articles of a fixture folder, sorted, relative to the repository root.
+fn articles(folder: &Path) -> Vec<String> {
+    let mut found: Vec<String> = std::fs::read_dir(folder)
+        .expect("fixture folder reads")
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "md" || extension == "txt"))
+        .map(|path| crate::relative(&path))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Every fixture folder: its examples pass, and its claims are the snapshot's.
+#[test]
+fn fixtures_extract_and_test() {
+    insta::glob!(crate::root(), "tests/fixtures/language/*/rules.toml", |path| {
+        let folder = path.parent().expect("a rules file sits in a folder");
+        let name = folder
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or_default()
+            .replace('-', "_");
+        let rules = crate::relative(folder);
+        let run = crosscheck(&["test", "--rules", &rules, "--coverage"]);
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        snapshot!(format!("language__{name}_test"), run.stdout);
+        let check = crosscheck(&["check", "--rules", &rules]);
+        assert_eq!(check.code, 0, "{}", check.stderr);
+        let mut args = vec!["extract".to_string()];
+        args.extend(articles(folder));
+        args.extend(["--rules".to_string(), rules.clone()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = crosscheck(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        snapshot!(format!("language__{name}_extract"), run.stdout);
+    });
+}
