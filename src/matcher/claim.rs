@@ -127,6 +127,12 @@ impl<'a> SentenceClaims<'a> {
                 antecedent.get_or_insert_with(|| self.antecedent(found));
                 Some(self.as_entry(found.entry, &words))
             }
+            Some(Bound::Read(Reading::Name(name))) => Some(Entity {
+                id: name.id.clone(),
+                lexicon: "name".to_string(),
+                text: text[name.span.range()].to_string(),
+                span: name.span,
+            }),
             _ => None,
         };
         let subject = as_entity(Role::Subject);

@@ -49,6 +49,19 @@ impl CompiledPattern {
     pub fn needs_entity(&self) -> bool {
         needs_entity(&self.elements)
     }
+
+    /// Whether some slot of the template binds `role` to an open-class name.
+    pub fn binds_name(&self, role: Role) -> bool {
+        binds_name(&self.elements, role)
+    }
+}
+
+fn binds_name(elements: &[Element], role: Role) -> bool {
+    elements.iter().any(|element| match element {
+        Element::Slot(bound, SlotKind::Name) => *bound == role,
+        Element::Alt(branches) => branches.iter().any(|branch| binds_name(branch, role)),
+        _ => false,
+    })
 }
 
 /// Whether every way through `elements` passes a lexicon slot (an optional group does not count).

@@ -2,7 +2,8 @@
 //! run-time rule selection. One folder per feature in `tests/fixtures/language/`, each with its
 //! `rules.toml` (embedded examples and counterexamples), articles that must give claims and
 //! sentences that must stay silent; every folder has a snapshot of `extract` over its articles
-//! and of `test` over its rules.
+//! of `test` over its rules and of
+//! `report` over its articles.
 
 use std::path::Path;
 
@@ -39,9 +40,14 @@ fn fixtures_extract_and_test() {
         let mut args = vec!["extract".to_string()];
         args.extend(articles(folder));
         args.extend(["--rules".to_string(), rules.clone()]);
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = crosscheck(&args);
         assert_eq!(run.code, 0, "{}", run.stderr);
         snapshot!(format!("language__{name}_extract"), run.stdout);
+        args[0] = "report";
+        args.push("--no-timing");
+        let run = crosscheck(&args);
+        assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+        snapshot!(format!("language__{name}_report"), run.stdout);
     });
 }

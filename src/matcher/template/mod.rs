@@ -395,6 +395,9 @@ impl<'a> Engine<'a> {
                 else {
                     return Vec::new();
                 };
+                if let Reading::Name(_) = &reading {
+                    return self.name_or_entity(position, end, reading);
+                }
                 // "$4.2bn (£3.3bn)": the figure restated in parentheses belongs to the value (it
                 // becomes the claim's alternate), so the slot may also end after it.
                 let mut found = Vec::with_capacity(2);
@@ -407,6 +410,22 @@ impl<'a> Engine<'a> {
                 found.push((end, Bound::Read(reading)));
                 found
             }
+        }
+    }
+}
+
+impl Engine<'_> {
+    /// What a name slot binds for the name `reading` over tokens `position..end`: a lexicon
+    /// mention starting there that covers the whole name wins (the alias's entity, "China"),
+    /// one inside it does not ("Kenya" in "Vodacom Kenya" is no mention of Kenya).
+    fn name_or_entity(&self, position: usize, end: usize, reading: Reading) -> Vec<(usize, Bound)> {
+        let covering = self.entities[self.entity_starts[position].clone()]
+            .iter()
+            .filter(|entity| entity.end >= end)
+            .max_by_key(|entity| entity.end);
+        match covering {
+            Some(entity) => vec![(entity.end, Bound::Entity(*entity))],
+            None => vec![(end, Bound::Read(reading))],
         }
     }
 }

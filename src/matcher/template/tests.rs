@@ -50,6 +50,7 @@ fn matches(templates: &[&str], sentence: &str) -> Vec<String> {
                 Bound::Read(Reading::Value(value)) => value.canonical_text(),
                 Bound::Read(Reading::Relation(relation, _)) => format!("{relation:?}"),
                 Bound::Read(Reading::Year(year)) => year.to_string(),
+                Bound::Read(Reading::Name(name)) => format!("name:{}", name.id),
                 Bound::Anaphor(anaphor) => format!("anaphor@{}", anaphor.start),
                 Bound::StandIn(entity, target) => format!(
                     "{}({})",
@@ -286,5 +287,36 @@ fn slots_bind_what_they_read() {
             "Russia exceeds China",
             &["Russia exceeds China subject=russia relation=Greater other=china"],
         ),
+    ]);
+}
+
+#[test]
+fn name_slots_read_capitalised_names_and_yield_to_a_whole_alias() {
+    check(&[
+        (
+            &["{subject:name} , the world's biggest"],
+            "Halden Re, the world's biggest reinsurer",
+            &["Halden Re, the world's biggest subject=name:halden-re"],
+        ),
+        // An alias covering the whole name wins: the lexicon's entity.
+        (
+            &["{subject:name} ..2 hold"],
+            "The United States holds",
+            &["United States holds subject=united-states"],
+        ),
+        // A name containing an alias is not that alias's entity.
+        (
+            &["{subject:name} ..2 hold"],
+            "Russia Gold Trust holds",
+            &["Russia Gold Trust holds subject=name:russia-gold-trust"],
+        ),
+        (
+            &["{subject:name} ..2 hold"],
+            "Pryce & Lindqvist still holds",
+            &["Pryce & Lindqvist still holds subject=name:pryce-and-lindqvist"],
+        ),
+        // Must stay silent: a lower-case phrase, a sentence-initial function word.
+        (&["{subject:name} ..2 hold"], "the firm holds", &[]),
+        (&["{subject:name} hold"], "It holds", &[]),
     ]);
 }

@@ -23,7 +23,7 @@ pub use template::inflections;
 use super::diagnostic::Diagnostic;
 use super::example::{Example, ExpectedValue};
 use super::lexicon::LexiconIndex;
-use super::set::{Rule, RuleSet, SourceFile};
+use super::set::{CompiledPattern, Rule, RuleSet, SourceFile};
 use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
 use crate::finding::ComparePolicy;
 
@@ -374,8 +374,10 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         }
     }
     let mut examples = Vec::new();
+    let named = |role: Role| patterns.iter().any(|pattern: &CompiledPattern| pattern.binds_name(role));
+    let open = [named(Role::Subject), named(Role::Object), false];
     for example in &rule.examples {
-        examples.push(compile_example(example, compare, context, problems));
+        examples.push(compile_example(example, compare, open, context, problems));
     }
     for counter in &rule.counterexamples {
         examples.push(Example::negative(counter.get_ref().clone(), counter.span()));
@@ -416,6 +418,7 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
 fn compile_example(
     example: &Spanned<ExampleSyntax>,
     compare: CompareMode,
+    open: [bool; 3],
     context: &Context<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Example {
@@ -445,16 +448,33 @@ fn compile_example(
                 .hint("use asserted, negated, hedged or attributed"),
         );
     }
-    for id in [&syntax.subject, &syntax.object, &syntax.region].into_iter().flatten() {
+    // Subject and object: a lexicon id, or any name id when a name slot of the rule binds them.
+    for (id, open) in [&syntax.subject, &syntax.object, &syntax.region].into_iter().zip(open) {
+        let Some(id) = id else { continue };
+        if open && is_name_id(id.get_ref()) {
+            continue;
+        }
         if context.set.entry_by_id(id.get_ref()).is_none() {
             problems.push(
                 context
                     .error(id.span(), format!("unknown entity `{}` in example", id.get_ref()))
-                    .hint("expected ids are canonical lexicon ids, e.g. \"russia\""),
+                    .hint(if open {
+                        "expected ids are canonical lexicon ids, e.g. \"russia\", or a name's words lower-cased and joined by `-`, e.g. \"orbis-motors\""
+                    } else {
+                        "expected ids are canonical lexicon ids, e.g. \"russia\""
+                    }),
             );
         }
     }
     Example::positive(syntax, value, example.span())
+}
+
+/// Whether `id` is an id a name slot can give: lower-case words joined by single `-`.
+fn is_name_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() && !c.is_uppercase()))
 }
 
 fn check_opposes(set: &RuleSet, problems: &mut Vec<Diagnostic>) {
