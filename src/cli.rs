@@ -142,6 +142,12 @@ pub struct ReportArgs {
     /// Acknowledged findings (default: `acknowledged.toml` in the rules directory, if present).
     #[arg(long, value_name = "FILE")]
     pub acknowledged: Option<PathBuf>,
+    /// Run only the rules whose id matches one of these globs (`reserve-*`; comma-separated or repeated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Leave out the rules whose id matches one of these globs (comma-separated or repeated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 /// `crosscheck test`.

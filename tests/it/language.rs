@@ -51,3 +51,37 @@ fn fixtures_extract_and_test() {
         snapshot!(format!("language__{name}_report"), run.stdout);
     });
 }
+
+/// `report --select` and `--ignore` choose rules by glob; a glob that matches no rule is an
+/// error naming the closest id (exit 2), never an empty run.
+#[test]
+fn report_selects_and_ignores_rules() {
+    const DIR: &str = "tests/fixtures/language/severity";
+    let run_with = |flags: &[&str]| {
+        let mut args = vec!["report", DIR, "--rules", DIR, "--no-timing"];
+        args.extend(flags);
+        crosscheck(&args)
+    };
+    let headlines = |stdout: &str| -> Vec<String> {
+        stdout
+            .lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .map(|line| line.split(':').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    let all = run_with(&[]);
+    assert_eq!(all.code, 1, "{}", all.stderr);
+    assert_eq!(headlines(&all.stdout), ["error[quantity]", "warning[quantity]", "note[rank]", "summary"]);
+    // Only the note is left: nothing fails the run.
+    let rank = run_with(&["--select", "port-rank"]);
+    assert_eq!(rank.code, 0, "{}", rank.stderr);
+    assert_eq!(headlines(&rank.stdout), ["note[rank]", "summary"]);
+    let estimates = run_with(&["--select", "port-throughput*", "--ignore", "port-throughput"]);
+    assert_eq!(headlines(&estimates.stdout), ["warning[quantity]", "summary"]);
+    let listed = run_with(&["--select", "port-throughput,port-rank", "--ignore", "*-estimate"]);
+    assert_eq!(headlines(&listed.stdout), ["error[quantity]", "note[rank]", "summary"]);
+    let typo = run_with(&["--select", "port-rnk"]);
+    assert_eq!(typo.code, 2);
+    assert_eq!(typo.stdout, "");
+    snapshot!("language__select_typo", typo.stderr);
+}
