@@ -81,6 +81,7 @@ mod hierarchy;
 mod interval;
 mod orders;
 mod phrase;
+mod signed;
 mod values;
 mod wording;
 

@@ -12,7 +12,7 @@
 pub use super::dimension::{Dimension, Noun};
 use super::lexicon::Lexicon;
 use crate::claim::{Relation, Span, Value};
-use crate::extract::{comparative, name, quantity, rank, year};
+use crate::extract::{change, comparative, name, quantity, rank, year};
 use crate::text::token::Token;
 use crate::value::CompareMode;
 #[cfg(test)]
@@ -94,6 +94,8 @@ pub enum SlotKind {
     Year,
     /// An open-class capitalised name ("Orbis Motors"), unless a lexicon alias covers it.
     Name,
+    /// A signed change ("fell by 5%", "rose 3 percent to 44 million tonnes").
+    Change,
 }
 
 impl SlotKind {
@@ -126,7 +128,7 @@ pub enum Reading {
 
 /// How many built-in readers there are; [`SlotKind::reader`] numbers them, so a matcher can
 /// cache each reader's result per token.
-pub const READERS: usize = 5;
+pub const READERS: usize = 6;
 
 impl SlotKind {
     /// The number of the built-in reader this kind uses (`quantity` with or without a
@@ -139,6 +141,7 @@ impl SlotKind {
             SlotKind::Comparative => Some(2),
             SlotKind::Year => Some(3),
             SlotKind::Name => Some(4),
+            SlotKind::Change => Some(5),
         }
     }
 
@@ -156,6 +159,8 @@ impl SlotKind {
                 .map(|(end, relation, span)| (end, Reading::Relation(relation, span))),
             SlotKind::Year => year::year_at(text, tokens, start).map(|(end, year)| (end, Reading::Year(year))),
             SlotKind::Name => name::name_at(text, tokens, start).map(|(end, name)| (end, Reading::Name(name))),
+            SlotKind::Change => change::change_at(text, tokens, start)
+                .map(|(end, change)| (end, Reading::Value(Value::Change(change)))),
         }
     }
 
@@ -293,6 +298,20 @@ pub const SLOT_TYPES: &[SlotType] = &[
         arguments: &[],
         roles: &[Role::Subject, Role::Object, Role::Other],
         required: None,
+        yields_to_lexicon: true,
+    },
+    SlotType {
+        name: "change",
+        kind: SlotKind::Change,
+        argument: "",
+        arguments: &[],
+        roles: &[Role::Value],
+        required: Some(Required {
+            compare: CompareMode::Change,
+            role: Role::Value,
+            with: &[],
+            message: "a change rule's template needs a `{value:change}` slot",
+        }),
         yields_to_lexicon: true,
     },
 ];
@@ -454,11 +473,11 @@ mod tests {
         assert_eq!(Role::names(), "subject, object, other, value, relation, region, year");
         assert_eq!(
             types_hint(&["country", "mineral"]),
-            "slot types are a lexicon (country, mineral) or quantity, quantity(mass|money|percent|count|length|area|volume|energy|power|speed|rate|count: NOUN), rank, comparative, year, name"
+            "slot types are a lexicon (country, mineral) or quantity, quantity(mass|money|percent|count|length|area|volume|energy|power|speed|rate|count: NOUN), rank, comparative, year, name, change"
         );
         assert_eq!(
             roles_hint(),
-            "subject/object/other/region take a lexicon (or name); value takes quantity or rank; relation takes comparative; year takes year"
+            "subject/object/other/region take a lexicon (or name); value takes quantity or rank or change; relation takes comparative; year takes year"
         );
         assert_eq!(
             unknown_type_message("quantity", Some("weight")),
