@@ -116,10 +116,8 @@ impl<'s> Files<'s> {
     }
 
     fn line(&self, file: usize, offset: usize) -> usize {
-        self.set.files[file].source[..offset.min(self.set.files[file].source.len())]
-            .matches('\n')
-            .count()
-            + 1
+        let source = &self.set.files[file].source;
+        crate::rules::diagnostic::line_of(source, offset.min(source.len())).0
     }
 
     fn place(&self, file: usize, offset: usize) -> String {
