@@ -85,3 +85,20 @@ fn report_selects_and_ignores_rules() {
     assert_eq!(typo.stdout, "");
     snapshot!("language__select_typo", typo.stderr);
 }
+
+/// The second bundled pack, energy (`rules/examples/energy/`): it loads lint-clean, its
+/// examples, cases and coverage pass, and its report over its own articles is the snapshot's.
+#[test]
+fn energy_pack_checks_tests_and_reports() {
+    const PACK: &str = "rules/examples/energy";
+    let check = crosscheck(&["check", "--rules", PACK]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let said = format!("{}{}", check.stdout, check.stderr);
+    assert!(said.contains(" 0 warnings"), "{said}");
+    let test = crosscheck(&["test", "--rules", PACK, "--coverage"]);
+    assert_eq!(test.code, 0, "{}{}", test.stdout, test.stderr);
+    snapshot!("language__energy_test", test.stdout);
+    let report = crosscheck(&["report", "rules/examples/energy/articles", "--rules", PACK, "--no-timing"]);
+    assert_eq!(report.code, 1, "{}", report.stderr);
+    snapshot!("language__energy_report", report.stdout);
+}
