@@ -530,7 +530,11 @@ fn duplicate_rules(set: &RuleSet, files: &Files<'_>, warnings: &mut Vec<LintWarn
         if matched[index].is_empty() {
             continue;
         }
-        let Some(earlier) = (0..index).find(|&other| matched[other] == matched[index]) else {
+        // Rules of different compare modes say different things of one match (a rise and its
+        // size, a rank and a figure): matching alike does not make them duplicates.
+        let Some(earlier) = (0..index)
+            .find(|&other| matched[other] == matched[index] && set.rules[other].compare == rule.compare)
+        else {
             continue;
         };
         let other = &set.rules[earlier];
@@ -663,6 +667,14 @@ examples = [{ text = "Russia holds lithium.", subject = "russia" }]
                 "alias `5G` of `country.china` can never be found: it starts with `5`, and mentions start at a word",
             )],
         );
+    }
+
+    #[test]
+    fn rules_of_different_compare_modes_are_never_duplicates() {
+        let category = RULE
+            .replace("\"holds\"\nkind", "\"holds-category\"\nkind")
+            .replace("compare = \"statement\"", "compare = \"category\"\nlabel = \"holder\"");
+        check(&with_rule(&format!("{RULE}{category}")), &[]);
     }
 
     #[test]

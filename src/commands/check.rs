@@ -19,14 +19,23 @@ pub(crate) fn run(args: &RulesArgs, context: &mut Context) -> u8 {
         }
         let examples: usize = set.rules.iter().map(|rule| rule.examples.len()).sum();
         eprintln!(
-            "{} ok: {} files, {} lexicons, {} rules, {} examples, {} warnings",
+            "{} ok: {}, {}, {}, {}, {}",
             args.rules.display(),
-            set.files.len(),
-            set.lexicons.len(),
-            set.rules.len(),
-            examples,
-            set.warnings.len() + lints.len()
+            counted(set.files.len(), "file"),
+            counted(set.lexicons.len(), "lexicon"),
+            counted(set.rules.len(), "rule"),
+            counted(examples, "example"),
+            counted(set.warnings.len() + lints.len(), "warning")
         );
     }
     exit::OK
+}
+
+/// `1 warning`, `2 warnings`: a count and its noun in agreement.
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }

@@ -22,6 +22,7 @@ pub use template::inflections;
 
 use super::diagnostic::Diagnostic;
 use super::example::{Example, ExpectedValue};
+use crate::value::ExpectedQuantity;
 use super::lexicon::LexiconIndex;
 use super::set::{CompiledPattern, Rule, RuleSet, SourceFile};
 use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
@@ -425,7 +426,7 @@ fn compile_example(
     let syntax = example.get_ref();
     let mut value = None;
     if let Some(written) = &syntax.value {
-        match ExpectedValue::parse(written.get_ref(), compare) {
+        match ExpectedValue::parse(written.get_ref(), compare).and_then(normalise_units) {
             Ok(parsed) => value = Some(parsed),
             Err(message) => {
                 problems.push(
@@ -467,6 +468,47 @@ fn compile_example(
         }
     }
     Example::positive(syntax, value, example.span())
+}
+
+/// An expected value with every quantity in its canonical unit: `270 kt` is `270000 t`,
+/// `5 GW` is `5000000000 W`; a unit neither canonical nor read by the quantity reader
+/// (`5 XYZ`) is an error.
+fn normalise_units(value: ExpectedValue) -> Result<ExpectedValue, String> {
+    match value {
+        ExpectedValue::Quantity(quantity) => canonical_quantity(quantity).map(ExpectedValue::Quantity),
+        ExpectedValue::Change(mut change) => {
+            for part in [&mut change.by, &mut change.from, &mut change.to] {
+                if let Some(quantity) = part.take() {
+                    *part = Some(canonical_quantity(quantity)?);
+                }
+            }
+            Ok(ExpectedValue::Change(change))
+        }
+        other => Ok(other),
+    }
+}
+
+/// `quantity` in its canonical unit (see [`normalise_units`]).
+fn canonical_quantity(mut quantity: ExpectedQuantity) -> Result<ExpectedQuantity, String> {
+    use crate::value::quantity::dimension_of;
+    // Three capitals look like a currency code, but only the reader knows which ones are.
+    if !matches!(dimension_of(&quantity.unit), "other" | "money") {
+        return Ok(quantity);
+    }
+    let probe = format!("1 {}", quantity.unit);
+    let tokens = crate::text::token::tokenize(&probe);
+    match crate::extract::quantity_at(&probe, &tokens, 0) {
+        Some((end, read)) if end == tokens.len() && dimension_of(&read.unit) != "other" => {
+            quantity.value *= read.value;
+            quantity.high = quantity.high.map(|high| high * read.value);
+            quantity.unit = read.unit;
+            Ok(quantity)
+        }
+        _ => Err(format!(
+            "unknown unit `{}`: write a canonical unit (t, m, m2, m3, Wh, W, km/h, %, pp, an ISO currency code such as USD, or none for a count) or one the quantity reader knows (kt, Mt, GW, TWh …)",
+            quantity.unit
+        )),
+    }
 }
 
 /// Whether `id` is an id a name slot can give: lower-case words joined by single `-`.
