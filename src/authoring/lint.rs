@@ -371,7 +371,10 @@ fn impossible_leaf(set: &RuleSet, node: &Node) -> Option<(String, String)> {
 /// slot directly (`previous`): the quantity reader takes it as part of the figure
 /// ("5 tonnes", "5 million", "5 a year", "5 or more"), so no token is left for the template.
 fn absorbed_by_slot(previous: Option<&Node>, rest: &[Node]) -> Option<(String, String)> {
-    let Some(Node::Slot { role, kind, argument, .. }) = previous else {
+    let Some(Node::Slot {
+        role, kind, argument, ..
+    }) = previous
+    else {
         return None;
     };
     if kind != "quantity" {
@@ -532,8 +535,8 @@ fn duplicate_rules(set: &RuleSet, files: &Files<'_>, warnings: &mut Vec<LintWarn
         }
         // Rules of different compare modes say different things of one match (a rise and its
         // size, a rank and a figure): matching alike does not make them duplicates.
-        let Some(earlier) = (0..index)
-            .find(|&other| matched[other] == matched[index] && set.rules[other].compare == rule.compare)
+        let Some(earlier) =
+            (0..index).find(|&other| matched[other] == matched[index] && set.rules[other].compare == rule.compare)
         else {
             continue;
         };

@@ -24,22 +24,99 @@ use crate::value::{Change, Direction};
 
 /// Verbs of a rise, every form.
 const RISES: &[&str] = &[
-    "rise", "rises", "rose", "risen", "rising", "increase", "increases", "increased", "increasing", "grow",
-    "grows", "grew", "grown", "growing", "climb", "climbs", "climbed", "climbing", "jump", "jumps", "jumped",
-    "surge", "surges", "surged", "gain", "gains", "gained", "soar", "soars", "soared", "rebound", "rebounded",
-    "raise", "raised", "raises", "lift", "lifted", "boost", "boosted", "expand", "expanded",
+    "rise",
+    "rises",
+    "rose",
+    "risen",
+    "rising",
+    "increase",
+    "increases",
+    "increased",
+    "increasing",
+    "grow",
+    "grows",
+    "grew",
+    "grown",
+    "growing",
+    "climb",
+    "climbs",
+    "climbed",
+    "climbing",
+    "jump",
+    "jumps",
+    "jumped",
+    "surge",
+    "surges",
+    "surged",
+    "gain",
+    "gains",
+    "gained",
+    "soar",
+    "soars",
+    "soared",
+    "rebound",
+    "rebounded",
+    "raise",
+    "raised",
+    "raises",
+    "lift",
+    "lifted",
+    "boost",
+    "boosted",
+    "expand",
+    "expanded",
 ];
 
 /// Verbs of a fall, every form.
 const FALLS: &[&str] = &[
-    "fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "dropping", "decline", "declines",
-    "declined", "declining", "decrease", "decreases", "decreased", "slip", "slips", "slipped", "slump",
-    "slumped", "plunge", "plunged", "tumble", "tumbled", "sink", "sank", "sunk", "shrink", "shrank", "shrunk",
-    "dip", "dipped", "slide", "slid", "contract", "contracted", "cut", "cuts", "reduce", "reduced", "lowered",
+    "fall",
+    "falls",
+    "fell",
+    "fallen",
+    "falling",
+    "drop",
+    "drops",
+    "dropped",
+    "dropping",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    "decrease",
+    "decreases",
+    "decreased",
+    "slip",
+    "slips",
+    "slipped",
+    "slump",
+    "slumped",
+    "plunge",
+    "plunged",
+    "tumble",
+    "tumbled",
+    "sink",
+    "sank",
+    "sunk",
+    "shrink",
+    "shrank",
+    "shrunk",
+    "dip",
+    "dipped",
+    "slide",
+    "slid",
+    "contract",
+    "contracted",
+    "cut",
+    "cuts",
+    "reduce",
+    "reduced",
+    "lowered",
 ];
 
 /// Verbs that move only with `up` or `down` after them: "revised down", "edged up".
-const MOVES: &[&str] = &["revise", "revised", "revises", "edge", "edged", "tick", "ticked", "inch", "inched", "move", "moved"];
+const MOVES: &[&str] = &[
+    "revise", "revised", "revises", "edge", "edged", "tick", "ticked", "inch", "inched", "move", "moved",
+];
 
 /// Words after a verb of motion that give its direction.
 const UPWARD: &[&str] = &["up", "upward", "upwards", "higher"];
@@ -57,7 +134,15 @@ const MULTIPLES: &[(&str, f64)] = &[
 
 /// Adverbs allowed between the verb and the magnitude: "fell sharply by 5%".
 const ADVERBS: &[&str] = &[
-    "sharply", "slightly", "steeply", "further", "again", "marginally", "significantly", "strongly", "modestly",
+    "sharply",
+    "slightly",
+    "steeply",
+    "further",
+    "again",
+    "marginally",
+    "significantly",
+    "strongly",
+    "modestly",
     "just",
 ];
 
@@ -70,7 +155,11 @@ pub fn change_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, C
     }
     let mut by = None;
     if factor.is_none() {
-        let at = if is_any(text, tokens, index, &["by"]) { index + 1 } else { index };
+        let at = if is_any(text, tokens, index, &["by"]) {
+            index + 1
+        } else {
+            index
+        };
         if let Some((end, quantity)) = magnitude_at(text, tokens, at) {
             by = Some(quantity);
             index = end;
@@ -229,7 +318,10 @@ mod tests {
         check("doubled in two years", Some(("up x2", "doubled")));
         check("halved", Some(("down x0.5", "halved")));
         check("edged up 0.2%", Some(("up 0.2 %", "edged up 0.2%")));
-        check("fell sharply to 12,000 tonnes", Some(("down to 12000 t", "fell sharply to 12,000 tonnes")));
+        check(
+            "fell sharply to 12,000 tonnes",
+            Some(("down to 12000 t", "fell sharply to 12,000 tonnes")),
+        );
         check(
             "climbed to 80 million tonnes from 75 million",
             Some((
@@ -238,12 +330,21 @@ mod tests {
             )),
         );
         check("fell to a record low", Some(("down", "fell")));
-        check("increased by 20,000 tonnes", Some(("up 20000 t", "increased by 20,000 tonnes")));
+        check(
+            "increased by 20,000 tonnes",
+            Some(("up 20000 t", "increased by 20,000 tonnes")),
+        );
     }
 
     #[test]
     fn what_is_no_change() {
-        for sentence in ["down the road", "up in the hills", "revised its forecast", "held steady at 5%", "lower costs"] {
+        for sentence in [
+            "down the road",
+            "up in the hills",
+            "revised its forecast",
+            "held steady at 5%",
+            "lower costs",
+        ] {
             check(sentence, None);
         }
     }

@@ -26,21 +26,129 @@ const MAX_WORDS: usize = 8;
 /// Capitalised words that never start a name: function words, pronouns, honorifics, weekdays
 /// and months.
 const NOT_A_START: &[&str] = &[
-    "A", "About", "According", "After", "Against", "All", "Also", "Although", "Among", "An", "And", "Another",
-    "Any", "As", "At", "Because", "Before", "Between", "Both", "But", "By", "Despite", "Dr", "During", "Each",
-    "Either", "Even", "Every", "For", "From", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Into",
-    "It", "Its", "Last", "Lord", "Many", "Meanwhile", "Most", "Mr", "Mrs", "Ms", "My", "Neither", "Next", "No",
-    "Nor", "Not", "Of", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over", "Since", "Sir", "So", "Some",
-    "Such", "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Though", "Through", "To",
-    "Under", "Unlike", "Until", "We", "What", "When", "Where", "Whether", "Which", "While", "Who", "With", "Yet",
-    "You", "Your", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "A",
+    "About",
+    "According",
+    "After",
+    "Against",
+    "All",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Between",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "Dr",
+    "During",
+    "Each",
+    "Either",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Into",
+    "It",
+    "Its",
+    "Last",
+    "Lord",
+    "Many",
+    "Meanwhile",
+    "Most",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "My",
+    "Neither",
+    "Next",
+    "No",
+    "Nor",
+    "Not",
+    "Of",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Our",
+    "Over",
+    "Since",
+    "Sir",
+    "So",
+    "Some",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Through",
+    "To",
+    "Under",
+    "Unlike",
+    "Until",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "With",
+    "Yet",
+    "You",
+    "Your",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
 /// Lower-case particles that continue a name when a capitalised word follows: "Bank of Chile",
 /// "Banco de Chile", "Van der Berg".
-const PARTICLES: &[&str] = &["of", "de", "del", "du", "da", "der", "van", "von", "la", "le", "al", "y"];
+const PARTICLES: &[&str] = &[
+    "of", "de", "del", "du", "da", "der", "van", "von", "la", "le", "al", "y",
+];
 
 /// An open-class name read from a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,12 +161,7 @@ pub struct Name {
 
 /// Whether token `index` is a word that starts with an upper-case letter.
 fn capitalised(text: &str, tokens: &[Token], index: usize) -> bool {
-    is_kind(tokens, index, TokenKind::Word)
-        && tokens[index]
-            .text(text)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+    is_kind(tokens, index, TokenKind::Word) && tokens[index].text(text).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether token `index` is a single capital letter followed by a glued period: an initial.
@@ -118,10 +221,19 @@ mod tests {
 
     #[test]
     fn names_as_news_writes_them() {
-        check("Orbis Motors, the world's biggest truck maker", Some(("orbis-motors", "Orbis Motors")));
-        check("Pryce & Lindqvist said", Some(("pryce-and-lindqvist", "Pryce & Lindqvist")));
+        check(
+            "Orbis Motors, the world's biggest truck maker",
+            Some(("orbis-motors", "Orbis Motors")),
+        );
+        check(
+            "Pryce & Lindqvist said",
+            Some(("pryce-and-lindqvist", "Pryce & Lindqvist")),
+        );
         check("Kel-Mart Stores is", Some(("kel-mart-stores", "Kel-Mart Stores")));
-        check("J. R. Vane Holdings owns", Some(("j-r-vane-holdings", "J. R. Vane Holdings")));
+        check(
+            "J. R. Vane Holdings owns",
+            Some(("j-r-vane-holdings", "J. R. Vane Holdings")),
+        );
         check("Halden Re's profit", Some(("halden-re", "Halden Re")));
         check("Bank of Chile raised", Some(("bank-of-chile", "Bank of Chile")));
         check("Vodacom Kenya has", Some(("vodacom-kenya", "Vodacom Kenya")));

@@ -159,8 +159,9 @@ impl SlotKind {
                 .map(|(end, relation, span)| (end, Reading::Relation(relation, span))),
             SlotKind::Year => year::year_at(text, tokens, start).map(|(end, year)| (end, Reading::Year(year))),
             SlotKind::Name => name::name_at(text, tokens, start).map(|(end, name)| (end, Reading::Name(name))),
-            SlotKind::Change => change::change_at(text, tokens, start)
-                .map(|(end, change)| (end, Reading::Value(Value::Change(change)))),
+            SlotKind::Change => {
+                change::change_at(text, tokens, start).map(|(end, change)| (end, Reading::Value(Value::Change(change))))
+            }
         }
     }
 
@@ -347,9 +348,8 @@ pub fn slot_type(name: &str) -> Option<&'static SlotType> {
 /// What a slot of type `name`, with `argument` if one is written, reads: a built-in type first,
 /// else the lexicon of that name.
 pub fn slot_kind(name: &str, argument: Option<&str>, lexicons: &[Lexicon]) -> Option<SlotKind> {
-    let built_in = slot_type(name).filter(|slot_type| {
-        !(slot_type.yields_to_lexicon && lexicons.iter().any(|lexicon| lexicon.name == name))
-    });
+    let built_in = slot_type(name)
+        .filter(|slot_type| !(slot_type.yields_to_lexicon && lexicons.iter().any(|lexicon| lexicon.name == name)));
     match (built_in, argument) {
         (Some(slot_type), None) => Some(slot_type.kind),
         (Some(slot_type), Some(argument)) if slot_type.name == "quantity" && argument.starts_with(COUNT_OF) => {

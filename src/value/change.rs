@@ -184,7 +184,8 @@ impl<'a> ChangeDto<'a> {
 }
 
 /// How the notation error hint shows changes.
-pub(super) const NOTATION: &str = "changes as `down 5 %`, `up 3 % to 44000000 t`, `down from 18000000 t to 4000000 t` or `up x2`";
+pub(super) const NOTATION: &str =
+    "changes as `down 5 %`, `up 3 % to 44000000 t`, `down from 18000000 t to 4000000 t` or `up x2`";
 
 /// An expected change in the example notation: a direction, then optionally a magnitude (a
 /// quantity, or `xN` for a multiple), `from` a quantity and `to` a quantity.
@@ -241,8 +242,14 @@ impl ExpectedChange {
         } else if !by_text.is_empty() {
             by = Some(quantity(&by_text, "magnitude")?);
         }
-        let from = from_text.as_deref().map(|text| quantity(text, "figure before")).transpose()?;
-        let to = to_text.as_deref().map(|text| quantity(text, "figure after")).transpose()?;
+        let from = from_text
+            .as_deref()
+            .map(|text| quantity(text, "figure before"))
+            .transpose()?;
+        let to = to_text
+            .as_deref()
+            .map(|text| quantity(text, "figure after"))
+            .transpose()?;
         Ok(ExpectedChange {
             direction,
             by,
@@ -335,7 +342,12 @@ mod tests {
             [rose.canonical_text(), rose.label(), rose.reason_text()],
             ["up 3 % to 44000000 t", "+3% → 4.4e7 t", "a rise of 3% to 44,000,000 t"]
         );
-        let revised = change(Direction::Down, None, Some(quantity(18e6, "t")), Some(quantity(4e6, "t")));
+        let revised = change(
+            Direction::Down,
+            None,
+            Some(quantity(18e6, "t")),
+            Some(quantity(4e6, "t")),
+        );
         assert_eq!(
             [revised.canonical_text(), revised.label(), revised.reason_text()],
             [
@@ -357,13 +369,23 @@ mod tests {
 
     #[test]
     fn the_notation_reads_back_and_matches() {
-        for written in ["down 5 %", "up 3 % to 44000000 t", "down from 18000000 t to 4000000 t", "up x2", "down"] {
+        for written in [
+            "down 5 %",
+            "up 3 % to 44000000 t",
+            "down from 18000000 t to 4000000 t",
+            "up x2",
+            "down",
+        ] {
             let expected = ExpectedChange::parse(written).expect("parses");
             assert_eq!(expected.to_string(), written);
         }
         let rose = change(Direction::Up, Some(quantity(3.0, "%")), None, Some(quantity(44e6, "t")));
         assert!(ExpectedChange::parse("up 3 %").expect("parses").matches(&rose));
-        assert!(ExpectedChange::parse("up to 44000000 t").expect("parses").matches(&rose));
+        assert!(
+            ExpectedChange::parse("up to 44000000 t")
+                .expect("parses")
+                .matches(&rose)
+        );
         assert!(!ExpectedChange::parse("down 3 %").expect("parses").matches(&rose));
         assert!(!ExpectedChange::parse("up 4 %").expect("parses").matches(&rose));
         assert!(!ExpectedChange::parse("up from 1 t").expect("parses").matches(&rose));

@@ -14,7 +14,10 @@ fn articles(folder: &Path) -> Vec<String> {
     let mut found: Vec<String> = std::fs::read_dir(folder)
         .expect("fixture folder reads")
         .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "md" || extension == "txt"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "md" || extension == "txt")
+        })
         .map(|path| crate::relative(&path))
         .collect();
     found.sort();
@@ -71,7 +74,10 @@ fn report_selects_and_ignores_rules() {
     };
     let all = run_with(&[]);
     assert_eq!(all.code, 1, "{}", all.stderr);
-    assert_eq!(headlines(&all.stdout), ["error[quantity]", "warning[quantity]", "note[rank]", "summary"]);
+    assert_eq!(
+        headlines(&all.stdout),
+        ["error[quantity]", "warning[quantity]", "note[rank]", "summary"]
+    );
     // Only the note is left: nothing fails the run.
     let rank = run_with(&["--select", "port-rank"]);
     assert_eq!(rank.code, 0, "{}", rank.stderr);
@@ -98,7 +104,13 @@ fn energy_pack_checks_tests_and_reports() {
     let test = crosscheck(&["test", "--rules", PACK, "--coverage"]);
     assert_eq!(test.code, 0, "{}{}", test.stdout, test.stderr);
     snapshot!("language__energy_test", test.stdout);
-    let report = crosscheck(&["report", "rules/examples/energy/articles", "--rules", PACK, "--no-timing"]);
+    let report = crosscheck(&[
+        "report",
+        "rules/examples/energy/articles",
+        "--rules",
+        PACK,
+        "--no-timing",
+    ]);
     assert_eq!(report.code, 1, "{}", report.stderr);
     snapshot!("language__energy_report", report.stdout);
 }

@@ -22,11 +22,11 @@ pub use template::inflections;
 
 use super::diagnostic::Diagnostic;
 use super::example::{Example, ExpectedValue};
-use crate::value::ExpectedQuantity;
 use super::lexicon::LexiconIndex;
 use super::set::{CompiledPattern, Rule, RuleSet, SourceFile};
 use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
 use crate::finding::ComparePolicy;
+use crate::value::ExpectedQuantity;
 
 pub use super::slots::{Dimension, Role, SlotKind};
 
@@ -375,7 +375,11 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         }
     }
     let mut examples = Vec::new();
-    let named = |role: Role| patterns.iter().any(|pattern: &CompiledPattern| pattern.binds_name(role));
+    let named = |role: Role| {
+        patterns
+            .iter()
+            .any(|pattern: &CompiledPattern| pattern.binds_name(role))
+    };
     let open = [named(Role::Subject), named(Role::Object), false];
     for example in &rule.examples {
         examples.push(compile_example(example, compare, open, context, problems));
