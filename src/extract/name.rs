@@ -175,7 +175,10 @@ fn initial_at(text: &str, tokens: &[Token], index: usize) -> bool {
 
 /// Reads a name starting exactly at token `start`: one past its last token and the name.
 pub fn name_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, Name)> {
-    if !capitalised(text, tokens, start) || NOT_A_START.contains(&tokens[start].text(text)) {
+    // "A. P. Moller": an initial is never the article "A".
+    if !capitalised(text, tokens, start)
+        || NOT_A_START.contains(&tokens[start].text(text)) && !initial_at(text, tokens, start)
+    {
         return None;
     }
     let mut end = start + 1;
@@ -238,6 +241,7 @@ mod tests {
         check("Bank of Chile raised", Some(("bank-of-chile", "Bank of Chile")));
         check("Vodacom Kenya has", Some(("vodacom-kenya", "Vodacom Kenya")));
         check("BHP is", Some(("bhp", "BHP")));
+        check("A. P. Moller Group owns", Some(("a-p-moller-group", "A. P. Moller Group")));
         check("Orbis of the north", Some(("orbis", "Orbis")));
     }
 
