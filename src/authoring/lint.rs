@@ -416,6 +416,9 @@ struct Dead {
 }
 
 /// Walks nodes in text order; returns whether the sequence can never match.
+// The recursion threads the template, its cursor and what leads into a branch; a struct for
+// them would be built and torn down at every alternation.
+#[allow(clippy::too_many_arguments)]
 fn walk(
     set: &RuleSet,
     template: &str,

@@ -34,19 +34,18 @@ pub(super) fn signed_changes(
         if slice.reports(context, &all) {
             let quoted = [context.representative(up), context.representative(down)];
             let claims = super::quoted_first(&quoted, all);
-            match revision(context, group, &quoted, &claims) {
-                Some(change) => findings.push(change),
-                None => {
-                    let reason = format!(
-                        "{} {} given as a rise, {}, and as a fall, {}",
-                        group.described,
-                        phrase::be(group.kind),
-                        describe(context, quoted[0]),
-                        describe(context, quoted[1]),
-                    );
-                    let key = group.key(context, slice, &claims);
-                    findings.push(context.conflict(ConflictKind::Change, key, reason, &quoted, claims));
-                }
+            if let Some(change) = revision(context, group, &quoted, &claims) {
+                findings.push(change);
+            } else {
+                let reason = format!(
+                    "{} {} given as a rise, {}, and as a fall, {}",
+                    group.described,
+                    phrase::be(group.kind),
+                    describe(context, quoted[0]),
+                    describe(context, quoted[1]),
+                );
+                let key = group.key(context, slice, &claims);
+                findings.push(context.conflict(ConflictKind::Change, key, reason, &quoted, claims));
             }
             return;
         }

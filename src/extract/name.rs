@@ -241,7 +241,10 @@ mod tests {
         check("Bank of Chile raised", Some(("bank-of-chile", "Bank of Chile")));
         check("Vodacom Kenya has", Some(("vodacom-kenya", "Vodacom Kenya")));
         check("BHP is", Some(("bhp", "BHP")));
-        check("A. P. Moller Group owns", Some(("a-p-moller-group", "A. P. Moller Group")));
+        check(
+            "A. P. Moller Group owns",
+            Some(("a-p-moller-group", "A. P. Moller Group")),
+        );
         check("Orbis of the north", Some(("orbis", "Orbis")));
     }
 

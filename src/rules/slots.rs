@@ -159,9 +159,8 @@ impl SlotKind {
                 .map(|(end, relation, span)| (end, Reading::Relation(relation, span))),
             SlotKind::Year => year::year_at(text, tokens, start).map(|(end, year)| (end, Reading::Year(year))),
             SlotKind::Name => name::name_at(text, tokens, start).map(|(end, name)| (end, Reading::Name(name))),
-            SlotKind::Change => {
-                change::change_at(text, tokens, start).map(|(end, change)| (end, Reading::Value(Value::Change(change))))
-            }
+            SlotKind::Change => change::change_at(text, tokens, start)
+                .map(|(end, change)| (end, Reading::Value(Value::Change(Box::new(change))))),
         }
     }
 

@@ -9,6 +9,7 @@
 //! [`crate::extract::change`]'s; how two agree is the comparator's (`compare/signed.rs`).
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
@@ -83,9 +84,15 @@ impl Change {
             (None, None) => self.direction.word().to_string(),
         };
         match (&self.from, &self.to) {
-            (Some(from), Some(to)) => label.push_str(&format!(" {} → {}", from.label(), to.label())),
-            (None, Some(to)) => label.push_str(&format!(" → {}", to.label())),
-            (Some(from), None) => label.push_str(&format!(" from {}", from.label())),
+            (Some(from), Some(to)) => {
+                let _ = write!(label, " {} → {}", from.label(), to.label());
+            }
+            (None, Some(to)) => {
+                let _ = write!(label, " → {}", to.label());
+            }
+            (Some(from), None) => {
+                let _ = write!(label, " from {}", from.label());
+            }
             (None, None) => {}
         }
         label
@@ -101,10 +108,10 @@ impl Change {
             (None, None) => format!("a {noun}"),
         };
         if let Some(from) = &self.from {
-            reason.push_str(&format!(" from {}", from.reason_text()));
+            let _ = write!(reason, " from {}", from.reason_text());
         }
         if let Some(to) = &self.to {
-            reason.push_str(&format!(" to {}", to.reason_text()));
+            let _ = write!(reason, " to {}", to.reason_text());
         }
         reason
     }

@@ -39,8 +39,8 @@ pub enum Value {
     Rank(Rank),
     /// The subject compared with another entity.
     Order(Order),
-    /// A figure that rose or fell.
-    Change(Change),
+    /// A figure that rose or fell (boxed: its three figures would triple every value's size).
+    Change(Box<Change>),
     /// A stance declared by the rule (e.g. `self-sufficient`); opposed stances are declared in
     /// the rules file.
     Stance {
@@ -217,7 +217,7 @@ pub enum ValueDto<'a> {
     Order(OrderDto<'a>),
     /// A signed change.
     #[serde(rename = "change")]
-    Change(ChangeDto<'a>),
+    Change(Box<ChangeDto<'a>>),
     /// A stance.
     #[serde(rename = "stance")]
     Stance {
@@ -242,7 +242,7 @@ impl<'a> ValueDto<'a> {
             Value::Quantity(quantity) => ValueDto::Quantity(QuantityDto::new(quantity)),
             Value::Rank(rank) => ValueDto::Rank(RankDto::new(rank)),
             Value::Order(order) => ValueDto::Order(OrderDto::new(order)),
-            Value::Change(change) => ValueDto::Change(ChangeDto::new(change)),
+            Value::Change(change) => ValueDto::Change(Box::new(ChangeDto::new(change))),
             Value::Stance { stance } => ValueDto::Stance {
                 stance: Cow::Borrowed(stance),
             },
@@ -259,7 +259,7 @@ impl<'a> ValueDto<'a> {
             ValueDto::Quantity(quantity) => Value::Quantity(quantity.into_quantity()),
             ValueDto::Rank(rank) => Value::Rank(rank.into_rank()),
             ValueDto::Order(order) => Value::Order(order.into_order()),
-            ValueDto::Change(change) => Value::Change(change.into_change()),
+            ValueDto::Change(change) => Value::Change(Box::new(change.into_change())),
             ValueDto::Stance { stance } => Value::Stance {
                 stance: stance.into_owned(),
             },
