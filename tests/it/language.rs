@@ -114,3 +114,21 @@ fn energy_pack_checks_tests_and_reports() {
     assert_eq!(report.code, 1, "{}", report.stderr);
     snapshot!("language__energy_report", report.stdout);
 }
+
+/// `--rules FILE` whose lexicons live in a sibling file is one error that says to pass the
+/// directory, not one error per use of each lexicon.
+#[test]
+fn a_rules_file_that_needs_its_siblings_is_one_error() {
+    let run = crosscheck(&["check", "--rules", "rules/examples/energy/energy.toml"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    snapshot!("language__needs_siblings", run.stderr);
+    // A file that is broken on its own still shows every problem.
+    let broken = crosscheck(&["check", "--rules", "tests/fixtures/bad-rules/unknown-lexicon.toml"]);
+    assert_eq!(broken.code, 2);
+    assert!(
+        !broken.stderr.contains("needs the other rules files"),
+        "{}",
+        broken.stderr
+    );
+}
