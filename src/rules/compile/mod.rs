@@ -230,7 +230,10 @@ fn over_limits(file: &RuleFile, path: &str, source: &Arc<str>) -> Option<Diagnos
 
 fn toml_hint(message: &str) -> String {
     if message.contains("unknown field") {
-        "remove or correct the key; docs/rules.md lists every key".into()
+        match misspelt_key(message) {
+            Some(key) => format!("did you mean `{key}`? remove or correct the key; docs/rules.md lists every key"),
+            None => "remove or correct the key; docs/rules.md lists every key".into(),
+        }
     } else if message.contains("missing field") {
         "add the missing key; docs/rules.md lists the required keys".into()
     } else if message.contains("unknown variant") {
@@ -240,6 +243,24 @@ fn toml_hint(message: &str) -> String {
     } else {
         "fix the TOML syntax here (strings need quotes, tables `[name]`, arrays `[a, b]`)".into()
     }
+}
+
+/// The key an "unknown field `pattern`, expected one of `id`, …, `patterns`" message most
+/// likely meant, when one is close.
+fn misspelt_key(message: &str) -> Option<&str> {
+    let mut quoted = message.split('`').skip(1).step_by(2);
+    let unknown = quoted.next()?;
+    template::closest(unknown, quoted)
+}
+
+/// The entry id of any lexicon closest to `id`, for a did-you-mean.
+fn closest_entry<'s>(set: &'s RuleSet, id: &str) -> Option<&'s str> {
+    template::closest(
+        id,
+        set.lexicons
+            .iter()
+            .flat_map(|lexicon| lexicon.entries.iter().map(|entry| entry.id.as_str())),
+    )
 }
 
 pub(super) struct Context<'a> {
@@ -354,7 +375,10 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
             problems.push(
                 context
                     .error(object.span(), format!("unknown entity `{}`", object.get_ref()))
-                    .hint("name the canonical id of a lexicon entry, e.g. \"rare-earths\""),
+                    .hint(match closest_entry(context.set, object.get_ref()) {
+                        Some(entry) => format!("did you mean `{entry}`? name the canonical id of a lexicon entry"),
+                        None => "name the canonical id of a lexicon entry, e.g. \"rare-earths\"".to_string(),
+                    }),
             );
         }
         found
@@ -463,10 +487,16 @@ fn compile_example(
             problems.push(
                 context
                     .error(id.span(), format!("unknown entity `{}` in example", id.get_ref()))
-                    .hint(if open {
-                        "expected ids are canonical lexicon ids, e.g. \"russia\", or a name's words lower-cased and joined by `-`, e.g. \"orbis-motors\""
-                    } else {
-                        "expected ids are canonical lexicon ids, e.g. \"russia\""
+                    .hint({
+                        let ids = if open {
+                            "expected ids are canonical lexicon ids, e.g. \"russia\", or a name's words lower-cased and joined by `-`, e.g. \"orbis-motors\""
+                        } else {
+                            "expected ids are canonical lexicon ids, e.g. \"russia\""
+                        };
+                        match closest_entry(context.set, id.get_ref()) {
+                            Some(entry) => format!("did you mean `{entry}`? {ids}"),
+                            None => ids.to_string(),
+                        }
                     }),
             );
         }
