@@ -531,6 +531,13 @@ mod tests {
         assert_eq!(slot_kind("rank", Some("top"), &lexicons), None);
         assert_eq!(slot_kind("country", Some("eu"), &lexicons), None);
         assert_eq!(slot_kind("mineral", None, &lexicons), None);
+        // Types added later yield to a lexicon of their name, so older rules files keep their
+        // meaning: `{subject:name}` reads `[lexicon.name]` where one is declared.
+        assert_eq!(slot_kind("name", None, &lexicons), Some(SlotKind::Name));
+        assert_eq!(slot_kind("change", None, &lexicons), Some(SlotKind::Change));
+        let mut named = lexicons.clone();
+        named[0].name = "name".into();
+        assert_eq!(slot_kind("name", None, &named), Some(SlotKind::Lexicon(0)));
     }
 
     #[test]
