@@ -90,8 +90,26 @@ impl<'a> SentenceClaims<'a> {
         &self.article.text
     }
 
+    /// The claims of `rule` matching tokens `matched` with `bindings`: one, or one per
+    /// coordinated subject ("China and Russia each hold …").
+    pub(super) fn claims(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Vec<Claim> {
+        match bindings.get(Role::Subject) {
+            Some(Bound::Coordinated(members)) => members
+                .iter()
+                .filter_map(|member| {
+                    self.claim(
+                        rule,
+                        matched.clone(),
+                        &bindings.with(Role::Subject, Bound::Entity(*member)),
+                    )
+                })
+                .collect(),
+            _ => self.claim(rule, matched, bindings).into_iter().collect(),
+        }
+    }
+
     /// The claim of `rule` matching tokens `matched` with `bindings`, if its value is there.
-    pub(super) fn claim(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Option<Claim> {
+    fn claim(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Option<Claim> {
         let (rules, text, tokens) = (self.rules, self.text(), self.tokens);
         let scope_year = *self.scope_year.get_or_init(|| year::scope_year(text, tokens));
         let region = self.region.get_or_init(|| self.region_scope()).as_deref();

@@ -296,7 +296,7 @@ impl<'r> Matcher<'r> {
                 continue;
             }
             engine.for_each_match(rule, usable, |matched, bindings| {
-                claims.extend(context.claim(rule, matched, bindings));
+                claims.extend(context.claims(rule, matched, bindings));
             });
         }
         claim::dedup_sentence_claims(claims, before);
