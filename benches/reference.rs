@@ -62,7 +62,7 @@ fn table(rows: usize) -> String {
 fn claims(count: usize) -> Vec<Claim> {
     let mut rng = Rng(0x5eed);
     let entity = |id: usize| Entity {
-        id: format!("e{id}"),
+        id: format!("e{id}").into(),
         lexicon: "land".into(),
         text: format!("Land{id}"),
         span: Span::new(0, 1),
@@ -119,13 +119,14 @@ fn claims(count: usize) -> Vec<Claim> {
                 value,
                 modality: Modality::default(),
                 evidence: Evidence {
-                    path: format!("a{}.txt", index / 50),
+                    path: format!("a{}.txt", index / 50).into(),
                     span: Span::new(0, 1),
                     line: 1,
                     column: 1,
                     quote: "x".into(),
                     sentence: "x".into(),
                     sentence_span: Span::new(0, 1),
+                    whole_sentence: None,
                 },
                 alternate: None,
                 cell: None,

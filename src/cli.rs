@@ -249,6 +249,12 @@ pub struct ReportArgs {
     /// Check no claim against reference tables, not even the rules directory's.
     #[arg(long, conflicts_with = "reference")]
     pub no_reference: bool,
+    /// Run only the rules whose id matches one of these globs (`reserve-*`; comma-separated or repeated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Leave out the rules whose id matches one of these globs (comma-separated or repeated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 /// `crosscheck test`.

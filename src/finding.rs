@@ -36,11 +36,13 @@ pub enum ConflictKind {
     Category,
     /// The same claim asserted in one place and negated in another.
     Polarity,
+    /// Two signed changes that disagree on direction or size ("fell 5%" and "rose 2%").
+    Change,
 }
 
 impl ConflictKind {
     /// Every conflict kind, in report order.
-    pub const ALL: [ConflictKind; 7] = [
+    pub const ALL: [ConflictKind; 8] = [
         ConflictKind::Quantity,
         ConflictKind::Rank,
         ConflictKind::Order,
@@ -48,6 +50,7 @@ impl ConflictKind {
         ConflictKind::Stance,
         ConflictKind::Category,
         ConflictKind::Polarity,
+        ConflictKind::Change,
     ];
 
     /// Kebab-case name, as used in reports.
@@ -60,6 +63,7 @@ impl ConflictKind {
             ConflictKind::Stance => "stance",
             ConflictKind::Category => "category",
             ConflictKind::Polarity => "polarity",
+            ConflictKind::Change => "change",
         }
     }
 }

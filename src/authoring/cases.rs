@@ -78,7 +78,7 @@ pub struct Expectation {
     #[serde(default)]
     pub kind: Option<String>,
     /// For conflicts: `quantity`, `rank`, `order`, `rank_vs_quantity`, `stance`, `category`,
-    /// `polarity`.
+    /// `polarity`, `change`.
     #[serde(default)]
     pub conflict: Option<String>,
     /// For reference checks: `agrees`, `disagrees` or `other_time`.

@@ -16,8 +16,10 @@
 //! - [`Lint::UnusedLexicon`]: no slot of any rule reads the lexicon, no rule names one of its
 //!   entries as its `object`, and it is neither `speaker` nor a `scope = "region"` lexicon;
 //! - [`Lint::ImpossibleTemplate`]: an element no sentence can satisfy: a slot of a lexicon
-//!   with no entries, or a literal word the tokenizer never produces as one token (`co2` is
-//!   read as `co` `2`); the whole template, or one alternative of it, can never match;
+//!   with no entries, a literal word the tokenizer never produces as one token (`co2` is
+//!   read as `co` `2`), or a word right after a `{value:quantity}` slot that the quantity
+//!   reader takes into the figure (`tonnes`, `million`, `per cent`); the whole template, or one
+//!   alternative of it, can never match;
 //! - [`Lint::DuplicateRule`]: two rules that, run alone over every example and counterexample
 //!   of every rule, match exactly the same non-empty set of them;
 //! - [`Lint::NoExamples`]: a rule without a positive example.
@@ -114,10 +116,8 @@ impl<'s> Files<'s> {
     }
 
     fn line(&self, file: usize, offset: usize) -> usize {
-        self.set.files[file].source[..offset.min(self.set.files[file].source.len())]
-            .matches('\n')
-            .count()
-            + 1
+        let source = &self.set.files[file].source;
+        crate::rules::diagnostic::line_of(source, offset.min(source.len())).0
     }
 
     fn place(&self, file: usize, offset: usize) -> String {
@@ -367,6 +367,45 @@ fn impossible_leaf(set: &RuleSet, node: &Node) -> Option<(String, String)> {
     }
 }
 
+/// Why the word that starts `rest` can never be matched when it follows a `{value:quantity}`
+/// slot directly (`previous`): the quantity reader takes it as part of the figure
+/// ("5 tonnes", "5 million", "5 a year", "5 or more"), so no token is left for the template.
+fn absorbed_by_slot(previous: Option<&Node>, rest: &[Node]) -> Option<(String, String)> {
+    let Some(Node::Slot {
+        role, kind, argument, ..
+    }) = previous
+    else {
+        return None;
+    };
+    if kind != "quantity" {
+        return None;
+    }
+    let words: Vec<&str> = rest
+        .iter()
+        .map_while(|node| match node {
+            Node::Word(word) => Some(word.as_str()),
+            _ => None,
+        })
+        .collect();
+    let first = words.first()?;
+    let probe = format!("5 {}", words.join(" "));
+    let tokens = tokenize(&probe);
+    let (end, _) = crate::extract::quantity::quantity_at(&probe, &tokens, 0)?;
+    (end > 1).then(|| {
+        let slot = match argument {
+            Some(argument) => format!("{{{role}:{kind}({argument})}}"),
+            None => format!("{{{role}:{kind}}}"),
+        };
+        (
+            format!(
+                "the word `{first}` right after `{slot}` is read as part of the quantity (\"{}\"), so it is never left for the template",
+                &probe[..tokens[end - 1].end]
+            ),
+            format!("drop `{first}` (the slot already reads it), or name the dimension instead: `{{{role}:quantity(mass)}}`"),
+        )
+    })
+}
+
 /// A template element that can never be satisfied, and where it is in the template.
 struct Dead {
     reason: String,
@@ -377,6 +416,9 @@ struct Dead {
 }
 
 /// Walks nodes in text order; returns whether the sequence can never match.
+// The recursion threads the template, its cursor and what leads into a branch; a struct for
+// them would be built and torn down at every alternation.
+#[allow(clippy::too_many_arguments)]
 fn walk(
     set: &RuleSet,
     template: &str,
@@ -384,10 +426,13 @@ fn walk(
     nodes: &[Node],
     cursor: &mut usize,
     required: bool,
+    lead: Option<&Node>,
     dead: &mut Vec<Dead>,
 ) -> bool {
     let mut impossible = false;
-    for node in nodes {
+    for (index, node) in nodes.iter().enumerate() {
+        // The element matched just before this one, when it is in this sequence or leads into it.
+        let previous = if index == 0 { lead } else { nodes.get(index - 1) };
         let span = match node {
             Node::Slot { span, .. } => {
                 *cursor = span.end;
@@ -406,7 +451,8 @@ fn walk(
                 let mut all = true;
                 for branch in branches {
                     let before = dead.len();
-                    let branch_dead = !branch.is_empty() && walk(set, template, lower, branch, cursor, false, dead);
+                    let branch_dead =
+                        !branch.is_empty() && walk(set, template, lower, branch, cursor, false, previous, dead);
                     all &= branch_dead;
                     marks.push(before..dead.len());
                 }
@@ -422,7 +468,8 @@ fn walk(
             }
             _ => continue,
         };
-        if let Some((reason, hint)) = impossible_leaf(set, node) {
+        let found = impossible_leaf(set, node).or_else(|| absorbed_by_slot(previous, &nodes[index..]));
+        if let Some((reason, hint)) = found {
             dead.push(Dead {
                 reason,
                 hint,
@@ -443,7 +490,7 @@ fn impossible_templates(set: &RuleSet, files: &Files<'_>, warnings: &mut Vec<Lin
             let lower = text.to_lowercase();
             let lower = if lower.len() == text.len() { lower } else { text.clone() };
             let mut dead = Vec::new();
-            walk(set, text, &lower, &template.nodes, &mut 0, true, &mut dead);
+            walk(set, text, &lower, &template.nodes, &mut 0, true, None, &mut dead);
             for found in dead {
                 let span = inner_span(source, &template.span, text, &found.span);
                 let message = if found.whole {
@@ -489,7 +536,11 @@ fn duplicate_rules(set: &RuleSet, files: &Files<'_>, warnings: &mut Vec<LintWarn
         if matched[index].is_empty() {
             continue;
         }
-        let Some(earlier) = (0..index).find(|&other| matched[other] == matched[index]) else {
+        // Rules of different compare modes say different things of one match (a rise and its
+        // size, a rank and a figure): matching alike does not make them duplicates.
+        let Some(earlier) =
+            (0..index).find(|&other| matched[other] == matched[index] && set.rules[other].compare == rule.compare)
+        else {
             continue;
         };
         let other = &set.rules[earlier];
@@ -622,6 +673,40 @@ examples = [{ text = "Russia holds lithium.", subject = "russia" }]
                 "alias `5G` of `country.china` can never be found: it starts with `5`, and mentions start at a word",
             )],
         );
+    }
+
+    #[test]
+    fn rules_of_different_compare_modes_are_never_duplicates() {
+        let category = RULE
+            .replace("\"holds\"\nkind", "\"holds-category\"\nkind")
+            .replace("compare = \"statement\"", "compare = \"category\"\nlabel = \"holder\"");
+        check(&with_rule(&format!("{RULE}{category}")), &[]);
+    }
+
+    #[test]
+    fn words_the_quantity_reader_takes_are_dead() {
+        let value_only = |template: &str| {
+            format!(
+                "[[rule]]\nid = \"tax\"\nkind = \"tax\"\ncompare = \"quantity\"\npatterns = [\"{template}\"]\nexamples = [{{ text = \"A levy of 5 tonnes of tax.\" }}]\n"
+            )
+        };
+        check(
+            &value_only("{value:quantity} tonnes ..3 tax"),
+            &[(
+                Lint::ImpossibleTemplate,
+                "a template of rule `tax` can never match: the word `tonnes` right after `{value:quantity}` is read as part of the quantity (\"5 tonnes\"), so it is never left for the template",
+            )],
+        );
+        check(
+            &value_only("{value:quantity} (per cent|of) ..3 tax"),
+            &[(
+                Lint::ImpossibleTemplate,
+                "an alternative in a template of rule `tax` can never match: the word `per` right after `{value:quantity}` is read as part of the quantity (\"5 per cent\"), so it is never left for the template",
+            )],
+        );
+        // Must stay silent: words the reader leaves alone, and a unit after a gap.
+        check(&value_only("{value:quantity} of ..3 tax"), &[]);
+        check(&value_only("{value:quantity} ..1 tonnes ..3 tax"), &[]);
     }
 
     #[test]

@@ -32,13 +32,13 @@ pub(crate) fn run(args: &CheckArgs, context: &mut Context) -> u8 {
         }
         let counts = Counts::new(&set, lints.len());
         eprintln!(
-            "{} ok: {} files, {} lexicons, {} rules, {} examples, {} warnings",
+            "{} ok: {}, {}, {}, {}, {}",
             args.rules.rules.display(),
-            counts.files,
-            counts.lexicons,
-            counts.rules,
-            counts.examples,
-            counts.warnings
+            counted(counts.files, "file"),
+            counted(counts.lexicons, "lexicon"),
+            counted(counts.rules, "rule"),
+            counted(counts.examples, "example"),
+            counted(counts.warnings, "warning")
         );
         if !reference.is_empty() {
             eprintln!("{} reference rows ok", reference.rows.len());
@@ -155,4 +155,13 @@ fn run_json(args: &CheckArgs, context: &mut Context) -> u8 {
         return exit::ERROR;
     }
     if loaded.is_ok() { exit::OK } else { exit::ERROR }
+}
+
+/// `1 warning`, `2 warnings`: a count and its noun in agreement.
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }

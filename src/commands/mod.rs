@@ -295,7 +295,39 @@ pub fn load_rules_dir(dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    rules::load_sources(&sources)
+    rules::load_sources(&sources).map_err(|problems| needs_siblings(dir, problems))
+}
+
+/// The problems of the single rules file `file`, or one error saying to pass its directory
+/// when the file loads there (its lexicons live in a sibling file): one error, not one per
+/// use of each lexicon.
+fn needs_siblings(file: &Path, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let Some(parent) = file.parent().filter(|_| file.is_file()) else {
+        return problems;
+    };
+    let directory = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let (Some(first), Ok(_)) = (problems.first(), load_rules_dir(directory)) else {
+        return problems;
+    };
+    vec![
+        Diagnostic::error(
+            &first.path,
+            &first.source,
+            first.span.clone(),
+            format!(
+                "`{}` needs the other rules files of `{}`: alone it has {} problems (this is the first), with them none",
+                file.display(),
+                directory.display(),
+                problems.len()
+            ),
+        )
+        .label("declared in a sibling file")
+        .hint(format!("pass the directory: --rules {}", directory.display())),
+    ]
 }
 
 /// The claims of a corpus, extracted file by file so that no article's text outlives its own

@@ -31,6 +31,13 @@ pub(crate) fn run(args: &ReportArgs, context: &mut Context) -> u8 {
     let Some(set) = load_rules(&args.rules, context) else {
         return exit::ERROR;
     };
+    let set = match crate::rules::select::select(set, &args.select, &args.ignore) {
+        Ok(set) => set,
+        Err(message) => {
+            context.error(&message);
+            return exit::ERROR;
+        }
+    };
     let reference = if args.no_reference {
         crate::reference::Reference::default()
     } else {

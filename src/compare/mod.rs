@@ -81,6 +81,7 @@ mod hierarchy;
 pub(crate) mod interval;
 mod orders;
 pub(crate) mod phrase;
+mod signed;
 mod values;
 mod wording;
 

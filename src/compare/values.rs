@@ -17,6 +17,7 @@ pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
     for slice in context.slices(members) {
         quantities(context, &group, &slice, &mut findings, &mut overlaps);
         ranks(context, &group, &slice, &mut findings, &mut overlaps);
+        super::signed::signed_changes(context, &group, &slice, &mut findings, &mut overlaps);
         labels(context, &group, &slice, &mut findings, &mut overlaps);
         statements(context, &group, &slice, &mut overlaps);
         polarity(context, &group, &slice, &mut findings);
@@ -52,12 +53,12 @@ impl<'a> Group<'a> {
         }
     }
 
-    fn key(&self, context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
+    pub(super) fn key(&self, context: &Context<'_>, slice: &Slice, claims: &[usize]) -> String {
         context.key(self.first, slice.year_of(context, claims), true)
     }
 
     /// "3 articles agree that Russia's rare earths reserves are …".
-    fn agree(&self, articles: usize, what: &str) -> String {
+    pub(super) fn agree(&self, articles: usize, what: &str) -> String {
         format!(
             "{articles} articles agree that {} {} {what}",
             self.described,
@@ -434,6 +435,7 @@ enum Signature<'a> {
     Rank(u32, u32),
     Order(bool, &'a str),
     Quantity(&'a str, u64, u64),
+    Change(crate::value::Direction),
 }
 
 fn signature(value: &Value) -> Signature<'_> {
@@ -448,6 +450,7 @@ fn signature(value: &Value) -> Signature<'_> {
             quantity.low.unwrap_or(quantity.value).to_bits(),
             quantity.high.unwrap_or(quantity.value).to_bits(),
         ),
+        Value::Change(change) => Signature::Change(change.direction),
     }
 }
 
@@ -455,7 +458,7 @@ fn signature(value: &Value) -> Signature<'_> {
 fn asserted_as(context: &Context<'_>, value: &Value) -> String {
     match value {
         Value::Statement => String::new(),
-        Value::Stance { .. } | Value::Category { .. } | Value::Rank(_) | Value::Quantity(_) => {
+        Value::Stance { .. } | Value::Category { .. } | Value::Rank(_) | Value::Quantity(_) | Value::Change(_) => {
             format!(" as {}", value.reason_text())
         }
         Value::Order(order) => format!(

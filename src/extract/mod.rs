@@ -13,6 +13,10 @@
 //! - [`rank_at`]: "the world's second-largest", "one of the largest", "in the top three" →
 //!   [`Rank`];
 //! - [`comparative_at`]: "far exceeding", "superior to", "lags behind" → [`Relation`];
+//! - [`change_at`]: "fell by 5%", "rose 3 percent to 44 million tonnes", "doubled" → a signed
+//!   [`Change`](crate::value::Change);
+//! - [`name_at`]: "Orbis Motors", "Pryce & Lindqvist", "J. R. Vane Holdings" → an open-class
+//!   [`name::Name`] with an id from its words;
 //! - [`year_at`] and [`scope_year`]: "as of January 2025", "at the end of 2023",
 //!   "2023 estimates" → the as-of year of a figure;
 //! - [`number`]: the shared numeral parsing and [`format_value`].
@@ -26,13 +30,17 @@
 //! [`Rank`]: crate::claim::Rank
 //! [`Relation`]: crate::claim::Relation
 
+pub mod change;
 pub mod comparative;
+pub mod name;
 pub mod number;
 pub mod quantity;
 pub mod rank;
 pub mod year;
 
+pub use change::change_at;
 pub use comparative::comparative_at;
+pub use name::name_at;
 pub use number::{format_value, numeral_at, ordinal_at, parse_number, round_significant};
 pub use quantity::quantity_at;
 pub use rank::rank_at;

@@ -102,8 +102,26 @@ impl<'a> SentenceClaims<'a> {
         &self.article.text
     }
 
+    /// The claims of `rule` matching tokens `matched` with `bindings`: one, or one per
+    /// coordinated subject ("China and Russia each hold …").
+    pub(super) fn claims(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Vec<Claim> {
+        match bindings.get(Role::Subject) {
+            Some(Bound::Coordinated(members)) => members
+                .iter()
+                .filter_map(|member| {
+                    self.claim(
+                        rule,
+                        matched.clone(),
+                        &bindings.with(Role::Subject, Bound::Entity(*member)),
+                    )
+                })
+                .collect(),
+            _ => self.claim(rule, matched, bindings).into_iter().collect(),
+        }
+    }
+
     /// The claim of `rule` matching tokens `matched` with `bindings`, if its value is there.
-    pub(super) fn claim(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Option<Claim> {
+    fn claim(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Option<Claim> {
         let (rules, text, tokens) = (self.rules, self.text(), self.tokens);
         let scope_year = *self.scope_year.get_or_init(|| year::scope_year(text, tokens));
         let region = self.region.get_or_init(|| self.region_scope()).as_deref();
@@ -139,6 +157,12 @@ impl<'a> SentenceClaims<'a> {
                 antecedent.get_or_insert_with(|| self.antecedent(found));
                 Some(self.as_entry(found.entry, &words))
             }
+            Some(Bound::Read(Reading::Name(name))) => Some(Entity {
+                id: Shared::from(name.id.as_str()),
+                lexicon: Shared::from("name"),
+                text: text[name.span.range()].to_string(),
+                span: name.span,
+            }),
             _ => None,
         };
         let subject = as_entity(Role::Subject);

@@ -62,6 +62,8 @@ pub struct Matcher<'r> {
     anchors: Anchors,
     /// The rules' names, shared by the claims.
     names: Names,
+    /// Whether every template needs a lexicon mention, so sentences without one are skipped.
+    needs_entity: bool,
 }
 
 impl<'r> Matcher<'r> {
@@ -71,6 +73,7 @@ impl<'r> Matcher<'r> {
             rules,
             anchors: Anchors::new(rules),
             names: Names::new(rules),
+            needs_entity: rules.every_template_needs_entity(),
         }
     }
 
@@ -281,8 +284,8 @@ impl<'r> Matcher<'r> {
             &mut state.scratch,
             &mut state.anaphora,
         );
-        if state.entities.is_empty() && state.anaphora.is_empty() {
-            // Every useful template names at least one entity; without one nothing can match.
+        if self.needs_entity && state.entities.is_empty() && state.anaphora.is_empty() {
+            // Every template names at least one entity; without one nothing can match.
             return;
         }
         let (tokens, entities) = (&state.tokens, &state.entities);
@@ -308,7 +311,7 @@ impl<'r> Matcher<'r> {
                 continue;
             }
             engine.for_each_match(rule, usable, |matched, bindings| {
-                claims.extend(context.claim(rule, matched, bindings));
+                claims.extend(context.claims(rule, matched, bindings));
             });
         }
         claim::dedup_sentence_claims(claims, before);

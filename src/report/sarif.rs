@@ -155,6 +155,7 @@ fn conflict_rule_name(kind: ConflictKind) -> &'static str {
         ConflictKind::Stance => "StanceConflict",
         ConflictKind::Category => "CategoryConflict",
         ConflictKind::Polarity => "PolarityConflict",
+        ConflictKind::Change => "ChangeConflict",
     }
 }
 
@@ -167,6 +168,7 @@ fn conflict_description(kind: ConflictKind) -> &'static str {
         ConflictKind::Stance => "Stances the rules declare opposed",
         ConflictKind::Category => "Two different category labels for one key",
         ConflictKind::Polarity => "A claim asserted in one place and negated in another",
+        ConflictKind::Change => "Two signed changes that disagree in direction or size",
     }
 }
 

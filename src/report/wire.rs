@@ -683,6 +683,7 @@ fn conflict_name(kind: ConflictKind) -> &'static str {
         ConflictKind::Stance => "stance",
         ConflictKind::Category => "category",
         ConflictKind::Polarity => "polarity",
+        ConflictKind::Change => "change",
     }
 }
 

@@ -3,7 +3,13 @@
 //! Rendering goes through annotate-snippets so every problem prints as a compiler would:
 //! `error: …`, `--> file:line:column`, the offending line with a caret under the fault, and a
 //! `help:` line that says what to do.
+//!
+//! Rendering is linear in the number of diagnostics: each renders only the lines its span
+//! touches, and line numbers come from one index of line starts per rules file, built on first
+//! use (a rules file with 100,000 aliases and as many warnings must not be read once per
+//! warning).
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
@@ -76,10 +82,8 @@ impl Diagnostic {
 
     /// One-based line and column (in characters) of the start of the span.
     pub fn line_column(&self) -> (usize, usize) {
-        let before = &self.source[..self.span.start];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-        (line, before[line_start..].chars().count() + 1)
+        let (line, line_start) = line_of(&self.source, self.span.start);
+        (line, self.source[line_start..self.span.start].chars().count() + 1)
     }
 
     /// Renders the diagnostic as a compiler would, with ANSI colour when `color`.
@@ -88,14 +92,19 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let mut annotation = AnnotationKind::Primary.span(self.span.clone());
+        // Only the lines the span touches: the renderer reads all the text it is handed.
+        let (line, start) = line_of(&self.source, self.span.start);
+        let end = self.source[self.span.end..]
+            .find('\n')
+            .map_or(self.source.len(), |offset| self.span.end + offset);
+        let mut annotation = AnnotationKind::Primary.span(self.span.start - start..self.span.end - start);
         if !self.label.is_empty() {
             annotation = annotation.label(&self.label);
         }
         let mut group: Group<'_> = level.primary_title(&self.message).element(
-            Snippet::source(&*self.source)
+            Snippet::source(&self.source[start..end])
                 .path(&self.path)
-                .line_start(1)
+                .line_start(line)
                 .annotation(annotation),
         );
         if let Some(hint) = &self.hint {
@@ -106,6 +115,29 @@ impl Diagnostic {
         out.push('\n');
         out
     }
+}
+
+thread_local! {
+    /// The line starts of the rules file last asked about (kept alive by its `Arc`, so a new
+    /// file can never be taken for it).
+    static LINES: RefCell<Option<(Arc<str>, Vec<usize>)>> = const { RefCell::new(None) };
+}
+
+/// The one-based line of byte `offset` of `source` and the offset where that line starts,
+/// from an index of `source`'s line starts built once per file.
+pub fn line_of(source: &Arc<str>, offset: usize) -> (usize, usize) {
+    LINES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if !cache.as_ref().is_some_and(|(cached, _)| Arc::ptr_eq(cached, source)) {
+            let starts = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|index| index + 1))
+                .collect();
+            *cache = Some((Arc::clone(source), starts));
+        }
+        let (_, starts) = cache.as_ref().expect("the cache was just filled");
+        let line = starts.partition_point(|&start| start <= offset);
+        (line, starts[line - 1])
+    })
 }
 
 /// Keeps a span inside the text and on character boundaries, so rendering never panics.

@@ -11,6 +11,7 @@ pub mod dimension;
 pub mod example;
 pub mod lexicon;
 pub mod pattern;
+pub mod select;
 pub mod set;
 pub mod slots;
 pub mod syntax;

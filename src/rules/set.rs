@@ -42,6 +42,37 @@ pub struct CompiledPattern {
     pub span: std::ops::Range<usize>,
 }
 
+impl CompiledPattern {
+    /// Whether every match of the template binds a lexicon slot, so that a sentence without a
+    /// lexicon mention (or a word referring back to one) cannot match it. A value-only template
+    /// (`{value:quantity} ..3 tax`) does not.
+    pub fn needs_entity(&self) -> bool {
+        needs_entity(&self.elements)
+    }
+
+    /// Whether some slot of the template binds `role` to an open-class name.
+    pub fn binds_name(&self, role: Role) -> bool {
+        binds_name(&self.elements, role)
+    }
+}
+
+fn binds_name(elements: &[Element], role: Role) -> bool {
+    elements.iter().any(|element| match element {
+        Element::Slot(bound, SlotKind::Name) => *bound == role,
+        Element::Alt(branches) => branches.iter().any(|branch| binds_name(branch, role)),
+        _ => false,
+    })
+}
+
+/// Whether every way through `elements` passes a lexicon slot (an optional group does not count).
+fn needs_entity(elements: &[Element]) -> bool {
+    elements.iter().any(|element| match element {
+        Element::Slot(_, SlotKind::Lexicon(_)) => true,
+        Element::Alt(branches) => branches.iter().all(|branch| needs_entity(branch)),
+        _ => false,
+    })
+}
+
 /// A compiled rule.
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -150,6 +181,15 @@ impl RuleSet {
             }
         }
         policy
+    }
+
+    /// Whether every template of every rule needs a lexicon mention to match
+    /// ([`CompiledPattern::needs_entity`]): then a sentence without one can be skipped.
+    pub fn every_template_needs_entity(&self) -> bool {
+        self.rules
+            .iter()
+            .flat_map(|rule| &rule.patterns)
+            .all(CompiledPattern::needs_entity)
     }
 
     /// Finds an entry by id in any lexicon (first lexicon wins).

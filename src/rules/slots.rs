@@ -12,7 +12,7 @@
 pub use super::dimension::{Dimension, Noun};
 use super::lexicon::Lexicon;
 use crate::claim::{Relation, Span, Value};
-use crate::extract::{comparative, quantity, rank, year};
+use crate::extract::{change, comparative, name, quantity, rank, year};
 use crate::text::token::Token;
 use crate::value::CompareMode;
 #[cfg(test)]
@@ -92,6 +92,10 @@ pub enum SlotKind {
     Comparative,
     /// A year.
     Year,
+    /// An open-class capitalised name ("Orbis Motors"), unless a lexicon alias covers it.
+    Name,
+    /// A signed change ("fell by 5%", "rose 3 percent to 44 million tonnes").
+    Change,
 }
 
 impl SlotKind {
@@ -118,11 +122,13 @@ pub enum Reading {
     Relation(Relation, Span),
     /// A year.
     Year(i32),
+    /// A capitalised name.
+    Name(name::Name),
 }
 
 /// How many built-in readers there are; [`SlotKind::reader`] numbers them, so a matcher can
 /// cache each reader's result per token.
-pub const READERS: usize = 4;
+pub const READERS: usize = 6;
 
 impl SlotKind {
     /// The number of the built-in reader this kind uses (`quantity` with or without a
@@ -134,6 +140,8 @@ impl SlotKind {
             SlotKind::Rank => Some(1),
             SlotKind::Comparative => Some(2),
             SlotKind::Year => Some(3),
+            SlotKind::Name => Some(4),
+            SlotKind::Change => Some(5),
         }
     }
 
@@ -150,6 +158,9 @@ impl SlotKind {
             SlotKind::Comparative => comparative::comparative_at(text, tokens, start)
                 .map(|(end, relation, span)| (end, Reading::Relation(relation, span))),
             SlotKind::Year => year::year_at(text, tokens, start).map(|(end, year)| (end, Reading::Year(year))),
+            SlotKind::Name => name::name_at(text, tokens, start).map(|(end, name)| (end, Reading::Name(name))),
+            SlotKind::Change => change::change_at(text, tokens, start)
+                .map(|(end, change)| (end, Reading::Value(Value::Change(Box::new(change))))),
         }
     }
 
@@ -197,6 +208,9 @@ pub struct SlotType {
     pub roles: &'static [Role],
     /// The compare mode whose templates must have this slot, if any.
     pub required: Option<Required>,
+    /// Whether a lexicon of the same name takes precedence: types added after rules files
+    /// could already name a lexicon so (`name`) must not change what those files mean.
+    pub yields_to_lexicon: bool,
 }
 
 /// A slot the templates of one compare mode cannot do without.
@@ -238,6 +252,7 @@ pub const SLOT_TYPES: &[SlotType] = &[
             with: &[],
             message: "a quantity rule's template needs a `{value:quantity}` slot",
         }),
+        yields_to_lexicon: false,
     },
     SlotType {
         name: "rank",
@@ -251,6 +266,7 @@ pub const SLOT_TYPES: &[SlotType] = &[
             with: &[],
             message: "a rank rule's template needs a `{value:rank}` slot",
         }),
+        yields_to_lexicon: false,
     },
     SlotType {
         name: "comparative",
@@ -264,6 +280,7 @@ pub const SLOT_TYPES: &[SlotType] = &[
             with: &[Role::Other],
             message: "an order rule's template needs `{relation:comparative}` and an `{other:LEXICON}` slot",
         }),
+        yields_to_lexicon: false,
     },
     SlotType {
         name: "year",
@@ -272,6 +289,30 @@ pub const SLOT_TYPES: &[SlotType] = &[
         arguments: &[],
         roles: &[Role::Year],
         required: None,
+        yields_to_lexicon: false,
+    },
+    SlotType {
+        name: "name",
+        kind: SlotKind::Name,
+        argument: "",
+        arguments: &[],
+        roles: &[Role::Subject, Role::Object, Role::Other],
+        required: None,
+        yields_to_lexicon: true,
+    },
+    SlotType {
+        name: "change",
+        kind: SlotKind::Change,
+        argument: "",
+        arguments: &[],
+        roles: &[Role::Value],
+        required: Some(Required {
+            compare: CompareMode::Change,
+            role: Role::Value,
+            with: &[],
+            message: "a change rule's template needs a `{value:change}` slot",
+        }),
+        yields_to_lexicon: true,
     },
 ];
 
@@ -306,7 +347,9 @@ pub fn slot_type(name: &str) -> Option<&'static SlotType> {
 /// What a slot of type `name`, with `argument` if one is written, reads: a built-in type first,
 /// else the lexicon of that name.
 pub fn slot_kind(name: &str, argument: Option<&str>, lexicons: &[Lexicon]) -> Option<SlotKind> {
-    match (slot_type(name), argument) {
+    let built_in = slot_type(name)
+        .filter(|slot_type| !(slot_type.yields_to_lexicon && lexicons.iter().any(|lexicon| lexicon.name == name)));
+    match (built_in, argument) {
         (Some(slot_type), None) => Some(slot_type.kind),
         (Some(slot_type), Some(argument)) if slot_type.name == "quantity" && argument.starts_with(COUNT_OF) => {
             Noun::parse(argument[COUNT_OF.len()..].trim())
@@ -384,7 +427,16 @@ pub fn roles_hint() -> String {
         .filter(|(role, _)| role.takes_lexicon())
         .map(|(_, name)| *name)
         .collect();
-    let mut parts = vec![format!("{} take a lexicon", lexicon_roles.join("/"))];
+    let open: Vec<&str> = SLOT_TYPES
+        .iter()
+        .filter(|slot_type| slot_type.roles.iter().any(|role| role.takes_lexicon()))
+        .map(|slot_type| slot_type.name)
+        .collect();
+    let mut parts = vec![if open.is_empty() {
+        format!("{} take a lexicon", lexicon_roles.join("/"))
+    } else {
+        format!("{} take a lexicon (or {})", lexicon_roles.join("/"), open.join(", "))
+    }];
     for (role, name) in ROLES.iter().filter(|(role, _)| !role.takes_lexicon()) {
         let types: Vec<&str> = SLOT_TYPES
             .iter()
@@ -420,11 +472,11 @@ mod tests {
         assert_eq!(Role::names(), "subject, object, other, value, relation, region, year");
         assert_eq!(
             types_hint(&["country", "mineral"]),
-            "slot types are a lexicon (country, mineral) or quantity, quantity(mass|money|percent|count|length|area|volume|energy|power|speed|rate|count: NOUN), rank, comparative, year"
+            "slot types are a lexicon (country, mineral) or quantity, quantity(mass|money|percent|count|length|area|volume|energy|power|speed|rate|count: NOUN), rank, comparative, year, name, change"
         );
         assert_eq!(
             roles_hint(),
-            "subject/object/other/region take a lexicon; value takes quantity or rank; relation takes comparative; year takes year"
+            "subject/object/other/region take a lexicon (or name); value takes quantity or rank or change; relation takes comparative; year takes year"
         );
         assert_eq!(
             unknown_type_message("quantity", Some("weight")),
@@ -479,6 +531,13 @@ mod tests {
         assert_eq!(slot_kind("rank", Some("top"), &lexicons), None);
         assert_eq!(slot_kind("country", Some("eu"), &lexicons), None);
         assert_eq!(slot_kind("mineral", None, &lexicons), None);
+        // Types added later yield to a lexicon of their name, so older rules files keep their
+        // meaning: `{subject:name}` reads `[lexicon.name]` where one is declared.
+        assert_eq!(slot_kind("name", None, &lexicons), Some(SlotKind::Name));
+        assert_eq!(slot_kind("change", None, &lexicons), Some(SlotKind::Change));
+        let mut named = lexicons.clone();
+        named[0].name = "name".into();
+        assert_eq!(slot_kind("name", None, &named), Some(SlotKind::Lexicon(0)));
     }
 
     #[test]

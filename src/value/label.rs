@@ -23,7 +23,7 @@ pub(super) fn matches(expected: &str, value: &Value) -> bool {
     match value {
         Value::Stance { stance } => stance == expected,
         Value::Category { label } => label == expected,
-        Value::Statement | Value::Quantity(_) | Value::Rank(_) | Value::Order(_) => false,
+        Value::Statement | Value::Quantity(_) | Value::Rank(_) | Value::Order(_) | Value::Change(_) => false,
     }
 }
 

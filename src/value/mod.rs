@@ -11,6 +11,7 @@
 //! reads it is one row of [`crate::rules::slots`] (which also calls its reader, a file of
 //! [`crate::extract`]), and how two of its values agree is the comparator's.
 
+pub mod change;
 mod label;
 pub mod number;
 pub mod order;
@@ -24,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::claim::{Entity, Span};
 
+pub use change::{Change, ChangeDto, Direction, ExpectedChange};
 pub use order::{ExpectedOrder, Order, OrderDto, Relation};
 pub use quantity::{Bound, ExpectedQuantity, Quantity, QuantityDto};
 pub use rank::{ExpectedRank, Rank, RankDto};
@@ -37,6 +39,8 @@ pub enum Value {
     Rank(Rank),
     /// The subject compared with another entity.
     Order(Order),
+    /// A figure that rose or fell (boxed: its three figures would triple every value's size).
+    Change(Box<Change>),
     /// A stance declared by the rule (e.g. `self-sufficient`); opposed stances are declared in
     /// the rules file.
     Stance {
@@ -61,6 +65,7 @@ impl Value {
             Value::Quantity(quantity) => quantity.canonical_text(),
             Value::Rank(rank) => rank.canonical_text(),
             Value::Order(order) => order.canonical_text(),
+            Value::Change(change) => change.canonical_text(),
             Value::Stance { stance: label } | Value::Category { label } => label.clone(),
             Value::Statement => label::STATEMENT.to_owned(),
         }
@@ -73,6 +78,7 @@ impl Value {
             Value::Quantity(quantity) => quantity.label(),
             Value::Rank(rank) => rank.label(),
             Value::Order(order) => order.canonical_text(),
+            Value::Change(change) => change.label(),
             Value::Stance { stance: label } | Value::Category { label } => label.clone(),
             Value::Statement => label::STATEMENT.to_owned(),
         }
@@ -86,6 +92,7 @@ impl Value {
             Value::Quantity(quantity) => Some(quantity.span),
             Value::Rank(rank) => Some(rank.span),
             Value::Order(order) => Some(order.span),
+            Value::Change(change) => Some(change.span),
             Value::Stance { .. } | Value::Category { .. } | Value::Statement => None,
         }
     }
@@ -97,6 +104,7 @@ impl Value {
             Value::Quantity(quantity) => quantity.reason_text(),
             Value::Rank(rank) => rank.reason_text(),
             Value::Order(order) => order.canonical_text(),
+            Value::Change(change) => change.reason_text(),
             Value::Stance { stance: label } | Value::Category { label } => label.clone(),
             Value::Statement => label::STATEMENT.to_owned(),
         }
@@ -115,6 +123,8 @@ pub enum CompareMode {
     Rank,
     /// One subject greater or less than another.
     Order,
+    /// A figure that rose or fell: direction, magnitude, from and to.
+    Change,
     /// A stance label fixed by the rule; opposed stances conflict.
     Stance,
     /// A category label fixed by the rule; different labels conflict.
@@ -134,6 +144,8 @@ pub enum ExpectedValue {
     Rank(ExpectedRank),
     /// An order against another entity id.
     Order(ExpectedOrder),
+    /// A signed change.
+    Change(ExpectedChange),
     /// A stance or category label.
     Label(String),
 }
@@ -146,6 +158,7 @@ impl ExpectedValue {
             CompareMode::Quantity => ExpectedQuantity::parse(written).map(ExpectedValue::Quantity),
             CompareMode::Rank => ExpectedRank::parse(written).map(ExpectedValue::Rank),
             CompareMode::Order => ExpectedOrder::parse(written).map(ExpectedValue::Order),
+            CompareMode::Change => ExpectedChange::parse(written).map(ExpectedValue::Change),
             CompareMode::Stance | CompareMode::Category | CompareMode::Statement => {
                 label::parse(written).map(ExpectedValue::Label)
             }
@@ -158,6 +171,7 @@ impl ExpectedValue {
             (ExpectedValue::Quantity(expected), Value::Quantity(quantity)) => expected.matches(quantity),
             (ExpectedValue::Rank(expected), Value::Rank(rank)) => expected.matches(rank),
             (ExpectedValue::Order(expected), Value::Order(order)) => expected.matches(order),
+            (ExpectedValue::Change(expected), Value::Change(change)) => expected.matches(change),
             (ExpectedValue::Label(expected), value) => label::matches(expected, value),
             _ => false,
         }
@@ -168,7 +182,7 @@ impl ExpectedValue {
     pub fn notation_hint() -> String {
         format!(
             "write {}",
-            [quantity::NOTATION, rank::NOTATION, order::NOTATION].join("; ")
+            [quantity::NOTATION, rank::NOTATION, order::NOTATION, change::NOTATION].join("; ")
         )
     }
 }
@@ -181,6 +195,7 @@ impl std::fmt::Display for ExpectedValue {
             ExpectedValue::Quantity(expected) => expected.fmt(formatter),
             ExpectedValue::Rank(expected) => expected.fmt(formatter),
             ExpectedValue::Order(expected) => expected.fmt(formatter),
+            ExpectedValue::Change(expected) => expected.fmt(formatter),
             ExpectedValue::Label(label) => formatter.write_str(label),
         }
     }
@@ -200,6 +215,9 @@ pub enum ValueDto<'a> {
     /// An order.
     #[serde(rename = "order")]
     Order(OrderDto<'a>),
+    /// A signed change.
+    #[serde(rename = "change")]
+    Change(Box<ChangeDto<'a>>),
     /// A stance.
     #[serde(rename = "stance")]
     Stance {
@@ -224,6 +242,7 @@ impl<'a> ValueDto<'a> {
             Value::Quantity(quantity) => ValueDto::Quantity(QuantityDto::new(quantity)),
             Value::Rank(rank) => ValueDto::Rank(RankDto::new(rank)),
             Value::Order(order) => ValueDto::Order(OrderDto::new(order)),
+            Value::Change(change) => ValueDto::Change(Box::new(ChangeDto::new(change))),
             Value::Stance { stance } => ValueDto::Stance {
                 stance: Cow::Borrowed(stance),
             },
@@ -240,6 +259,7 @@ impl<'a> ValueDto<'a> {
             ValueDto::Quantity(quantity) => Value::Quantity(quantity.into_quantity()),
             ValueDto::Rank(rank) => Value::Rank(rank.into_rank()),
             ValueDto::Order(order) => Value::Order(order.into_order()),
+            ValueDto::Change(change) => Value::Change(Box::new(change.into_change())),
             ValueDto::Stance { stance } => Value::Stance {
                 stance: stance.into_owned(),
             },
@@ -382,7 +402,7 @@ mod tests {
     fn the_notation_hint_names_every_notation() {
         assert_eq!(
             ExpectedValue::notation_hint(),
-            "write quantities as `28700000 t`, `>20000000 t`, `~10000000 t` or `10000000..12000000 t`; ranks as `1` or `1..10`; orders as `> ukraine`"
+            "write quantities as `28700000 t`, `>20000000 t`, `~10000000 t` or `10000000..12000000 t`; ranks as `1` or `1..10`; orders as `> ukraine`; changes as `down 5 %`, `up 3 % to 44000000 t`, `down from 18000000 t to 4000000 t` or `up x2`"
         );
     }
 

@@ -9,6 +9,7 @@ mod context;
 mod dense;
 mod extract;
 mod formats;
+mod language;
 mod quantities;
 mod reference;
 mod review;

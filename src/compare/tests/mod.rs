@@ -30,6 +30,7 @@ fn claim(path: &str, kind: &str, subject: &str, value: Value) -> Build {
         Value::Quantity(quantity) => quantity.text.clone(),
         Value::Rank(rank) => rank.text.clone(),
         Value::Order(order) => order.text.clone(),
+        Value::Change(change) => change.text.clone(),
         Value::Stance { stance } => stance.clone(),
         Value::Category { label } => label.clone(),
         Value::Statement => format!("{subject} {kind}"),

@@ -56,6 +56,9 @@ pub(super) enum Bound {
     Anaphor(AnaphorMatch),
     /// A mention of an entry that stands for the (lexicon, entry) of the slot's lexicon.
     StandIn(EntityMatch, (u32, u32)),
+    /// Coordinated mentions of the slot's lexicon as a subject ("China and Russia", "Chile,
+    /// Peru and Bolivia"): one claim each.
+    Coordinated(Vec<EntityMatch>),
 }
 
 /// The values a match bound, in the order its slots were read.
@@ -65,6 +68,15 @@ pub(super) struct Bindings {
 }
 
 impl Bindings {
+    /// The same bindings with `role`'s last value replaced by `bound`.
+    pub(super) fn with(&self, role: Role, bound: Bound) -> Bindings {
+        let mut slots = self.slots.clone();
+        if let Some(slot) = slots.iter_mut().rev().find(|(bound_role, _)| *bound_role == role) {
+            slot.1 = bound;
+        }
+        Bindings { slots }
+    }
+
     /// The value bound to `role` (the last one if the role was bound twice).
     pub(super) fn get(&self, role: Role) -> Option<&Bound> {
         self.slots
@@ -296,7 +308,18 @@ impl<'a> Engine<'a> {
                 None
             }
             Element::Slot(role, kind) => {
-                let candidates = self.slot_candidates(*kind, position);
+                let mut candidates = self.slot_candidates(*kind, position);
+                if let (Role::Subject, SlotKind::Lexicon(lexicon)) = (role, kind) {
+                    // Longest first: "China and Russia each hold" before "China".
+                    let coordinated: Vec<(usize, Bound)> = candidates
+                        .iter()
+                        .filter_map(|(_, bound)| match bound {
+                            Bound::Entity(first) => self.coordinated(*lexicon, *first),
+                            _ => None,
+                        })
+                        .collect();
+                    candidates.splice(0..0, coordinated);
+                }
                 for (end, bound) in candidates {
                     // A determiner refers back only as the head of the noun phrase the template
                     // reads right after it: "this self-sufficiency", not "this … holds".
@@ -395,6 +418,9 @@ impl<'a> Engine<'a> {
                 else {
                     return Vec::new();
                 };
+                if let Reading::Name(_) = &reading {
+                    return self.name_or_entity(position, end, reading);
+                }
                 // "$4.2bn (£3.3bn)": the figure restated in parentheses belongs to the value (it
                 // becomes the claim's alternate), so the slot may also end after it.
                 let mut found = Vec::with_capacity(2);
@@ -407,6 +433,52 @@ impl<'a> Engine<'a> {
                 found.push((end, Bound::Read(reading)));
                 found
             }
+        }
+    }
+}
+
+impl Engine<'_> {
+    /// Mentions of `lexicon` coordinated with `first` ("China and Russia", "Chile, Peru and
+    /// Bolivia", "Chile, Peru, and Bolivia"): the end token and the members, when an `and`
+    /// closes the list.
+    fn coordinated(&self, lexicon: u32, first: EntityMatch) -> Option<(usize, Bound)> {
+        let (text, tokens) = (self.text, self.tokens);
+        let is = |index: usize, word: &str| tokens.get(index).is_some_and(|token| token.is(text, word));
+        let mut members = vec![first];
+        let mut end = first.end;
+        loop {
+            let (next, last) = if is(end, ",") && is(end + 1, "and") {
+                (end + 2, true)
+            } else if is(end, ",") {
+                (end + 1, false)
+            } else if is(end, "and") {
+                (end + 1, true)
+            } else {
+                return None;
+            };
+            let member = self.entities[self.entity_starts.get(next)?.clone()]
+                .iter()
+                .filter(|entity| entity.lexicon == lexicon)
+                .max_by_key(|entity| entity.end)?;
+            members.push(*member);
+            end = member.end;
+            if last {
+                return Some((end, Bound::Coordinated(members)));
+            }
+        }
+    }
+
+    /// What a name slot binds for the name `reading` over tokens `position..end`: a lexicon
+    /// mention starting there that covers the whole name wins (the alias's entity, "China"),
+    /// one inside it does not ("Kenya" in "Vodacom Kenya" is no mention of Kenya).
+    fn name_or_entity(&self, position: usize, end: usize, reading: Reading) -> Vec<(usize, Bound)> {
+        let covering = self.entities[self.entity_starts[position].clone()]
+            .iter()
+            .filter(|entity| entity.end >= end)
+            .max_by_key(|entity| entity.end);
+        match covering {
+            Some(entity) => vec![(entity.end, Bound::Entity(*entity))],
+            None => vec![(end, Bound::Read(reading))],
         }
     }
 }

@@ -50,6 +50,12 @@ fn matches(templates: &[&str], sentence: &str) -> Vec<String> {
                 Bound::Read(Reading::Value(value)) => value.canonical_text(),
                 Bound::Read(Reading::Relation(relation, _)) => format!("{relation:?}"),
                 Bound::Read(Reading::Year(year)) => year.to_string(),
+                Bound::Read(Reading::Name(name)) => format!("name:{}", name.id),
+                Bound::Coordinated(members) => members
+                    .iter()
+                    .map(|entity| rules.entry(entity.lexicon, entity.entry).id.clone())
+                    .collect::<Vec<_>>()
+                    .join("+"),
                 Bound::Anaphor(anaphor) => format!("anaphor@{}", anaphor.start),
                 Bound::StandIn(entity, target) => format!(
                     "{}({})",
@@ -234,11 +240,12 @@ fn the_longest_template_wins_at_a_start_and_the_first_on_a_tie() {
 #[test]
 fn matches_of_one_rule_never_overlap() {
     check(&[
-        // After a match the search goes on at its end, not at the next token.
+        // After a match the search goes on at its end, not at the next token: one match (its
+        // subject the coordinated pair), none starting at "China".
         (
             &["{subject:country} ..3 {object:mineral}"],
             "Russia and China hold lithium",
-            &["Russia and China hold lithium subject=russia object=lithium"],
+            &["Russia and China hold lithium subject=russia+china object=lithium"],
         ),
         (
             &["{subject:country} hold {object:mineral}"],
@@ -285,6 +292,60 @@ fn slots_bind_what_they_read() {
             &["{subject:country} {relation:comparative} {other:country}"],
             "Russia exceeds China",
             &["Russia exceeds China subject=russia relation=Greater other=china"],
+        ),
+    ]);
+}
+
+#[test]
+fn name_slots_read_capitalised_names_and_yield_to_a_whole_alias() {
+    check(&[
+        (
+            &["{subject:name} , the world's biggest"],
+            "Halden Re, the world's biggest reinsurer",
+            &["Halden Re, the world's biggest subject=name:halden-re"],
+        ),
+        // An alias covering the whole name wins: the lexicon's entity.
+        (
+            &["{subject:name} ..2 hold"],
+            "The United States holds",
+            &["United States holds subject=united-states"],
+        ),
+        // A name containing an alias is not that alias's entity.
+        (
+            &["{subject:name} ..2 hold"],
+            "Russia Gold Trust holds",
+            &["Russia Gold Trust holds subject=name:russia-gold-trust"],
+        ),
+        (
+            &["{subject:name} ..2 hold"],
+            "Pryce & Lindqvist still holds",
+            &["Pryce & Lindqvist still holds subject=name:pryce-and-lindqvist"],
+        ),
+        // Must stay silent: a lower-case phrase, a sentence-initial function word.
+        (&["{subject:name} ..2 hold"], "the firm holds", &[]),
+        (&["{subject:name} hold"], "It holds", &[]),
+    ]);
+}
+
+#[test]
+fn subjects_read_coordinated_mentions_and_fall_back_to_one() {
+    check(&[
+        (
+            &["{subject:country} ..2 hold"],
+            "China and Russia each hold",
+            &["China and Russia each hold subject=china+russia"],
+        ),
+        // The single mention when the template reads on after the subject.
+        (
+            &["{subject:country} and {other:country} hold"],
+            "China and Russia hold",
+            &["China and Russia hold subject=china other=russia"],
+        ),
+        // A list needs its closing "and".
+        (
+            &["{subject:country} , {other:country} hold"],
+            "China, Russia hold",
+            &["China, Russia hold subject=china other=russia"],
         ),
     ]);
 }

@@ -23,9 +23,10 @@ pub use template::inflections;
 use super::diagnostic::Diagnostic;
 use super::example::{Example, ExpectedValue};
 use super::lexicon::LexiconIndex;
-use super::set::{Rule, RuleSet, SourceFile};
+use super::set::{CompiledPattern, Rule, RuleSet, SourceFile};
 use super::syntax::{CompareMode, ExampleSyntax, RuleFile, RuleSyntax};
 use crate::finding::ComparePolicy;
+use crate::value::ExpectedQuantity;
 
 pub use super::slots::{Dimension, Role, SlotKind};
 
@@ -229,7 +230,10 @@ fn over_limits(file: &RuleFile, path: &str, source: &Arc<str>) -> Option<Diagnos
 
 fn toml_hint(message: &str) -> String {
     if message.contains("unknown field") {
-        "remove or correct the key; docs/rules.md lists every key".into()
+        match misspelt_key(message) {
+            Some(key) => format!("did you mean `{key}`? remove or correct the key; docs/rules.md lists every key"),
+            None => "remove or correct the key; docs/rules.md lists every key".into(),
+        }
     } else if message.contains("missing field") {
         "add the missing key; docs/rules.md lists the required keys".into()
     } else if message.contains("unknown variant") {
@@ -239,6 +243,24 @@ fn toml_hint(message: &str) -> String {
     } else {
         "fix the TOML syntax here (strings need quotes, tables `[name]`, arrays `[a, b]`)".into()
     }
+}
+
+/// The key an "unknown field `pattern`, expected one of `id`, …, `patterns`" message most
+/// likely meant, when one is close.
+fn misspelt_key(message: &str) -> Option<&str> {
+    let mut quoted = message.split('`').skip(1).step_by(2);
+    let unknown = quoted.next()?;
+    template::closest(unknown, quoted)
+}
+
+/// The entry id of any lexicon closest to `id`, for a did-you-mean.
+fn closest_entry<'s>(set: &'s RuleSet, id: &str) -> Option<&'s str> {
+    template::closest(
+        id,
+        set.lexicons
+            .iter()
+            .flat_map(|lexicon| lexicon.entries.iter().map(|entry| entry.id.as_str())),
+    )
 }
 
 pub(super) struct Context<'a> {
@@ -353,7 +375,10 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
             problems.push(
                 context
                     .error(object.span(), format!("unknown entity `{}`", object.get_ref()))
-                    .hint("name the canonical id of a lexicon entry, e.g. \"rare-earths\""),
+                    .hint(match closest_entry(context.set, object.get_ref()) {
+                        Some(entry) => format!("did you mean `{entry}`? name the canonical id of a lexicon entry"),
+                        None => "name the canonical id of a lexicon entry, e.g. \"rare-earths\"".to_string(),
+                    }),
             );
         }
         found
@@ -374,8 +399,14 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
         }
     }
     let mut examples = Vec::new();
+    let named = |role: Role| {
+        patterns
+            .iter()
+            .any(|pattern: &CompiledPattern| pattern.binds_name(role))
+    };
+    let open = [named(Role::Subject), named(Role::Object), false];
     for example in &rule.examples {
-        examples.push(compile_example(example, compare, context, problems));
+        examples.push(compile_example(example, compare, open, context, problems));
     }
     for counter in &rule.counterexamples {
         examples.push(Example::negative(counter.get_ref().clone(), counter.span()));
@@ -416,13 +447,14 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
 fn compile_example(
     example: &Spanned<ExampleSyntax>,
     compare: CompareMode,
+    open: [bool; 3],
     context: &Context<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Example {
     let syntax = example.get_ref();
     let mut value = None;
     if let Some(written) = &syntax.value {
-        match ExpectedValue::parse(written.get_ref(), compare) {
+        match ExpectedValue::parse(written.get_ref(), compare).and_then(normalise_units) {
             Ok(parsed) => value = Some(parsed),
             Err(message) => {
                 problems.push(
@@ -445,16 +477,80 @@ fn compile_example(
                 .hint("use asserted, negated, hedged or attributed"),
         );
     }
-    for id in [&syntax.subject, &syntax.object, &syntax.region].into_iter().flatten() {
+    // Subject and object: a lexicon id, or any name id when a name slot of the rule binds them.
+    for (id, open) in [&syntax.subject, &syntax.object, &syntax.region].into_iter().zip(open) {
+        let Some(id) = id else { continue };
+        if open && is_name_id(id.get_ref()) {
+            continue;
+        }
         if context.set.entry_by_id(id.get_ref()).is_none() {
             problems.push(
                 context
                     .error(id.span(), format!("unknown entity `{}` in example", id.get_ref()))
-                    .hint("expected ids are canonical lexicon ids, e.g. \"russia\""),
+                    .hint({
+                        let ids = if open {
+                            "expected ids are canonical lexicon ids, e.g. \"russia\", or a name's words lower-cased and joined by `-`, e.g. \"orbis-motors\""
+                        } else {
+                            "expected ids are canonical lexicon ids, e.g. \"russia\""
+                        };
+                        match closest_entry(context.set, id.get_ref()) {
+                            Some(entry) => format!("did you mean `{entry}`? {ids}"),
+                            None => ids.to_string(),
+                        }
+                    }),
             );
         }
     }
     Example::positive(syntax, value, example.span())
+}
+
+/// An expected value with every quantity in its canonical unit: `270 kt` is `270000 t`,
+/// `5 GW` is `5000000000 W`; a unit neither canonical nor read by the quantity reader
+/// (`5 XYZ`) is an error.
+fn normalise_units(value: ExpectedValue) -> Result<ExpectedValue, String> {
+    match value {
+        ExpectedValue::Quantity(quantity) => canonical_quantity(quantity).map(ExpectedValue::Quantity),
+        ExpectedValue::Change(mut change) => {
+            for part in [&mut change.by, &mut change.from, &mut change.to] {
+                if let Some(quantity) = part.take() {
+                    *part = Some(canonical_quantity(quantity)?);
+                }
+            }
+            Ok(ExpectedValue::Change(change))
+        }
+        other => Ok(other),
+    }
+}
+
+/// `quantity` in its canonical unit (see [`normalise_units`]).
+fn canonical_quantity(mut quantity: ExpectedQuantity) -> Result<ExpectedQuantity, String> {
+    use crate::value::quantity::dimension_of;
+    // Three capitals look like a currency code, but only the reader knows which ones are.
+    if !matches!(dimension_of(&quantity.unit), "other" | "money") {
+        return Ok(quantity);
+    }
+    let probe = format!("1 {}", quantity.unit);
+    let tokens = crate::text::token::tokenize(&probe);
+    match crate::extract::quantity_at(&probe, &tokens, 0) {
+        Some((end, read)) if end == tokens.len() && dimension_of(&read.unit) != "other" => {
+            quantity.value *= read.value;
+            quantity.high = quantity.high.map(|high| high * read.value);
+            quantity.unit = read.unit;
+            Ok(quantity)
+        }
+        _ => Err(format!(
+            "unknown unit `{}`: write a canonical unit (t, m, m2, m3, Wh, W, km/h, %, pp, an ISO currency code such as USD, or none for a count) or one the quantity reader knows (kt, Mt, GW, TWh …)",
+            quantity.unit
+        )),
+    }
+}
+
+/// Whether `id` is an id a name slot can give: lower-case words joined by single `-`.
+fn is_name_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() && !c.is_uppercase()))
 }
 
 fn check_opposes(set: &RuleSet, problems: &mut Vec<Diagnostic>) {
