@@ -6,6 +6,8 @@
 //! paths = ["articles"]            # what to read when no PATHS are given, relative to this file
 //! format = "markdown"             # report's default --format
 //! fail-on = "warning"             # report's and diff's default --fail-on
+//! exclude = ["drafts/**"]         # --exclude globs, relative to this file when they hold a `/`
+//! furniture = ["Sponsored by .*"] # page-furniture line patterns added to the rules' own
 //!
 //! [severity]                      # per-rule severity of conflicts, applied after comparison
 //! reserve-rank = "warning"
@@ -46,6 +48,11 @@ pub struct Config {
     pub fail_on: Option<String>,
     /// Severity of the conflicts each rule (by id) takes part in.
     pub severity: BTreeMap<String, Severity>,
+    /// Globs walks leave out (the defaults of `--exclude`).
+    pub exclude: Vec<String>,
+    /// Page-furniture line patterns added to those of the rules files (see
+    /// [`crate::text::Furniture::with_lines`]); validated when the file is read.
+    pub furniture: Vec<String>,
 }
 
 /// The file's keys, as written.
@@ -59,6 +66,10 @@ struct ConfigFile {
     fail_on: Option<FailOn>,
     #[serde(default)]
     severity: BTreeMap<String, SeverityName>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    furniture: Vec<toml::Spanned<String>>,
 }
 
 /// `pyproject.toml`: only `[tool.crosscheck]` is read, everything else is left alone.
@@ -127,7 +138,7 @@ impl Config {
                 line,
                 column,
                 message: format!(
-                    "{}; the keys are rules, paths, format, fail-on and [severity] (see README.md, \"Configuration\")",
+                    "{}; the keys are rules, paths, format, fail-on, exclude, furniture and [severity] (see README.md, \"Configuration\")",
                     error.message().trim_end()
                 ),
             }
@@ -154,6 +165,19 @@ impl Config {
         } else {
             toml::from_str(text).map_err(|e| error(&e))?
         };
+        // A furniture pattern that does not compile is an error here, at its place in the file,
+        // not later in every command that reads articles.
+        for pattern in &file.furniture {
+            if let Err(problem) = crate::text::Furniture::new(&[pattern.get_ref()]) {
+                let (line, column) = line_column(text, pattern.span().start);
+                return Err(ConfigError {
+                    path: path.display().to_string(),
+                    line,
+                    column,
+                    message: format!("{problem} (furniture patterns are matched against whole trimmed lines)"),
+                });
+            }
+        }
         Ok(Some(Config {
             path: Some(path.to_path_buf()),
             rules: file.rules.map(|rules| base.join(rules)),
@@ -165,6 +189,8 @@ impl Config {
                 .into_iter()
                 .map(|(rule, severity)| (rule, severity_of(severity)))
                 .collect(),
+            exclude: file.exclude.iter().map(|glob| anchored_glob(base, glob)).collect(),
+            furniture: file.furniture.into_iter().map(toml::Spanned::into_inner).collect(),
         }))
     }
 
@@ -196,6 +222,10 @@ impl Config {
                 {
                     let format = format.clone();
                     subcommand = subcommand.mut_arg("format", |arg| arg.default_value(format));
+                }
+                if !self.exclude.is_empty() && has(&subcommand, "exclude") {
+                    let exclude = self.exclude.clone();
+                    subcommand = subcommand.mut_arg("exclude", |arg| arg.default_values(exclude));
                 }
                 if let Some(fail_on) = &self.fail_on
                     && has(&subcommand, "fail_on")
@@ -245,6 +275,19 @@ fn override_by_rule<'a>(
             finding.severity = severity;
         }
     }
+}
+
+/// A configuration file's `exclude` glob as `--exclude` reads it (relative to the current
+/// directory): a glob with a `/` is anchored at the file's directory `base`, as gitignore anchors
+/// such a pattern at its file; one without (`*.draft.md`, `drafts`) matches at any depth and is
+/// left as it is.
+fn anchored_glob(base: &Path, glob: &str) -> String {
+    let glob = glob.strip_prefix("./").unwrap_or(glob);
+    if !glob.contains('/') || base.as_os_str().is_empty() || base == Path::new(".") {
+        return glob.to_owned();
+    }
+    let relative = glob.strip_prefix('/').unwrap_or(glob);
+    format!("{}/{relative}", base.display().to_string().trim_end_matches('/'))
 }
 
 fn format_name(format: Format) -> &'static str {
@@ -304,6 +347,37 @@ mod tests {
         assert_eq!(config.format.as_deref(), Some("markdown"));
         assert_eq!(config.fail_on.as_deref(), Some("warning"));
         assert_eq!(config.severity.get("reserve-rank"), Some(&Severity::Info));
+    }
+
+    #[test]
+    fn exclude_globs_are_anchored_at_the_file_and_furniture_is_checked() {
+        let config = parse(
+            "../../crosscheck.toml",
+            "exclude = [\"drafts/**\", \"*.draft.md\", \"/wire/old\"]\nfurniture = [\"Sponsored by .*\"]\n",
+        )
+        .expect("valid")
+        .expect("a config");
+        assert_eq!(config.exclude, ["../../drafts/**", "*.draft.md", "../../wire/old"]);
+        assert_eq!(config.furniture, ["Sponsored by .*"]);
+        let here = Config::parse(Path::new("crosscheck.toml"), Path::new(""), "exclude = [\"a/b\"]\n")
+            .expect("valid")
+            .expect("a config");
+        assert_eq!(
+            here.exclude,
+            ["a/b"],
+            "in the current directory a glob stays as written"
+        );
+        let error = parse(
+            "crosscheck.toml",
+            "rules = \"r\"\nfurniture = [\"ok\", \"(unclosed\"]\n",
+        )
+        .expect_err("a pattern that does not compile");
+        assert_eq!(
+            (error.line, error.column),
+            (2, 20),
+            "at the pattern's opening quote: {error}"
+        );
+        assert!(error.message.contains("(unclosed"), "{error}");
     }
 
     #[test]

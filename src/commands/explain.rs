@@ -64,7 +64,7 @@ pub(crate) fn run(args: &ExplainArgs, context: &mut Context) -> u8 {
             }
         };
         let options = LoadOptions {
-            furniture: rules.furniture.clone(),
+            furniture: context.furniture(&rules),
             ..LoadOptions::default()
         };
         let loaded = match load_file(Path::new(target.path), target.path, &options) {

@@ -58,9 +58,25 @@ pub(crate) struct Context {
     pub failed: bool,
     /// Per-rule severities of conflicts from the configuration file (`[severity]`).
     pub severity: BTreeMap<String, Severity>,
+    /// Page-furniture line patterns from the configuration file (`furniture`), added to the
+    /// rules' own when the user's articles are read (not a pack's own cases: `test` stays as
+    /// the pack wrote it).
+    pub furniture: Vec<String>,
 }
 
 impl Context {
+    /// The furniture the user's articles are read with: the rules' own, plus the configuration
+    /// file's patterns (validated when the file was read, so they compile).
+    pub fn furniture(&self, rules: &RuleSet) -> crate::text::Furniture {
+        if self.furniture.is_empty() {
+            return rules.furniture.clone();
+        }
+        rules
+            .furniture
+            .with_lines(&self.furniture)
+            .unwrap_or_else(|_| rules.furniture.clone())
+    }
+
     /// Prints a warning on stderr unless `--quiet`.
     pub fn warn(&self, message: &str) {
         if !self.quiet {
@@ -103,6 +119,7 @@ pub fn run_configured(cli: Cli, config: Config) -> u8 {
         color_stderr: wants_color(cli.color, std::io::stderr().is_terminal()),
         failed: false,
         severity: config.severity,
+        furniture: config.furniture,
     };
     if let Some(threads) = cli.threads {
         if threads == 0 {
@@ -478,13 +495,13 @@ fn run_files(
     each: &mut Sink<'_>,
 ) -> std::io::Result<Processed> {
     let started = Instant::now();
-    let options = load_options(input, rules);
+    let options = load_options(input, rules, context);
     let limits = Limits {
         max_bytes: input.walk.max_filesize,
     };
     // Built once for the whole run: every chunk and thread shares its prefilter.
     let matcher = Matcher::new(rules);
-    let progress = progress::Progress::new(context.quiet);
+    let progress = progress::Progress::new(context.quiet, &inputs);
     let mut processed = Processed::default();
     if inputs.reads_stdin() {
         match load_stdin(&options, limits) {
@@ -531,9 +548,9 @@ fn run_files(
     Ok(processed)
 }
 
-fn load_options(input: &InputArgs, rules: &RuleSet) -> LoadOptions {
+fn load_options(input: &InputArgs, rules: &RuleSet, context: &Context) -> LoadOptions {
     LoadOptions {
-        furniture: rules.furniture.clone(),
+        furniture: context.furniture(rules),
         text_field: input.text_field.clone(),
         title_field: input.title_field.clone(),
         outlet_field: input.outlet_field.clone(),

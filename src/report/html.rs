@@ -41,6 +41,9 @@ pub(super) fn render(report: &Report, review: &Review, out: &mut dyn Write) -> i
     let articles = ArticleIndex::new(report.articles);
     let mut page = String::with_capacity(4096 + report.findings.len() * 1500);
     page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // Marks the page as crosscheck's, so a walk that meets a saved report leaves it out
+    // (`text::input::is_saved_report`).
+    page.push_str("<meta name=\"generator\" content=\"crosscheck\">\n");
     page.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n",
@@ -714,7 +717,7 @@ mod tests {
         let metas = document
             .select(&Selector::parse("meta").expect("a valid selector"))
             .count();
-        assert_eq!(metas, 3, "only the page's own meta tags");
+        assert_eq!(metas, 4, "only the page's own meta tags");
     }
 
     #[test]

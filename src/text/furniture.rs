@@ -102,6 +102,15 @@ impl Furniture {
         Furniture::build(&all, DEFAULT_FURNITURE_SECTIONS)
     }
 
+    /// These patterns plus the given line patterns (sections unchanged): how a configuration
+    /// file's `furniture` adds to what the rules files set.
+    pub fn with_lines<S: AsRef<str>>(&self, patterns: &[S]) -> Result<Self, FurnitureError> {
+        let mut all: Vec<&str> = unanchored(&self.lines).collect();
+        all.extend(patterns.iter().map(AsRef::as_ref));
+        let sections: Vec<&str> = unanchored(&self.sections).collect();
+        Furniture::build(&all, &sections)
+    }
+
     /// No furniture at all: every line is prose.
     pub fn none() -> Self {
         Furniture::build(&[] as &[&str], &[] as &[&str]).expect("an empty pattern set compiles")
@@ -202,6 +211,16 @@ enum Verdict {
 /// Texts longer than this have their lines judged in parallel.
 const PARALLEL_BYTES: usize = 1 << 20;
 
+/// The patterns `set` was compiled from, without the anchors [`compile`] put around them.
+fn unanchored(set: &RegexSet) -> impl Iterator<Item = &str> {
+    set.patterns().iter().map(|pattern| {
+        pattern
+            .strip_prefix("^(?:")
+            .and_then(|pattern| pattern.strip_suffix(")$"))
+            .unwrap_or(pattern)
+    })
+}
+
 fn compile<S: AsRef<str>>(patterns: &[S]) -> Result<RegexSet, FurnitureError> {
     let anchored = |pattern: &str| format!("^(?:{pattern})$");
     for pattern in patterns {
@@ -270,6 +289,22 @@ mod tests {
             "Subscribe to our newsletter\nSign up for alerts\nText.\r\nMore text.",
             &["Text.\r\nMore text."],
         );
+    }
+
+    #[test]
+    fn added_lines_keep_what_was_there() {
+        let base = Furniture::extended(&["Brought to you by .*"]).expect("valid");
+        let more = base.with_lines(&["Sponsored by .*"]).expect("valid");
+        for line in ["Sponsored by Acme", "Brought to you by Acme", "Menu"] {
+            assert!(more.is_furniture(line), "{line}");
+        }
+        assert!(!base.is_furniture("Sponsored by Acme"));
+        assert!(!more.is_furniture("Output rose, sponsored by Acme"));
+        // The default sections (a heading that takes the block under it) are still there.
+        let text = "Related articles\nChina cuts quotas\n\nBody.";
+        assert_eq!(more.regions(text, 0..text.len(), |_| true).len(), 1);
+        let none = Furniture::none().with_lines(&["Sponsored by .*"]).expect("valid");
+        assert!(none.is_furniture("sponsored by x") && !none.is_furniture("Menu"));
     }
 
     #[test]

@@ -144,6 +144,7 @@ struct Named {
 }
 
 /// The inputs of a run: the named paths checked, the root chosen, the walk set up.
+#[derive(Clone)]
 pub struct Inputs {
     named: Vec<Named>,
     root: PathBuf,
@@ -260,6 +261,17 @@ impl Inputs {
             source,
             seen: HashSet::new(),
         }
+    }
+
+    /// The bytes of every file the walk will hand out, by a walk of its own: what progress
+    /// needs for an ETA, since the run's walk goes only a chunk ahead of reading.
+    pub fn total_bytes(&self) -> u64 {
+        self.walk_whole()
+            .files
+            .iter()
+            .filter_map(|file| fs::metadata(&file.path).ok())
+            .map(|metadata| metadata.len())
+            .sum()
     }
 
     /// Every file of every named path, sorted by name, each file once.
@@ -605,7 +617,9 @@ fn overrides(options: &WalkOptions) -> Result<Option<Override>, InputProblem> {
 /// a JSON report or claim list (`{"version": N, "tool": "crosscheck"` or `{"version": N,
 /// "articles"`), JSON Lines of claims (`{"id":"…","rule":`), a Markdown report (first line
 /// `# crosscheck report`), a text report (a finding header such as `error[quantity]: ` then
-/// `= key: `) or a text claim list (`PATH:LINE:COLUMN  RULE  …` then `  | `).
+/// `= key: `), a text claim list (`PATH:LINE:COLUMN  RULE  …` then `  | `), an HTML report
+/// (`<meta name="generator" content="crosscheck">` in its head) or a SARIF log whose tool is
+/// crosscheck (`"driver": {"name": "crosscheck"` near its start).
 pub fn is_saved_report(first: &[u8], format: Format) -> bool {
     let text = String::from_utf8_lossy(&first[..first.len().min(4096)]);
     let text = text.trim_start_matches('\u{feff}');
@@ -616,8 +630,18 @@ pub fn is_saved_report(first: &[u8], format: Format) -> bool {
                 .filter(|character| !character.is_whitespace())
                 .take(64)
                 .collect();
+            let sarif = || {
+                let start: String = text
+                    .chars()
+                    .filter(|character| !character.is_whitespace())
+                    .take(400)
+                    .collect();
+                start.starts_with("{\"$schema\":")
+                    && start.contains("sarif")
+                    && start.contains("\"driver\":{\"name\":\"crosscheck\"")
+            };
             let Some(rest) = compact.strip_prefix("{\"version\":") else {
-                return false;
+                return sarif();
             };
             let rest = rest.trim_start_matches(|character: char| character.is_ascii_digit());
             rest.starts_with(",\"tool\":\"crosscheck\"") || rest.starts_with(",\"articles\":[")
@@ -649,7 +673,10 @@ pub fn is_saved_report(first: &[u8], format: Format) -> bool {
             let second_trimmed = second.trim_start();
             (finding && (second_trimmed.starts_with("= key: ") || second_trimmed.starts_with("--> "))) || claim
         }
-        Format::Html => false,
+        Format::Html => {
+            let head = text.get(..text.find("</head>").unwrap_or(text.len())).unwrap_or(text);
+            head.contains("<meta name=\"generator\" content=\"crosscheck\">")
+        }
     }
 }
 

@@ -180,3 +180,77 @@ fn pyproject_tool_crosscheck_is_read() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("\"version\": \"2.1.0\""), "{}", run.stdout);
 }
+
+/// Where (path:line) each claim `extract` finds, run from `from`, stands.
+fn claim_lines(from: &Path) -> Vec<String> {
+    let run = crosscheck_in(from, &["extract", "--format", "jsonl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+        .lines()
+        .map(|line| {
+            let claim: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            format!(
+                "{}:{}",
+                claim["evidence"]["path"].as_str().unwrap_or(""),
+                claim["evidence"]["line"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn exclude_globs_leave_files_out_from_where_the_file_is() {
+    let rules = rules();
+    let all = project(&format!("rules = {rules:?}\npaths = [\"news\"]\n"));
+    let before = claim_lines(&deeper(all.path()));
+    assert!(
+        before.iter().any(|claim| claim.starts_with("news/2025-02-26-volga")),
+        "{before:?}"
+    );
+    // Anchored at the file's directory, though the run starts two levels below it.
+    let excluded = project(&format!(
+        "rules = {rules:?}\npaths = [\"news\"]\nexclude = [\"news/2025-02-26-*\"]\n"
+    ));
+    let after = claim_lines(&deeper(excluded.path()));
+    let kept: Vec<&String> = before
+        .iter()
+        .filter(|claim| !claim.starts_with("news/2025-02-26-volga"))
+        .collect();
+    assert_eq!(after.iter().collect::<Vec<_>>(), kept);
+    // A flag on the command line replaces the file's globs.
+    let run = crosscheck_in(
+        &deeper(excluded.path()),
+        &["extract", "--format", "jsonl", "--exclude", "*.txt"],
+    );
+    assert_eq!(run.stdout.lines().count(), before.len(), "{}", run.stderr);
+}
+
+#[test]
+fn furniture_patterns_add_to_the_rules_own() {
+    let rules = rules();
+    let plain = project(&format!("rules = {rules:?}\npaths = [\"news\"]\n"));
+    let before = claim_lines(plain.path());
+    // The Northbridge Ledger's line 15 ("Putin said Russia holds …") becomes page furniture.
+    let furnished = project(&format!(
+        "rules = {rules:?}\npaths = [\"news\"]\nfurniture = [\"Putin said .*\"]\n"
+    ));
+    let after = claim_lines(furnished.path());
+    let gone: Vec<&String> = before.iter().filter(|claim| !after.contains(claim)).collect();
+    assert_eq!(
+        gone,
+        [&"news/2025-02-25-northbridge-ledger-putin-minerals.md:15".to_owned()],
+        "{after:?}"
+    );
+    // `test` runs the pack's own cases as the pack wrote them.
+    let run = crosscheck_in(furnished.path(), &["test"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let broken = project(&format!("rules = {rules:?}\nfurniture = [\"(\"]\n"));
+    let run = crosscheck_in(broken.path(), &["extract", "news"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("crosscheck.toml:2:14: invalid furniture pattern `(`"),
+        "{}",
+        run.stderr
+    );
+}

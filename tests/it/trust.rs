@@ -785,6 +785,8 @@ fn the_walk_leaves_out_the_rules_and_saved_reports() {
         ("extract", "json", "claims.json"),
         ("extract", "jsonl", "claims.jsonl"),
         ("extract", "text", "claims.txt"),
+        ("report", "html", "report.html"),
+        ("report", "sarif", "report.json"),
     ] {
         let saved = crosscheck_in(
             project,
