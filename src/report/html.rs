@@ -175,6 +175,12 @@ fn summary(report: &Report, review: &Review, page: &mut String) {
         ("Changes over time", counts.changes.to_string()),
         ("Shared wording", counts.shared_wording.to_string()),
     ];
+    if counts.references > 0 {
+        rows.push((
+            "Reference checks",
+            format!("{} ({} disagreeing)", counts.references, counts.disagreements),
+        ));
+    }
     if let Some(baseline) = review.baseline {
         rows.push(("New since the baseline", baseline.new.to_string()));
         rows.push(("Resolved", baseline.resolved.to_string()));
