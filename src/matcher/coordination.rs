@@ -49,7 +49,10 @@ pub(super) fn distributes(text: &str, tokens: &[Token], matched: Range<usize>, v
     let distributive = window.into_iter().any(|index| {
         is(index, "both")
             || is(index, "apiece")
-            || is(index, "each") && !EACH_NOT.iter().any(|word| is(index + 1, word) || is(index + 1, &format!("{word}s")))
+            || is(index, "each")
+                && !EACH_NOT
+                    .iter()
+                    .any(|word| is(index + 1, word) || is(index + 1, &format!("{word}s")))
     });
     distributive
         || match value {
@@ -86,7 +89,10 @@ mod tests {
         assert!(check("China and Russia hold large reserves", None));
         assert!(!check("China and Russia together hold large reserves", None));
         assert!(!check("China and Russia hold large reserves between them", None));
-        assert!(!check("China and Russia hold large and small reserves, respectively", None));
+        assert!(!check(
+            "China and Russia hold large and small reserves, respectively",
+            None
+        ));
     }
 
     #[test]

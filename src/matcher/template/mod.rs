@@ -462,24 +462,28 @@ impl Engine<'_> {
     fn coordinated(&mut self, kind: SlotKind, end: usize, first: &Bound) -> Option<(usize, Bound)> {
         let (text, tokens) = (self.text, self.tokens);
         let is = |index: usize, word: &str| tokens.get(index).is_some_and(|token| token.is(text, word));
-        let mut members = vec![first.clone()];
-        let mut end = end;
-        loop {
-            let (next, last) = if is(end, ",") && is(end + 1, "and") {
-                (end + 2, true)
+        // What follows a member: the next member's start, and whether it is the last.
+        let separator = |end: usize| {
+            if is(end, ",") && is(end + 1, "and") {
+                Some((end + 2, true))
             } else if is(end, ",") {
-                (end + 1, false)
+                Some((end + 1, false))
             } else if is(end, "and") {
-                (end + 1, true)
+                Some((end + 1, true))
             } else {
-                return None;
-            };
+                None
+            }
+        };
+        // Most subjects stand alone: nothing is allocated for them.
+        let (mut next, mut last) = separator(end)?;
+        let mut members = vec![first.clone()];
+        loop {
             let (member_end, member) = self.member_at(kind, next)?;
             members.push(member);
-            end = member_end;
             if last {
-                return Some((end, Bound::Coordinated(members)));
+                return Some((member_end, Bound::Coordinated(members)));
             }
+            (next, last) = separator(member_end)?;
         }
     }
 
