@@ -5,8 +5,8 @@
 //!   "collectively", "altogether", "between them", "a total of", "in total"; "respectively"
 //!   pairs each subject with a value of its own. Either way no claim is made: a claim on a
 //!   combined key would be about an entity no lexicon lists.
-//! - A distributive cue says the value is each one's: "each" (not "each year"), "both",
-//!   "apiece".
+//! - A distributive cue says the value is each one's: "each" (not "each year"), "apiece",
+//!   "both" (just before the match or inside it: not "…, both countries said").
 //! - Without either, what holds of a group holds of each member only where the value is no
 //!   figure of its own: a statement, stance, category or order ("China and Russia hold large
 //!   reserves"), or a rank range ("among the largest"). A figure, an exact rank or a change is
@@ -46,14 +46,16 @@ pub(super) fn distributes(text: &str, tokens: &[Token], matched: Range<usize>, v
     if joint {
         return false;
     }
-    let distributive = window.into_iter().any(|index| {
-        is(index, "both")
-            || is(index, "apiece")
-            || is(index, "each")
-                && !EACH_NOT
-                    .iter()
-                    .any(|word| is(index + 1, word) || is(index + 1, &format!("{word}s")))
-    });
+    // "Both China and Russia", "China and Russia both hold"; not "…, both countries said".
+    let both = matched.start.saturating_sub(1)..matched.end;
+    let distributive = both.into_iter().any(|index| is(index, "both"))
+        || window.into_iter().any(|index| {
+            is(index, "apiece")
+                || is(index, "each")
+                    && !EACH_NOT
+                        .iter()
+                        .any(|word| is(index + 1, word) || is(index + 1, &format!("{word}s")))
+        });
     distributive
         || match value {
             None => true,
@@ -103,6 +105,9 @@ mod tests {
         assert!(check("Chile and Peru produce 8 Mt apiece", Some(&figure)));
         assert!(check("Both Chile and Peru produce 8 Mt", Some(&figure)));
         assert!(!check("Chile and Peru produce 8 Mt each year", Some(&figure)));
+        let tokens = tokenize("Chile and Peru produce 8 Mt, both countries said");
+        let text = "Chile and Peru produce 8 Mt, both countries said";
+        assert!(!distributes(text, &tokens, 0..6, Some(&figure)));
         assert!(!check("Chile and Peru each produce a total of 8 Mt", Some(&figure)));
         assert!(!check("Chile and Peru have a combined 8 Mt", Some(&figure)));
         assert!(!check("Chile and Peru produce 8 Mt in total", Some(&figure)));
