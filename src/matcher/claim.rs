@@ -103,19 +103,25 @@ impl<'a> SentenceClaims<'a> {
     }
 
     /// The claims of `rule` matching tokens `matched` with `bindings`: one, or one per
-    /// coordinated subject ("China and Russia each hold …").
+    /// coordinated subject where the sentence says the value of each ("China and Russia each
+    /// hold …"), none where it says it of them together ("… together hold 50 Mt").
     pub(super) fn claims(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Vec<Claim> {
         match bindings.get(Role::Subject) {
-            Some(Bound::Coordinated(members)) => members
-                .iter()
-                .filter_map(|member| {
-                    self.claim(
-                        rule,
-                        matched.clone(),
-                        &bindings.with(Role::Subject, Bound::Entity(*member)),
-                    )
-                })
-                .collect(),
+            Some(Bound::Coordinated(members)) => {
+                let value = match bindings.get(Role::Value) {
+                    Some(Bound::Read(Reading::Value(value))) => Some(value),
+                    _ => None,
+                };
+                if !super::coordination::distributes(self.text(), self.tokens, matched.clone(), value) {
+                    return Vec::new();
+                }
+                members
+                    .iter()
+                    .filter_map(|member| {
+                        self.claim(rule, matched.clone(), &bindings.with(Role::Subject, member.clone()))
+                    })
+                    .collect()
+            }
             _ => self.claim(rule, matched, bindings).into_iter().collect(),
         }
     }

@@ -4,9 +4,10 @@
 //! (`prefilter.rs`), which skips the blocks, sentences and templates that cannot match. For
 //! each sentence left: tokenize once, find every lexicon alias once (one hash lookup per
 //! token), then run each rule's compiled templates with the backtracking engine
-//! (`template.rs`); each match becomes a claim (`claim.rs`). A rule yields at most one claim
-//! per start position, leftmost first, and matches of one rule do not overlap. [`probe`]
-//! reports near misses for `explain`.
+//! (`template.rs`); each match becomes a claim (`claim.rs`), or one per coordinated subject
+//! where the sentence distributes its value over them (`coordination.rs`). A rule yields at
+//! most one match per start position, leftmost first, and overlapping matches of one rule only
+//! where they read other subjects and values. [`probe`] reports near misses for `explain`.
 //!
 //! Invariants: every claim's `evidence.quote == article.text[evidence.span]`; claims come out
 //! sorted by (article, span, rule); [`Matcher::extract_all`] gives the same bytes for any thread
@@ -15,6 +16,7 @@
 
 mod claim;
 mod context;
+mod coordination;
 mod names;
 mod prefilter;
 mod probe;

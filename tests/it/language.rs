@@ -1,8 +1,8 @@
-//! The rule language (issue 21): value-only rules, open-class names, per-rule severity and
-//! run-time rule selection. One folder per feature in `tests/fixtures/language/`, each with its
-//! `rules.toml` (embedded examples and counterexamples), articles that must give claims and
-//! sentences that must stay silent; every folder has a snapshot of `extract` over its articles
-//! of `test` over its rules and of
+//! The rule language (issue 21): value-only rules, open-class names, per-rule severity,
+//! run-time rule selection, coordinated subjects and matches that share words. One folder per
+//! feature in `tests/fixtures/language/`, each with its `rules.toml` (embedded examples and
+//! counterexamples), articles that must give claims and sentences that must stay silent; every
+//! folder has a snapshot of `extract` over its articles, of `test` over its rules and of
 //! `report` over its articles.
 
 use std::path::Path;

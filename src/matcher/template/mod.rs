@@ -9,8 +9,10 @@
 //! start position, which bounds the work of hostile templates on hostile sentences.
 //!
 //! A rule yields at most one match per start position: the longest of its templates there
-//! (the first template on a tie), and the search goes on after its end, so matches of one rule
-//! never overlap.
+//! (the first template on a tie). The search goes on at the next token; a match that starts
+//! inside an earlier one counts only if its subject and value slots read other words than every
+//! earlier match of the rule, so overlapping matches are claims about other things ("China holds
+//! 44 Mt of the world's 110 Mt"), never a second claim of one subject or one figure.
 
 use std::ops::Range;
 
@@ -56,22 +58,23 @@ pub(super) enum Bound {
     Anaphor(AnaphorMatch),
     /// A mention of an entry that stands for the (lexicon, entry) of the slot's lexicon.
     StandIn(EntityMatch, (u32, u32)),
-    /// Coordinated mentions of the slot's lexicon as a subject ("China and Russia", "Chile,
-    /// Peru and Bolivia"): one claim each.
-    Coordinated(Vec<EntityMatch>),
+    /// Coordinated subjects ("China and Russia", "Chile, Peru and Bolivia", "Brewfield and
+    /// Tamsin"): each member an [`Bound::Entity`] or a name ([`Reading::Name`]); one claim each
+    /// where the sentence distributes the value over them (`coordination.rs`).
+    Coordinated(Vec<Bound>),
 }
 
-/// The values a match bound, in the order its slots were read.
+/// The values a match bound, in the order its slots were read, each with the tokens it read.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Bindings {
-    slots: Vec<(Role, Bound)>,
+    slots: Vec<(Role, Bound, Range<usize>)>,
 }
 
 impl Bindings {
     /// The same bindings with `role`'s last value replaced by `bound`.
     pub(super) fn with(&self, role: Role, bound: Bound) -> Bindings {
         let mut slots = self.slots.clone();
-        if let Some(slot) = slots.iter_mut().rev().find(|(bound_role, _)| *bound_role == role) {
+        if let Some(slot) = slots.iter_mut().rev().find(|(bound_role, ..)| *bound_role == role) {
             slot.1 = bound;
         }
         Bindings { slots }
@@ -82,8 +85,18 @@ impl Bindings {
         self.slots
             .iter()
             .rev()
-            .find(|(bound_role, _)| *bound_role == role)
-            .map(|(_, bound)| bound)
+            .find(|(bound_role, ..)| *bound_role == role)
+            .map(|(_, bound, _)| bound)
+    }
+
+    /// The tokens of the words that make a match a claim of its own: what its subject and value
+    /// slots read. Another match of the rule that overlaps it is a claim of its own only if its
+    /// own words are others ([`Engine::for_each_match`]).
+    fn own_words(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.slots
+            .iter()
+            .filter(|(role, ..)| matches!(role, Role::Subject | Role::Value))
+            .map(|(.., tokens)| tokens.clone())
     }
 }
 
@@ -186,8 +199,10 @@ impl<'a> Engine<'a> {
 
     /// Hands every match of `rule` in the sentence to `found`, leftmost first, as its token
     /// range and bindings: at each start position the longest match of its templates (of those
-    /// `usable` marks, when given; the first template on a tie), then the search goes on after
-    /// the match's end.
+    /// `usable` marks, when given; the first template on a tie). A match that starts inside an
+    /// earlier one is handed on only if its subject and value read other words than every
+    /// earlier match's ("China holds 44 Mt of the world's 110 Mt": the world's figure too), so
+    /// one subject or one figure never gives two claims of a rule.
     pub(super) fn for_each_match(
         &mut self,
         rule: &'a Rule,
@@ -199,11 +214,15 @@ impl<'a> Engine<'a> {
         self.read_anaphora = rule.anaphora && !self.anaphora.is_empty();
         self.read_stand_ins = rule.stand_ins && !self.lexicons.is_empty();
         let (text, tokens) = (self.text, self.tokens);
+        // The end of the furthest match so far, and the words the matches so far own.
+        let mut reach = 0;
+        let mut owned: Vec<Range<usize>> = Vec::new();
         let mut position = 0;
         while position < tokens.len() {
             let token = tokens[position];
             let has_entity = !self.entity_starts[position].is_empty()
                 || self.read_anaphora && !self.anaphora_at(position).is_empty();
+            let inside = position < reach;
             let mut best: Option<(usize, Bindings)> = None;
             for (template, pattern) in rule.patterns.iter().enumerate() {
                 if usable.is_some_and(|usable| !usable[template]) {
@@ -220,16 +239,17 @@ impl<'a> Engine<'a> {
                 if let Some(end) = self.match_sequence(&pattern.elements, None, position, &mut bindings)
                     && end > position
                     && best.as_ref().is_none_or(|(best_end, _)| end > *best_end)
+                    && (!inside || owns_other_words(&bindings, &owned))
                 {
                     best = Some((end, bindings));
                 }
             }
             if let Some((end, bindings)) = best {
                 found(position..end, &bindings);
-                position = end;
-            } else {
-                position += 1;
+                owned.extend(bindings.own_words());
+                reach = reach.max(end);
             }
+            position += 1;
         }
     }
 
@@ -309,14 +329,12 @@ impl<'a> Engine<'a> {
             }
             Element::Slot(role, kind) => {
                 let mut candidates = self.slot_candidates(*kind, position);
-                if let (Role::Subject, SlotKind::Lexicon(lexicon)) = (role, kind) {
+                if *role == Role::Subject && matches!(kind, SlotKind::Lexicon(_) | SlotKind::Name) {
                     // Longest first: "China and Russia each hold" before "China".
                     let coordinated: Vec<(usize, Bound)> = candidates
                         .iter()
-                        .filter_map(|(_, bound)| match bound {
-                            Bound::Entity(first) => self.coordinated(*lexicon, *first),
-                            _ => None,
-                        })
+                        .filter(|(_, bound)| matches!(bound, Bound::Entity(_) | Bound::Read(Reading::Name(_))))
+                        .filter_map(|(end, bound)| self.coordinated(*kind, *end, bound))
                         .collect();
                     candidates.splice(0..0, coordinated);
                 }
@@ -343,7 +361,7 @@ impl<'a> Engine<'a> {
                     {
                         continue;
                     }
-                    bindings.slots.push((*role, bound));
+                    bindings.slots.push((*role, bound, position..end));
                     if let Some(found) = self.match_sequence(rest, next, end, bindings) {
                         return Some(found);
                     }
@@ -438,33 +456,59 @@ impl<'a> Engine<'a> {
 }
 
 impl Engine<'_> {
-    /// Mentions of `lexicon` coordinated with `first` ("China and Russia", "Chile, Peru and
-    /// Bolivia", "Chile, Peru, and Bolivia"): the end token and the members, when an `and`
-    /// closes the list.
-    fn coordinated(&self, lexicon: u32, first: EntityMatch) -> Option<(usize, Bound)> {
+    /// Subjects coordinated with `first`, which a slot of `kind` read up to token `end`
+    /// ("China and Russia", "Chile, Peru and Bolivia", "Chile, Peru, and Bolivia", "Brewfield
+    /// and Tamsin"): the end token and the members, when an `and` closes the list.
+    fn coordinated(&mut self, kind: SlotKind, end: usize, first: &Bound) -> Option<(usize, Bound)> {
         let (text, tokens) = (self.text, self.tokens);
         let is = |index: usize, word: &str| tokens.get(index).is_some_and(|token| token.is(text, word));
-        let mut members = vec![first];
-        let mut end = first.end;
-        loop {
-            let (next, last) = if is(end, ",") && is(end + 1, "and") {
-                (end + 2, true)
+        // What follows a member: the next member's start, and whether it is the last.
+        let separator = |end: usize| {
+            if is(end, ",") && is(end + 1, "and") {
+                Some((end + 2, true))
             } else if is(end, ",") {
-                (end + 1, false)
+                Some((end + 1, false))
             } else if is(end, "and") {
-                (end + 1, true)
+                Some((end + 1, true))
             } else {
-                return None;
-            };
-            let member = self.entities[self.entity_starts.get(next)?.clone()]
-                .iter()
-                .filter(|entity| entity.lexicon == lexicon)
-                .max_by_key(|entity| entity.end)?;
-            members.push(*member);
-            end = member.end;
-            if last {
-                return Some((end, Bound::Coordinated(members)));
+                None
             }
+        };
+        // Most subjects stand alone: nothing is allocated for them.
+        let (mut next, mut last) = separator(end)?;
+        let mut members = vec![first.clone()];
+        loop {
+            let (member_end, member) = self.member_at(kind, next)?;
+            members.push(member);
+            if last {
+                return Some((member_end, Bound::Coordinated(members)));
+            }
+            (next, last) = separator(member_end)?;
+        }
+    }
+
+    /// One member of a coordination at token `position`: the longest mention of the slot's
+    /// lexicon (after a leading "the": "and the United States"), or a name.
+    fn member_at(&mut self, kind: SlotKind, position: usize) -> Option<(usize, Bound)> {
+        match kind {
+            SlotKind::Lexicon(lexicon) => {
+                let the = usize::from(self.tokens.get(position)?.is(self.text, "the"));
+                [position, position + 1]
+                    .into_iter()
+                    .take(1 + the)
+                    .find_map(|start| {
+                        self.entities[self.entity_starts.get(start)?.clone()]
+                            .iter()
+                            .filter(|entity| entity.lexicon == lexicon)
+                            .max_by_key(|entity| entity.end)
+                    })
+                    .map(|entity| (entity.end, Bound::Entity(*entity)))
+            }
+            SlotKind::Name => self
+                .slot_candidates(kind, position)
+                .into_iter()
+                .find(|(_, bound)| matches!(bound, Bound::Entity(_) | Bound::Read(Reading::Name(_)))),
+            _ => None,
         }
     }
 
@@ -481,6 +525,19 @@ impl Engine<'_> {
             None => vec![(end, Bound::Read(reading))],
         }
     }
+}
+
+/// Whether the subject and value of a match, `bindings`, read none of the words `owned` by the
+/// matches before it. A match with neither owns nothing and is never a claim of its own inside
+/// another.
+fn owns_other_words(bindings: &Bindings, owned: &[Range<usize>]) -> bool {
+    let mut own = bindings.own_words().peekable();
+    own.peek().is_some()
+        && own.all(|words| {
+            owned
+                .iter()
+                .all(|taken| words.end <= taken.start || taken.end <= words.start)
+        })
 }
 
 /// Whether a template can possibly start at a token: a cheap check on its first element.

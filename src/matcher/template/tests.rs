@@ -1,5 +1,5 @@
 //! The template engine, one table row a case: gaps, optionals, alternation, inflections,
-//! longest match, no overlap, slot binding.
+//! longest match, overlapping matches, coordinated subjects, slot binding.
 
 use std::fmt::Write as _;
 
@@ -40,7 +40,7 @@ fn matches(templates: &[&str], sentence: &str) -> Vec<String> {
     let mut found = Vec::new();
     engine.for_each_match(&rules.rules[0], None, |matched, bindings| {
         let mut shown = sentence[tokens[matched.start].start..tokens[matched.end - 1].end].to_string();
-        for (role, bound) in &bindings.slots {
+        for (role, bound, _) in &bindings.slots {
             let value = match bound {
                 Bound::Entity(entity) => rules.entry(entity.lexicon, entity.entry).id.clone(),
                 Bound::Read(Reading::Value(Value::Quantity(quantity))) => {
@@ -53,7 +53,11 @@ fn matches(templates: &[&str], sentence: &str) -> Vec<String> {
                 Bound::Read(Reading::Name(name)) => format!("name:{}", name.id),
                 Bound::Coordinated(members) => members
                     .iter()
-                    .map(|entity| rules.entry(entity.lexicon, entity.entry).id.clone())
+                    .map(|member| match member {
+                        Bound::Entity(entity) => rules.entry(entity.lexicon, entity.entry).id.clone(),
+                        Bound::Read(Reading::Name(name)) => format!("name:{}", name.id),
+                        other => format!("{other:?}"),
+                    })
                     .collect::<Vec<_>>()
                     .join("+"),
                 Bound::Anaphor(anaphor) => format!("anaphor@{}", anaphor.start),
@@ -238,10 +242,10 @@ fn the_longest_template_wins_at_a_start_and_the_first_on_a_tie() {
 }
 
 #[test]
-fn matches_of_one_rule_never_overlap() {
+fn overlapping_matches_of_one_rule_read_other_subjects_and_values() {
     check(&[
-        // After a match the search goes on at its end, not at the next token: one match (its
-        // subject the coordinated pair), none starting at "China".
+        // A match starting inside another counts only if its subject and value are other
+        // words: none starting at "China", whose mention the coordinated subject read.
         (
             &["{subject:country} ..3 {object:mineral}"],
             "Russia and China hold lithium",
@@ -254,6 +258,24 @@ fn matches_of_one_rule_never_overlap() {
                 "Russia holds lithium subject=russia object=lithium",
                 "China holds rare earth subject=china object=rare-earth",
             ],
+        ),
+        // The second figure inside the first match is a claim of its own: both share "lithium".
+        (
+            &[
+                "{subject:country} hold {value:quantity(mass)} of ..6 {object:mineral}",
+                "{subject:country} ['s] {value:quantity(mass)} of {object:mineral}",
+            ],
+            "Russia holds 5 million tonnes of China's 9 million tonnes of lithium",
+            &[
+                "Russia holds 5 million tonnes of China's 9 million tonnes of lithium subject=russia value=5000000 t object=lithium",
+                "China's 9 million tonnes of lithium subject=china value=9000000 t object=lithium",
+            ],
+        ),
+        // One figure never gives two claims: "China" inside the match reads Russia's figure.
+        (
+            &["{subject:country} ..4 hold {value:quantity(mass)}"],
+            "Russia, not China, holds 5 million tonnes",
+            &["Russia, not China, holds 5 million tonnes subject=russia value=5000000 t"],
         ),
     ]);
 }
@@ -346,6 +368,23 @@ fn subjects_read_coordinated_mentions_and_fall_back_to_one() {
             &["{subject:country} , {other:country} hold"],
             "China, Russia hold",
             &["China, Russia hold subject=china other=russia"],
+        ),
+        // A member may start at "the"; a list of three with or without the serial comma.
+        (
+            &["{subject:country} ..2 hold"],
+            "Russia, China and the United States each hold",
+            &["Russia, China and the United States each hold subject=russia+china+united-states"],
+        ),
+        // Open-class names coordinate too, and a name and an alias mix.
+        (
+            &["{subject:name} , the world's biggest"],
+            "Brewfield and Tamsin, the world's biggest",
+            &["Brewfield and Tamsin, the world's biggest subject=name:brewfield+name:tamsin"],
+        ),
+        (
+            &["{subject:name} ..2 hold"],
+            "Orbis Motors, Kel-Mart, and China hold",
+            &["Orbis Motors, Kel-Mart, and China hold subject=name:orbis-motors+name:kel-mart+china"],
         ),
     ]);
 }
