@@ -46,6 +46,8 @@ pub enum ColorChoice {
 pub enum Command {
     /// Report overlaps and conflicts between articles (the main job).
     Report(ReportArgs),
+    /// Report overlaps and conflicts between claims extracted earlier (`extract` shards).
+    Compare(CompareArgs),
     /// List the claims the rules find in articles.
     Extract(ExtractArgs),
     /// Validate rules files.
@@ -226,6 +228,32 @@ pub struct ReportArgs {
     /// Rules.
     #[command(flatten)]
     pub rules: RulesArgs,
+    /// What is compared and how the findings are shown.
+    #[command(flatten)]
+    pub findings: FindingArgs,
+}
+
+/// `crosscheck compare`: the report over claims extracted earlier.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Claim files written by `extract` (`--format jsonl` or `--format json`) or JSON reports;
+    /// a directory is read for its `.jsonl` and `.json` files, by name.
+    #[arg(value_name = "CLAIMS", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Rules (their compare modes, tolerances, names and reference tables).
+    #[command(flatten)]
+    pub rules: RulesArgs,
+    /// What is compared and how the findings are shown.
+    #[command(flatten)]
+    pub findings: FindingArgs,
+}
+
+/// The options `report` and `compare` share: how findings are made, shown and judged.
+#[derive(Debug, Args)]
+pub struct FindingArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,

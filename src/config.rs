@@ -213,12 +213,16 @@ impl Config {
                     let rules = rules.display().to_string();
                     subcommand = subcommand.mut_arg("rules", |arg| arg.default_value(rules));
                 }
-                if !self.paths.is_empty() && has(&subcommand, "paths") && name != "explain" {
+                // `compare` reads claim files, not articles: the articles' paths are no default there.
+                if !self.paths.is_empty()
+                    && has(&subcommand, "paths")
+                    && !["explain", "compare"].contains(&name.as_str())
+                {
                     let paths: Vec<String> = self.paths.iter().map(|path| path.display().to_string()).collect();
                     subcommand = subcommand.mut_arg("paths", |arg| arg.default_values(paths));
                 }
                 if let Some(format) = &self.format
-                    && name == "report"
+                    && (name == "report" || name == "compare")
                 {
                     let format = format.clone();
                     subcommand = subcommand.mut_arg("format", |arg| arg.default_value(format));

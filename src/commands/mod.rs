@@ -6,6 +6,7 @@
 
 mod ack;
 mod check;
+mod compare;
 pub mod config;
 mod diff;
 mod docs;
@@ -135,6 +136,7 @@ pub fn run_configured(cli: Cli, config: Config) -> u8 {
         Command::Check(args) => check::run(&args, &mut context),
         Command::Extract(args) => extract::run(&args, &mut context),
         Command::Report(args) => report::run(&args, &mut context),
+        Command::Compare(args) => compare::run(&args, &mut context),
         Command::Test(args) => test::run(&args, &mut context),
         Command::Explain(args) => explain::run(&args, &mut context),
         Command::Schema(args) => schema::run(&args, &mut context),

@@ -35,7 +35,7 @@ pub mod style;
 mod text;
 mod wire;
 
-pub use saved::{SavedReport, SavedReportError, read_report};
+pub use saved::{SavedClaims, SavedClaimsError, SavedReport, SavedReportError, read_claims, read_report};
 
 #[cfg(test)]
 mod fixture;

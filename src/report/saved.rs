@@ -131,6 +131,135 @@ pub fn read_report(bytes: &[u8]) -> Result<SavedReport, SavedReportError> {
     })
 }
 
+/// Claims read back from `crosscheck extract`'s output (or a report), for `crosscheck compare`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SavedClaims {
+    /// The articles the document lists (none for JSON Lines, which holds claims only).
+    pub articles: Vec<ArticleInfo>,
+    /// The claims, in the document's order.
+    pub claims: Vec<Claim>,
+}
+
+/// Why a document holds no claims this version can read: where, and what to do.
+#[derive(Debug, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
+pub struct SavedClaimsError {
+    /// One-based line of the problem.
+    pub line: usize,
+    /// One-based column of the problem.
+    pub column: usize,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// A claim listing as `crosscheck extract --format json` writes it.
+#[derive(serde::Deserialize)]
+struct ListingDto<'a> {
+    version: u32,
+    #[serde(borrow)]
+    articles: Vec<wire::ArticleDto<'a>>,
+    #[serde(borrow)]
+    claims: Vec<wire::ClaimDto<'a>>,
+}
+
+/// Reads the claims of a document `crosscheck extract` wrote: JSON Lines (`--format jsonl`, one
+/// claim per line, blank lines allowed), a claim listing (`--format json`), or a JSON report
+/// (`report --format json`, whose findings are left aside: they are what a comparison makes).
+pub fn read_claims(bytes: &[u8]) -> Result<SavedClaims, SavedClaimsError> {
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let (line, column) = line_column(bytes, error.valid_up_to());
+        SavedClaimsError {
+            line,
+            column,
+            message: "not UTF-8; pass the output of `crosscheck extract --format jsonl` or `--format json`".into(),
+        }
+    })?;
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.trim_start();
+    // A document that is one JSON object with a `version` is a listing or a report; anything
+    // else is read as JSON Lines.
+    let whole: Option<serde_json::Value> = first
+        .starts_with('{')
+        .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
+        .flatten()
+        .filter(|value| value.get("version").is_some());
+    let Some(document) = whole else {
+        return read_lines(text);
+    };
+    let at_start = |message: String| SavedClaimsError {
+        line: 1,
+        column: 1,
+        message,
+    };
+    if document.get("findings").is_some() {
+        let saved = read_report(text.as_bytes()).map_err(|error| at_start(error.to_string()))?;
+        return Ok(SavedClaims {
+            articles: saved.articles,
+            claims: saved.claims,
+        });
+    }
+    let listing: ListingDto = serde_json::from_str(text).map_err(|error| SavedClaimsError {
+        line: error.line(),
+        column: error.column(),
+        message: format!("not a claim listing: {}", without_place(&error)),
+    })?;
+    if listing.version != VERSION {
+        return Err(at_start(format!(
+            "claim listing version {} is not supported (this crosscheck reads version {VERSION}); regenerate it with this version's `crosscheck extract`",
+            listing.version
+        )));
+    }
+    Ok(SavedClaims {
+        articles: listing
+            .articles
+            .into_iter()
+            .map(wire::ArticleDto::into_article)
+            .collect(),
+        claims: listing.claims.into_iter().map(wire::ClaimDto::into_claim).collect(),
+    })
+}
+
+/// One claim per non-blank line.
+fn read_lines(text: &str) -> Result<SavedClaims, SavedClaimsError> {
+    let mut claims = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let claim: wire::ClaimDto = serde_json::from_str(line).map_err(|error| SavedClaimsError {
+            line: index + 1,
+            column: error.column(),
+            message: format!(
+                "not a claim: {}; each line must be a claim as `crosscheck extract --format jsonl` writes it",
+                without_place(&error)
+            ),
+        })?;
+        claims.push(claim.into_claim());
+    }
+    Ok(SavedClaims {
+        articles: Vec::new(),
+        claims,
+    })
+}
+
+/// serde's message without the " at line L column C" it ends with (the place is given apart).
+fn without_place(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+/// One-based line and column of byte `offset` of `bytes`.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    // The bytes before `offset` are valid UTF-8: it is where the invalid ones start.
+    let before = String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]);
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |index| index + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixture;
@@ -161,6 +290,50 @@ mod tests {
             error.to_string().contains(expected),
             "{error} does not say {expected:?}"
         );
+    }
+
+    #[test]
+    fn claims_read_back_from_every_claim_format_and_from_reports() {
+        let report = fixture::report();
+        let mut lines = Vec::new();
+        crate::report::render_claims(
+            &[],
+            report.claims,
+            crate::report::ClaimFormat::Jsonl,
+            &mut lines,
+            &RenderOptions::default(),
+        )
+        .expect("writing to a Vec");
+        let read = read_claims(&lines).expect("JSON Lines");
+        assert_eq!(read.claims, report.claims);
+        assert!(read.articles.is_empty());
+        let mut listing = Vec::new();
+        crate::report::render_claims(
+            report.articles,
+            report.claims,
+            crate::report::ClaimFormat::Json,
+            &mut listing,
+            &RenderOptions::default(),
+        )
+        .expect("writing to a Vec");
+        let read = read_claims(&listing).expect("a claim listing");
+        assert_eq!(
+            (read.articles.as_slice(), read.claims.as_slice()),
+            (report.articles, report.claims)
+        );
+        let read = read_claims(&fixture_json()).expect("a report");
+        assert_eq!(read.claims, report.claims);
+    }
+
+    #[test]
+    fn bad_claim_documents_say_where() {
+        let error = read_claims(b"\n{\"id\": 3}\n").expect_err("not a claim");
+        assert_eq!(error.line, 2, "{error}");
+        assert!(error.message.contains("extract --format jsonl"), "{error}");
+        let error = read_claims(b"{\"version\": 9, \"articles\": [], \"claims\": []}").expect_err("a future version");
+        assert!(error.message.contains("version 9"), "{error}");
+        let error = read_claims(b"ok\xff").expect_err("not UTF-8");
+        assert_eq!((error.line, error.column), (1, 3), "{error}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod reference;
 mod review;
 mod robustness;
 mod rules;
+mod shards;
 mod tables;
 mod tidy;
 mod trust;
