@@ -6,6 +6,8 @@
 //! inputs and the sentence's attribution are read on first use only, since most candidate
 //! sentences yield no claim.
 
+mod rank;
+
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -105,6 +107,17 @@ impl<'a> SentenceClaims<'a> {
     /// The claims of `rule` matching tokens `matched` with `bindings`: one, or one per
     /// coordinated subject ("China and Russia each hold …").
     pub(super) fn claims(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Vec<Claim> {
+        let mut claims = self.bound_claims(rule, matched, bindings);
+        match bindings.get(Role::Subject) {
+            Some(Bound::Coordinated(members)) => self.adjust_ranks(&mut claims, None, members.len()),
+            Some(Bound::Entity(subject)) => self.adjust_ranks(&mut claims, Some(subject), 1),
+            _ => self.adjust_ranks(&mut claims, None, 1),
+        }
+        claims
+    }
+
+    /// [`Self::claims`] before ranks are adjusted to their scope, plural and disjunction.
+    fn bound_claims(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Vec<Claim> {
         match bindings.get(Role::Subject) {
             Some(Bound::Coordinated(members)) => members
                 .iter()
