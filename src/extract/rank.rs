@@ -304,6 +304,14 @@ fn group_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, Range<
     Some((end, index + 2..end))
 }
 
+/// A counted group right after a rank claim's noun ("the biggest truck maker of the 27 member
+/// states"): the scope's words as [`Rank::within`] writes them, for the matcher to read after
+/// a match.
+pub fn group_after(text: &str, tokens: &[Token], index: usize) -> Option<String> {
+    let (_, group) = group_at(text, tokens, index)?;
+    Some(scope_id(text, tokens, group))
+}
+
 /// Adjectives of a placing: "a clear second", "a distant third".
 const PLACING_ADJECTIVES: &[&str] = &[
     "clear",
@@ -354,8 +362,8 @@ fn news_position_at(text: &str, tokens: &[Token], start: usize) -> Option<Phrase
     if is_word(text, tokens, after, "only") && is_word(text, tokens, after + 1, "to") {
         return Phrase::new(after + 2, position, position, None);
     }
-    let place = is_any(text, tokens, after, &["place", "spot"])
-        || (located && is_any(text, tokens, after, &["position"]));
+    let place =
+        is_any(text, tokens, after, &["place", "spot"]) || (located && is_any(text, tokens, after, &["position"]));
     if !place {
         return None;
     }
@@ -648,13 +656,28 @@ mod tests {
     #[test]
     fn scoped() {
         check("Asia's largest producer", Some("Asia's largest | 1..1 within asia"));
-        check("the region's biggest", Some("the region's biggest | 1..1 within region"));
-        check("Europe's second-biggest", Some("Europe's second-biggest | 2..2 within europe"));
-        check("South Korea's top steelmaker", Some("South Korea's top | 1..1 within south korea"));
+        check(
+            "the region's biggest",
+            Some("the region's biggest | 1..1 within region"),
+        );
+        check(
+            "Europe's second-biggest",
+            Some("Europe's second-biggest | 2..2 within europe"),
+        );
+        check(
+            "South Korea's top steelmaker",
+            Some("South Korea's top | 1..1 within south korea"),
+        );
         check("the EU's largest", Some("the EU's largest | 1..1 within eu"));
         check("Chile's leading miner", Some("Chile's leading | 1..1 within chile"));
-        check("one of Chile's biggest", Some("one of Chile's biggest | 1..10 within chile"));
-        check("among Africa's top five", Some("among Africa's top five | 1..5 within africa"));
+        check(
+            "one of Chile's biggest",
+            Some("one of Chile's biggest | 1..10 within chile"),
+        );
+        check(
+            "among Africa's top five",
+            Some("among Africa's top five | 1..5 within africa"),
+        );
         check(
             "the biggest of the 27 member states",
             Some("the biggest of the 27 member states | 1..1 within 27 member states"),
@@ -663,7 +686,10 @@ mod tests {
             "the largest among the five Nordic countries by output",
             Some("the largest among the five Nordic countries | 1..1 within five nordic countries"),
         );
-        check("the second-largest of the three", Some("the second-largest of the three | 2..2 within three"));
+        check(
+            "the second-largest of the three",
+            Some("the second-largest of the three | 2..2 within three"),
+        );
         // The world's is no scope; nor is a group without a count.
         check("the world's largest of all", Some("the world's largest | 1..1"));
         check("the largest of the mines", Some("the largest | 1..1"));
@@ -675,7 +701,12 @@ mod tests {
     fn not_read_after_a_scope() {
         let text = "China is Asia's largest producer and the world's biggest buyer.";
         let tokens = tokenize(text);
-        let at = |word: &str| tokens.iter().position(|token| token.text(text) == word).expect("a token");
+        let at = |word: &str| {
+            tokens
+                .iter()
+                .position(|token| token.text(text) == word)
+                .expect("a token")
+        };
         assert_eq!(rank_at(text, &tokens, at("largest"), 10), None);
         let (_, world) = rank_at(text, &tokens, at("biggest"), 10).expect("after the world's");
         assert_eq!((world.text.as_str(), world.within), ("biggest", None));

@@ -107,11 +107,12 @@ impl<'a> SentenceClaims<'a> {
     /// The claims of `rule` matching tokens `matched` with `bindings`: one, or one per
     /// coordinated subject ("China and Russia each hold …").
     pub(super) fn claims(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Vec<Claim> {
+        let end = matched.end;
         let mut claims = self.bound_claims(rule, matched, bindings);
         match bindings.get(Role::Subject) {
-            Some(Bound::Coordinated(members)) => self.adjust_ranks(&mut claims, None, members.len()),
-            Some(Bound::Entity(subject)) => self.adjust_ranks(&mut claims, Some(subject), 1),
-            _ => self.adjust_ranks(&mut claims, None, 1),
+            Some(Bound::Coordinated(members)) => self.adjust_ranks(&mut claims, end, None, members.len()),
+            Some(Bound::Entity(subject)) => self.adjust_ranks(&mut claims, end, Some(subject), 1),
+            _ => self.adjust_ranks(&mut claims, end, None, 1),
         }
         claims
     }

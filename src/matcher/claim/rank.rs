@@ -11,16 +11,27 @@ use crate::rules::lexicon::EntityMatch;
 use crate::text::token::TokenKind;
 
 impl SentenceClaims<'_> {
-    /// Adjusts the rank claims of one match: `subject` is the bound subject mention (one, or
-    /// `members` coordinated ones).
-    pub(super) fn adjust_ranks(&self, claims: &mut Vec<Claim>, subject: Option<&EntityMatch>, members: usize) {
+    /// Adjusts the rank claims of one match ending before token `end`: `subject` is the bound
+    /// subject mention (one, or `members` coordinated ones).
+    pub(super) fn adjust_ranks(
+        &self,
+        claims: &mut Vec<Claim>,
+        end: usize,
+        subject: Option<&EntityMatch>,
+        members: usize,
+    ) {
         if !claims.iter().any(|claim| matches!(claim.value, Value::Rank(_))) {
             return;
         }
+        // "the biggest truck maker of the 27 member states": the group after the match.
+        let group = crate::extract::rank::group_after(self.text(), self.tokens, end);
         for claim in claims.iter_mut() {
             let Value::Rank(rank) = &mut claim.value else {
                 continue;
             };
+            if rank.within.is_none() {
+                rank.within.clone_from(&group);
+            }
             if let Some(within) = rank.within.take() {
                 let within = self.scope_entity(rank.span, &within).unwrap_or(within);
                 claim.scope.region = Some(within.clone());
