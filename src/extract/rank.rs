@@ -181,13 +181,13 @@ struct Phrase {
 }
 
 impl Phrase {
-    fn new(end: usize, best: u32, worst: u32, within: Option<Range<usize>>) -> Option<Phrase> {
-        Some(Phrase {
+    fn new(end: usize, best: u32, worst: u32, within: Option<Range<usize>>) -> Phrase {
+        Phrase {
             end,
             best,
             worst,
             within,
-        })
+        }
     }
 }
 
@@ -203,7 +203,7 @@ fn phrase_at(text: &str, tokens: &[Token], start: usize, top_k: u32) -> Option<P
         }
         if let Some((end, position)) = ordinal_at(text, tokens, index) {
             let end = superlative_at(text, tokens, end).map_or(end, |(end, _)| end);
-            return Phrase::new(end, position, position, None);
+            return Some(Phrase::new(end, position, position, None));
         }
         if is_any(text, tokens, index, RANK_VERBS) {
             return None;
@@ -216,15 +216,15 @@ fn phrase_at(text: &str, tokens: &[Token], start: usize, top_k: u32) -> Option<P
     if let Some((after, ())) = longest_phrase(text, tokens, start, PARTITIVES) {
         let (end, core, _, within) = core_at(text, tokens, after)?;
         return match core {
-            Core::Superlative(_) => Phrase::new(end, 1, top_k, within),
-            Core::Top(count) => Phrase::new(end, 1, count, within),
+            Core::Superlative(_) => Some(Phrase::new(end, 1, top_k, within)),
+            Core::Top(count) => Some(Phrase::new(end, 1, count, within)),
             Core::Position(_) => None,
         };
     }
     if is_any(text, tokens, start, &["in", "within"]) {
         let (end, core, _, within) = core_at(text, tokens, start + 1)?;
         return match core {
-            Core::Top(count) => Phrase::new(end, 1, count, within),
+            Core::Top(count) => Some(Phrase::new(end, 1, count, within)),
             _ => None,
         };
     }
@@ -234,8 +234,8 @@ fn phrase_at(text: &str, tokens: &[Token], start: usize, top_k: u32) -> Option<P
         }
         let (end, core, _, within) = core_at(text, tokens, start + 1)?;
         return match core {
-            Core::Superlative(Strength::Weak) => Phrase::new(end, 1, top_k, within),
-            Core::Top(count) => Phrase::new(end, 1, count, within),
+            Core::Superlative(Strength::Weak) => Some(Phrase::new(end, 1, top_k, within)),
+            Core::Top(count) => Some(Phrase::new(end, 1, count, within)),
             _ => None,
         };
     }
@@ -245,11 +245,11 @@ fn phrase_at(text: &str, tokens: &[Token], start: usize, top_k: u32) -> Option<P
     }
     let (end, core, determined, within) = core_at(text, tokens, start)?;
     match core {
-        Core::Superlative(Strength::Strong) => Phrase::new(end, 1, 1, within),
-        Core::Superlative(_) if determined => Phrase::new(end, 1, 1, within),
+        Core::Superlative(Strength::Strong) => Some(Phrase::new(end, 1, 1, within)),
+        Core::Superlative(_) if determined => Some(Phrase::new(end, 1, 1, within)),
         Core::Superlative(_) => None,
-        Core::Top(count) => Phrase::new(end, 1, count, within),
-        Core::Position(position) => Phrase::new(end, position, position, within),
+        Core::Top(count) => Some(Phrase::new(end, 1, count, within)),
+        Core::Position(position) => Some(Phrase::new(end, position, position, within)),
     }
 }
 
@@ -333,20 +333,20 @@ const TRAILS: &[&str] = &["trails", "trail", "trailed", "trailing", "behind"];
 fn news_position_at(text: &str, tokens: &[Token], start: usize) -> Option<Phrase> {
     // "runner-up", "runner up".
     if is_word(text, tokens, start, "runner") && is_word(text, tokens, start + 1, "up") {
-        return Phrase::new(start + 2, 2, 2, None);
+        return Some(Phrase::new(start + 2, 2, 2, None));
     }
     // "trails only Australia and Chile": one more than the names ahead.
     if is_any(text, tokens, start, TRAILS) && is_word(text, tokens, start + 1, "only") {
         let (end, names) = names_at(text, tokens, start + 2)?;
         let position = names + 1;
-        return Phrase::new(end, position, position, None);
+        return Some(Phrase::new(end, position, position, None));
     }
     // "a clear second", "a distant third".
     if is_any(text, tokens, start, &["a", "an"])
         && is_any(text, tokens, start + 1, PLACING_ADJECTIVES)
         && let Some((end, position)) = ordinal_at(text, tokens, start + 2)
     {
-        return Phrase::new(end, position, position, None);
+        return Some(Phrase::new(end, position, position, None));
     }
     // "in first place", "in sixth spot", "in third position", "sixth spot", "first place".
     let mut index = start;
@@ -360,14 +360,14 @@ fn news_position_at(text: &str, tokens: &[Token], start: usize) -> Option<Phrase
     let (after, position) = ordinal_at(text, tokens, index)?;
     // "second only to".
     if is_word(text, tokens, after, "only") && is_word(text, tokens, after + 1, "to") {
-        return Phrase::new(after + 2, position, position, None);
+        return Some(Phrase::new(after + 2, position, position, None));
     }
     let place =
         is_any(text, tokens, after, &["place", "spot"]) || (located && is_any(text, tokens, after, &["position"]));
     if !place {
         return None;
     }
-    Phrase::new(after + 1, position, position, None)
+    Some(Phrase::new(after + 1, position, position, None))
 }
 
 /// Names after "trails only": capitalised words, each name optionally after "the", joined by
