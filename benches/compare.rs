@@ -153,6 +153,7 @@ fn corpus() -> Vec<Claim> {
                             worst: rank,
                             text,
                             span: Span::default(),
+                            ..Rank::default()
                         }),
                     )
                 }

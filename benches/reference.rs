@@ -82,6 +82,7 @@ fn claims(count: usize) -> Vec<Claim> {
                     worst: 1,
                     text: "the largest".into(),
                     span: Span::new(0, 1),
+                    ..Rank::default()
                 }),
                 1 => Value::Order(Order {
                     relation: Relation::Greater,

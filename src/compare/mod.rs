@@ -674,7 +674,10 @@ impl<'a> Context<'a> {
 
     /// Whether the claim is asserted (negated claims only take part in polarity checks).
     fn is_asserted(&self, claim: usize) -> bool {
-        self.claims[claim].modality.polarity == crate::claim::Polarity::Asserted && !self.former[claim]
+        let claim_value = &self.claims[claim];
+        claim_value.modality.polarity == crate::claim::Polarity::Asserted
+            && !self.former[claim]
+            && !is_disjunctive(&claim_value.value)
     }
 
     /// The first firm claim of `claims`, else the first one.
@@ -720,4 +723,9 @@ impl Slice {
             None
         }
     }
+}
+
+/// Whether `value` is one side of an "either … or" disjunction, held against no other claim.
+fn is_disjunctive(value: &crate::claim::Value) -> bool {
+    matches!(value, crate::claim::Value::Rank(rank) if rank.is_disjunctive())
 }

@@ -476,17 +476,23 @@ fn asserted_as(context: &Context<'_>, value: &Value) -> String {
 /// The same value asserted in one place and negated in another.
 fn polarity(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: &mut Vec<Finding>) {
     let negated = |index: &usize| context.claims[*index].modality.polarity == Polarity::Negated;
-    if !slice.members.iter().any(negated) {
+    let members: Vec<usize> = slice
+        .members
+        .iter()
+        .copied()
+        .filter(|&index| !super::is_disjunctive(&context.claims[index].value))
+        .collect();
+    if !members.iter().any(negated) {
         return;
     }
     let mut by_signature: BTreeMap<Signature<'_>, [Vec<usize>; 2]> = BTreeMap::new();
-    for index in slice.members.iter().filter(|index| negated(index)) {
+    for index in members.iter().filter(|index| negated(index)) {
         by_signature
             .entry(signature(&context.claims[*index].value))
             .or_default()[1]
             .push(*index);
     }
-    for index in slice.members.iter().filter(|index| !negated(index)) {
+    for index in members.iter().filter(|index| !negated(index)) {
         if let Some(sides) = by_signature.get_mut(&signature(&context.claims[*index].value)) {
             sides[0].push(*index);
         }

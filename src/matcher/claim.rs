@@ -6,6 +6,8 @@
 //! inputs and the sentence's attribution are read on first use only, since most candidate
 //! sentences yield no claim.
 
+mod rank;
+
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -106,6 +108,18 @@ impl<'a> SentenceClaims<'a> {
     /// coordinated subject where the sentence says the value of each ("China and Russia each
     /// hold …"), none where it says it of them together ("… together hold 50 Mt").
     pub(super) fn claims(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Vec<Claim> {
+        let end = matched.end;
+        let mut claims = self.bound_claims(rule, matched, bindings);
+        match bindings.get(Role::Subject) {
+            Some(Bound::Coordinated(members)) => self.adjust_ranks(&mut claims, end, None, members.len()),
+            Some(Bound::Entity(subject)) => self.adjust_ranks(&mut claims, end, Some(subject), 1),
+            _ => self.adjust_ranks(&mut claims, end, None, 1),
+        }
+        claims
+    }
+
+    /// [`Self::claims`] before ranks are adjusted to their scope, plural and disjunction.
+    fn bound_claims(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Vec<Claim> {
         match bindings.get(Role::Subject) {
             Some(Bound::Coordinated(members)) => {
                 let value = match bindings.get(Role::Value) {

@@ -7,7 +7,8 @@
 //! row. Quantities agree when the reference value lies in the claim's interval as the
 //! comparator builds it under the claim's rule tolerance ([`interval::quantity`]); ranks when
 //! the stated or implied rank lies in the claim's rank range; orders when the two rows' values
-//! stand in the claimed relation. Negated, regional and superseded claims are not checked.
+//! stand in the claimed relation. Negated, regional and superseded claims are not checked, nor
+//! ranks within a region or group ("Asia's largest") or one side of an "either … or".
 
 use rayon::prelude::*;
 
@@ -40,6 +41,12 @@ struct Outcome<'a> {
 
 fn check_claim(reference: &Reference, policy: &Policy, index: usize, claim: &Claim) -> Option<Finding> {
     if claim.modality.polarity == Polarity::Negated || claim.scope.region.is_some() {
+        // A regional claim (a rank within Asia included) is not held against world rows.
+        return None;
+    }
+    if let Value::Rank(rank) = &claim.value
+        && (rank.is_disjunctive() || rank.within.is_some())
+    {
         return None;
     }
     let subject = claim.subject.as_ref()?.id.as_str();

@@ -201,6 +201,7 @@ fn rank(source: &Source, sentence: &str, words: &str, best: u32, worst: u32) -> 
         worst,
         text: words.to_owned(),
         span: source.within(sentence, words),
+        ..Rank::default()
     })
 }
 

@@ -426,6 +426,7 @@ mod tests {
                 worst: 10,
                 text: "one of the largest".into(),
                 span,
+                ..Rank::default()
             }),
             Value::Order(Order {
                 relation: Relation::Greater,
@@ -485,6 +486,7 @@ mod tests {
             worst,
             text: String::new(),
             span: Span::default(),
+            ..Rank::default()
         })
     }
 

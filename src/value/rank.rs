@@ -1,6 +1,10 @@
 //! Ranks: a position in a ranking, as the interval of positions the text allows ("one of the
 //! largest" is 1..`top_k`).
 //!
+//! A rank may hold within a region or group rather than the world ("Asia's largest", "the
+//! biggest of the 27 member states": [`Rank::within`]), and may be one side of a disjunction
+//! ("either Chile or Peru is the largest": [`Rank::alternatives`]), which conflicts with nothing.
+//!
 //! Its canonical text (`rank 2`, `rank 1..10`), report label (`rank 2`, `top 10`), JSON form and
 //! example notation (`2`, `1..10`) live here. Reading ranks from text is
 //! [`crate::extract::rank`]'s.
@@ -14,7 +18,7 @@ use super::number::ordinal;
 use crate::claim::Span;
 
 /// A position in a ranking, as the interval of ranks the text allows.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rank {
     /// Best position allowed (1 = first).
     pub best: u32,
@@ -24,26 +28,67 @@ pub struct Rank {
     pub text: String,
     /// Where those words are.
     pub span: Span,
+    /// The region or group the ranking is within ("asia" for "Asia's largest", "27 member
+    /// states" for "the biggest of the 27 member states"): a lexicon id when a lexicon names
+    /// it, else the words in lower case; `None` is the world. The matcher makes it the claim's
+    /// region scope, so a rank within Asia is never compared with a world rank.
+    pub within: Option<String>,
+    /// The other subjects of an "either … or" disjunction ("either Chile or Peru is the
+    /// largest"): the rank holds for one of them, so the claim conflicts with nothing.
+    pub alternatives: Vec<String>,
 }
 
 impl Rank {
-    /// Canonical text: `rank 2`, `rank 1..10`.
-    pub fn canonical_text(&self) -> String {
-        if self.best == self.worst {
-            format!("rank {}", self.best)
-        } else {
-            format!("rank {}..{}", self.best, self.worst)
+    /// A world rank from `best` to `worst` read from `text` at `span`.
+    pub fn new(best: u32, worst: u32, text: String, span: Span) -> Self {
+        Rank {
+            best,
+            worst,
+            text,
+            span,
+            ..Rank::default()
         }
     }
 
-    /// The report's label: `rank 2`, `top 10` (from the first), `rank 3–5`.
+    /// Whether the rank is one side of a disjunction, which no other claim is held against.
+    pub fn is_disjunctive(&self) -> bool {
+        !self.alternatives.is_empty()
+    }
+
+    /// Canonical text: `rank 2`, `rank 1..10`, `rank 1 within asia`, `rank 1 or peru`.
+    pub fn canonical_text(&self) -> String {
+        let mut text = if self.best == self.worst {
+            format!("rank {}", self.best)
+        } else {
+            format!("rank {}..{}", self.best, self.worst)
+        };
+        self.qualify(&mut text);
+        text
+    }
+
+    /// The report's label: `rank 2`, `top 10` (from the first), `rank 3–5`, `rank 1 within
+    /// asia`, `rank 1 or peru`.
     pub fn label(&self) -> String {
-        if self.best == self.worst {
+        let mut text = if self.best == self.worst {
             format!("rank {}", self.best)
         } else if self.best == 1 {
             format!("top {}", self.worst)
         } else {
             format!("rank {}–{}", self.best, self.worst)
+        };
+        self.qualify(&mut text);
+        text
+    }
+
+    /// Appends the scope and the alternatives (nothing for a plain world rank).
+    fn qualify(&self, text: &mut String) {
+        if let Some(within) = &self.within {
+            text.push_str(" within ");
+            text.push_str(within);
+        }
+        for alternative in &self.alternatives {
+            text.push_str(" or ");
+            text.push_str(alternative);
         }
     }
 
@@ -57,14 +102,19 @@ impl Rank {
     }
 }
 
-/// A rank in the JSON report (`{"type": "rank", "best", "worst", "text", "span"}`), written
-/// and read back.
+/// A rank in the JSON report (`{"type": "rank", "best", "worst", "text", "span"}`, with
+/// `"within"` for a rank within a region or group and `"alternatives"` for one side of a
+/// disjunction, both left out otherwise), written and read back.
 #[derive(Serialize, Deserialize)]
 pub struct RankDto<'a> {
     best: u32,
     worst: u32,
     text: Cow<'a, str>,
     span: SpanDto,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    within: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    alternatives: Vec<Cow<'a, str>>,
 }
 
 impl<'a> RankDto<'a> {
@@ -75,6 +125,8 @@ impl<'a> RankDto<'a> {
             worst: rank.worst,
             text: Cow::Borrowed(&rank.text),
             span: rank.span.into(),
+            within: rank.within.as_deref().map(Cow::Borrowed),
+            alternatives: rank.alternatives.iter().map(|id| Cow::Borrowed(id.as_str())).collect(),
         }
     }
 
@@ -85,6 +137,8 @@ impl<'a> RankDto<'a> {
             worst: self.worst,
             text: self.text.into_owned(),
             span: self.span.into(),
+            within: self.within.map(Cow::into_owned),
+            alternatives: self.alternatives.into_iter().map(Cow::into_owned).collect(),
         }
     }
 }
@@ -141,12 +195,7 @@ mod tests {
     use super::*;
 
     fn rank(best: u32, worst: u32) -> Rank {
-        Rank {
-            best,
-            worst,
-            text: "the second-largest".into(),
-            span: Span::new(4, 22),
-        }
+        Rank::new(best, worst, "the second-largest".into(), Span::new(4, 22))
     }
 
     #[test]
@@ -171,6 +220,19 @@ mod tests {
         );
         let read: RankDto<'_> = serde_json::from_str(&written).expect("reads back");
         assert_eq!(read.into_rank(), rank);
+        let scoped = Rank {
+            within: Some("asia".into()),
+            alternatives: vec!["peru".into()],
+            ..rank
+        };
+        let written = serde_json::to_string(&RankDto::new(&scoped)).expect("serialises");
+        assert!(
+            written.ends_with(r#""within":"asia","alternatives":["peru"]}"#),
+            "{written}"
+        );
+        let read: RankDto<'_> = serde_json::from_str(&written).expect("reads back");
+        assert_eq!(read.into_rank(), scoped);
+        assert_eq!(scoped.canonical_text(), "rank 2 within asia or peru");
     }
 
     #[test]

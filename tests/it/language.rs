@@ -132,3 +132,67 @@ fn a_rules_file_that_needs_its_siblings_is_one_error() {
         broken.stderr
     );
 }
+
+/// Ranks as news writes them (issue 21, items 3 and 4): a rank within a region or group never
+/// meets a world rank, coordinated subjects share a plural rank without contradicting each
+/// other, and an "either … or" claim conflicts with nothing; the JSON form says so with
+/// `within` and `alternatives`, and a plain world rank has neither.
+#[test]
+fn ranks_within_a_scope_plural_and_either_or() {
+    const DIR: &str = "tests/fixtures/language/ranks";
+    let report = crosscheck(&["report", DIR, "--rules", DIR, "--no-timing", "--format", "json"]);
+    assert_eq!(report.code, 1, "{}", report.stderr);
+    let json: serde_json::Value = serde_json::from_str(&report.stdout).expect("a JSON report");
+    let claims = json["claims"].as_array().expect("claims");
+    let rank_of = |quote: &str, subject: &str| {
+        claims
+            .iter()
+            .find(|claim| {
+                claim["evidence"]["quote"]
+                    .as_str()
+                    .is_some_and(|text| text.contains(quote))
+                    && claim["subject"]["id"] == subject
+            })
+            .unwrap_or_else(|| panic!("a claim of {subject} quoting {quote:?}"))
+    };
+    let asia = rank_of("Asia's largest", "orbis");
+    assert_eq!(asia["value"]["within"], "asia");
+    assert_eq!(asia["scope"]["region"], "asia");
+    let either = rank_of("Orbis or Kestrel", "kestrel");
+    assert_eq!(either["value"]["alternatives"], serde_json::json!(["orbis"]));
+    let plural = rank_of("the world's biggest truck makers", "orbis");
+    assert_eq!(
+        (plural["value"]["best"].as_u64(), plural["value"]["worst"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert!(plural["value"].get("within").is_none() && plural["value"].get("alternatives").is_none());
+    // The findings: only world ranks of one subject meet, and no claim within a region or of
+    // a disjunction is quoted by any finding.
+    let quoted: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .flat_map(|finding| finding["claims"].as_array().into_iter().flatten())
+        .filter_map(|id| id.as_str())
+        .collect();
+    for silent in [
+        asia,
+        either,
+        rank_of("Europe's second-biggest", "kestrel"),
+        rank_of("biggest truck maker", "halvard"),
+    ] {
+        let id = silent["id"].as_str().expect("an id");
+        assert!(!quoted.contains(&id), "{} is in a finding", silent["evidence"]["quote"]);
+    }
+    let conflicts: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|finding| finding["kind"] == "conflict")
+        .filter_map(|finding| finding["key"].as_str())
+        .collect();
+    assert_eq!(
+        conflicts,
+        ["maker-rank · kestrel · trucks", "maker-rank · orbis · trucks"]
+    );
+}

@@ -146,7 +146,9 @@ fn reference_findings_survive_saved_reports() {
     ];
     let mut without = base.to_vec();
     without.extend(["old.json", "--no-reference"]);
-    assert_eq!(crosscheck_in(dir, &without).code, 0);
+    // Exit 1: "second only to China" (Brazil, 2nd) and "the world's second-largest" (Russia)
+    // are a rank conflict between the articles themselves, with or without the table.
+    assert_eq!(crosscheck_in(dir, &without).code, 1);
     let mut with = base.to_vec();
     with.extend(["new.json", "--reference", table]);
     assert_eq!(crosscheck_in(dir, &with).code, 1);
@@ -330,4 +332,45 @@ fn the_reference_schema_is_committed_and_complete() {
         .filter_map(|key| key.as_str())
         .collect();
     assert_eq!(required, ["entity", "kind", "value", "year", "source"]);
+}
+
+/// A rank within a region ("Latin America's largest") is not held against the table's world
+/// ranking; the same words about the world are (issue 21, item 4).
+#[test]
+fn a_rank_within_a_region_is_not_checked_against_the_world() {
+    let temporary = tempfile::tempdir().expect("a temporary directory");
+    let dir = temporary.path();
+    std::fs::write(
+        dir.join("scoped.md"),
+        "Brazil holds Latin America's largest rare earth reserves, the survey said.\n",
+    )
+    .expect("writes");
+    std::fs::write(
+        dir.join("world.md"),
+        "Brazil holds the world's largest rare earth reserves.\n",
+    )
+    .expect("writes");
+    let table = root().join("tests/fixtures/reference/table.csv");
+    let rules = root().join("rules");
+    let run = |file: &str| {
+        crosscheck_in(
+            dir,
+            &[
+                "report",
+                file,
+                "--rules",
+                rules.to_str().expect("a UTF-8 path"),
+                "--reference",
+                table.to_str().expect("a UTF-8 path"),
+                "--no-timing",
+            ],
+        )
+    };
+    let scoped = run("scoped.md");
+    assert_eq!(scoped.code, 0, "{}{}", scoped.stdout, scoped.stderr);
+    assert!(!scoped.stdout.contains("reference:"), "{}", scoped.stdout);
+    assert!(scoped.stdout.contains("1 claim,"), "{}", scoped.stdout);
+    let world = run("world.md");
+    assert_eq!(world.code, 1, "{}{}", world.stdout, world.stderr);
+    assert!(world.stdout.contains("error[reference:disagrees]"), "{}", world.stdout);
 }

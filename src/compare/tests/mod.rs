@@ -156,6 +156,7 @@ fn rank(text: &str, best: u32, worst: u32) -> Value {
         worst,
         text: text.to_owned(),
         span: Span::default(),
+        ..Rank::default()
     })
 }
 

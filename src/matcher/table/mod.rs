@@ -325,6 +325,7 @@ impl Reader<'_> {
                         worst: position,
                         text: text[span.range()].to_string(),
                         span,
+                        ..Rank::default()
                     });
                     // A rank column's own header; the value column's when the order ranks.
                     let header = match (rank_column, headers.get(column)) {
