@@ -1,8 +1,9 @@
 //! The rules file as written: a serde mirror of the TOML, with spans kept for diagnostics.
 //!
-//! Nothing here is validated beyond what TOML and serde check (types, unknown keys — every table
-//! denies unknown fields so a typo in a key is an error with a caret). Validation and
-//! compilation live in [`super::compile`].
+//! Nothing here is validated beyond what TOML and serde check (types, unknown keys). Every table
+//! denies unknown fields, which is what the schema says; the loader finds unknown keys itself
+//! first (`compile/keys.rs`), reports each and leaves it out, so one typo does not hide the
+//! file's other problems. Validation and compilation live in [`super::compile`].
 //!
 //! The same types derive [`JsonSchema`], so `crosscheck schema` describes exactly what parses:
 //! `Spanned<T>` fields are described as `T` (`#[schemars(with = "T")]`), and

@@ -67,9 +67,16 @@ impl Vocabulary {
             ));
         }
         let tokens = tokenize(unit);
-        let found = unit_after_at(unit, &tokens, 0, false, Vocabulary::none())
+        // "million tonnes": a scale word may come first.
+        let (start, scale) = super::figure::scale_at(unit, &tokens, 0, false, Vocabulary::none())
+            .filter(|&(end, _)| end < tokens.len())
+            .unwrap_or((0, 1.0));
+        let found = unit_after_at(unit, &tokens, start, start > 0, Vocabulary::none())
             .filter(|(end, _)| *end == tokens.len())
-            .map(|(_, (found, _))| found);
+            .map(|(_, (found, _))| Unit {
+                factor: found.factor * scale,
+                ..found
+            });
         let Some(found) = found else {
             return Err(format!("unknown unit `{unit}`"));
         };
@@ -198,6 +205,7 @@ mod tests {
         let mut vocabulary = Vocabulary::default();
         assert!(vocabulary.add_unit("MT", "Mt").is_ok());
         assert!(vocabulary.add_unit("MMT", "million tonnes").is_ok());
+        assert_eq!(vocabulary.units[1].1, Unit { code: "t", factor: 1e6 });
         assert_eq!(vocabulary.add_unit("MT", "Mtt"), Err("unknown unit `Mtt`".into()));
         assert_eq!(vocabulary.add_unit(" ", "Mt"), Err("the alias is empty".into()));
         assert!(vocabulary.add_scale("cr", 1e7).is_ok());
