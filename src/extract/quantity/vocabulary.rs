@@ -80,6 +80,9 @@ impl Vocabulary {
         let Some(found) = found else {
             return Err(format!("unknown unit `{unit}`"));
         };
+        if self.units.iter().any(|(other, _)| *other == phrase) {
+            return Err(format!("the alias `{alias}` is declared twice"));
+        }
         self.units.push((phrase, found));
         Ok(())
     }
@@ -97,6 +100,9 @@ impl Vocabulary {
         }
         if !(factor.is_finite() && factor > 0.0) {
             return Err(format!("factor {factor} is not a positive number"));
+        }
+        if self.scales.iter().any(|(other, _)| other.eq_ignore_ascii_case(word)) {
+            return Err(format!("the scale word `{word}` is declared twice"));
         }
         self.scales.push((word.to_string(), factor));
         Ok(())
@@ -211,6 +217,14 @@ mod tests {
         assert!(vocabulary.add_scale("cr", 1e7).is_ok());
         assert!(vocabulary.add_scale("two words", 1e7).is_err());
         assert!(vocabulary.add_scale("cr", -1.0).is_err());
+        assert_eq!(
+            vocabulary.add_scale("CR", 1e7),
+            Err("the scale word `CR` is declared twice".into())
+        );
+        assert_eq!(
+            vocabulary.add_unit("MT", "kt"),
+            Err("the alias `MT` is declared twice".into())
+        );
         assert!(vocabulary.add_bound("so far", Bound::AtLeast, true).is_ok());
         assert_eq!(
             vocabulary.add_bound("", Bound::AtLeast, true),

@@ -38,6 +38,11 @@ pub(super) fn compile_vocabulary(
                     None => "name a unit the quantity reader knows (t, kt, Mt, tonnes, GWh, USD …)".to_string(),
                 };
                 (unit.span(), hint)
+            } else if message.ends_with("declared twice") {
+                (
+                    alias.span(),
+                    "keep one entry for the alias, in one file of the rule set".to_string(),
+                )
             } else {
                 (
                     alias.span(),
@@ -55,10 +60,12 @@ pub(super) fn compile_vocabulary(
             } else {
                 word.span()
             };
-            problems.push(
-                Diagnostic::error(path, source, span, format!("scale word: {message}"))
-                    .hint("a scale word is one word and a positive factor, e.g. { word = \"cr\", factor = 1e7 }"),
-            );
+            let hint = if message.ends_with("declared twice") {
+                "keep one entry for the word, in one file of the rule set"
+            } else {
+                "a scale word is one word and a positive factor, e.g. { word = \"cr\", factor = 1e7 }"
+            };
+            problems.push(Diagnostic::error(path, source, span, format!("scale word: {message}")).hint(hint));
         }
     }
     for entry in &syntax.bounds {
