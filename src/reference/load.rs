@@ -715,7 +715,7 @@ patterns = ["{subject:company} produced {value:quantity(mass)}"]
             let reference = super::load_sources(&[("table.csv".into(), table.clone())], &set).expect("the table loads");
             match &reference.rows[0].value {
                 crate::reference::RowValue::Quantity(quantity) => quantity.value,
-                other => panic!("not a quantity: {other:?}"),
+                other @ crate::reference::RowValue::Rank(_) => panic!("not a quantity: {other:?}"),
             }
         };
         assert_eq!(
