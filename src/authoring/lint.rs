@@ -370,7 +370,7 @@ fn impossible_leaf(set: &RuleSet, node: &Node) -> Option<(String, String)> {
 /// Why the word that starts `rest` can never be matched when it follows a `{value:quantity}`
 /// slot directly (`previous`): the quantity reader takes it as part of the figure
 /// ("5 tonnes", "5 million", "5 a year", "5 or more"), so no token is left for the template.
-fn absorbed_by_slot(previous: Option<&Node>, rest: &[Node]) -> Option<(String, String)> {
+fn absorbed_by_slot(set: &RuleSet, previous: Option<&Node>, rest: &[Node]) -> Option<(String, String)> {
     let Some(Node::Slot {
         role, kind, argument, ..
     }) = previous
@@ -390,7 +390,7 @@ fn absorbed_by_slot(previous: Option<&Node>, rest: &[Node]) -> Option<(String, S
     let first = words.first()?;
     let probe = format!("5 {}", words.join(" "));
     let tokens = tokenize(&probe);
-    let (end, _) = crate::extract::quantity::quantity_at(&probe, &tokens, 0)?;
+    let (end, _) = crate::extract::quantity::quantity_in(&probe, &tokens, 0, &set.vocabulary)?;
     (end > 1).then(|| {
         let slot = match argument {
             Some(argument) => format!("{{{role}:{kind}({argument})}}"),
@@ -468,7 +468,7 @@ fn walk(
             }
             _ => continue,
         };
-        let found = impossible_leaf(set, node).or_else(|| absorbed_by_slot(previous, &nodes[index..]));
+        let found = impossible_leaf(set, node).or_else(|| absorbed_by_slot(set, previous, &nodes[index..]));
         if let Some((reason, hint)) = found {
             dead.push(Dead {
                 reason,
@@ -707,6 +707,18 @@ examples = [{ text = "Russia holds lithium.", subject = "russia" }]
         // Must stay silent: words the reader leaves alone, and a unit after a gap.
         check(&value_only("{value:quantity} of ..3 tax"), &[]);
         check(&value_only("{value:quantity} ..1 tonnes ..3 tax"), &[]);
+        // A pack's own bound phrase is taken by the reader too, in that pack only.
+        check(&value_only("{value:quantity} so far ..3 tax"), &[]);
+        check(
+            &format!(
+                "[vocabulary]\nbounds = [{{ phrase = \"so far\", bound = \"at_least\", after = true }}]\n{}",
+                value_only("{value:quantity} so far ..3 tax")
+            ),
+            &[(
+                Lint::ImpossibleTemplate,
+                "a template of rule `tax` can never match: the word `so` right after `{value:quantity}` is read as part of the quantity (\"5 so far\"), so it is never left for the template",
+            )],
+        );
     }
 
     #[test]

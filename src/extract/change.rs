@@ -17,7 +17,7 @@
 //!   magnitude, so they take none.
 
 use super::is_any;
-use super::quantity::quantity_at;
+use super::quantity::{Vocabulary, quantity_in};
 use crate::claim::{Quantity, Span};
 use crate::text::token::Token;
 use crate::value::{Change, Direction};
@@ -149,6 +149,11 @@ const ADVERBS: &[&str] = &[
 /// Reads a signed change starting exactly at token `start`: one past its last token and the
 /// change.
 pub fn change_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, Change)> {
+    change_in(text, tokens, start, Vocabulary::none())
+}
+
+/// [`change_at`] with a rule pack's [`Vocabulary`] for the figures.
+pub fn change_in(text: &str, tokens: &[Token], start: usize, vocabulary: &Vocabulary) -> Option<(usize, Change)> {
     let (direction, factor, mut index, needs_figure) = direction_at(text, tokens, start)?;
     if is_any(text, tokens, index, ADVERBS) {
         index += 1;
@@ -160,7 +165,7 @@ pub fn change_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, C
         } else {
             index
         };
-        if let Some((end, quantity)) = magnitude_at(text, tokens, at) {
+        if let Some((end, quantity)) = magnitude_at(text, tokens, at, vocabulary) {
             by = Some(quantity);
             index = end;
         }
@@ -168,14 +173,14 @@ pub fn change_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, C
     let (mut from, mut to) = (None, None);
     for _ in 0..2 {
         if from.is_none() && is_any(text, tokens, index, &["from"]) {
-            if let Some((end, quantity)) = quantity_at(text, tokens, index + 1) {
+            if let Some((end, quantity)) = quantity_in(text, tokens, index + 1, vocabulary) {
                 from = Some(quantity);
                 index = end;
                 continue;
             }
         }
         if to.is_none() && is_any(text, tokens, index, &["to"]) {
-            if let Some((end, quantity)) = quantity_at(text, tokens, index + 1) {
+            if let Some((end, quantity)) = quantity_in(text, tokens, index + 1, vocabulary) {
                 to = Some(quantity);
                 index = end;
                 continue;
@@ -187,7 +192,7 @@ pub fn change_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, C
         return None;
     }
     if let (Some(before), Some(after)) = (&from, &to) {
-        from = Some(with_unit_of(text, tokens, before, after));
+        from = Some(with_unit_of(text, tokens, before, after, vocabulary));
     }
     let span = Span::new(tokens[start].start, tokens[index - 1].end);
     Some((
@@ -240,8 +245,8 @@ fn direction_at(text: &str, tokens: &[Token], start: usize) -> Option<(Direction
 
 /// A magnitude at `index`: a quantity with a unit or a percentage, never a signed one ("down
 /// 0.6%" is read from "down", so the sign is the verb's).
-fn magnitude_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, Quantity)> {
-    let (end, mut quantity) = quantity_at(text, tokens, index)?;
+fn magnitude_at(text: &str, tokens: &[Token], index: usize, vocabulary: &Vocabulary) -> Option<(usize, Quantity)> {
+    let (end, mut quantity) = quantity_in(text, tokens, index, vocabulary)?;
     if quantity.value < 0.0 {
         quantity.value = -quantity.value;
         let (low, high) = (quantity.low.map(|low| -low), quantity.high.map(|high| -high));
@@ -252,7 +257,13 @@ fn magnitude_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, Qu
 
 /// "from 18 million to 4 million tonnes": the figure before read with the unit (and scale)
 /// written only after the figure after, when it has none of its own.
-fn with_unit_of(text: &str, tokens: &[Token], before: &Quantity, after: &Quantity) -> Quantity {
+fn with_unit_of(
+    text: &str,
+    tokens: &[Token],
+    before: &Quantity,
+    after: &Quantity,
+    vocabulary: &Vocabulary,
+) -> Quantity {
     if !before.unit.is_empty() || after.unit.is_empty() {
         return before.clone();
     }
@@ -274,7 +285,7 @@ fn with_unit_of(text: &str, tokens: &[Token], before: &Quantity, after: &Quantit
     }
     let combined = format!("{} {tail}", before.text);
     let combined_tokens = crate::text::token::tokenize(&combined);
-    match quantity_at(&combined, &combined_tokens, 0) {
+    match quantity_in(&combined, &combined_tokens, 0, vocabulary) {
         Some((_, read)) if read.unit == after.unit => Quantity {
             text: before.text.clone(),
             span: before.span,

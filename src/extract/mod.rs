@@ -38,11 +38,11 @@ pub mod quantity;
 pub mod rank;
 pub mod year;
 
-pub use change::change_at;
+pub use change::{change_at, change_in};
 pub use comparative::comparative_at;
 pub use name::name_at;
 pub use number::{format_value, numeral_at, ordinal_at, parse_number, round_significant};
-pub use quantity::quantity_at;
+pub use quantity::{Vocabulary, quantity_at, quantity_in};
 pub use rank::rank_at;
 pub use year::{scope_year, year_at};
 

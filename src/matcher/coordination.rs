@@ -9,9 +9,13 @@
 //!   "both" (just before the match or inside it: not "…, both countries said").
 //! - Without either, what holds of a group holds of each member only where the value is no
 //!   figure of its own: a statement, stance, category or order ("China and Russia hold large
-//!   reserves"), or a rank range ("among the largest"). A figure, an exact rank or a change is
-//!   read as the group's ("Chile and Peru produce 8 Mt of copper" is not 8 Mt each) and needs a
-//!   distributive cue.
+//!   reserves"), or a rank: a range ("among the largest") holds of each, and one position the
+//!   subjects share ("Orbis and Kestrel, the world's biggest truck makers") puts each in the
+//!   positions from it on (the top two; `claim/rank.rs` widens it), never both first, when the
+//!   match goes on to a plural noun ("makers", "reserves"); with a singular one ("the world's
+//!   biggest brewer", a merger's) it is the group's. A figure
+//!   or a change is read as the group's ("Chile and Peru produce 8 Mt of copper" is not 8 Mt
+//!   each) and needs a distributive cue.
 //!
 //! The cues are read in the match and the three tokens either side of it; "respectively" to
 //! the end of the sentence, where it usually stands.
@@ -59,9 +63,25 @@ pub(super) fn distributes(text: &str, tokens: &[Token], matched: Range<usize>, v
     distributive
         || match value {
             None => true,
-            Some(Value::Rank(rank)) => rank.best != rank.worst,
+            Some(Value::Rank(rank)) => rank.best != rank.worst || plural_after(text, tokens, matched, rank.span.end),
             Some(_) => false,
         }
+}
+
+/// Whether a word of the match after byte `after` (the end of its rank) is a plural noun.
+fn plural_after(text: &str, tokens: &[Token], matched: Range<usize>, after: usize) -> bool {
+    tokens
+        .get(matched)
+        .unwrap_or_default()
+        .iter()
+        .filter(|token| token.start >= after)
+        .any(|token| {
+            let word = &text[token.start..token.end];
+            word.len() > 3
+                && word.bytes().all(|byte| byte.is_ascii_lowercase())
+                && word.ends_with('s')
+                && !["ss", "us", "is"].iter().any(|ending| word.ends_with(ending))
+        })
 }
 
 #[cfg(test)]
@@ -83,6 +103,8 @@ mod tests {
             worst,
             text: String::new(),
             span: Span::default(),
+            within: None,
+            alternatives: Vec::new(),
         })
     }
 
@@ -114,8 +136,19 @@ mod tests {
     }
 
     #[test]
-    fn rank_ranges_distribute_and_exact_ranks_do_not() {
+    fn ranks_distribute_as_shared_positions() {
         assert!(check("China and Russia are among the largest", Some(&rank(1, 10))));
-        assert!(!check("China and Russia have the largest reserves", Some(&rank(1, 1))));
+        assert!(check(
+            "Orbis and Kestrel, the world's biggest truck makers",
+            Some(&rank(1, 1))
+        ));
+        assert!(!check(
+            "Brewfield and Tamsin, the world's biggest brewer by volume",
+            Some(&rank(1, 1))
+        ));
+        assert!(!check(
+            "China and Russia together have the largest reserves",
+            Some(&rank(1, 1))
+        ));
     }
 }

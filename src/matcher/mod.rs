@@ -301,7 +301,9 @@ impl<'r> Matcher<'r> {
             entities,
             &speakers,
         );
-        let mut engine = Engine::new(text, tokens, entities).with_context(&state.anaphora, &rules.lexicons);
+        let mut engine = Engine::new(text, tokens, entities)
+            .with_context(&state.anaphora, &rules.lexicons)
+            .with_vocabulary(&rules.vocabulary);
         let before = claims.len();
         let mut next_template = 0;
         for rule in &rules.rules {

@@ -27,7 +27,7 @@ pub struct PatternProbe {
 pub fn probe(rules: &RuleSet, rule: &Rule, text: &str, tokens: &[Token]) -> Vec<PatternProbe> {
     let mut entities = Vec::new();
     rules.index.find(text, tokens, &mut String::new(), &mut entities);
-    let mut engine = Engine::new(text, tokens, &entities);
+    let mut engine = Engine::new(text, tokens, &entities).with_vocabulary(&rules.vocabulary);
     engine.read_ranks_with(rule.top_k);
     let mut probes = Vec::new();
     for (pattern_index, pattern) in rule.patterns.iter().enumerate() {

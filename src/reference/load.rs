@@ -177,6 +177,8 @@ struct Known<'a> {
     kinds: Vec<&'a str>,
     /// The dimensions the quantity rules of each kind read.
     dimensions: HashMap<&'a str, Vec<Dimension>>,
+    /// The rule set's own words for quantities, so a table's units read as its articles' do.
+    vocabulary: &'a crate::extract::Vocabulary,
 }
 
 impl<'a> Known<'a> {
@@ -201,6 +203,7 @@ impl<'a> Known<'a> {
             entity_set,
             kinds,
             dimensions,
+            vocabulary: &set.vocabulary,
         }
     }
 }
@@ -335,7 +338,7 @@ fn read_value(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<RowVal
     }
     let unit_text = unit.map_or("", |unit| unit.text.as_str());
     let span = unit.map_or_else(|| raw.value.span.clone(), |unit| unit.span.clone());
-    let quantity = read_quantity(&number_text, unit_text).ok_or_else(|| {
+    let quantity = read_quantity(&number_text, unit_text, known.vocabulary).ok_or_else(|| {
         file.error(span.clone(), format!("unknown unit `{unit_text}`"))
             .label("not a unit crosscheck reads")
             .hint("write a unit as articles do: t, tonnes, metric tons, kt, Mt, %, $, or `rank` for a rank")
@@ -375,7 +378,7 @@ fn read_value(file: &File<'_>, known: &Known<'_>, raw: &RawRow) -> Result<RowVal
 
 /// `number unit` read by the article reader, so that a table's `t` or `metric tons` means what
 /// an article's does; `None` unless the whole text is one exact figure.
-fn read_quantity(number: &str, unit: &str) -> Option<Quantity> {
+fn read_quantity(number: &str, unit: &str, vocabulary: &crate::extract::Vocabulary) -> Option<Quantity> {
     let text = if unit.is_empty() {
         number.to_owned()
     } else if unit.starts_with(['$', '€', '£', '¥']) {
@@ -384,7 +387,7 @@ fn read_quantity(number: &str, unit: &str) -> Option<Quantity> {
         format!("{number} {unit}")
     };
     let tokens = crate::text::token::tokenize(&text);
-    let (end, quantity) = crate::extract::quantity::quantity_at(&text, &tokens, 0)?;
+    let (end, quantity) = crate::extract::quantity::quantity_in(&text, &tokens, 0, vocabulary)?;
     (end == tokens.len() && quantity.bound == Bound::Exact).then_some(quantity)
 }
 
@@ -689,6 +692,37 @@ mod tests {
                 field.text
             );
         }
+    }
+
+    /// A table's unit reads as the rule set's articles do: `MT` is megatonnes in a rule set
+    /// whose `[vocabulary]` says so, the metric ton otherwise.
+    #[test]
+    fn units_read_with_the_rule_sets_vocabulary() {
+        let rules = r#"
+[lexicon.company.entries]
+kestrel = ["Kestrel Mining"]
+
+[[rule]]
+id = "output"
+kind = "output"
+compare = "quantity"
+patterns = ["{subject:company} produced {value:quantity(mass)}"]
+"#;
+        let table = "entity,kind,value,unit,year,source\nkestrel,output,1.2,MT,2025,Annual report\n".to_string();
+        let value = |vocabulary: &str| {
+            let set = crate::rules::load_sources(&[("rules.toml".into(), format!("{vocabulary}{rules}"))])
+                .expect("the rules load");
+            let reference = super::load_sources(&[("table.csv".into(), table.clone())], &set).expect("the table loads");
+            match &reference.rows[0].value {
+                crate::reference::RowValue::Quantity(quantity) => quantity.value,
+                other @ crate::reference::RowValue::Rank(_) => panic!("not a quantity: {other:?}"),
+            }
+        };
+        assert_eq!(
+            value("[vocabulary]\nunits = [{ alias = \"MT\", unit = \"Mt\" }]\n"),
+            1_200_000.0
+        );
+        assert_eq!(value(""), 1.2);
     }
 
     #[test]

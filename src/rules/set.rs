@@ -137,6 +137,9 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Modality cues.
     pub cues: Cues,
+    /// The pack's own words for quantities (`[vocabulary]`): unit aliases, scale words and
+    /// bound phrases added to the built-in tables.
+    pub vocabulary: crate::extract::Vocabulary,
     /// Similarity for shared wording (None = off).
     pub shared_wording: Option<f64>,
     /// Entry id → the id of the entry it lies within, from the lexicons' `parents`.

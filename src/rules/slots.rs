@@ -12,7 +12,7 @@
 pub use super::dimension::{Dimension, Noun};
 use super::lexicon::Lexicon;
 use crate::claim::{Relation, Span, Value};
-use crate::extract::{change, comparative, name, quantity, rank, year};
+use crate::extract::{Vocabulary, change, comparative, name, quantity, rank, year};
 use crate::text::token::Token;
 use crate::value::CompareMode;
 #[cfg(test)]
@@ -147,10 +147,18 @@ impl SlotKind {
 
     /// Reads a slot of this built-in kind starting exactly at token `start` of a sentence:
     /// the end token and the reading, before [`SlotKind::admits`] narrows it.
-    pub fn read(self, text: &str, tokens: &[Token], start: usize, top_k: u32) -> Option<(usize, Reading)> {
+    /// `vocabulary` is the rule set's own words for quantities.
+    pub fn read(
+        self,
+        text: &str,
+        tokens: &[Token],
+        start: usize,
+        top_k: u32,
+        vocabulary: &Vocabulary,
+    ) -> Option<(usize, Reading)> {
         match self {
             SlotKind::Lexicon(_) => None,
-            SlotKind::Quantity(_) => quantity::quantity_at(text, tokens, start)
+            SlotKind::Quantity(_) => quantity::quantity_in(text, tokens, start, vocabulary)
                 .map(|(end, quantity)| (end, Reading::Value(Value::Quantity(quantity)))),
             SlotKind::Rank => {
                 rank::rank_at(text, tokens, start, top_k).map(|(end, rank)| (end, Reading::Value(Value::Rank(rank))))
@@ -159,7 +167,7 @@ impl SlotKind {
                 .map(|(end, relation, span)| (end, Reading::Relation(relation, span))),
             SlotKind::Year => year::year_at(text, tokens, start).map(|(end, year)| (end, Reading::Year(year))),
             SlotKind::Name => name::name_at(text, tokens, start).map(|(end, name)| (end, Reading::Name(name))),
-            SlotKind::Change => change::change_at(text, tokens, start)
+            SlotKind::Change => change::change_in(text, tokens, start, vocabulary)
                 .map(|(end, change)| (end, Reading::Value(Value::Change(Box::new(change))))),
         }
     }

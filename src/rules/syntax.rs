@@ -1,8 +1,9 @@
 //! The rules file as written: a serde mirror of the TOML, with spans kept for diagnostics.
 //!
-//! Nothing here is validated beyond what TOML and serde check (types, unknown keys — every table
-//! denies unknown fields so a typo in a key is an error with a caret). Validation and
-//! compilation live in [`super::compile`].
+//! Nothing here is validated beyond what TOML and serde check (types, unknown keys). Every table
+//! denies unknown fields, which is what the schema says; the loader finds unknown keys itself
+//! first (`compile/keys.rs`), reports each and leaves it out, so one typo does not hide the
+//! file's other problems. Validation and compilation live in [`super::compile`].
 //!
 //! The same types derive [`JsonSchema`], so `crosscheck schema` describes exactly what parses:
 //! `Spanned<T>` fields are described as `T` (`#[schemars(with = "T")]`), and
@@ -33,6 +34,9 @@ pub struct RuleFile {
     /// Settings that apply to the whole rule set.
     #[serde(default)]
     pub settings: Option<SettingsSyntax>,
+    /// Words the pack adds to the built-in readers, for this rule set only.
+    #[serde(default)]
+    pub vocabulary: Option<VocabularySyntax>,
 }
 
 /// `[lexicon.NAME]`.
@@ -301,4 +305,66 @@ pub struct SettingsSyntax {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub furniture_extend: Vec<Spanned<String>>,
+}
+
+/// `[vocabulary]`: words a rule pack adds to the built-in quantity reader, for this rule set
+/// only (every file's entries add up).
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VocabularySyntax {
+    /// Unit aliases: `{ alias = "MT", unit = "Mt" }` reads "1.2 MT" as 1.2 million tonnes.
+    #[serde(default)]
+    #[schemars(with = "Vec<UnitAliasSyntax>")]
+    pub units: Vec<Spanned<UnitAliasSyntax>>,
+    /// Scale words: `{ word = "cr", factor = 1e7 }` reads "Rs 500 cr" as 5 billion rupees.
+    #[serde(default)]
+    #[schemars(with = "Vec<ScaleWordSyntax>")]
+    pub scales: Vec<Spanned<ScaleWordSyntax>>,
+    /// Bound phrases: `{ phrase = "so far", bound = "at_least", after = true }` reads "1,200 so
+    /// far" as at least 1,200.
+    #[serde(default)]
+    #[schemars(with = "Vec<BoundCueSyntax>")]
+    pub bounds: Vec<Spanned<BoundCueSyntax>>,
+}
+
+/// One unit alias of `[vocabulary]`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitAliasSyntax {
+    /// The unit as the pack's sources write it, matched with its exact case (`MT`).
+    #[schemars(with = "String")]
+    pub alias: Spanned<String>,
+    /// A unit the quantity reader knows, which the alias stands for (`Mt`, `million tonnes`,
+    /// `GWh`, `USD`).
+    #[schemars(with = "String")]
+    pub unit: Spanned<String>,
+}
+
+/// One scale word of `[vocabulary]`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleWordSyntax {
+    /// One word, matched ignoring case (`cr`).
+    #[schemars(with = "String")]
+    pub word: Spanned<String>,
+    /// What the figure before it is multiplied by (`1e7`).
+    #[schemars(with = "f64", range(min = 0.0))]
+    pub factor: Spanned<f64>,
+}
+
+/// One bound phrase of `[vocabulary]`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BoundCueSyntax {
+    /// The words, matched ignoring case (`so far`, `a confirmed`).
+    #[schemars(with = "String")]
+    pub phrase: Spanned<String>,
+    /// What the phrase makes of the figure: `at_least`, `more_than`, `at_most`, `less_than` or
+    /// `approximate`.
+    #[schemars(with = "String", extend("enum" = ["at_least", "more_than", "at_most", "less_than", "approximate"]))]
+    pub bound: Spanned<String>,
+    /// Whether the phrase follows the figure ("1,200 so far") rather than precedes it (default
+    /// false).
+    #[serde(default)]
+    pub after: Option<bool>,
 }

@@ -57,6 +57,28 @@ static WITH_ANCHORLESS: LazyLock<RuleSet> = LazyLock::new(|| {
 /// The matcher of [`WITH_ANCHORLESS`].
 static ANCHORLESS_MATCHER: LazyLock<Matcher<'static>> = LazyLock::new(|| Matcher::new(&WITH_ANCHORLESS));
 
+/// A pack vocabulary: `MT` is megatonnes, `cr` a crore, "a confirmed" and "so far" bounds.
+const VOCABULARY: &str = r#"
+[vocabulary]
+units = [{ alias = "MT", unit = "Mt" }]
+scales = [{ word = "cr", factor = 1e7 }]
+bounds = [{ phrase = "a confirmed", bound = "at_least" }, { phrase = "so far", bound = "at_least", after = true }]
+"#;
+
+/// The bundled rules with [`VOCABULARY`].
+static WITH_VOCABULARY: LazyLock<RuleSet> = LazyLock::new(|| {
+    let mut sources: Vec<(String, String)> = RULES
+        .files
+        .iter()
+        .map(|file| (file.path.clone(), file.source.to_string()))
+        .collect();
+    sources.push(("vocabulary.toml".into(), VOCABULARY.into()));
+    rules::load_sources(&sources).expect("the bundled rules and a vocabulary load")
+});
+
+/// The matcher of [`WITH_VOCABULARY`].
+static VOCABULARY_MATCHER: LazyLock<Matcher<'static>> = LazyLock::new(|| Matcher::new(&WITH_VOCABULARY));
+
 /// `crosscheck extract PATH --rules rules` plus `extra` arguments.
 fn extract(path: &str, extra: &[&str]) -> Run {
     let mut args = vec!["extract", path, "--rules", "rules"];
@@ -867,6 +889,46 @@ fn paragraphs() -> impl Strategy<Value = String> {
     })
 }
 
+/// [`paragraphs`] with sentences the vocabulary of [`VOCABULARY`] reads.
+fn vocabulary_paragraphs() -> impl Strategy<Value = String> {
+    let lead = prop::sample::select(
+        &[
+            "",
+            "Reserves of rare earths in Russia stand at 1.2 MT so far. ",
+            "Deposits of lithium in Chile total a confirmed 9 MT. ",
+            "MT so far a confirmed 3 cr. ",
+        ][..],
+    );
+    prop::collection::vec((paragraphs(), lead), 1..4).prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(text, lead)| format!("{lead}{text}"))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    })
+}
+
+/// With a vocabulary the bundled rules read `MT` as megatonnes and "so far" as a lower bound;
+/// without it `MT` stays the metric ton.
+#[test]
+fn a_vocabulary_changes_only_its_rule_set() {
+    let article = Article::plain(
+        "mt.txt",
+        "Reserves of rare earths in Russia stand at 1.2 MT so far.".to_string(),
+    );
+    let with = VOCABULARY_MATCHER.extract(&article);
+    let without = MATCHER.extract(&article);
+    let value = |claims: &[Claim]| {
+        claims
+            .first()
+            .map(|claim| claim.value.canonical_text())
+            .unwrap_or_default()
+    };
+    assert_eq!(value(&with), ">=1200000 t", "{with:#?}");
+    assert_eq!(value(&without), "1.2 t", "{without:#?}");
+    assert_eq!(with, VOCABULARY_MATCHER.extract_unfiltered(&article));
+}
+
 /// The invariants of every claim of `article`: spans inside the text and on character
 /// boundaries, `text[span] == quote` and the same for the sentence and the slots, positions
 /// one-based.
@@ -1184,6 +1246,15 @@ proptest! {
         let article = Article::plain("paragraphs.txt", text);
         prop_assert!(ANCHORLESS_MATCHER.prefilter_is_active(), "the prefilter is off: this test would test nothing");
         prop_assert_eq!(ANCHORLESS_MATCHER.extract(&article), ANCHORLESS_MATCHER.extract_unfiltered(&article));
+    }
+
+    /// The same with a pack vocabulary: it changes what a slot reads, never which sentences
+    /// a template can match, so the prefilter stays exact.
+    #[test]
+    fn a_vocabulary_never_changes_the_claims(text in vocabulary_paragraphs()) {
+        let article = Article::plain("paragraphs.txt", text);
+        prop_assert!(VOCABULARY_MATCHER.prefilter_is_active(), "the prefilter is off: this test would test nothing");
+        prop_assert_eq!(VOCABULARY_MATCHER.extract(&article), VOCABULARY_MATCHER.extract_unfiltered(&article));
     }
 
     /// No panic on arbitrary Unicode text.

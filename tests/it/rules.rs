@@ -103,6 +103,30 @@ fn broken_rules_files() {
     });
 }
 
+/// An unknown key no longer stops its file: every problem in every file of a directory is
+/// reported in one run, the misspelt keys with a did-you-mean.
+#[test]
+fn every_problem_in_every_file_is_reported() {
+    let run = crosscheck(&["check", "--rules", "tests/fixtures/bad-rules/many-files"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    for expected in [
+        "unknown field `alias`",
+        "many-files/lexicons.toml:3:1",
+        "unknown field `severty`",
+        "did you mean `severity`?",
+        "many-files/rules.toml:6:1",
+        // The rule after the misspelt key is still compiled.
+        "unknown lexicon or slot type `cuntry`",
+        "3 errors, 0 warnings",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in:\n{}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn missing_rules_directory_is_an_error() {
     let run = crosscheck(&["check", "--rules", "no/such/dir"]);

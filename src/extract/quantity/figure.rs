@@ -10,6 +10,7 @@ use super::super::{is_any, is_dash, is_glued, is_kind, is_word, month_at, token_
 use super::Figure;
 use super::unit::{currency_prefix_at, noun_at, rate_at, unit_after_at};
 use super::units::{FRACTIONS, PERCENT, SCALES};
+use super::vocabulary::Vocabulary;
 use crate::text::token::{Token, TokenKind};
 
 /// Unicode vulgar fractions, alone ("½") or glued after an integer ("2½").
@@ -43,6 +44,7 @@ pub(super) fn figure_at(
     start: usize,
     currency_context: bool,
     second: bool,
+    vocabulary: &Vocabulary,
 ) -> Option<Figure> {
     let mut index = start;
     let (signed, negative) = match sign_at(text, tokens, index) {
@@ -94,7 +96,10 @@ pub(super) fn figure_at(
         (year_like, words) = (false, false);
     } else {
         let (end, numeral) = numeral_at(text, tokens, index)?;
-        if numeral.digits && unit.is_none() && is_not_a_figure(text, tokens, index, &numeral, second || signed) {
+        if numeral.digits
+            && unit.is_none()
+            && is_not_a_figure(text, tokens, index, &numeral, second || signed, vocabulary)
+        {
             return None;
         }
         number = numeral.value;
@@ -111,7 +116,7 @@ pub(super) fn figure_at(
                 number = round_significant(number * 10_f64.powi(exponent));
                 (end, year_like) = (exponent_end, false);
             }
-            if let Some((fraction_end, value)) = simple_fraction_at(text, tokens, index, currency) {
+            if let Some((fraction_end, value)) = simple_fraction_at(text, tokens, index, currency, vocabulary) {
                 (number, end, year_like) = (value, fraction_end, false);
             }
         } else if is_word(text, tokens, end, "over")
@@ -128,8 +133,8 @@ pub(super) fn figure_at(
         let unknown = |at: usize| {
             is_glued(tokens, at)
                 && is_kind(tokens, at, TokenKind::Word)
-                && scale_at(text, tokens, at, currency).is_none()
-                && unit_after_at(text, tokens, at, false).is_none()
+                && scale_at(text, tokens, at, currency, vocabulary).is_none()
+                && unit_after_at(text, tokens, at, false, vocabulary).is_none()
         };
         let compound = is_dash(text, tokens, end)
             && is_glued(tokens, end)
@@ -150,13 +155,13 @@ pub(super) fn figure_at(
     if is_dash(text, tokens, index)
         && is_glued(tokens, index)
         && is_glued(tokens, index + 1)
-        && (scale_at(text, tokens, index + 1, currency).is_some()
-            || unit_after_at(text, tokens, index + 1, false).is_some())
+        && (scale_at(text, tokens, index + 1, currency, vocabulary).is_some()
+            || unit_after_at(text, tokens, index + 1, false, vocabulary).is_some())
     {
         index += 1;
     }
     let mut scale = None;
-    if let Some((end, found)) = scale_at(text, tokens, index, currency) {
+    if let Some((end, found)) = scale_at(text, tokens, index, currency, vocabulary) {
         scale = Some(found);
         index = end;
         // "$1 million and a half".
@@ -171,14 +176,14 @@ pub(super) fn figure_at(
     match unit {
         Some(currency) => {
             // "$260 million dollars", "US$5bn USD": a repeated currency is part of it.
-            if let Some((end, after)) = unit_after_at(text, tokens, index, scale.is_some())
+            if let Some((end, after)) = unit_after_at(text, tokens, index, scale.is_some(), vocabulary)
                 && after.0.code == currency.code
             {
                 index = end;
             }
         }
         None => {
-            if let Some((end, (found, decided))) = unit_after_at(text, tokens, index, scale.is_some()) {
+            if let Some((end, (found, decided))) = unit_after_at(text, tokens, index, scale.is_some(), vocabulary) {
                 unit = Some(found);
                 note = decided;
                 index = end;
@@ -332,11 +337,18 @@ fn fraction_parts(text: &str, tokens: &[Token], at: usize) -> Option<(f64, f64)>
 
 /// A bare fraction "3/4" or "1/2" at `index`, read only when a unit or scale follows ("1/2
 /// mile", "3/4 million"), since alone it may be a date or a score.
-fn simple_fraction_at(text: &str, tokens: &[Token], index: usize, currency: bool) -> Option<(usize, f64)> {
+fn simple_fraction_at(
+    text: &str,
+    tokens: &[Token],
+    index: usize,
+    currency: bool,
+    vocabulary: &Vocabulary,
+) -> Option<(usize, f64)> {
     let (numerator, denominator) = fraction_parts(text, tokens, index)?;
     let end = index + 3;
-    (scale_at(text, tokens, end, currency).is_some() || unit_after_at(text, tokens, end, false).is_some())
-        .then_some((end, round_significant(numerator / denominator)))
+    (scale_at(text, tokens, end, currency, vocabulary).is_some()
+        || unit_after_at(text, tokens, end, false, vocabulary).is_some())
+    .then_some((end, round_significant(numerator / denominator)))
 }
 
 /// "1.2e6", "3E+05": a power of ten glued after the digits.
@@ -440,7 +452,14 @@ fn small_integer_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize
 /// Whether the digits at `index` are a date, a label, part of a name, or the tail of a
 /// number written before them, rather than a figure, judging by the tokens around them.
 /// `after_sign` (the upper end of a range, or digits after a sign) allows a glued dash before.
-fn is_not_a_figure(text: &str, tokens: &[Token], index: usize, numeral: &Numeral, after_sign: bool) -> bool {
+fn is_not_a_figure(
+    text: &str,
+    tokens: &[Token],
+    index: usize,
+    numeral: &Numeral,
+    after_sign: bool,
+    vocabulary: &Vocabulary,
+) -> bool {
     let previous = index.checked_sub(1);
     let before = |offset: usize| index.checked_sub(offset);
     if let Some(previous) = previous {
@@ -496,7 +515,7 @@ fn is_not_a_figure(text: &str, tokens: &[Token], index: usize, numeral: &Numeral
         && is_any(text, tokens, index + 1, &[":", "/"])
         && is_glued(tokens, index + 2)
         && is_kind(tokens, index + 2, TokenKind::Number)
-        && simple_fraction_at(text, tokens, index, false).is_none()
+        && simple_fraction_at(text, tokens, index, false, vocabulary).is_none()
     {
         return true;
     }
@@ -505,7 +524,16 @@ fn is_not_a_figure(text: &str, tokens: &[Token], index: usize, numeral: &Numeral
 
 /// A scale word at `index`. `currency` says whether the figure is money, which licenses the
 /// one-letter `m`/`b`/`t` scales.
-pub(super) fn scale_at(text: &str, tokens: &[Token], index: usize, currency: bool) -> Option<(usize, f64)> {
+pub(super) fn scale_at(
+    text: &str,
+    tokens: &[Token],
+    index: usize,
+    currency: bool,
+    vocabulary: &Vocabulary,
+) -> Option<(usize, f64)> {
+    if let Some(found) = vocabulary.scale_at(text, tokens, index) {
+        return Some(found);
+    }
     let token = tokens.get(index).filter(|token| token.kind == TokenKind::Word)?;
     let word = token.text(text);
     if let Some(&(_, scale)) = SCALES.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)) {
@@ -525,7 +553,7 @@ pub(super) fn scale_at(text: &str, tokens: &[Token], index: usize, currency: boo
         "m" | "M" | "b" | "B" => {
             let scale = if word.eq_ignore_ascii_case("m") { 1e6 } else { 1e9 };
             let licensed = currency
-                || unit_after_at(text, tokens, index + 1, true).is_some()
+                || unit_after_at(text, tokens, index + 1, true, vocabulary).is_some()
                 || super::unit::plural_noun_at(text, tokens, index + 1);
             licensed.then_some((index + 1, scale))
         }

@@ -55,6 +55,7 @@ mod phrases;
 mod tests;
 mod unit;
 mod units;
+mod vocabulary;
 
 use super::number::round_significant;
 use super::{is_any, is_dash, is_glued, is_kind, is_word, longest_phrase, token_span};
@@ -64,6 +65,7 @@ use crate::value::quantity::Reading;
 use figure::figure_at;
 use phrases::{CHANGE_WORDS, INTROS, Intro, PREFIXES, SUFFIXES};
 use units::Unit;
+pub use vocabulary::Vocabulary;
 
 /// A figure: one end of a quantity.
 #[derive(Clone, Copy, Debug)]
@@ -168,12 +170,25 @@ const FUNCTION_WORDS: &[&str] = &[
 /// `text` is the article text the token spans index into; `tokens` are one sentence's (the
 /// reader looks at the whole sentence to decide an ambiguous unit).
 pub fn quantity_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize, Quantity)> {
+    quantity_in(text, tokens, start, Vocabulary::none())
+}
+
+/// [`quantity_at`] with a rule pack's [`Vocabulary`] added to the built-in tables.
+pub fn quantity_in(text: &str, tokens: &[Token], start: usize, vocabulary: &Vocabulary) -> Option<(usize, Quantity)> {
     let mut index = start;
     let mut bound = Bound::Exact;
     let intro = longest_phrase(text, tokens, index, INTROS);
+    let prefix = match (
+        vocabulary.bound_before(text, tokens, index),
+        longest_phrase(text, tokens, index, PREFIXES),
+    ) {
+        (Some(own), Some(built_in)) if built_in.0 > own.0 => Some(built_in),
+        (Some(own), _) => Some(own),
+        (None, built_in) => built_in,
+    };
     if let Some((end, _)) = intro {
         index = end;
-    } else if let Some((end, prefix)) = longest_phrase(text, tokens, index, PREFIXES) {
+    } else if let Some((end, prefix)) = prefix {
         index = end;
         bound = prefix;
     }
@@ -191,7 +206,7 @@ pub fn quantity_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize,
     if intro == Some(Intro::From) && after_change {
         return None;
     }
-    let first = figure_at(text, tokens, index, false, false)?;
+    let first = figure_at(text, tokens, index, false, false, vocabulary)?;
     // "top 10" is a rank; "three times" a multiple.
     if first.is_bare()
         && (index == start && start > 0 && is_word(text, tokens, start - 1, "top")
@@ -200,14 +215,14 @@ pub fn quantity_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize,
         return None;
     }
     // "Boeing 737", "Windows 10": a bare number after a capitalised word is a name.
-    if first.is_bare() && index == start && !first.words && named_before(text, tokens, start) {
+    if first.is_bare() && index == start && !first.words && named_before(text, tokens, start, vocabulary) {
         return None;
     }
     let mut end = first.end;
     let mut ends = (first, None);
     if !down && let Some(separator_end) = range_separator(text, tokens, end, intro, after_change) {
         let currency = first.unit.is_some_and(is_currency);
-        if let Some(second) = figure_at(text, tokens, separator_end, currency, true)
+        if let Some(second) = figure_at(text, tokens, separator_end, currency, true, vocabulary)
             && let Some(merged) = merge_range(first, second)
         {
             ends = (merged.0, Some(merged.1));
@@ -240,7 +255,7 @@ pub fn quantity_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize,
     }
     if high.is_none()
         && bound == Bound::Exact
-        && let Some((suffix_end, suffix)) = suffix_at(text, tokens, end)
+        && let Some((suffix_end, suffix)) = suffix_at(text, tokens, end, vocabulary)
     {
         bound = suffix;
         end = suffix_end;
@@ -283,7 +298,18 @@ pub fn quantity_at(text: &str, tokens: &[Token], start: usize) -> Option<(usize,
 /// Whether a scale word or a unit (mass, percent or currency) begins at token `index`, as in
 /// "2023 tonnes": used by the year extractor to reject figures that are not years.
 pub(crate) fn unit_or_scale_at(text: &str, tokens: &[Token], index: usize) -> bool {
-    figure::scale_at(text, tokens, index, true).is_some() || unit::unit_after_at(text, tokens, index, false).is_some()
+    let none = Vocabulary::none();
+    figure::scale_at(text, tokens, index, true, none).is_some()
+        || unit::unit_after_at(text, tokens, index, false, none).is_some()
+}
+
+/// The units the reader knows by one written form each (`Mt`, `tonnes`, `USD`), for a
+/// did-you-mean on a unit it does not know.
+pub fn unit_names() -> impl Iterator<Item = String> {
+    let words = units::UNIT_WORDS.iter().map(|(phrase, _)| phrase.join(" "));
+    let abbreviations = units::UNIT_ABBREVIATIONS.iter().map(|(phrase, _)| phrase.concat());
+    let codes = currencies::CODES.iter().map(|(name, _)| (*name).to_string());
+    abbreviations.chain(words).chain(codes)
 }
 
 fn is_currency(unit: Unit) -> bool {
@@ -308,7 +334,7 @@ fn canonical(figure: &Figure) -> f64 {
 
 /// Whether the token before `start` is a capitalised word that names something ("Boeing",
 /// "Windows") rather than a function or bound word ("In", "About").
-fn named_before(text: &str, tokens: &[Token], start: usize) -> bool {
+fn named_before(text: &str, tokens: &[Token], start: usize, vocabulary: &Vocabulary) -> bool {
     let Some(previous) = start.checked_sub(1).and_then(|at| tokens.get(at)) else {
         return false;
     };
@@ -324,6 +350,7 @@ fn named_before(text: &str, tokens: &[Token], start: usize) -> bool {
         && !INTROS
             .iter()
             .any(|(phrase, _)| phrase.iter().any(|part| part.eq_ignore_ascii_case(word)))
+        && !vocabulary.is_bound_word(word)
         && super::month_at(text, tokens, start - 1).is_none()
 }
 
@@ -373,7 +400,10 @@ fn merge_range(mut low: Figure, mut high: Figure) -> Option<(Figure, Figure)> {
 }
 
 /// A bound phrase after the figure: "or more", "or so", glued "+" or "-plus", "40-odd".
-fn suffix_at(text: &str, tokens: &[Token], index: usize) -> Option<(usize, Bound)> {
+fn suffix_at(text: &str, tokens: &[Token], index: usize, vocabulary: &Vocabulary) -> Option<(usize, Bound)> {
+    if let Some(own) = vocabulary.bound_after(text, tokens, index) {
+        return Some(own);
+    }
     if is_glued(tokens, index)
         && is_any(text, tokens, index, &["+", "plus"])
         && !is_kind(tokens, index + 1, TokenKind::Number)

@@ -9,6 +9,7 @@ use super::units::{
     DENOMINATORS, KNOT, MASS_CUES, MONEY_CUES, NOT_A_RATE, PERCENT, PERCENT_WORDS, SPEED_CUES, UNIT_ABBREVIATIONS,
     UNIT_WORDS, Unit, unit,
 };
+use super::vocabulary::Vocabulary;
 use crate::text::token::{Token, TokenKind};
 
 /// A unit and, when it was ambiguous, how it was decided.
@@ -161,8 +162,21 @@ fn country_letters(text: &str, tokens: &[Token], index: usize, symbol: &str) -> 
 
 /// A unit after the figure: percent, currency, or a unit of the unit model, with the decision
 /// on an ambiguous one. `scaled` says whether a scale word came before ("5 million pounds").
-pub(super) fn unit_after_at(text: &str, tokens: &[Token], index: usize, scaled: bool) -> Option<(usize, Decided)> {
+pub(super) fn unit_after_at(
+    text: &str,
+    tokens: &[Token],
+    index: usize,
+    scaled: bool,
+    vocabulary: &Vocabulary,
+) -> Option<(usize, Decided)> {
     let token = tokens.get(index)?;
+    // A pack's alias wins over the built-in reading ("MT" for megatonnes); not glued between
+    // digits ("07T09:15").
+    if let Some((end, found)) = vocabulary.unit_at(text, tokens, index)
+        && !(is_glued(tokens, end) && (is_kind(tokens, end, TokenKind::Number) || is_word(text, tokens, end, ":")))
+    {
+        return Some((end, found));
+    }
     if let Some((end, found)) = longest_phrase(text, tokens, index, PERCENT_WORDS) {
         return Some((end, (found, None)));
     }

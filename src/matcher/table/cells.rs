@@ -87,12 +87,18 @@ fn cell_has_two(characters: &[char], separator: char) -> bool {
 }
 
 /// The first quantity in `cell`, with `unit` for a bare number; its text and span are the cell's.
-pub(super) fn read_quantity(cell_text: &str, cell: Span, unit: Option<&str>) -> Option<(Quantity, Option<Quantity>)> {
+/// `vocabulary` is the rule set's own words for quantities.
+pub(super) fn read_quantity(
+    cell_text: &str,
+    cell: Span,
+    unit: Option<&str>,
+    vocabulary: &quantity::Vocabulary,
+) -> Option<(Quantity, Option<Quantity>)> {
     let clean = normalised(cell_text);
     let mut tokens = Vec::new();
     tokenize_into(&clean, 0..clean.len(), &mut tokens);
-    let first =
-        (0..tokens.len()).find_map(|start| quantity::quantity_at(&clean, &tokens, start).map(|found| (start, found)));
+    let first = (0..tokens.len())
+        .find_map(|start| quantity::quantity_in(&clean, &tokens, start, vocabulary).map(|found| (start, found)));
     let (start, (mut end, mut found)) = match (first, unit) {
         (Some(first), _) => first,
         // A bare "1950" is not read as a figure on its own (it may be a year); under a header
@@ -122,7 +128,7 @@ pub(super) fn read_quantity(cell_text: &str, cell: Span, unit: Option<&str>) -> 
         let written = format!("{} {unit}", &clean[tokens[start].start..tokens[end - 1].end]);
         let mut unit_tokens = Vec::new();
         tokenize_into(&written, 0..written.len(), &mut unit_tokens);
-        match quantity::quantity_at(&written, &unit_tokens, 0) {
+        match quantity::quantity_in(&written, &unit_tokens, 0, vocabulary) {
             Some((_, with_unit)) => found = with_unit,
             None if found.text.is_empty() => return None,
             None => {}
@@ -160,16 +166,37 @@ mod tests {
         assert_eq!(normalised("1.234.567"), "1234567");
         assert_eq!(normalised("9.300"), "9.300");
         assert_eq!(normalised("44,000,000 †"), "44,000,000 ");
-        let (quantity, _) = read_quantity("9 300 000[1]", Span::new(5, 17), Some("t")).expect("reads");
+        let (quantity, _) = read_quantity(
+            "9 300 000[1]",
+            Span::new(5, 17),
+            Some("t"),
+            quantity::Vocabulary::none(),
+        )
+        .expect("reads");
         assert_eq!(
             (quantity.value, quantity.unit.as_str(), quantity.span),
             (9_300_000.0, "t", Span::new(5, 17))
         );
         assert_eq!(quantity.text, "9 300 000[1]");
-        let (share, _) = read_quantity("69", Span::new(0, 2), Some("%")).expect("reads");
+        let (share, _) = read_quantity("69", Span::new(0, 2), Some("%"), quantity::Vocabulary::none()).expect("reads");
         assert_eq!(share.unit, "%");
-        let (money, alternate) = read_quantity("$4.2bn (£3.3bn)", Span::new(0, 16), None).expect("reads");
+        let (money, alternate) =
+            read_quantity("$4.2bn (£3.3bn)", Span::new(0, 16), None, quantity::Vocabulary::none()).expect("reads");
         assert_eq!(money.unit, "USD");
         assert_eq!(alternate.map(|alternate| alternate.unit), Some("GBP".to_string()));
+    }
+
+    /// A cell and a header unit are read with the rule set's vocabulary: `MT` is megatonnes
+    /// in a pack that says so, the metric ton otherwise.
+    #[test]
+    fn cells_read_the_vocabulary() {
+        let mut vocabulary = quantity::Vocabulary::default();
+        vocabulary.add_unit("MT", "Mt").expect("a known unit");
+        let read = |cell: &str, unit: Option<&str>, vocabulary: &quantity::Vocabulary| {
+            read_quantity(cell, Span::new(0, cell.len()), unit, vocabulary).map(|(quantity, _)| quantity.value)
+        };
+        assert_eq!(read("1.2 MT", None, &vocabulary), Some(1_200_000.0));
+        assert_eq!(read("1.2", Some("MT"), &vocabulary), Some(1_200_000.0));
+        assert_eq!(read("1.2 MT", None, quantity::Vocabulary::none()), Some(1.2));
     }
 }

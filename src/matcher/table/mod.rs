@@ -260,7 +260,9 @@ impl Reader<'_> {
                             continue;
                         };
                         let span = Span::new(cell.start, cell.end);
-                        let Some((quantity, alternate)) = read_quantity(&text[cell.clone()], span, *unit) else {
+                        let Some((quantity, alternate)) =
+                            read_quantity(&text[cell.clone()], span, *unit, &self.rules.vocabulary)
+                        else {
                             continue;
                         };
                         if dimension.is_some_and(|dimension| !dimension.admits(&quantity)) {
@@ -529,7 +531,8 @@ impl Reader<'_> {
                 {
                     continue;
                 }
-                let Some((end, quantity)) = quantity::quantity_at(text, &tokens, found.end + 1) else {
+                let Some((end, quantity)) = quantity::quantity_in(text, &tokens, found.end + 1, &rules.vocabulary)
+                else {
                     continue;
                 };
                 if !tokens

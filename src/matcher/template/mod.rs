@@ -16,6 +16,7 @@
 
 use std::ops::Range;
 
+use crate::extract::Vocabulary;
 use crate::rules::lexicon::{AnaphorKind, AnaphorMatch, EntityMatch, Lexicon};
 use crate::rules::slots::{self, READERS, Reading};
 use crate::rules::{Element, Role, Rule, SlotKind};
@@ -124,6 +125,8 @@ pub(super) struct Engine<'a> {
     steps: usize,
     /// The current rule's own gap stops (`None`: the built-in ones).
     gap_stops: Option<&'a [String]>,
+    /// The rule set's own words for quantities.
+    vocabulary: &'a Vocabulary,
 }
 
 /// A link in the chain of element sequences still to match after the current one.
@@ -151,7 +154,14 @@ impl<'a> Engine<'a> {
             top_k: 0,
             steps: 0,
             gap_stops: None,
+            vocabulary: Vocabulary::none(),
         }
+    }
+
+    /// The engine reading quantities with the rule set's `vocabulary` as well.
+    pub(super) fn with_vocabulary(mut self, vocabulary: &'a Vocabulary) -> Self {
+        self.vocabulary = vocabulary;
+        self
     }
 
     /// The engine reading context too: `anaphora` (sorted by start token) may fill a slot of
@@ -425,12 +435,13 @@ impl<'a> Engine<'a> {
                     return Vec::new();
                 };
                 let (text, tokens, top_k, length) = (self.text, self.tokens, self.top_k, self.builtins.length);
+                let vocabulary = self.vocabulary;
                 let line = &mut self.builtins.readings[reader];
                 if line.is_empty() {
                     line.resize(length, None);
                 }
                 let Some((end, reading)) = line[position]
-                    .get_or_insert_with(|| kind.read(text, tokens, position, top_k))
+                    .get_or_insert_with(|| kind.read(text, tokens, position, top_k, vocabulary))
                     .clone()
                     .filter(|(_, reading)| kind.admits(reading))
                 else {

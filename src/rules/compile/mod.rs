@@ -13,8 +13,10 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
+mod keys;
 mod lexicon;
 mod template;
+mod vocabulary;
 
 use lexicon::{compile_lexicon, compile_parents, link_stand_ins};
 use template::compile_pattern;
@@ -43,18 +45,33 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
         shared_wording: Some(0.9),
         ..RuleSet::default()
     };
+    let schema = keys::schema();
+    let mut misspelt_patterns: Vec<(usize, usize)> = Vec::new();
     for (path, text) in sources {
         let source: Arc<str> = Arc::from(text.as_str());
-        match toml::from_str::<RuleFile>(text) {
-            Ok(file) => match over_limits(&file, path, &source) {
-                Some(problem) => problems.push(problem),
-                None => parsed.push((set.files.len(), file)),
-            },
-            Err(error) => {
-                let span = error.span().unwrap_or(0..0);
-                let message = error.message().trim().to_string();
-                let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
-                problems.push(Diagnostic::error(path, &source, span, first_line.clone()).hint(toml_hint(&first_line)));
+        match keys::parse(text, &schema) {
+            Ok((file, unknown)) => {
+                problems.extend(unknown.iter().map(|key| unknown_key(key, path, &source)));
+                // A misspelt `patterns` is reported once, not again as a rule without patterns.
+                misspelt_patterns.extend(
+                    unknown
+                        .iter()
+                        .filter(|key| template::closest(&key.key, ["patterns"].into_iter()).is_some())
+                        .map(|key| (set.files.len(), key.span.start)),
+                );
+                match over_limits(&file, path, &source) {
+                    Some(problem) => problems.push(problem),
+                    None => parsed.push((set.files.len(), file)),
+                }
+            }
+            Err(errors) => {
+                for error in errors {
+                    let span = error.span().unwrap_or(0..0);
+                    let message = error.message().trim().to_string();
+                    let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
+                    problems
+                        .push(Diagnostic::error(path, &source, span, first_line.clone()).hint(toml_hint(&first_line)));
+                }
             }
         }
         set.files.push(SourceFile {
@@ -95,6 +112,9 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
                 modality.hedge.iter().map(|cue| cue.get_ref().as_str()),
                 modality.attribution.iter().map(|cue| cue.get_ref().as_str()),
             );
+        }
+        if let Some(syntax) = &file.vocabulary {
+            vocabulary::compile_vocabulary(syntax, &path, &source, &mut set.vocabulary, &mut problems);
         }
         if let Some(settings) = &file.settings
             && let Some(threshold) = &settings.shared_wording
@@ -149,7 +169,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
     for (file_index, file) in &parsed {
         let path = set.files[*file_index].path.clone();
         let source = Arc::clone(&set.files[*file_index].source);
-        for rule in &file.rule {
+        for (rule_index, rule) in file.rule.iter().enumerate() {
             let id = rule.get_ref().id.get_ref();
             let id_span = rule.get_ref().id.span();
             if let Some((other_file, other_span)) = rule_ids.get(id) {
@@ -166,10 +186,19 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
                 continue;
             }
             rule_ids.insert(id.clone(), (*file_index, id_span));
+            // The rule's stretch of the file: from its table to the next rule's.
+            let rule_span = rule.span().start
+                ..file
+                    .rule
+                    .get(rule_index + 1)
+                    .map_or(usize::MAX, |next| next.span().start);
             let context = Context {
                 set: &set,
                 path: &path,
                 source: &source,
+                misspelt_patterns: misspelt_patterns
+                    .iter()
+                    .any(|(file, offset)| file == file_index && rule_span.contains(offset)),
             };
             if let Some(compiled) = compile_rule(rule.get_ref(), *file_index, &context, &mut problems) {
                 set.rules.push(compiled);
@@ -228,6 +257,27 @@ fn over_limits(file: &RuleFile, path: &str, source: &Arc<str>) -> Option<Diagnos
     None
 }
 
+/// An unknown key as an error at the key, with the keys its table may hold.
+fn unknown_key(key: &keys::UnknownKey, path: &str, source: &Arc<str>) -> Diagnostic {
+    let expected = key
+        .expected
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = match template::closest(&key.key, key.expected.iter().map(String::as_str)) {
+        Some(near) => format!("did you mean `{near}`? remove or correct the key; docs/rules.md lists every key"),
+        None => "remove or correct the key; docs/rules.md lists every key".into(),
+    };
+    Diagnostic::error(
+        path,
+        source,
+        key.span.clone(),
+        format!("unknown field `{}`, expected one of {expected}", key.key),
+    )
+    .hint(hint)
+}
+
 fn toml_hint(message: &str) -> String {
     if message.contains("unknown field") {
         match misspelt_key(message) {
@@ -267,6 +317,8 @@ pub(super) struct Context<'a> {
     pub(super) set: &'a RuleSet,
     pub(super) path: &'a str,
     pub(super) source: &'a Arc<str>,
+    /// Whether the rule has a misspelt `patterns` key, already reported.
+    pub(super) misspelt_patterns: bool,
 }
 
 impl Context<'_> {
@@ -385,10 +437,14 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
     });
     let table = super::table::compile(rule, context, problems);
     let gap_stops = super::table::gap_stops(rule, context, problems);
-    if rule.patterns.get_ref().is_empty() && rule.table.is_none() {
+    if rule.patterns.get_ref().is_empty() && rule.table.is_none() && !context.misspelt_patterns {
+        // A rule without the key (or with it misspelt) is pointed at by its id.
+        let span = Some(rule.patterns.span())
+            .filter(|span| !span.is_empty())
+            .unwrap_or_else(|| rule.id.span());
         problems.push(
             context
-                .error(rule.patterns.span(), "rule has no patterns")
+                .error(span, "rule has no patterns")
                 .hint("add at least one template to `patterns`, or a `table` block"),
         );
     }
@@ -454,7 +510,8 @@ fn compile_example(
     let syntax = example.get_ref();
     let mut value = None;
     if let Some(written) = &syntax.value {
-        match ExpectedValue::parse(written.get_ref(), compare).and_then(normalise_units) {
+        let vocabulary = &context.set.vocabulary;
+        match ExpectedValue::parse(written.get_ref(), compare).and_then(|value| normalise_units(value, vocabulary)) {
             Ok(parsed) => value = Some(parsed),
             Err(message) => {
                 problems.push(
@@ -507,13 +564,13 @@ fn compile_example(
 /// An expected value with every quantity in its canonical unit: `270 kt` is `270000 t`,
 /// `5 GW` is `5000000000 W`; a unit neither canonical nor read by the quantity reader
 /// (`5 XYZ`) is an error.
-fn normalise_units(value: ExpectedValue) -> Result<ExpectedValue, String> {
+fn normalise_units(value: ExpectedValue, vocabulary: &crate::extract::Vocabulary) -> Result<ExpectedValue, String> {
     match value {
-        ExpectedValue::Quantity(quantity) => canonical_quantity(quantity).map(ExpectedValue::Quantity),
+        ExpectedValue::Quantity(quantity) => canonical_quantity(quantity, vocabulary).map(ExpectedValue::Quantity),
         ExpectedValue::Change(mut change) => {
             for part in [&mut change.by, &mut change.from, &mut change.to] {
                 if let Some(quantity) = part.take() {
-                    *part = Some(canonical_quantity(quantity)?);
+                    *part = Some(canonical_quantity(quantity, vocabulary)?);
                 }
             }
             Ok(ExpectedValue::Change(change))
@@ -523,7 +580,10 @@ fn normalise_units(value: ExpectedValue) -> Result<ExpectedValue, String> {
 }
 
 /// `quantity` in its canonical unit (see [`normalise_units`]).
-fn canonical_quantity(mut quantity: ExpectedQuantity) -> Result<ExpectedQuantity, String> {
+fn canonical_quantity(
+    mut quantity: ExpectedQuantity,
+    vocabulary: &crate::extract::Vocabulary,
+) -> Result<ExpectedQuantity, String> {
     use crate::value::quantity::dimension_of;
     // Three capitals look like a currency code, but only the reader knows which ones are.
     if !matches!(dimension_of(&quantity.unit), "other" | "money") {
@@ -531,7 +591,7 @@ fn canonical_quantity(mut quantity: ExpectedQuantity) -> Result<ExpectedQuantity
     }
     let probe = format!("1 {}", quantity.unit);
     let tokens = crate::text::token::tokenize(&probe);
-    match crate::extract::quantity_at(&probe, &tokens, 0) {
+    match crate::extract::quantity_in(&probe, &tokens, 0, vocabulary) {
         Some((end, read)) if end == tokens.len() && dimension_of(&read.unit) != "other" => {
             quantity.value *= read.value;
             quantity.high = quantity.high.map(|high| high * read.value);
