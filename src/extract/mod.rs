@@ -180,7 +180,7 @@ mod tests {
                     assert!(end > start && end <= tokens.len());
                     assert_eq!(&text[quantity.span.range()], quantity.text);
                 }
-                if let Some((end, rank)) = rank_at(text, &tokens, start, 5) {
+                if let Some((end, rank)) = rank_at(text, &tokens, start, 5, Vocabulary::none()) {
                     assert!(end > start && end <= tokens.len());
                     assert_eq!(&text[rank.span.range()], rank.text);
                 }

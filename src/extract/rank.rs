@@ -33,6 +33,7 @@
 use super::number::{numeral_at, ordinal_at};
 use std::ops::Range;
 
+use super::Vocabulary;
 use super::{is_any, is_glued, is_kind, is_word, longest_phrase, token_span, token_text};
 use crate::claim::Rank;
 use crate::text::token::{Token, TokenKind};
@@ -146,13 +147,30 @@ enum Strength {
 /// Reads a rank phrase beginning exactly at token `start`; `top_k` is the worst position
 /// that "one of the largest" allows. Returns the end of the longest match and the [`Rank`],
 /// whose text and span cover the whole phrase ("one of the world's largest").
-pub fn rank_at(text: &str, tokens: &[Token], start: usize, top_k: u32) -> Option<(usize, Rank)> {
+///
+/// `vocabulary` adds the rule pack's own rank phrases (`[vocabulary] ranks`); where one of them
+/// and a built-in phrase both start at `start`, the longer wins, the pack's on a tie.
+pub fn rank_at(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    top_k: u32,
+    vocabulary: &Vocabulary,
+) -> Option<(usize, Rank)> {
+    let built_in = phrase_at(text, tokens, start, top_k.max(1));
+    let pack = vocabulary
+        .rank_at(text, tokens, start)
+        .map(|(end, best, worst)| Phrase::new(end, best, worst, None));
     let Phrase {
         end,
         best,
         worst,
         within,
-    } = phrase_at(text, tokens, start, top_k.max(1))?;
+    } = match (built_in, pack) {
+        (Some(built_in), Some(pack)) if built_in.end > pack.end => built_in,
+        (_, Some(pack)) => pack,
+        (built_in, None) => built_in?,
+    };
     let span = token_span(tokens, start, end);
     let within = within.map(|scope| scope_id(text, tokens, scope));
     let rank = Rank {
@@ -533,7 +551,7 @@ mod tests {
     #[track_caller]
     fn check(input: &str, expected: Option<&str>) {
         let tokens = tokenize(input);
-        let actual = rank_at(input, &tokens, 0, 10).map(|(end, rank)| {
+        let actual = rank_at(input, &tokens, 0, 10, Vocabulary::none()).map(|(end, rank)| {
             assert_eq!(&input[rank.span.range()], rank.text, "span of {input:?}");
             assert_eq!(rank.span.end, tokens[end - 1].end, "end of {input:?}");
             match &rank.within {
@@ -707,10 +725,10 @@ mod tests {
                 .position(|token| token.text(text) == word)
                 .expect("a token")
         };
-        assert_eq!(rank_at(text, &tokens, at("largest"), 10), None);
-        let (_, world) = rank_at(text, &tokens, at("biggest"), 10).expect("after the world's");
+        assert_eq!(rank_at(text, &tokens, at("largest"), 10, Vocabulary::none()), None);
+        let (_, world) = rank_at(text, &tokens, at("biggest"), 10, Vocabulary::none()).expect("after the world's");
         assert_eq!((world.text.as_str(), world.within), ("biggest", None));
-        let (_, scoped) = rank_at(text, &tokens, at("Asia"), 10).expect("from the scope");
+        let (_, scoped) = rank_at(text, &tokens, at("Asia"), 10, Vocabulary::none()).expect("from the scope");
         assert_eq!(scoped.within.as_deref(), Some("asia"));
     }
 
@@ -757,11 +775,11 @@ mod tests {
     fn later_start() {
         let text = "Russia holds the world's second-largest reserves.";
         let tokens = tokenize(text);
-        let (end, rank) = rank_at(text, &tokens, 2, 5).expect("a rank");
+        let (end, rank) = rank_at(text, &tokens, 2, 5, Vocabulary::none()).expect("a rank");
         assert_eq!(
             (end, rank.best, rank.worst, rank.text.as_str()),
             (7, 2, 2, "the world's second-largest")
         );
-        assert_eq!(rank_at(text, &tokens, 1, 5), None);
+        assert_eq!(rank_at(text, &tokens, 1, 5, Vocabulary::none()), None);
     }
 }

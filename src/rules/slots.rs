@@ -160,9 +160,8 @@ impl SlotKind {
             SlotKind::Lexicon(_) => None,
             SlotKind::Quantity(_) => quantity::quantity_in(text, tokens, start, vocabulary)
                 .map(|(end, quantity)| (end, Reading::Value(Value::Quantity(quantity)))),
-            SlotKind::Rank => {
-                rank::rank_at(text, tokens, start, top_k).map(|(end, rank)| (end, Reading::Value(Value::Rank(rank))))
-            }
+            SlotKind::Rank => rank::rank_at(text, tokens, start, top_k, vocabulary)
+                .map(|(end, rank)| (end, Reading::Value(Value::Rank(rank)))),
             SlotKind::Comparative => comparative::comparative_at(text, tokens, start)
                 .map(|(end, relation, span)| (end, Reading::Relation(relation, span))),
             SlotKind::Year => year::year_at(text, tokens, start).map(|(end, year)| (end, Reading::Year(year))),

@@ -325,6 +325,29 @@ pub struct VocabularySyntax {
     #[serde(default)]
     #[schemars(with = "Vec<BoundCueSyntax>")]
     pub bounds: Vec<Spanned<BoundCueSyntax>>,
+    /// Rank phrases: `{ phrase = "in pole position", rank = 1 }` reads "Chile is in pole
+    /// position" as 1st; `{ phrase = "in the top tier", top = 5 }` as 1st to 5th.
+    #[serde(default)]
+    #[schemars(with = "Vec<RankPhraseSyntax>")]
+    pub ranks: Vec<Spanned<RankPhraseSyntax>>,
+}
+
+/// One rank phrase of `[vocabulary]`: a `{value:rank}` slot reads it as the positions given by
+/// `rank` (one position) or `top` (the first `top` positions), one of the two.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RankPhraseSyntax {
+    /// The words, matched ignoring case (`in pole position`, `the runaway leader`).
+    #[schemars(with = "String")]
+    pub phrase: Spanned<String>,
+    /// The one position the phrase gives (`1`).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub rank: Option<Spanned<u32>>,
+    /// The phrase puts its subject among the first `top` positions (`5`).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub top: Option<Spanned<u32>>,
 }
 
 /// One unit alias of `[vocabulary]`.

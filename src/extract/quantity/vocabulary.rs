@@ -1,5 +1,5 @@
-//! A rule pack's own words for the quantity reader: unit aliases, scale words and bound
-//! phrases that add to the built-in tables for one rule set.
+//! A rule pack's own words for the quantity and rank readers: unit aliases, scale words, bound
+//! phrases and rank phrases that add to the built-in tables for one rule set.
 //!
 //! The built-in tables ([`super::units`], [`super::phrases`]) are what every rule set reads;
 //! a [`Vocabulary`] is what one rule set adds (`[vocabulary]` in its rules files). It is built
@@ -32,6 +32,9 @@ pub struct Vocabulary {
     before: Vec<(Phrase, Bound)>,
     /// Bound phrases after a figure ("so far").
     after: Vec<(Phrase, Bound)>,
+    /// Rank phrases (ignoring case) and the positions they give, best and worst ("in pole
+    /// position" → 1..1, "in the top tier" → 1..5).
+    ranks: Vec<(Phrase, u32, u32)>,
 }
 
 /// The note a claim's reading carries when a pack's unit alias decided its unit.
@@ -44,6 +47,7 @@ impl Vocabulary {
         scales: Vec::new(),
         before: Vec::new(),
         after: Vec::new(),
+        ranks: Vec::new(),
     };
 
     /// The empty vocabulary, borrowed for as long as needed.
@@ -54,7 +58,11 @@ impl Vocabulary {
 
     /// Whether the vocabulary adds nothing.
     pub fn is_empty(&self) -> bool {
-        self.units.is_empty() && self.scales.is_empty() && self.before.is_empty() && self.after.is_empty()
+        self.units.is_empty()
+            && self.scales.is_empty()
+            && self.before.is_empty()
+            && self.after.is_empty()
+            && self.ranks.is_empty()
     }
 
     /// Adds `alias` (matched with its exact case) for `unit`, a unit the reader already knows
@@ -118,6 +126,38 @@ impl Vocabulary {
         }
         if after { &mut self.after } else { &mut self.before }.push((phrase, bound));
         Ok(())
+    }
+
+    /// Adds the rank phrase `written`, which puts its subject at positions `best..=worst`.
+    pub fn add_rank(&mut self, written: &str, best: u32, worst: u32) -> Result<(), String> {
+        let phrase = phrase(written).ok_or_else(|| "the phrase is empty".to_string())?;
+        if best == 0 || worst < best {
+            return Err(format!(
+                "positions {best}..{worst} are not a rank; positions count from 1, the best first"
+            ));
+        }
+        let same = |other: &Phrase| {
+            other.len() == phrase.len()
+                && other
+                    .iter()
+                    .zip(&phrase)
+                    .all(|((left, _), (right, _))| left.eq_ignore_ascii_case(right))
+        };
+        if self.ranks.iter().any(|(other, _, _)| same(other)) {
+            return Err(format!("the rank phrase `{written}` is declared twice"));
+        }
+        self.ranks.push((phrase, best, worst));
+        Ok(())
+    }
+
+    /// The longest rank phrase of the pack at `index`: its end and its positions.
+    pub fn rank_at(&self, text: &str, tokens: &[Token], index: usize) -> Option<(usize, u32, u32)> {
+        self.ranks
+            .iter()
+            .filter_map(|(phrase, best, worst)| {
+                matches(text, tokens, index, phrase, false).map(|end| (end, *best, *worst))
+            })
+            .max_by_key(|&(end, _, _)| end)
     }
 
     /// The longest unit alias at `index` and its end.
@@ -226,6 +266,18 @@ mod tests {
             Err("the alias `MT` is declared twice".into())
         );
         assert!(vocabulary.add_bound("so far", Bound::AtLeast, true).is_ok());
+        assert!(vocabulary.add_rank("in pole position", 1, 1).is_ok());
+        assert!(vocabulary.add_rank("in the top tier", 1, 5).is_ok());
+        assert_eq!(
+            vocabulary.add_rank("In Pole Position", 2, 2),
+            Err("the rank phrase `In Pole Position` is declared twice".into())
+        );
+        assert!(vocabulary.add_rank("nowhere", 0, 0).is_err());
+        assert!(vocabulary.add_rank("backwards", 3, 2).is_err());
+        let text = "Chile sits in the top tier of producers.";
+        let tokens = tokenize(text);
+        assert_eq!(vocabulary.rank_at(text, &tokens, 2), Some((6, 1, 5)));
+        assert_eq!(vocabulary.rank_at(text, &tokens, 3), None);
         assert_eq!(
             vocabulary.add_bound("", Bound::AtLeast, true),
             Err("the phrase is empty".into())

@@ -1,5 +1,5 @@
-//! `[vocabulary]`: a pack's unit aliases, scale words and bound phrases, validated and added to
-//! the rule set's [`Vocabulary`].
+//! `[vocabulary]`: a pack's unit aliases, scale words, bound phrases and rank phrases, validated
+//! and added to the rule set's [`Vocabulary`].
 
 use std::sync::Arc;
 
@@ -95,6 +95,47 @@ pub(super) fn compile_vocabulary(
                     "write the words that stand before the figure, or after it with `after = true`, e.g. \"so far\"",
                 ),
             );
+        }
+    }
+    for entry in &syntax.ranks {
+        let cue = entry.get_ref();
+        let positions = match (&cue.rank, &cue.top) {
+            (Some(rank), None) => Ok((*rank.get_ref(), *rank.get_ref())),
+            (None, Some(top)) => Ok((1, *top.get_ref())),
+            (Some(_), Some(top)) => Err((top.span(), "a rank phrase gives `rank` or `top`, not both")),
+            (None, None) => Err((
+                entry.span(),
+                "a rank phrase needs `rank` (one position) or `top` (the first N)",
+            )),
+        };
+        let (best, worst) = match positions {
+            Ok(positions) => positions,
+            Err((span, message)) => {
+                problems.push(
+                    Diagnostic::error(path, source, span, format!("rank phrase: {message}")).hint(
+                        "e.g. { phrase = \"in pole position\", rank = 1 } or { phrase = \"in the top tier\", top = 5 }",
+                    ),
+                );
+                continue;
+            }
+        };
+        if let Err(message) = vocabulary.add_rank(cue.phrase.get_ref(), best, worst) {
+            let span = if message.starts_with("positions") {
+                cue.rank
+                    .as_ref()
+                    .or(cue.top.as_ref())
+                    .map_or(cue.phrase.span(), toml::Spanned::span)
+            } else {
+                cue.phrase.span()
+            };
+            let hint = if message.ends_with("declared twice") {
+                "keep one entry for the phrase, in one file of the rule set"
+            } else if message.starts_with("positions") {
+                "use rank = 1 for the first place, or top = N for the first N places"
+            } else {
+                "write the words the sources use for the position, e.g. \"in pole position\", with rank = 1"
+            };
+            problems.push(Diagnostic::error(path, source, span, format!("rank phrase: {message}")).hint(hint));
         }
     }
 }
