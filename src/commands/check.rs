@@ -67,6 +67,9 @@ struct Counts {
     rules: usize,
     examples: usize,
     warnings: usize,
+    /// Rows of the reference tables beside the rules; left out when there are none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_rows: Option<usize>,
 }
 
 impl Counts {
@@ -77,6 +80,7 @@ impl Counts {
             rules: set.rules.len(),
             examples: set.rules.iter().map(|rule| rule.examples.len()).sum(),
             warnings: set.warnings.len() + lints,
+            reference_rows: None,
         }
     }
 }
@@ -119,14 +123,20 @@ impl<'a> DiagnosticDto<'a> {
 /// `check --format json`: the document on stdout; exit 2 when the rules cannot load.
 fn run_json(args: &CheckArgs, context: &mut Context) -> u8 {
     let rules = args.rules.rules.display().to_string();
-    let loaded = load_rules_dir(&args.rules.rules);
-    let lints = loaded.as_ref().map(lint::lint).unwrap_or_default();
+    // The reference tables beside the rules are part of the pack, as in the text output: a
+    // broken one makes the document `ok: false` with its problems.
+    let loaded = load_rules_dir(&args.rules.rules)
+        .and_then(|set| super::read_reference_tables(&[], &args.rules.rules, &set).map(|reference| (set, reference)));
+    let lints = loaded.as_ref().map(|(set, _)| lint::lint(set)).unwrap_or_default();
     let document = match &loaded {
-        Ok(set) => CheckDocument {
+        Ok((set, reference)) => CheckDocument {
             version: VERSION,
             rules,
             ok: true,
-            counts: Some(Counts::new(set, lints.len())),
+            counts: Some(Counts {
+                reference_rows: (!reference.is_empty()).then_some(reference.rows.len()),
+                ..Counts::new(set, lints.len())
+            }),
             diagnostics: set
                 .warnings
                 .iter()

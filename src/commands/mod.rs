@@ -192,6 +192,23 @@ pub(crate) fn load_reference(
     set: &RuleSet,
     context: &mut Context,
 ) -> Option<crate::reference::Reference> {
+    match read_reference_tables(given, rules, set) {
+        Ok(reference) => Some(reference),
+        Err(problems) => {
+            eprint!("{}", diagnostic::render_all(&problems, context.color_stderr));
+            context.failed = true;
+            None
+        }
+    }
+}
+
+/// [`load_reference`] that hands back the problems instead of printing them (`check --format
+/// json` puts them in its document).
+pub(crate) fn read_reference_tables(
+    given: &[PathBuf],
+    rules: &Path,
+    set: &RuleSet,
+) -> Result<crate::reference::Reference, Vec<Diagnostic>> {
     let paths = if given.is_empty() {
         let base = if rules.is_file() {
             rules.parent().unwrap_or(Path::new(".")).to_path_buf()
@@ -200,20 +217,13 @@ pub(crate) fn load_reference(
         };
         let folder = base.join(REFERENCE_DIR);
         if !folder.is_dir() {
-            return Some(crate::reference::Reference::default());
+            return Ok(crate::reference::Reference::default());
         }
         vec![folder]
     } else {
         given.to_vec()
     };
-    match read_reference(&paths).and_then(|sources| crate::reference::load_sources(&sources, set)) {
-        Ok(reference) => Some(reference),
-        Err(problems) => {
-            eprint!("{}", diagnostic::render_all(&problems, context.color_stderr));
-            context.failed = true;
-            None
-        }
-    }
+    read_reference(&paths).and_then(|sources| crate::reference::load_sources(&sources, set))
 }
 
 /// The text of every reference file named by `paths` (a folder gives its `.csv` and `.toml`

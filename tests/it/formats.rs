@@ -245,6 +245,41 @@ fn check_writes_json() {
     let first = &document["diagnostics"][0];
     assert_eq!(first["level"], "error");
     assert!(first["line"].as_u64().expect("a line") >= 1, "{first}");
+
+    // The reference tables beside the rules are checked as the text output checks them.
+    assert!(
+        crosscheck(&["check", "--rules", "rules", "--format", "json"])
+            .stdout
+            .contains("\"reference_rows\""),
+        "the bundled pack's reference rows are counted"
+    );
+    let pack = tempfile::tempdir().expect("a temporary directory");
+    for name in ["critical-minerals.toml", "lexicons.toml"] {
+        std::fs::copy(crate::root().join("rules").join(name), pack.path().join(name)).expect("copying the pack");
+    }
+    std::fs::create_dir(pack.path().join("reference")).expect("reference/");
+    std::fs::copy(
+        crate::fixture("reference/bad/not-a-number.csv"),
+        pack.path().join("reference/table.csv"),
+    )
+    .expect("copying a broken table");
+    let run = crosscheck(&[
+        "check",
+        "--rules",
+        pack.path().to_str().expect("UTF-8"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(document["ok"], false, "{document}");
+    let first = &document["diagnostics"][0];
+    assert!(
+        first["file"]
+            .as_str()
+            .is_some_and(|file| file.ends_with("reference/table.csv")),
+        "{first}"
+    );
 }
 
 #[test]
