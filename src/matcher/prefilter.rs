@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::rules::{Element, RuleSet};
 use crate::text::segment;
@@ -15,6 +15,17 @@ use crate::text::segment;
 /// Anchors shorter than this ("of", "on", "for") occur in nearly every sentence: a template is
 /// filtered on its longer ones only, unless it has no other.
 const MIN_ANCHOR_BYTES: usize = 4;
+
+/// The most patterns Aho-Corasick's SIMD searcher (Teddy) takes: a gate of more is merged into
+/// shared prefixes until it fits ([`fit_gate`]).
+const GATE_PATTERNS: usize = 64;
+
+/// A gate of more patterns than this is left as it is: merging it down to [`GATE_PATTERNS`]
+/// would cost more time than it saves, and cut its words down to short, common prefixes.
+const GATE_MERGE_LIMIT: usize = 16 * GATE_PATTERNS;
+
+/// Patterns of up to this many bytes in all are searched with a DFA (a few hundred KB at most).
+const DFA_PATTERN_BYTES: usize = 1 << 14;
 
 /// The sentence prefilter. A template cannot match a sentence unless, for each of its literal
 /// words (or alternations of words) outside optional groups, one of the word's forms occurs in
@@ -83,12 +94,23 @@ struct Search {
 }
 
 impl Search {
-    /// `None` if the automaton cannot be built (too large).
+    /// `None` if the automaton cannot be built (too large). Up to [`DFA_PATTERN_BYTES`] of
+    /// patterns it is a DFA: Aho-Corasick picks one by itself only up to 100 patterns, and the
+    /// NFA it picks above that scans several times slower (one state lookup per byte through
+    /// sparse transitions), a cliff a rule pack falls off by adding a few words.
     fn new(patterns: &[String]) -> Option<Search> {
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns)
-            .ok()?;
+        let build = |kind: Option<AhoCorasickKind>| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(kind)
+                .build(patterns)
+                .ok()
+        };
+        let small = patterns.iter().map(String::len).sum::<usize>() <= DFA_PATTERN_BYTES;
+        let automaton = small
+            .then(|| build(Some(AhoCorasickKind::DFA)))
+            .flatten()
+            .or_else(|| build(None))?;
         Some(Search {
             automaton,
             after_letter: patterns
@@ -195,12 +217,12 @@ impl Anchors {
                 .copied()
                 .max_by_key(|&id| (shortest(&anchors[id]), std::cmp::Reverse(anchors[id].len())))
         };
-        let gate_patterns = prefix_free(
+        let gate_patterns = fit_gate(prefix_free(
             templates
                 .iter()
                 .filter_map(rarest)
                 .flat_map(|id| anchors[id].iter().cloned()),
-        );
+        ));
         let Some(searcher) = Search::new(&patterns) else {
             return Anchors::none();
         };
@@ -375,6 +397,45 @@ fn collect_anchors(elements: &[Element], out: &mut Vec<Vec<String>>) {
             Element::Possessive | Element::Punct(_) | Element::Slot(..) | Element::Gap(_) => {}
         }
     }
+}
+
+/// The gate's `patterns` (sorted, prefix-free), made few enough for the SIMD searcher if they
+/// are not: while there are more than [`GATE_PATTERNS`], the patterns that share the longest
+/// prefix (of at least [`MIN_ANCHOR_BYTES`]) give way to it ("monopolies", "monopoly" →
+/// "monopol"). The gate stays exact: text that holds a pattern holds its prefix at the same
+/// offset, so no block with a hit loses it; it only lets a few more blocks through to step 2,
+/// which is exact on its own. If no such merges get the patterns under the limit they are left
+/// as they are.
+fn fit_gate(patterns: Vec<String>) -> Vec<String> {
+    if patterns.len() <= GATE_PATTERNS || patterns.len() > GATE_MERGE_LIMIT {
+        return patterns;
+    }
+    // Bytes of the characters two patterns start with alike.
+    let shared = |a: &str, b: &str| -> usize {
+        a.chars()
+            .zip(b.chars())
+            .take_while(|(x, y)| x == y)
+            .map(|(x, _)| x.len_utf8())
+            .sum()
+    };
+    let mut merged = patterns.clone();
+    while merged.len() > GATE_PATTERNS {
+        // Sorted, so the patterns with a given prefix are adjacent, and the longest prefix two
+        // of them share is that of two neighbours.
+        let Some((at, length)) = merged
+            .windows(2)
+            .enumerate()
+            .map(|(at, pair)| (at, shared(&pair[0], &pair[1])))
+            .filter(|&(_, length)| length >= MIN_ANCHOR_BYTES)
+            .max_by_key(|&(at, length)| (length, std::cmp::Reverse(at)))
+        else {
+            return patterns;
+        };
+        let prefix = merged[at][..length].to_owned();
+        let end = at + merged[at..].iter().take_while(|form| form.starts_with(&prefix)).count();
+        merged.splice(at..end, [prefix]);
+    }
+    merged
 }
 
 /// Lowercased forms, sorted, without those that start with another (any text holding one holds
