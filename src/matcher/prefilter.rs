@@ -470,3 +470,87 @@ pub(super) struct Buffers {
     /// Per template (in rule order): whether all its anchors were found.
     pub(super) admitted: Vec<bool>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Article;
+
+    /// `count` words that share long prefixes in runs of ten: `holdoutaa` … `holdoutgj`.
+    fn numbered(count: usize) -> Vec<String> {
+        (0..count as u8)
+            .map(|index| {
+                let letters = [b'a' + index / 10, b'a' + index % 10];
+                format!("holdout{}", String::from_utf8_lossy(&letters))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_gate_within_the_limit_is_left_as_it_is() {
+        let patterns = numbered(GATE_PATTERNS);
+        assert_eq!(fit_gate(patterns.clone()), patterns);
+    }
+
+    #[test]
+    fn a_wide_gate_gives_way_to_its_longest_shared_prefixes() {
+        let patterns = numbered(70);
+        let merged = fit_gate(patterns.clone());
+        assert!(merged.len() <= GATE_PATTERNS, "{merged:?}");
+        // The fewest merges, each of the longest prefix: one run of ten gives way to `holdouta`.
+        assert_eq!(merged.len(), 61, "{merged:?}");
+        assert_eq!(merged[0], "holdouta");
+        for pattern in &patterns {
+            assert!(
+                merged.iter().any(|kept| pattern.starts_with(kept.as_str())),
+                "{pattern} lost"
+            );
+        }
+        assert_eq!(prefix_free(merged.iter().cloned()), merged, "sorted and prefix-free");
+    }
+
+    #[test]
+    fn a_wide_gate_without_long_shared_prefixes_is_left_as_it_is() {
+        // Two letters, then the same two letters again: no two share four bytes.
+        let patterns: Vec<String> = (0..70_u8)
+            .map(|index| {
+                let pair = [b'a' + index / 26, b'a' + index % 26];
+                String::from_utf8(pair.repeat(3)).expect("ASCII")
+            })
+            .collect();
+        assert_eq!(fit_gate(patterns.clone()), patterns);
+        // Shared prefixes are cut at characters, never inside one: "é" and "è" share their
+        // first byte.
+        let mut wide: Vec<String> = patterns[..63].to_vec();
+        wide.extend(["dépéche".to_owned(), "dépèche".to_owned()]);
+        wide.sort();
+        let merged = fit_gate(wide);
+        assert_eq!(merged.len(), GATE_PATTERNS);
+        assert!(merged.contains(&"dép".to_owned()), "{merged:?}");
+    }
+
+    /// A template whose rarest word has 70 forms: the gate still fits the SIMD searcher, and
+    /// the claims are those of the unfiltered matcher, near misses of a shared prefix included.
+    #[test]
+    fn a_wide_gate_fits_the_simd_searcher_and_stays_exact() {
+        let forms = numbered(70).join("|");
+        let source = format!(
+            "[lexicon.country.entries]\nrussia = [\"Russia\"]\nchina = [\"China\"]\n\
+             [[rule]]\nid = \"r\"\nkind = \"k\"\ncompare = \"quantity\"\n\
+             patterns = [\"{{subject:country}} ({forms}) with {{value:quantity}}\"]\n"
+        );
+        let rules = crate::rules::load_sources(&[("t.toml".into(), source)]).expect("rules load");
+        let anchors = Anchors::new(&rules);
+        let gate = anchors.gate.as_ref().expect("a gate apart from the full automaton");
+        assert!(gate.automaton.patterns_len() <= GATE_PATTERNS);
+        let text = "Russia holdoutah with 5 tonnes.\n\nChina holdouth with 3 tonnes.\n\n\
+                    China holdouta with 4 tonnes.\n\nNothing here at all.\n\nRussia holdoutgf with 2 tonnes.";
+        let matcher = super::super::Matcher::new(&rules);
+        assert!(matcher.prefilter_is_active());
+        let article = Article::plain("wide.txt", text);
+        let claims = matcher.extract(&article);
+        assert_eq!(claims.len(), 2, "{claims:#?}");
+        assert_eq!(claims, matcher.extract_unfiltered(&article));
+        assert_eq!(matcher.templates_tried("China holdouta with 4 tonnes."), vec![false]);
+    }
+}
