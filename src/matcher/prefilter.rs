@@ -39,8 +39,9 @@ const DFA_PATTERN_BYTES: usize = 1 << 14;
 /// case-insensitively, and measured faster):
 ///
 /// 1. **Gate.** Each template's rarest-looking anchor (the one whose shortest form is longest)
-///    goes into a small automaton, usually few enough patterns for Aho-Corasick's SIMD search
-///    (Teddy, which takes at most 64), several GB/s where the full automaton runs below 1 GB/s.
+///    goes into a small automaton, few enough patterns for Aho-Corasick's SIMD search (Teddy,
+///    which takes at most 64: more give way to the prefixes they share, [`fit_gate`]), several
+///    GB/s where the full automaton runs below 1 GB/s.
 ///    A region of prose with no gate hit is dropped whole, and so is each block (paragraph) of
 ///    it without one.
 /// 2. **Block.** One automaton over every anchor form lists the hits of each block left; a
