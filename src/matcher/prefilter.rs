@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::rules::{Element, RuleSet};
 use crate::text::segment;
@@ -15,6 +15,17 @@ use crate::text::segment;
 /// Anchors shorter than this ("of", "on", "for") occur in nearly every sentence: a template is
 /// filtered on its longer ones only, unless it has no other.
 const MIN_ANCHOR_BYTES: usize = 4;
+
+/// The most patterns Aho-Corasick's SIMD searcher (Teddy) takes: a gate of more is merged into
+/// shared prefixes until it fits ([`fit_gate`]).
+const GATE_PATTERNS: usize = 64;
+
+/// A gate of more patterns than this is left as it is: merging it down to [`GATE_PATTERNS`]
+/// would cost more time than it saves, and cut its words down to short, common prefixes.
+const GATE_MERGE_LIMIT: usize = 16 * GATE_PATTERNS;
+
+/// Patterns of up to this many bytes in all are searched with a DFA (a few hundred KB at most).
+const DFA_PATTERN_BYTES: usize = 1 << 14;
 
 /// The sentence prefilter. A template cannot match a sentence unless, for each of its literal
 /// words (or alternations of words) outside optional groups, one of the word's forms occurs in
@@ -28,8 +39,9 @@ const MIN_ANCHOR_BYTES: usize = 4;
 /// case-insensitively, and measured faster):
 ///
 /// 1. **Gate.** Each template's rarest-looking anchor (the one whose shortest form is longest)
-///    goes into a small automaton, usually few enough patterns for Aho-Corasick's SIMD search
-///    (Teddy, which takes at most 64), several GB/s where the full automaton runs below 1 GB/s.
+///    goes into a small automaton, few enough patterns for Aho-Corasick's SIMD search (Teddy,
+///    which takes at most 64: more give way to the prefixes they share, [`fit_gate`]), several
+///    GB/s where the full automaton runs below 1 GB/s.
 ///    A region of prose with no gate hit is dropped whole, and so is each block (paragraph) of
 ///    it without one.
 /// 2. **Block.** One automaton over every anchor form lists the hits of each block left; a
@@ -83,12 +95,23 @@ struct Search {
 }
 
 impl Search {
-    /// `None` if the automaton cannot be built (too large).
+    /// `None` if the automaton cannot be built (too large). Up to [`DFA_PATTERN_BYTES`] of
+    /// patterns it is a DFA: Aho-Corasick picks one by itself only up to 100 patterns, and the
+    /// NFA it picks above that scans several times slower (one state lookup per byte through
+    /// sparse transitions), a cliff a rule pack falls off by adding a few words.
     fn new(patterns: &[String]) -> Option<Search> {
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns)
-            .ok()?;
+        let build = |kind: Option<AhoCorasickKind>| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(kind)
+                .build(patterns)
+                .ok()
+        };
+        let small = patterns.iter().map(String::len).sum::<usize>() <= DFA_PATTERN_BYTES;
+        let automaton = small
+            .then(|| build(Some(AhoCorasickKind::DFA)))
+            .flatten()
+            .or_else(|| build(None))?;
         Some(Search {
             automaton,
             after_letter: patterns
@@ -195,12 +218,12 @@ impl Anchors {
                 .copied()
                 .max_by_key(|&id| (shortest(&anchors[id]), std::cmp::Reverse(anchors[id].len())))
         };
-        let gate_patterns = prefix_free(
+        let gate_patterns = fit_gate(prefix_free(
             templates
                 .iter()
                 .filter_map(rarest)
                 .flat_map(|id| anchors[id].iter().cloned()),
-        );
+        ));
         let Some(searcher) = Search::new(&patterns) else {
             return Anchors::none();
         };
@@ -377,6 +400,45 @@ fn collect_anchors(elements: &[Element], out: &mut Vec<Vec<String>>) {
     }
 }
 
+/// The gate's `patterns` (sorted, prefix-free), made few enough for the SIMD searcher if they
+/// are not: while there are more than [`GATE_PATTERNS`], the patterns that share the longest
+/// prefix (of at least [`MIN_ANCHOR_BYTES`]) give way to it ("monopolies", "monopoly" →
+/// "monopol"). The gate stays exact: text that holds a pattern holds its prefix at the same
+/// offset, so no block with a hit loses it; it only lets a few more blocks through to step 2,
+/// which is exact on its own. If no such merges get the patterns under the limit they are left
+/// as they are.
+fn fit_gate(patterns: Vec<String>) -> Vec<String> {
+    if patterns.len() <= GATE_PATTERNS || patterns.len() > GATE_MERGE_LIMIT {
+        return patterns;
+    }
+    // Bytes of the characters two patterns start with alike.
+    let shared = |a: &str, b: &str| -> usize {
+        a.chars()
+            .zip(b.chars())
+            .take_while(|(x, y)| x == y)
+            .map(|(x, _)| x.len_utf8())
+            .sum()
+    };
+    let mut merged = patterns.clone();
+    while merged.len() > GATE_PATTERNS {
+        // Sorted, so the patterns with a given prefix are adjacent, and the longest prefix two
+        // of them share is that of two neighbours.
+        let Some((at, length)) = merged
+            .windows(2)
+            .enumerate()
+            .map(|(at, pair)| (at, shared(&pair[0], &pair[1])))
+            .filter(|&(_, length)| length >= MIN_ANCHOR_BYTES)
+            .max_by_key(|&(at, length)| (length, std::cmp::Reverse(at)))
+        else {
+            return patterns;
+        };
+        let prefix = merged[at][..length].to_owned();
+        let end = at + merged[at..].iter().take_while(|form| form.starts_with(&prefix)).count();
+        merged.splice(at..end, [prefix]);
+    }
+    merged
+}
+
 /// Lowercased forms, sorted, without those that start with another (any text holding one holds
 /// the shorter one at the same offset).
 fn prefix_free(forms: impl Iterator<Item = String>) -> Vec<String> {
@@ -408,4 +470,88 @@ pub(super) struct Buffers {
     present: Vec<bool>,
     /// Per template (in rule order): whether all its anchors were found.
     pub(super) admitted: Vec<bool>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Article;
+
+    /// `count` words that share long prefixes in runs of ten: `holdoutaa` … `holdoutgj`.
+    fn numbered(count: usize) -> Vec<String> {
+        (0..count as u8)
+            .map(|index| {
+                let letters = [b'a' + index / 10, b'a' + index % 10];
+                format!("holdout{}", String::from_utf8_lossy(&letters))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_gate_within_the_limit_is_left_as_it_is() {
+        let patterns = numbered(GATE_PATTERNS);
+        assert_eq!(fit_gate(patterns.clone()), patterns);
+    }
+
+    #[test]
+    fn a_wide_gate_gives_way_to_its_longest_shared_prefixes() {
+        let patterns = numbered(70);
+        let merged = fit_gate(patterns.clone());
+        assert!(merged.len() <= GATE_PATTERNS, "{merged:?}");
+        // The fewest merges, each of the longest prefix: one run of ten gives way to `holdouta`.
+        assert_eq!(merged.len(), 61, "{merged:?}");
+        assert_eq!(merged[0], "holdouta");
+        for pattern in &patterns {
+            assert!(
+                merged.iter().any(|kept| pattern.starts_with(kept.as_str())),
+                "{pattern} lost"
+            );
+        }
+        assert_eq!(prefix_free(merged.iter().cloned()), merged, "sorted and prefix-free");
+    }
+
+    #[test]
+    fn a_wide_gate_without_long_shared_prefixes_is_left_as_it_is() {
+        // Two letters, then the same two letters again: no two share four bytes.
+        let patterns: Vec<String> = (0..70_u8)
+            .map(|index| {
+                let pair = [b'a' + index / 26, b'a' + index % 26];
+                String::from_utf8(pair.repeat(3)).expect("ASCII")
+            })
+            .collect();
+        assert_eq!(fit_gate(patterns.clone()), patterns);
+        // Shared prefixes are cut at characters, never inside one: "é" and "è" share their
+        // first byte.
+        let mut wide: Vec<String> = patterns[..63].to_vec();
+        wide.extend(["dépéche".to_owned(), "dépèche".to_owned()]);
+        wide.sort();
+        let merged = fit_gate(wide);
+        assert_eq!(merged.len(), GATE_PATTERNS);
+        assert!(merged.contains(&"dép".to_owned()), "{merged:?}");
+    }
+
+    /// A template whose rarest word has 70 forms: the gate still fits the SIMD searcher, and
+    /// the claims are those of the unfiltered matcher, near misses of a shared prefix included.
+    #[test]
+    fn a_wide_gate_fits_the_simd_searcher_and_stays_exact() {
+        let forms = numbered(70).join("|");
+        let source = format!(
+            "[lexicon.country.entries]\nrussia = [\"Russia\"]\nchina = [\"China\"]\n\
+             [[rule]]\nid = \"r\"\nkind = \"k\"\ncompare = \"quantity\"\n\
+             patterns = [\"{{subject:country}} ({forms}) with {{value:quantity}}\"]\n"
+        );
+        let rules = crate::rules::load_sources(&[("t.toml".into(), source)]).expect("rules load");
+        let anchors = Anchors::new(&rules);
+        let gate = anchors.gate.as_ref().expect("a gate apart from the full automaton");
+        assert!(gate.automaton.patterns_len() <= GATE_PATTERNS);
+        let text = "Russia holdoutah with 5 tonnes.\n\nChina holdouth with 3 tonnes.\n\n\
+                    China holdouta with 4 tonnes.\n\nNothing here at all.\n\nRussia holdoutgf with 2 tonnes.";
+        let matcher = super::super::Matcher::new(&rules);
+        assert!(matcher.prefilter_is_active());
+        let article = Article::plain("wide.txt", text);
+        let claims = matcher.extract(&article);
+        assert_eq!(claims.len(), 2, "{claims:#?}");
+        assert_eq!(claims, matcher.extract_unfiltered(&article));
+        assert_eq!(matcher.templates_tried("China holdouta with 4 tonnes."), vec![false]);
+    }
 }
