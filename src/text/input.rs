@@ -621,7 +621,11 @@ fn overrides(options: &WalkOptions) -> Result<Option<Override>, InputProblem> {
 /// (`<meta name="generator" content="crosscheck">` in its head) or a SARIF log whose tool is
 /// crosscheck (`"driver": {"name": "crosscheck"` near its start).
 pub fn is_saved_report(first: &[u8], format: Format) -> bool {
-    let text = String::from_utf8_lossy(&first[..first.len().min(4096)]);
+    let first = &first[..first.len().min(4096)];
+    if !could_be_saved_report(first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first), format) {
+        return false;
+    }
+    let text = String::from_utf8_lossy(first);
     let text = text.trim_start_matches('\u{feff}');
     match format {
         Format::Json => {
@@ -677,6 +681,31 @@ pub fn is_saved_report(first: &[u8], format: Format) -> bool {
             let head = text.get(..text.find("</head>").unwrap_or(text.len())).unwrap_or(text);
             head.contains("<meta name=\"generator\" content=\"crosscheck\">")
         }
+    }
+}
+
+/// A check on the bytes that rules out almost every article before [`is_saved_report`] decodes
+/// and reads them: it is run on every file a walk finds.
+fn could_be_saved_report(first: &[u8], format: Format) -> bool {
+    match format {
+        Format::Json | Format::JsonLines => first.iter().find(|byte| !byte.is_ascii_whitespace()) == Some(&b'{'),
+        Format::Markdown => first.starts_with(b"# crosscheck report"),
+        Format::Text => {
+            let line = first.split(|&byte| byte == b'\n').next().unwrap_or_default();
+            // A finding header, or a claim line (`PATH:LINE:COLUMN  RULE  …`, two-space gaps).
+            [
+                &b"error["[..],
+                b"warning[",
+                b"info[",
+                b"overlap: ",
+                b"change: ",
+                b"shared wording: ",
+            ]
+            .iter()
+            .any(|start| line.starts_with(start))
+                || memchr::memmem::find(line, b"  ").is_some()
+        }
+        Format::Html => memchr::memmem::find(first, b"content=\"crosscheck\"").is_some(),
     }
 }
 
