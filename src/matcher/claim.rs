@@ -122,6 +122,22 @@ impl<'a> SentenceClaims<'a> {
     fn bound_claims(&self, rule: &Rule, matched: Range<usize>, bindings: &Bindings) -> Vec<Claim> {
         match bindings.get(Role::Subject) {
             Some(Bound::Coordinated(members)) => {
+                // "China and Russia hold 44 Mt and 10 Mt, respectively": each its own figure,
+                // and no claim at all when the counts differ.
+                if let Some(Bound::Respective(figures)) = bindings.get(Role::Value) {
+                    if figures.len() != members.len() {
+                        return Vec::new();
+                    }
+                    return members
+                        .iter()
+                        .zip(figures)
+                        .filter_map(|(member, figure)| {
+                            let value = Bound::Read(Reading::Value(Value::Quantity(figure.clone())));
+                            let bindings = bindings.with(Role::Subject, member.clone()).with(Role::Value, value);
+                            self.claim(rule, matched.clone(), &bindings)
+                        })
+                        .collect();
+                }
                 let value = match bindings.get(Role::Value) {
                     Some(Bound::Read(Reading::Value(value))) => Some(value),
                     _ => None,

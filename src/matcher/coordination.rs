@@ -19,10 +19,17 @@
 //!
 //! The cues are read in the match and the three tokens either side of it; "respectively" to
 //! the end of the sentence, where it usually stands.
+//!
+//! "Respectively" pairs instead: "China and Russia hold 44 Mt and 10 Mt of reserves,
+//! respectively" gives China 44 Mt and Russia 10 Mt. The value slot reads the whole list of
+//! figures ([`respective_figures`]); a figure without a unit of its own takes the last one's
+//! ("44 and 10 million tonnes"), and a match gives a claim per subject only when there are as
+//! many figures as subjects (else none).
 
 use std::ops::Range;
 
-use crate::claim::Value;
+use crate::claim::{Quantity, Value};
+use crate::extract::Vocabulary;
 use crate::text::token::Token;
 
 /// Words after which "each" is no distributive cue but a frequency: "each year".
@@ -66,6 +73,76 @@ pub(super) fn distributes(text: &str, tokens: &[Token], matched: Range<usize>, v
             Some(Value::Rank(rank)) => rank.best != rank.worst || plural_after(text, tokens, matched, rank.span.end),
             Some(_) => false,
         }
+}
+
+/// Whether a "respectively" stands at or after token `from`.
+pub(super) fn respectively_after(text: &str, tokens: &[Token], from: usize) -> bool {
+    tokens.iter().skip(from).any(|token| token.is(text, "respectively"))
+}
+
+/// The list of figures a "respectively" sentence gives, from `first` (read up to token `end`):
+/// "44 Mt, 21 Mt and 6.9 Mt", "44 million and 10 million tonnes". The end of the list and its
+/// figures, each with its unit (a bare figure takes the last one's unit and scale), when there
+/// are at least two and they share one unit.
+pub(super) fn respective_figures(
+    text: &str,
+    tokens: &[Token],
+    first: &Quantity,
+    end: usize,
+    vocabulary: &Vocabulary,
+) -> Option<(usize, Vec<Quantity>)> {
+    let mut figures = vec![first.clone()];
+    let mut end = end;
+    loop {
+        let mut next = end;
+        if tokens.get(next).is_some_and(|token| token.is(text, ",")) {
+            next += 1;
+        }
+        if tokens.get(next).is_some_and(|token| token.is(text, "and")) {
+            next += 1;
+        }
+        if next == end {
+            break;
+        }
+        let Some((after, figure)) = crate::extract::quantity_in(text, tokens, next, vocabulary) else {
+            break;
+        };
+        figures.push(figure);
+        end = after;
+    }
+    if figures.len() < 2 {
+        return None;
+    }
+    let last = figures.last()?.clone();
+    // "44 and 10 million tonnes": the scale the last figure was written with.
+    let scale = leading_number(&last.text)
+        .filter(|&number| number > 0.0)
+        .map_or(1.0, |number| last.value / number);
+    for figure in &mut figures {
+        if figure.unit.is_empty() && figure.noun.is_none() && !last.unit.is_empty() {
+            if leading_number(&figure.text).is_some_and(|number| number == figure.value) && scale >= 1000.0 {
+                figure.value *= scale;
+                figure.low = figure.low.map(|low| low * scale);
+                figure.high = figure.high.map(|high| high * scale);
+            }
+            figure.unit.clone_from(&last.unit);
+        }
+    }
+    figures
+        .iter()
+        .all(|figure| figure.unit == last.unit)
+        .then_some((end, figures))
+}
+
+/// The number a figure's text starts with, as written ("44" of "44 million tonnes").
+fn leading_number(text: &str) -> Option<f64> {
+    let digits: String = text
+        .trim_start_matches(['$', '€', '£', '~'])
+        .chars()
+        .take_while(|character| character.is_ascii_digit() || *character == '.' || *character == ',')
+        .filter(|character| *character != ',')
+        .collect();
+    digits.parse().ok()
 }
 
 /// Whether a word of the match after byte `after` (the end of its rank) is a plural noun.
@@ -133,6 +210,37 @@ mod tests {
         assert!(!check("Chile and Peru each produce a total of 8 Mt", Some(&figure)));
         assert!(!check("Chile and Peru have a combined 8 Mt", Some(&figure)));
         assert!(!check("Chile and Peru produce 8 Mt in total", Some(&figure)));
+    }
+
+    fn figures(sentence: &str) -> Option<Vec<(f64, String)>> {
+        let tokens = tokenize(sentence);
+        let vocabulary = Vocabulary::none();
+        let start = tokens
+            .iter()
+            .position(|token| token.text(sentence).starts_with(|c: char| c.is_ascii_digit()))?;
+        let (end, first) = crate::extract::quantity_in(sentence, &tokens, start, vocabulary)?;
+        respective_figures(sentence, &tokens, &first, end, vocabulary)
+            .map(|(_, figures)| figures.into_iter().map(|figure| (figure.value, figure.unit)).collect())
+    }
+
+    #[test]
+    fn respective_figures_are_read_as_a_list() {
+        let t = |value: f64| (value, "t".to_owned());
+        assert_eq!(
+            figures("China and Russia hold 44 Mt and 10 Mt, respectively."),
+            Some(vec![t(44e6), t(10e6)])
+        );
+        assert_eq!(
+            figures("China, Brazil and India hold 44 million, 21 million and 6.9 million tonnes, respectively."),
+            Some(vec![t(44e6), t(21e6), t(6.9e6)])
+        );
+        assert_eq!(
+            figures("China and Vietnam hold 44 and 22 million tonnes respectively."),
+            Some(vec![t(44e6), t(22e6)])
+        );
+        // Different measures are no list of one measure; one figure is no list.
+        assert_eq!(figures("Chile and Peru mine 5 Mt and 12% respectively."), None);
+        assert_eq!(figures("Chile and Peru mine 5 Mt, respectively."), None);
     }
 
     #[test]

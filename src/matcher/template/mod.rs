@@ -63,6 +63,9 @@ pub(super) enum Bound {
     /// Tamsin"): each member an [`Bound::Entity`] or a name ([`Reading::Name`]); one claim each
     /// where the sentence distributes the value over them (`coordination.rs`).
     Coordinated(Vec<Bound>),
+    /// The figures of a "respectively" list ("44 Mt and 10 Mt, respectively"), to be paired in
+    /// order with coordinated subjects (`coordination.rs`).
+    Respective(Vec<crate::claim::Quantity>),
 }
 
 /// The values a match bound, in the order its slots were read, each with the tokens it read.
@@ -443,16 +446,30 @@ impl<'a> Engine<'a> {
                 let Some((end, reading)) = line[position]
                     .get_or_insert_with(|| kind.read(text, tokens, position, top_k, vocabulary))
                     .clone()
-                    .filter(|(_, reading)| kind.admits(reading))
                 else {
                     return Vec::new();
                 };
+                // "44 and 10 million tonnes, respectively": the list is read even when its first
+                // figure alone is not what the slot admits (a bare "44").
+                let mut found = Vec::with_capacity(2);
+                if let Reading::Value(crate::claim::Value::Quantity(quantity)) = &reading
+                    && super::coordination::respectively_after(text, tokens, end)
+                    && let Some((after, figures)) =
+                        super::coordination::respective_figures(text, tokens, quantity, end, vocabulary)
+                    && figures
+                        .iter()
+                        .all(|figure| kind.admits(&Reading::Value(crate::claim::Value::Quantity(figure.clone()))))
+                {
+                    found.push((after, Bound::Respective(figures)));
+                }
+                if !kind.admits(&reading) {
+                    return found;
+                }
                 if let Reading::Name(_) = &reading {
                     return self.name_or_entity(position, end, reading);
                 }
                 // "$4.2bn (£3.3bn)": the figure restated in parentheses belongs to the value (it
                 // becomes the claim's alternate), so the slot may also end after it.
-                let mut found = Vec::with_capacity(2);
                 if let Reading::Value(crate::claim::Value::Quantity(quantity)) = &reading
                     && let Some((after, _)) =
                         super::table::restated_after(text, tokens, quantity.span.end, &quantity.unit)

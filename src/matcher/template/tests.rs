@@ -51,6 +51,11 @@ fn matches(templates: &[&str], sentence: &str) -> Vec<String> {
                 Bound::Read(Reading::Relation(relation, _)) => format!("{relation:?}"),
                 Bound::Read(Reading::Year(year)) => year.to_string(),
                 Bound::Read(Reading::Name(name)) => format!("name:{}", name.id),
+                Bound::Respective(figures) => figures
+                    .iter()
+                    .map(|figure| format!("{} {}", figure.value, figure.unit))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
                 Bound::Coordinated(members) => members
                     .iter()
                     .map(|member| match member {
