@@ -68,6 +68,20 @@ fn check_claim(reference: &Reference, policy: &Policy, index: usize, claim: &Cla
     Some(finding(index, claim, outcome))
 }
 
+/// The row of `rows` that `claim`'s time picks ([`pick`]), or the "another time" outcome when
+/// the table has no row for it; `None` when there are no rows.
+fn row_for<'a>(
+    reference: &'a Reference,
+    rows: &[usize],
+    claim: &Claim,
+    described: &str,
+) -> Option<Result<&'a Row, Outcome<'a>>> {
+    Some(match pick(reference, rows, claim)? {
+        Ok(position) => Ok(&reference.rows[position]),
+        Err(nearest) => Err(other_time(reference, claim, rows, described, &reference.rows[nearest])),
+    })
+}
+
 /// The position of the row of `rows` (sorted by year) that `claim`'s time picks, or `Err`
 /// with the nearest row's when the claim refers to a year the table does not have; `None`
 /// when there are no rows.
@@ -172,17 +186,9 @@ fn check_quantity<'a>(
         )
         .collect();
     let described = phrase::describe(policy, &claim.kind, Some(subject), object);
-    let row = match pick(reference, &rows, claim)? {
-        Ok(position) => &reference.rows[position],
-        Err(nearest) => {
-            return Some(other_time(
-                reference,
-                claim,
-                &rows,
-                &described,
-                &reference.rows[nearest],
-            ));
-        }
+    let row = match row_for(reference, &rows, claim, &described)? {
+        Ok(row) => row,
+        Err(other_time) => return Some(other_time),
     };
     let RowValue::Quantity(expected) = &row.value else {
         return None;
@@ -343,17 +349,9 @@ fn check_order<'a>(
         return None;
     }
     let described = phrase::describe(policy, &claim.kind, Some(subject), object);
-    let row = match pick(reference, &rows, claim)? {
-        Ok(position) => &reference.rows[position],
-        Err(nearest) => {
-            return Some(other_time(
-                reference,
-                claim,
-                &rows,
-                &described,
-                &reference.rows[nearest],
-            ));
-        }
+    let row = match row_for(reference, &rows, claim, &described)? {
+        Ok(row) => row,
+        Err(other_time) => return Some(other_time),
     };
     let other = others
         .iter()
