@@ -75,9 +75,10 @@ pub(super) fn distributes(text: &str, tokens: &[Token], matched: Range<usize>, v
         }
 }
 
-/// Whether a "respectively" stands at or after token `from`.
-pub(super) fn respectively_after(text: &str, tokens: &[Token], from: usize) -> bool {
-    tokens.iter().skip(from).any(|token| token.is(text, "respectively"))
+/// The token of the sentence's last "respectively", if it has one (the template engine reads
+/// it once per sentence).
+pub(super) fn last_respectively(text: &str, tokens: &[Token]) -> Option<usize> {
+    tokens.iter().rposition(|token| token.is(text, "respectively"))
 }
 
 /// The list of figures a "respectively" sentence gives, from `first` (read up to token `end`):

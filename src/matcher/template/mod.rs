@@ -130,6 +130,8 @@ pub(super) struct Engine<'a> {
     gap_stops: Option<&'a [String]>,
     /// The rule set's own words for quantities.
     vocabulary: &'a Vocabulary,
+    /// The token of the sentence's last "respectively", found on first use.
+    respectively: std::cell::OnceCell<Option<usize>>,
 }
 
 /// A link in the chain of element sequences still to match after the current one.
@@ -158,6 +160,7 @@ impl<'a> Engine<'a> {
             steps: 0,
             gap_stops: None,
             vocabulary: Vocabulary::none(),
+            respectively: std::cell::OnceCell::new(),
         }
     }
 
@@ -438,6 +441,9 @@ impl<'a> Engine<'a> {
                     return Vec::new();
                 };
                 let (text, tokens, top_k, length) = (self.text, self.tokens, self.top_k, self.builtins.length);
+                let respectively = *self
+                    .respectively
+                    .get_or_init(|| super::coordination::last_respectively(text, tokens));
                 let vocabulary = self.vocabulary;
                 let line = &mut self.builtins.readings[reader];
                 if line.is_empty() {
@@ -453,7 +459,7 @@ impl<'a> Engine<'a> {
                 // figure alone is not what the slot admits (a bare "44").
                 let mut found = Vec::with_capacity(2);
                 if let Reading::Value(crate::claim::Value::Quantity(quantity)) = &reading
-                    && super::coordination::respectively_after(text, tokens, end)
+                    && respectively.is_some_and(|at| at >= end)
                     && let Some((after, figures)) =
                         super::coordination::respective_figures(text, tokens, quantity, end, vocabulary)
                     && figures
