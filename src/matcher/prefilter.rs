@@ -274,16 +274,28 @@ impl Anchors {
     }
 
     /// Step 1 for one region of prose: whether some template's gate anchor occurs in it. Leaves
-    /// the starts of the gate's hits in `buffers.gate_hits`, sorted.
+    /// the starts of the gate's hits in `buffers.gate_hits`, sorted: the first of each line
+    /// that has one.
     pub(super) fn gate(&self, lowercase: &[u8], region: Range<usize>, buffers: &mut Buffers) -> bool {
         buffers.gate_hits.clear();
         let Some(gate) = &self.gate else {
             return true;
         };
-        gate.scan(lowercase, region.clone(), |start, _| {
+        // Steps 2 and 3 only ask whether a block has a hit, and a block starts at a line: after
+        // a hit, the rest of its line is skipped (a news paragraph is often one long line).
+        let mut from = region.start;
+        while from < region.end {
+            let mut found = None;
+            gate.scan(lowercase, from..region.end, |start, _| {
+                found = Some(start);
+                false
+            });
+            let Some(start) = found else {
+                break;
+            };
             buffers.gate_hits.push(start);
-            true
-        });
+            from = memchr::memchr2(b'\n', b'\r', &lowercase[start..region.end]).map_or(region.end, |at| start + at);
+        }
         // Only a block longer than this can hold a sentence cut inside a word, which may start
         // with an anchor right after a letter (see `admits`).
         !buffers.gate_hits.is_empty() || region.len() > segment::MAX_SENTENCE_BYTES

@@ -9,7 +9,11 @@
 //! matching (Jaro-Winkler, per lexicon threshold) catches misspelt single words of at least
 //! `fuzzy_min_len` characters.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::text::token::{Token, TokenKind, tokenize};
 
@@ -117,12 +121,16 @@ pub struct EntityMatch {
 /// Finds aliases of every lexicon in token sequences.
 #[derive(Clone, Debug, Default)]
 pub struct LexiconIndex {
-    by_first_word: HashMap<String, Vec<Alias>>,
+    /// Fx hashing: one lookup per word of every sentence tried, of keys from the rules files.
+    by_first_word: FxHashMap<String, Vec<Alias>>,
     /// Single-word fuzzy-eligible aliases: (lowercased word, lexicon, entry, threshold).
     fuzzy: Vec<(String, u32, u32, f64)>,
     fuzzy_min_len: usize,
+    /// Tells this index's fuzzy aliases apart from any other's in [`FUZZY_SEEN`]: a number
+    /// no other index built in this process has (clones share it, and their fuzzy aliases).
+    fuzzy_id: u64,
     /// Anaphora by first lowercased word, longest first.
-    anaphora: HashMap<String, Vec<AnaphorAlias>>,
+    anaphora: FxHashMap<String, Vec<AnaphorAlias>>,
     /// Bytes of the longest first word of an anaphor: longer tokens are not looked up.
     anaphor_first_len: usize,
 }
@@ -204,6 +212,7 @@ impl LexiconIndex {
         for anaphora in index.anaphora.values_mut() {
             anaphora.sort_by_key(|anaphor| std::cmp::Reverse(anaphor.words.len()));
         }
+        index.fuzzy_id = NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed);
         index
     }
 
@@ -234,8 +243,7 @@ impl LexiconIndex {
             if token.kind != TokenKind::Word || token.end - token.start > self.anaphor_first_len * 2 {
                 continue;
             }
-            scratch.clear();
-            scratch.extend(token.text(text).chars().flat_map(char::to_lowercase));
+            lowercase_into(token.text(text), scratch);
             let Some(anaphora) = self.anaphora.get(scratch.as_str()) else {
                 continue;
             };
@@ -288,8 +296,7 @@ impl LexiconIndex {
             let word = token.text(text);
             // The word lowercased, then its singular guesses (`earths` → `earth`, `ies` → `y`),
             // looked up in that order without allocating (but for the rare `ies`).
-            scratch.clear();
-            scratch.extend(word.chars().flat_map(char::to_lowercase));
+            lowercase_into(word, scratch);
             let lower = scratch.as_str();
             self.push_aliases(lower, text, tokens, start, before, out);
             if let Some(stem) = lower.strip_suffix("ies") {
@@ -352,18 +359,22 @@ impl LexiconIndex {
         if length < self.fuzzy_min_len || !word.chars().next().is_some_and(char::is_uppercase) {
             return;
         }
-        let lower = word.to_lowercase();
-        let mut best: Option<(f64, u32, u32)> = None;
-        for (alias, lexicon, entry, threshold) in &self.fuzzy {
-            if alias.chars().next() != lower.chars().next() || alias.len().abs_diff(lower.len()) > 2 {
-                continue;
+        // News repeats its capitalised words ("Government", "Minister", a name) from article to
+        // article, and each costs one Jaro-Winkler score per alias of a like length: the best
+        // entry for a word is remembered per thread, for this index's aliases only.
+        let best = FUZZY_SEEN.with_borrow_mut(|seen| {
+            if seen.0 != self.fuzzy_id || seen.1.len() >= FUZZY_SEEN_MAX {
+                seen.0 = self.fuzzy_id;
+                seen.1.clear();
             }
-            let similarity = strsim::jaro_winkler(alias, &lower);
-            if similarity >= *threshold && best.is_none_or(|(score, _, _)| similarity > score) {
-                best = Some((similarity, *lexicon, *entry));
+            if let Some(&best) = seen.1.get(word) {
+                return best;
             }
-        }
-        if let Some((_, lexicon, entry)) = best {
+            let best = self.best_fuzzy(word);
+            seen.1.insert(word.into(), best);
+            best
+        });
+        if let Some((lexicon, entry)) = best {
             let mut end = start + 1;
             if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Possessive) {
                 end += 1;
@@ -376,6 +387,49 @@ impl LexiconIndex {
                 fuzzy: true,
             });
         }
+    }
+
+    /// The entry whose fuzzy alias is most like `word` at or above its threshold (the first of
+    /// equals), as (lexicon, entry).
+    fn best_fuzzy(&self, word: &str) -> Option<(u32, u32)> {
+        let lower = word.to_lowercase();
+        let mut best: Option<(f64, u32, u32)> = None;
+        for (alias, lexicon, entry, threshold) in &self.fuzzy {
+            if alias.chars().next() != lower.chars().next() || alias.len().abs_diff(lower.len()) > 2 {
+                continue;
+            }
+            let similarity = strsim::jaro_winkler(alias, &lower);
+            if similarity >= *threshold && best.is_none_or(|(score, _, _)| similarity > score) {
+                best = Some((similarity, *lexicon, *entry));
+            }
+        }
+        best.map(|(_, lexicon, entry)| (lexicon, entry))
+    }
+}
+
+/// Words a thread has scored against one index's fuzzy aliases, with their best entry:
+/// (the index's `fuzzy_id`, word → entry). Emptied when another index asks or it is full.
+/// (The standard hasher, as article words are its keys.)
+type FuzzySeen = (u64, HashMap<Box<str>, Option<(u32, u32)>>);
+
+thread_local! {
+    static FUZZY_SEEN: RefCell<FuzzySeen> = RefCell::new((0, HashMap::new()));
+}
+
+/// The next [`LexiconIndex`]'s `fuzzy_id`.
+static NEXT_INDEX_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Words remembered per thread at most: a few megabytes.
+const FUZZY_SEEN_MAX: usize = 1 << 16;
+
+/// `word` lowercased into `out`, by bytes when it is ASCII (most news words).
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
@@ -527,5 +581,38 @@ mod tests {
                 "country:this:Determiner"
             ]
         );
+    }
+
+    #[test]
+    fn a_remembered_fuzzy_match_belongs_to_its_own_index() {
+        let ids = |index: &LexiconIndex, text: &str| -> Vec<u32> {
+            let tokens = tokenize(text);
+            let mut found = Vec::new();
+            index.find(text, &tokens, &mut String::new(), &mut found);
+            found.iter().filter(|m| m.fuzzy).map(|m| m.entry).collect()
+        };
+        let with_russia = LexiconIndex::new(&lexicon());
+        let mut other = lexicon();
+        other[0].entries.swap(0, 1);
+        let swapped = LexiconIndex::new(&other);
+        let mut unfuzzy = lexicon();
+        unfuzzy[0].fuzzy = None;
+        let exact = LexiconIndex::new(&unfuzzy);
+        // One thread, one misspelt word, three indexes in turn: each answers from its own aliases.
+        for _ in 0..2 {
+            assert_eq!(ids(&with_russia, "Russsia holds"), [0]);
+            assert_eq!(ids(&swapped, "Russsia holds"), [1]);
+            assert_eq!(ids(&exact, "Russsia holds"), Vec::<u32>::new());
+            assert_eq!(ids(&with_russia.clone(), "Russsia holds"), [0]);
+        }
+    }
+
+    #[test]
+    fn words_are_lowercased_alike_with_and_without_the_ascii_path() {
+        let mut out = String::new();
+        for word in ["Russia", "RUSSIA", "Émigré", "İstanbul", "ΣΊΣΥΦΟΣ", "straße", ""] {
+            lowercase_into(word, &mut out);
+            assert_eq!(out, word.chars().flat_map(char::to_lowercase).collect::<String>());
+        }
     }
 }

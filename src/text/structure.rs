@@ -259,15 +259,17 @@ fn line_shape(text: &str, content: Range<usize>) -> LineShape {
             return LineShape::Bulleted(start + bullet.len());
         }
     }
-    if let Some(colon) = trimmed.find(": ") {
+    if let Some(colon) = memchr::memmem::find(trimmed.as_bytes(), b": ") {
         let (label, figure) = (&trimmed[..colon], &trimmed[colon + 2..]);
+        // Cheap tests first, and words counted only as far as the limit: a line of prose
+        // ("He said: …") may run to hundreds of words.
         if !label.is_empty()
-            && label.split_whitespace().count() <= 6
+            && label.split_whitespace().nth(6).is_none()
             && !label.contains(['.', ',', ';'])
-            && figure.split_whitespace().count() <= 10
             && figure
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .starts_with(|c: char| c.is_ascii_digit())
+            && figure.split_whitespace().nth(10).is_none()
         {
             return LineShape::Labelled;
         }

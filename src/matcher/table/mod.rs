@@ -425,14 +425,15 @@ impl Reader<'_> {
             .map(|(_, table)| table.subject)
             .collect();
         for region in &self.article.regions {
+            // A `(` before a figure, after a word: cheap tests first, then the column words of
+            // its paragraph, and only then a lexicon lookup of the words before it.
             let mut hits: Vec<usize> = Vec::new();
             for at in memchr::memchr_iter(b'(', &bytes[region.clone()]).map(|at| region.start + at) {
                 let after = text[at + 1..].trim_start();
                 let before = text[region.start..at].trim_end();
                 let figure =
                     after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | '~' | '≈'));
-                if figure && before.ends_with(char::is_alphabetic) && self.subject_ends_at(region.start, at, &subjects)
-                {
+                if figure && before.ends_with(char::is_alphabetic) {
                     hits.push(at);
                 }
             }
@@ -442,7 +443,8 @@ impl Reader<'_> {
             // Only paragraphs with a hit that name a column word are split into sentences.
             for block in segment::blocks(text, region.clone()) {
                 let first = hits.partition_point(|&hit| hit < block.start);
-                if hits.get(first).is_none_or(|&hit| hit >= block.end) {
+                let last = hits.partition_point(|&hit| hit < block.end);
+                if first == last {
                     continue;
                 }
                 let lowercase = text[block.clone()].to_ascii_lowercase();
@@ -452,9 +454,17 @@ impl Reader<'_> {
                 if !named {
                     continue;
                 }
+                let subject_hits: Vec<usize> = hits[first..last]
+                    .iter()
+                    .copied()
+                    .filter(|&at| self.subject_ends_at(region.start, at, &subjects))
+                    .collect();
+                if subject_hits.is_empty() {
+                    continue;
+                }
                 for sentence in segment::segment(text, block) {
-                    let first = hits.partition_point(|&hit| hit < sentence.start);
-                    if hits.get(first).is_some_and(|&hit| hit < sentence.end) {
+                    let first = subject_hits.partition_point(|&hit| hit < sentence.start);
+                    if subject_hits.get(first).is_some_and(|&hit| hit < sentence.end) {
                         self.parenthetical_sentence(table_rules, sentence, claims);
                     }
                 }
