@@ -38,10 +38,11 @@ const DFA_PATTERN_BYTES: usize = 1 << 14;
 /// let text through, over an ASCII-lowercased copy of the text (the same as matching ASCII
 /// case-insensitively, and measured faster):
 ///
-/// 1. **Gate.** Each template's rarest-looking anchor (the one whose shortest form is longest)
-///    goes into a small automaton, few enough patterns for Aho-Corasick's SIMD search (Teddy,
-///    which takes at most 64: more give way to the prefixes they share, [`fit_gate`]), several
-///    GB/s where the full automaton runs below 1 GB/s.
+/// 1. **Gate.** Each template's rarest-looking anchor (the one the fewest common words of news
+///    start with, then the one whose shortest form is longest) goes into a small automaton,
+///    few enough patterns for Aho-Corasick's SIMD search (Teddy, which takes at most 64: more
+///    give way to the prefixes they share, [`fit_gate`]), several GB/s where the full
+///    automaton runs below 1 GB/s.
 ///    A region of prose with no gate hit is dropped whole, and so is each block (paragraph) of
 ///    it without one.
 /// 2. **Block.** One automaton over every anchor form lists the hits of each block left; a
@@ -210,13 +211,19 @@ impl Anchors {
                     .collect()
             })
             .collect();
-        // The gate: per template the anchor whose shortest form is longest (fewer forms on a
-        // tie), as long words tend to be rarer than short ones.
+        // The gate: per template the anchor that common words start with least ("holder", not
+        // "import", which starts "important"), then the one whose shortest form is longest
+        // (fewer forms on a tie), as long words tend to be rarer than short ones. Any of a
+        // template's anchors would be exact: this choice only decides how much text passes.
+        let commonness: Vec<u64> = anchors.iter().map(|forms| commonness(forms)).collect();
         let rarest = |needed: &Vec<usize>| {
-            needed
-                .iter()
-                .copied()
-                .max_by_key(|&id| (shortest(&anchors[id]), std::cmp::Reverse(anchors[id].len())))
+            needed.iter().copied().min_by_key(|&id| {
+                (
+                    commonness[id],
+                    std::cmp::Reverse(shortest(&anchors[id])),
+                    anchors[id].len(),
+                )
+            })
         };
         let gate_patterns = fit_gate(prefix_free(
             templates
@@ -451,6 +458,22 @@ fn fit_gate(patterns: Vec<String>) -> Vec<String> {
     merged
 }
 
+/// The most common words of English news, most common first (see the file's head).
+const COMMON_WORDS: &str = include_str!("common-words.txt");
+
+/// How often, about, a word of news starts with one of `forms`: the sum of 1/rank over the
+/// [`COMMON_WORDS`] that do (Zipf's law), scaled to an integer. Zero for rarer words, and for
+/// any language other than English, where the length rule alone decides.
+fn commonness(forms: &[String]) -> u64 {
+    COMMON_WORDS
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .enumerate()
+        .filter(|(_, word)| forms.iter().any(|form| word.starts_with(form.as_str())))
+        .map(|(rank, _)| 1_000_000 / (rank as u64 + 1))
+        .sum()
+}
+
 /// Lowercased forms, sorted, without those that start with another (any text holding one holds
 /// the shorter one at the same offset).
 fn prefix_free(forms: impl Iterator<Item = String>) -> Vec<String> {
@@ -565,5 +588,26 @@ mod tests {
         assert_eq!(claims.len(), 2, "{claims:#?}");
         assert_eq!(claims, matcher.extract_unfiltered(&article));
         assert_eq!(matcher.templates_tried("China holdouta with 4 tonnes."), vec![false]);
+    }
+
+    /// The gate looks for the anchor that common words start with least: "holder", not
+    /// "imports", which "important" and "import" start as well, though it is the longer word.
+    #[test]
+    fn the_gate_looks_for_the_anchor_common_words_start_with_least() {
+        assert!(commonness(&["import".to_owned()]) > commonness(&["holder".to_owned()]));
+        assert_eq!(commonness(&["zyxwvu".to_owned()]), 0);
+        let source = "[lexicon.country.entries]\nrussia = [\"Russia\"]\n\
+                      [[rule]]\nid = \"r\"\nkind = \"k\"\ncompare = \"quantity\"\n\
+                      patterns = [\"{subject:country} holder of imports worth {value:quantity}\"]\n";
+        let rules = crate::rules::load_sources(&[("t.toml".into(), source.to_owned())]).expect("rules load");
+        let anchors = Anchors::new(&rules);
+        let gate = anchors.gate.as_ref().expect("a gate apart from the full automaton");
+        let text = b"an important holder of imports";
+        let found: Vec<&[u8]> = gate
+            .automaton
+            .find_iter(text.as_slice())
+            .map(|hit| &text[hit.range()])
+            .collect();
+        assert_eq!(found, [b"holder".as_slice()]);
     }
 }
