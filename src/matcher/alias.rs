@@ -6,7 +6,8 @@
 //! Key decision: the links are found in one first pass over the whole article, before the
 //! prefilter drops anything, so the filtered and the unfiltered matcher see the same aliases
 //! (the linking sentence rarely matches a template itself). The pass is cheap: one
-//! case-insensitive Aho-Corasick search of the cues' key words over the text, a byte-level check
+//! Aho-Corasick search of the cues' key words over the prefilter's lowercased copy of the text
+//! (a few patterns: the SIMD searcher), a byte-level check
 //! of the whole cue around each hit, and only then the paragraph around it segmented and the
 //! one sentence tokenized. An article without a cue word costs one scan.
 //!
@@ -100,8 +101,22 @@ pub(super) struct Cues {
     cues: Vec<Cue>,
     /// Per pattern of `search`: the cues whose key it is.
     by_key: Vec<Vec<usize>>,
-    /// The key words, ASCII case-insensitively; `None` when no lexicon allows article aliases.
+    /// The key words (lowercase); `None` when no lexicon allows article aliases.
     search: Option<AhoCorasick>,
+    /// The asides whose first word is shorter than [`SHORT_KEY`] ("now", "nee"): looked for
+    /// after each comma and opening parenthesis instead, since such short patterns would slow
+    /// the SIMD search of the others down.
+    after_mark: Vec<usize>,
+}
+
+/// Keys shorter than this many bytes are not searched for with the others.
+const SHORT_KEY: usize = 4;
+
+impl Cue {
+    /// Whether the cue is an aside with a short first word, found from the mark before it.
+    fn after_mark(&self) -> bool {
+        self.aside && self.words.len() == 1 && self.words[0].len() < SHORT_KEY
+    }
 }
 
 impl Cues {
@@ -122,48 +137,89 @@ impl Cues {
         }
         // Longest first, so that "formerly known as" is tried before "formerly".
         cues.sort_by_key(|cue| std::cmp::Reverse(cue.words.len()));
-        let mut keys: Vec<String> = Vec::new();
-        let mut by_key: Vec<Vec<usize>> = Vec::new();
-        for (index, cue) in cues.iter().enumerate() {
-            let key = &cue.words[cue.key];
-            match keys.iter().position(|known| known == key) {
-                Some(at) => by_key[at].push(index),
-                None => {
-                    keys.push(key.clone());
-                    by_key.push(vec![index]);
-                }
+        // The patterns: the key words, prefix-free ("change" stands for "changed" and
+        // "changing" too: text holding one holds it at the same offset), so that a leftmost
+        // search finds every key and the SIMD searcher takes them.
+        let mut keys: Vec<String> = cues
+            .iter()
+            .filter(|cue| !cue.after_mark())
+            .map(|cue| cue.words[cue.key].clone())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut patterns: Vec<String> = Vec::new();
+        for key in keys {
+            if !patterns.iter().any(|shorter| key.starts_with(shorter.as_str())) {
+                patterns.push(key);
             }
         }
+        let by_key = patterns
+            .iter()
+            .map(|pattern| {
+                (0..cues.len())
+                    .filter(|&index| {
+                        !cues[index].after_mark() && cues[index].words[cues[index].key].starts_with(pattern.as_str())
+                    })
+                    .collect()
+            })
+            .collect();
         let wanted = rules.lexicons.iter().any(|lexicon| lexicon.article_aliases);
         let search = wanted
             .then(|| {
                 AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&keys)
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&patterns)
                     .ok()
             })
             .flatten();
-        Cues { cues, by_key, search }
+        let after_mark = (0..cues.len()).filter(|&index| cues[index].after_mark()).collect();
+        Cues {
+            cues,
+            by_key,
+            search,
+            after_mark,
+        }
     }
 
-    /// The byte ranges of whole cues in the prose of `article`, sorted, each with its cue.
-    fn candidates(&self, article: &Article) -> Vec<(Range<usize>, usize)> {
+    /// The byte ranges of whole cues in the prose of `article`, sorted, each with its cue;
+    /// `lowercase` is the article's text ASCII-lowercased.
+    fn candidates(&self, article: &Article, lowercase: &[u8]) -> Vec<(Range<usize>, usize)> {
         let Some(search) = &self.search else {
             return Vec::new();
         };
-        let (text, bytes) = (article.text.as_str(), article.text.as_bytes());
         let mut found = Vec::new();
         for region in &article.regions {
-            let input = aho_corasick::Input::new(text).range(region.clone());
-            for hit in search.find_overlapping_iter(input) {
-                let (start, end) = (hit.start(), hit.end());
-                if start > 0 && is_word_byte(bytes[start - 1]) || bytes.get(end).copied().is_some_and(is_word_byte) {
+            let input = aho_corasick::Input::new(lowercase).range(region.clone());
+            for hit in search.find_iter(input) {
+                let start = hit.start();
+                if start > 0 && is_word_byte(lowercase[start - 1]) {
                     continue;
                 }
                 for &index in &self.by_key[hit.pattern().as_usize()] {
-                    if let Some(range) = cue_around(bytes, region.clone(), start..end, &self.cues[index]) {
+                    let cue = &self.cues[index];
+                    let key = start..start + cue.words[cue.key].len();
+                    if let Some(range) = cue_around(lowercase, region.clone(), key, cue) {
                         found.push((range, index));
+                    }
+                }
+            }
+        }
+        if !self.after_mark.is_empty() {
+            for region in &article.regions {
+                let mut from = region.start;
+                while let Some(at) = memchr::memchr2(b',', b'(', &lowercase[from..region.end]) {
+                    let mark = from + at;
+                    from = mark + 1;
+                    let start = skip_space(lowercase, from, region.end);
+                    if start == region.end || !lowercase[start].is_ascii_alphabetic() {
+                        continue;
+                    }
+                    for &index in &self.after_mark {
+                        let cue = &self.cues[index];
+                        let key = start..start + cue.words[0].len();
+                        if let Some(range) = cue_around(lowercase, region.clone(), key, cue) {
+                            found.push((range, index));
+                        }
                     }
                 }
             }
@@ -182,6 +238,12 @@ fn is_word_byte(byte: u8) -> bool {
 /// The bytes of `cue` around its key word at `key` (within `region`), words apart by white
 /// space only; for an aside, only after a comma or an opening parenthesis.
 fn cue_around(bytes: &[u8], region: Range<usize>, key: Range<usize>, cue: &Cue) -> Option<Range<usize>> {
+    if key.end > region.end
+        || !bytes[key.clone()].eq_ignore_ascii_case(cue.words[cue.key].as_bytes())
+        || bytes.get(key.end).copied().is_some_and(is_word_byte)
+    {
+        return None;
+    }
     let mut start = key.start;
     for word in cue.words[..cue.key].iter().rev() {
         let end = skip_space_back(bytes, region.start, start);
@@ -269,9 +331,10 @@ impl Side {
 }
 
 impl Aliases {
-    /// The links of `article` under `rules`, found with `cues`.
-    pub(super) fn of(rules: &RuleSet, cues: &Cues, article: &Article) -> Self {
-        let candidates = cues.candidates(article);
+    /// The links of `article` under `rules`, found with `cues`; `lowercase` is the article's
+    /// text ASCII-lowercased (the prefilter's copy).
+    pub(super) fn of(rules: &RuleSet, cues: &Cues, article: &Article, lowercase: &[u8]) -> Self {
+        let candidates = cues.candidates(article, lowercase);
         if candidates.is_empty() {
             return Aliases::default();
         }

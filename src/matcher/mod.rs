@@ -153,7 +153,7 @@ impl<'r> Matcher<'r> {
         tokenize_into(text, sentence.clone(), &mut tokens);
         let (mut entities, mut anaphora, mut scratch) = (Vec::new(), Vec::new(), String::new());
         rules.index.find(text, &tokens, &mut scratch, &mut entities);
-        let aliases = Aliases::of(rules, &self.cues, article);
+        let aliases = self.aliases_in(article);
         aliases.extend(text, &tokens, &mut entities);
         rules
             .index
@@ -209,7 +209,8 @@ impl<'r> Matcher<'r> {
     /// The names a renaming or apposition in `article` makes aliases of an entry within it
     /// (the matcher's first pass over the article, for `explain`).
     pub fn aliases_in(&self, article: &Article) -> Aliases {
-        Aliases::of(self.rules, &self.cues, article)
+        let lowercase = article.text.to_ascii_lowercase().into_bytes();
+        Aliases::of(self.rules, &self.cues, article, &lowercase)
     }
 
     /// Which templates, in rule order, the prefilter lets the matcher try on `text` taken as
@@ -225,12 +226,12 @@ impl<'r> Matcher<'r> {
         let text = article.text.as_str();
         let mut tally = Tally::default();
         let path = Shared::from(article.path.as_str());
+        // The automata hold lowercase words and search an ASCII-lowercased copy, whose offsets
+        // are the text's.
+        let lowercase = text.to_ascii_lowercase().into_bytes();
         // The first pass reads the whole article, whatever the prefilter drops later.
-        let aliases = Aliases::of(self.rules, &self.cues, article);
+        let aliases = Aliases::of(self.rules, &self.cues, article, &lowercase);
         if anchors.runs() {
-            // The automata hold lowercase anchors and search an ASCII-lowercased copy, whose
-            // offsets are the text's.
-            let lowercase = text.to_ascii_lowercase().into_bytes();
             let work = Work {
                 matcher: self,
                 anchors,
