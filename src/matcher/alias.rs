@@ -107,6 +107,8 @@ pub(super) struct Cues {
     /// after each comma and opening parenthesis instead, since such short patterns would slow
     /// the SIMD search of the others down.
     after_mark: Vec<usize>,
+    /// The first bytes of those asides, to pass over most marks at once.
+    mark_firsts: Vec<u8>,
 }
 
 /// Keys shorter than this many bytes are not searched for with the others.
@@ -172,12 +174,16 @@ impl Cues {
                     .ok()
             })
             .flatten();
-        let after_mark = (0..cues.len()).filter(|&index| cues[index].after_mark()).collect();
+        let after_mark: Vec<usize> = (0..cues.len()).filter(|&index| cues[index].after_mark()).collect();
+        let mut mark_firsts: Vec<u8> = after_mark.iter().map(|&index| cues[index].words[0].as_bytes()[0]).collect();
+        mark_firsts.sort_unstable();
+        mark_firsts.dedup();
         Cues {
             cues,
             by_key,
             search,
             after_mark,
+            mark_firsts,
         }
     }
 
@@ -206,12 +212,9 @@ impl Cues {
         }
         if !self.after_mark.is_empty() {
             for region in &article.regions {
-                let mut from = region.start;
-                while let Some(at) = memchr::memchr2(b',', b'(', &lowercase[from..region.end]) {
-                    let mark = from + at;
-                    from = mark + 1;
-                    let start = skip_space(lowercase, from, region.end);
-                    if start == region.end || !lowercase[start].is_ascii_alphabetic() {
+                for at in memchr::memchr2_iter(b',', b'(', &lowercase[region.clone()]) {
+                    let start = skip_space(lowercase, region.start + at + 1, region.end);
+                    if start == region.end || !self.mark_firsts.contains(&lowercase[start]) {
                         continue;
                     }
                     for &index in &self.after_mark {
