@@ -3,9 +3,11 @@
 //! Group") makes a capitalised name an alias of a lexicon entry within one article, before and
 //! after the sentence that links them, and never in another article.
 //!
-//! Key decision: the links are found in one first pass over the whole article, before the
-//! prefilter drops anything, so the filtered and the unfiltered matcher see the same aliases
-//! (the linking sentence rarely matches a template itself). The pass is cheap: one
+//! Key decision: the links are found in one first pass over the whole article, whatever the
+//! prefilter drops, so the filtered and the unfiltered matcher see the same aliases (the linking
+//! sentence rarely matches a template itself). The pass is a function of the article alone; the
+//! matcher runs it when the first sentence reaches the templates, so an article the prefilter
+//! rules out whole never pays for it. The pass is cheap: one
 //! Aho-Corasick search of the cues' key words over the prefilter's lowercased copy of the text
 //! (a few patterns: the SIMD searcher), a byte-level check
 //! of the whole cue around each hit, and only then the paragraph around it segmented and the

@@ -226,12 +226,11 @@ impl<'r> Matcher<'r> {
         let text = article.text.as_str();
         let mut tally = Tally::default();
         let path = Shared::from(article.path.as_str());
-        // The automata hold lowercase words and search an ASCII-lowercased copy, whose offsets
-        // are the text's.
-        let lowercase = text.to_ascii_lowercase().into_bytes();
-        // The first pass reads the whole article, whatever the prefilter drops later.
-        let aliases = Aliases::of(self.rules, &self.cues, article, &lowercase);
         if anchors.runs() {
+            // The automata hold lowercase anchors and search an ASCII-lowercased copy, whose
+            // offsets are the text's.
+            let lowercase = text.to_ascii_lowercase().into_bytes();
+            let aliases = LazyAliases::new(Some(&lowercase));
             let work = Work {
                 matcher: self,
                 anchors,
@@ -255,6 +254,7 @@ impl<'r> Matcher<'r> {
             }
         } else {
             // No prefilter: every sentence is a candidate for every template.
+            let aliases = LazyAliases::new(None);
             let mut state = State::for_path(&path);
             for region in &article.regions {
                 for block in segment::blocks(text, region.clone()) {
@@ -285,7 +285,7 @@ impl<'r> Matcher<'r> {
     fn match_sentence(
         &self,
         article: &Article,
-        aliases: &Aliases,
+        aliases: &LazyAliases<'_>,
         (block, sentence): (Range<usize>, Range<usize>),
         admitted: Option<&[bool]>,
         state: &mut State,
@@ -301,6 +301,7 @@ impl<'r> Matcher<'r> {
         rules
             .index
             .find(text, &state.tokens, &mut state.scratch, &mut state.entities);
+        let aliases = aliases.get(self, article);
         let local = aliases.extend(text, &state.tokens, &mut state.entities);
         rules.index.find_anaphora(
             text,
@@ -388,6 +389,32 @@ pub struct AnaphorView {
     pub outcome: Result<String, String>,
 }
 
+/// The article-local aliases of one article, found by the first pass over the whole article
+/// when the first sentence is matched. They are a function of the article alone, so when they
+/// are read changes nothing; an article the prefilter drops whole never needs them.
+struct LazyAliases<'a> {
+    found: std::sync::OnceLock<Aliases>,
+    /// The article's text ASCII-lowercased, when the prefilter made that copy already.
+    lowercase: Option<&'a [u8]>,
+}
+
+impl<'a> LazyAliases<'a> {
+    fn new(lowercase: Option<&'a [u8]>) -> Self {
+        LazyAliases {
+            found: std::sync::OnceLock::new(),
+            lowercase,
+        }
+    }
+
+    /// The aliases of `article`, found on first use.
+    fn get(&self, matcher: &Matcher<'_>, article: &Article) -> &Aliases {
+        self.found.get_or_init(|| match self.lowercase {
+            Some(lowercase) => Aliases::of(matcher.rules, &matcher.cues, article, lowercase),
+            None => matcher.aliases_in(article),
+        })
+    }
+}
+
 /// Reusable per-thread buffers of the sentence step, for one article.
 struct State {
     tokens: Vec<Token>,
@@ -444,8 +471,8 @@ struct Work<'a> {
     article: &'a Article,
     path: &'a Shared,
     lowercase: &'a [u8],
-    /// The article's local aliases, found before the prefilter ran.
-    aliases: &'a Aliases,
+    /// The article's local aliases, read on the first sentence the prefilter lets through.
+    aliases: &'a LazyAliases<'a>,
 }
 
 impl Work<'_> {
