@@ -608,7 +608,10 @@ fn render_sentence(sentence: &SentenceExplanation, out: &mut dyn Write) -> io::R
             .map(|mention| {
                 let fuzzy = if mention.fuzzy { " (fuzzy)" } else { "" };
                 let local = if mention.article_alias { " (article alias)" } else { "" };
-                format!("\"{}\" = {}:{}{fuzzy}{local}", mention.text, mention.lexicon, mention.id)
+                format!(
+                    "\"{}\" = {}:{}{fuzzy}{local}",
+                    mention.text, mention.lexicon, mention.id
+                )
             })
             .collect();
         writeln!(out, "  mentions: {}", mentions.join(", "))?;

@@ -74,8 +74,27 @@ pub const BUILT_IN: &[(&str, bool)] = &[
 /// Words that may stand between the first name and a cue that is not an aside: "Calder Mining,
 /// which has since changed its name to …".
 const BETWEEN: &[&str] = &[
-    ",", "(", "which", "that", "has", "have", "had", "was", "is", "been", "will", "would", "be", "officially",
-    "formally", "recently", "since", "later", "then", "subsequently", "also",
+    ",",
+    "(",
+    "which",
+    "that",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "been",
+    "will",
+    "would",
+    "be",
+    "officially",
+    "formally",
+    "recently",
+    "since",
+    "later",
+    "then",
+    "subsequently",
+    "also",
 ];
 
 /// The most such words.
@@ -100,7 +119,7 @@ struct Cue {
 
 /// The cues of a rule set, with the search for their key words. Built once per matcher.
 pub(super) struct Cues {
-    cues: Vec<Cue>,
+    phrases: Vec<Cue>,
     /// Per pattern of `search`: the cues whose key it is.
     by_key: Vec<Vec<usize>>,
     /// The key words (lowercase); `None` when no lexicon allows article aliases.
@@ -177,11 +196,14 @@ impl Cues {
             })
             .flatten();
         let after_mark: Vec<usize> = (0..cues.len()).filter(|&index| cues[index].after_mark()).collect();
-        let mut mark_firsts: Vec<u8> = after_mark.iter().map(|&index| cues[index].words[0].as_bytes()[0]).collect();
+        let mut mark_firsts: Vec<u8> = after_mark
+            .iter()
+            .map(|&index| cues[index].words[0].as_bytes()[0])
+            .collect();
         mark_firsts.sort_unstable();
         mark_firsts.dedup();
         Cues {
-            cues,
+            phrases: cues,
             by_key,
             search,
             after_mark,
@@ -204,7 +226,7 @@ impl Cues {
                     continue;
                 }
                 for &index in &self.by_key[hit.pattern().as_usize()] {
-                    let cue = &self.cues[index];
+                    let cue = &self.phrases[index];
                     let key = start..start + cue.words[cue.key].len();
                     if let Some(range) = cue_around(lowercase, region.clone(), key, cue) {
                         found.push((range, index));
@@ -220,7 +242,7 @@ impl Cues {
                         continue;
                     }
                     for &index in &self.after_mark {
-                        let cue = &self.cues[index];
+                        let cue = &self.phrases[index];
                         let key = start..start + cue.words[0].len();
                         if let Some(range) = cue_around(lowercase, region.clone(), key, cue) {
                             found.push((range, index));
@@ -386,7 +408,7 @@ impl Aliases {
                         let Some(at) = tokens.iter().position(|token| token.start == range.start) else {
                             continue;
                         };
-                        if let Some(link) = sentence_view.link(&cues.cues[*cue], at) {
+                        if let Some(link) = sentence_view.link(&cues.phrases[*cue], at) {
                             links.push(link);
                         }
                     }
@@ -463,7 +485,10 @@ impl Aliases {
         self.links.iter().position(|link| {
             link.entry == (entity.lexicon, entity.entry)
                 && link.words.len() == words.len()
-                && words.iter().zip(&link.words).all(|(token, word)| token.text(text) == word)
+                && words
+                    .iter()
+                    .zip(&link.words)
+                    .all(|(token, word)| token.text(text) == word)
         })
     }
 }
@@ -511,13 +536,15 @@ impl SentenceView<'_> {
             return None;
         }
         let mut end = right.tokens().end;
-        if cue.aside && tokens[at - 1].text(text) == "(" && tokens.get(end).is_some_and(|next| next.text(text) == ")") {
+        let opened = tokens[left_end..at].iter().any(|token| token.text(text) == "(");
+        if opened && tokens.get(end).is_some_and(|next| next.text(text) == ")") {
             // "Lindqvist & Sons (now Calder Group)": the aside with its closing parenthesis.
             end += 1;
         }
-        let (entry, name) = match (left, right) {
-            (Side::Entry(entry, _), Side::Name(name)) | (Side::Name(name), Side::Entry(entry, _)) => (entry, name),
-            _ => return None,
+        let ((Side::Entry(entry, _), Side::Name(name)) | (Side::Name(name), Side::Entry(entry, _))) = (left, right)
+        else {
+            // Two entries, or two names: nothing to link.
+            return None;
         };
         if !self.rules.lexicons[entry.0 as usize].article_aliases {
             return None;
@@ -606,5 +633,141 @@ impl SentenceView<'_> {
             .entities
             .iter()
             .any(|entity| entity.start < range.end && range.start < entity.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> RuleSet {
+        let source = "[lexicon.company]\nanaphora = [\"the firm\"]\n\
+                      [lexicon.company.entries]\ncalder = [\"Calder Group\"]\nnorrland = [\"Norrland Metals\"]\n";
+        crate::rules::load_sources(&[("t.toml".into(), source.into())]).expect("rules load")
+    }
+
+    /// The links of `text` as `name=entry by "phrase"`.
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        let rules = rules();
+        let cues = Cues::new(&rules);
+        let article = Article::plain("t.txt", text);
+        let lowercase = text.to_ascii_lowercase().into_bytes();
+        let links: Vec<String> = Aliases::of(&rules, &cues, &article, &lowercase)
+            .links
+            .iter()
+            .map(|link| {
+                let entry = rules.entry(link.entry.0, link.entry.1);
+                format!(
+                    "{}={} by \"{}\"",
+                    link.words.join(" "),
+                    entry.id,
+                    &text[link.phrase.range()]
+                )
+            })
+            .collect();
+        assert_eq!(links, expected, "{text}");
+    }
+
+    #[test]
+    fn renamings_and_appositions_link_a_name_to_an_entry() {
+        check(
+            "Shares in Calder Group, formerly Calder Mining, rose.",
+            &["Calder Mining=calder by \"Calder Group, formerly Calder Mining\""],
+        );
+        check(
+            "Calder Group (formerly known as Calder Mining) rose.",
+            &["Calder Mining=calder by \"Calder Group (formerly known as Calder Mining)\""],
+        );
+        check(
+            "Calder Group (née Calder Mining) rose.",
+            &["Calder Mining=calder by \"Calder Group (née Calder Mining)\""],
+        );
+        check(
+            "Calder Mining, which has since changed its name to Calder Group, rose.",
+            &["Calder Mining=calder by \"Calder Mining, which has since changed its name to Calder Group\""],
+        );
+        // A line break inside the cue, as hard-wrapped plain text has it.
+        check(
+            "Calder Mining changed its\nname to Calder Group in 2021.",
+            &["Calder Mining=calder by \"Calder Mining changed its\nname to Calder Group\""],
+        );
+        check(
+            "Calder Mining was renamed Calder Group in 2021.",
+            &["Calder Mining=calder by \"Calder Mining was renamed Calder Group\""],
+        );
+        check(
+            "Calder Group trading as Calder Direct sells online.",
+            &["Calder Direct=calder by \"Calder Group trading as Calder Direct\""],
+        );
+        check(
+            "Calder Group opened a mill. The firm, previously known as Harrow Mining, listed.",
+            &["Harrow Mining=calder by \"The firm, previously known as Harrow Mining\""],
+        );
+        check(
+            "Lindqvist & Sons (now Calder Group) built it.",
+            &["Lindqvist & Sons=calder by \"Lindqvist & Sons (now Calder Group)\""],
+        );
+    }
+
+    #[test]
+    fn look_alikes_make_no_link() {
+        // A person formerly at an organisation, with "of" or as a modifier.
+        check("Jane Doe, formerly of Calder Group, spoke.", &[]);
+        check("Jane Doe, formerly Calder Group chief executive, spoke.", &[]);
+        // A description, not a name.
+        check("Calder Group, formerly the largest producer, rose.", &[]);
+        // Two entries, or a name that is already another entry's alias.
+        check("Calder Group, formerly Norrland Metals, rose.", &[]);
+        // A coordinated side.
+        check(
+            "Calder Group and Norrland Metals, formerly Brenner Resources, merged.",
+            &[],
+        );
+        check(
+            "Brenner Resources, formerly Calder Group and Tarvik Mining, merged.",
+            &[],
+        );
+        // A possessive.
+        check("Calder Group, now Tarvik's biggest employer, hired.", &[]);
+        // No entry on either side.
+        check("Kestrel Holdings (formerly Brenner Resources) rose.", &[]);
+        // An active "renamed" renames something else; "now" without a mark is an adverb.
+        check("Calder Group renamed Tarvik Mine last year.", &[]);
+        check("Calder Group now Tarvik Mining owner rose.", &[]);
+        // One name, two entries: an alias of neither.
+        check(
+            "Calder Group, formerly Tarvik Mining, rose. Norrland Metals, previously known as Tarvik Mining, fell.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn linked_names_are_found_as_written() {
+        let rules = rules();
+        let cues = Cues::new(&rules);
+        let text = "Calder Mining's output rose. Calder Group, formerly Calder Mining, said so. calder mining too.";
+        let article = Article::plain("t.txt", text);
+        let lowercase = text.to_ascii_lowercase().into_bytes();
+        let aliases = Aliases::of(&rules, &cues, &article, &lowercase);
+        let tokens = tokenize(text);
+        let mut entities = Vec::new();
+        rules.index.find(text, &tokens, &mut String::new(), &mut entities);
+        assert!(aliases.extend(text, &tokens, &mut entities));
+        let found: Vec<(&str, bool)> = entities
+            .iter()
+            .map(|entity| {
+                let words = &text[tokens[entity.start].start..tokens[entity.end - 1].end];
+                (words, aliases.link_of(text, &tokens, entity).is_some())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Calder Mining's", true),
+                ("Calder Group", false),
+                ("Calder Mining", true)
+            ]
+        );
     }
 }

@@ -16,7 +16,8 @@ use super::context::{Found, Paragraph};
 use super::names::Names;
 use super::template::{Bindings, Bound};
 use crate::claim::{
-    AliasLink, Antecedent, Attribution, Claim, Cue, Entity, Evidence, Order, Scope, Shared, Span, Time, TimeBasis, Value,
+    AliasLink, Antecedent, Attribution, Claim, Cue, Entity, Evidence, Order, Scope, Shared, Span, Time, TimeBasis,
+    Value,
 };
 use crate::extract::year;
 use crate::id::stable_id;
@@ -330,8 +331,7 @@ impl<'a> SentenceClaims<'a> {
             cell: None,
             time,
             antecedent,
-            alias_link: subject_link
-                .and_then(|link| self.aliases.map(|aliases| self.alias_link(&aliases.links[link]))),
+            alias_link: subject_link.and_then(|link| self.aliases.map(|aliases| self.alias_link(&aliases.links[link]))),
             stand_in,
             source,
             edition,

@@ -340,7 +340,11 @@ impl<'r> Matcher<'r> {
         let mut engine = Engine::new(text, tokens, entities)
             .with_context(&state.anaphora, &rules.lexicons)
             .with_vocabulary(&rules.vocabulary);
-        let plain_speakers = if split { claim::speakers(rules, plain) } else { Vec::new() };
+        let plain_speakers = if split {
+            claim::speakers(rules, plain)
+        } else {
+            Vec::new()
+        };
         let mut without_aliases = split.then(|| {
             let context = SentenceClaims::new(
                 (rules, &self.names),

@@ -218,7 +218,10 @@ fn article_aliases_are_recorded_and_stay_in_their_article() {
         let path = claim["evidence"]["path"].as_str().expect("a path");
         let link = &claim["alias_link"];
         if path.ends_with("renaming-not.txt") {
-            assert!(link.is_null(), "a link in another article or a must-not-link case: {claim:#}");
+            assert!(
+                link.is_null(),
+                "a link in another article or a must-not-link case: {claim:#}"
+            );
             continue;
         }
         if link.is_null() {
@@ -282,7 +285,8 @@ fn article_aliases_follow_the_rules_files() {
             })
             .collect()
     };
-    let renamed = "Calder Group, formerly Harrow Mining, opened a plant. Harrow Mining shipped 300 tonnes of phosphate.";
+    let renamed =
+        "Calder Group, formerly Harrow Mining, opened a plant. Harrow Mining shipped 300 tonnes of phosphate.";
     let rebadged = "Calder Group rebadged as Tarvik Works last year. Tarvik Works shipped 200 tonnes of phosphate.";
     let plain = rules("");
     assert_eq!(subjects(&plain, renamed), ["calder Harrow Mining"]);
