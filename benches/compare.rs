@@ -279,6 +279,7 @@ fn corpus() -> Vec<Claim> {
                 cell: None,
                 time: None,
                 antecedent: None,
+                alias_link: None,
                 stand_in: None,
                 source: None,
                 edition: None,

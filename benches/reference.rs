@@ -139,6 +139,7 @@ fn claims(count: usize) -> Vec<Claim> {
                     span: None,
                 }),
                 antecedent: None,
+                alias_link: None,
                 stand_in: None,
                 source: None,
                 edition: None,

@@ -213,6 +213,10 @@ pub struct Claim {
     /// The words the subject was resolved to when the sentence names it by a pronoun or a
     /// description ("it", "the country", "this self-sufficiency").
     pub antecedent: Option<Antecedent>,
+    /// The renaming or apposition that made the subject's name an alias of its entry within the
+    /// article ("Calder Group, formerly Calder Mining"), when the subject was read through one
+    /// (directly or as an antecedent).
+    pub alias_link: Option<AliasLink>,
     /// The entity the text names when it stands for the subject: a head of state for their
     /// country ("Putin" for Russia), as a lexicon's `stands_for` declares.
     pub stand_in: Option<Entity>,
@@ -288,6 +292,20 @@ pub struct Antecedent {
     /// The words as in the text, e.g. `Russia`.
     pub text: String,
     /// Where they are in the article's text.
+    pub span: Span,
+    /// One-based line of `span.start` in the original file.
+    pub line: u32,
+    /// One-based column of `span.start`, in characters.
+    pub column: u32,
+}
+
+/// The words that linked a name to a lexicon entry within one article: a renaming or an
+/// apposition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AliasLink {
+    /// The linking phrase as in the text, e.g. `Calder Group, formerly Calder Mining`.
+    pub text: String,
+    /// Where it is in the article's text.
     pub span: Span,
     /// One-based line of `span.start` in the original file.
     pub line: u32,

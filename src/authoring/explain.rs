@@ -47,8 +47,28 @@ pub struct Explanation {
 pub struct ArticleExplanation {
     /// The article's path (`<text>` for `--text`).
     pub path: String,
+    /// The names a renaming or apposition made aliases of an entry within the article.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<AliasExplained>,
     /// The sentences explained, in order.
     pub sentences: Vec<SentenceExplanation>,
+}
+
+/// A name made an alias of an entry within the article, and the words that linked them.
+#[derive(Clone, Debug, Serialize)]
+pub struct AliasExplained {
+    /// The name, e.g. `Calder Mining`.
+    pub name: String,
+    /// The lexicon of the entry.
+    pub lexicon: String,
+    /// The entry's id.
+    pub id: String,
+    /// The linking phrase, e.g. `Calder Group, formerly Calder Mining`.
+    pub phrase: String,
+    /// One-based line of the phrase's start.
+    pub line: u32,
+    /// One-based column of the phrase's start.
+    pub column: u32,
 }
 
 /// How the rules read one sentence.
@@ -94,6 +114,9 @@ pub struct Mention {
     pub id: String,
     /// Whether the alias matched only fuzzily (a misspelling).
     pub fuzzy: bool,
+    /// Whether the name is an alias within this article only (a renaming or apposition).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub article_alias: bool,
     /// Zero-based tokens covered.
     pub tokens: Range<usize>,
 }
@@ -193,6 +216,7 @@ pub struct NearMiss {
 pub fn explain(matcher: &Matcher<'_>, article: &Article, line: Option<u32>) -> ArticleExplanation {
     let rules = matcher.rules();
     let claims = matcher.extract(article);
+    let aliases = matcher.aliases_in(article);
     let mut sentences = Vec::new();
     let mut tokens = Vec::new();
     let mut mentions = Vec::new();
@@ -210,6 +234,7 @@ pub fn explain(matcher: &Matcher<'_>, article: &Article, line: Option<u32>) -> A
             rules
                 .index
                 .find(&article.text, &tokens, &mut String::new(), &mut mentions);
+            aliases.extend(&article.text, &tokens, &mut mentions);
             let in_sentence: Vec<&Claim> = claims
                 .iter()
                 .filter(|claim| claim.evidence.sentence_span.start == sentence.start)
@@ -232,6 +257,7 @@ pub fn explain(matcher: &Matcher<'_>, article: &Article, line: Option<u32>) -> A
                         lexicon: rules.lexicons[mention.lexicon as usize].name.clone(),
                         id: rules.entry(mention.lexicon, mention.entry).id.clone(),
                         fuzzy: mention.fuzzy,
+                        article_alias: aliases.link_of(&article.text, &tokens, mention).is_some(),
                         tokens: mention.start..mention.end,
                     })
                     .collect(),
@@ -244,12 +270,27 @@ pub fn explain(matcher: &Matcher<'_>, article: &Article, line: Option<u32>) -> A
                     })
                     .collect(),
                 matches: in_sentence.iter().map(|claim| match_view(claim)).collect(),
-                near_misses: near_misses(rules, &article.text, &tokens, &mentions, &in_sentence),
+                near_misses: near_misses(rules, (&article.text, &tokens), (&mentions, &aliases), &in_sentence),
             });
         }
     }
     ArticleExplanation {
         path: article.path.clone(),
+        aliases: aliases
+            .links
+            .iter()
+            .map(|link| {
+                let (line, column) = article.line_column(link.phrase.start);
+                AliasExplained {
+                    name: link.words.join(" "),
+                    lexicon: rules.lexicons[link.entry.0 as usize].name.clone(),
+                    id: rules.entry(link.entry.0, link.entry.1).id.clone(),
+                    phrase: article.text[link.phrase.range()].to_string(),
+                    line,
+                    column,
+                }
+            })
+            .collect(),
         sentences,
     }
 }
@@ -332,6 +373,12 @@ fn resolutions(claim: &Claim) -> Vec<String> {
             stand_in.text, stand_in.lexicon, stand_in.id, subject.lexicon, subject.id
         ));
     }
+    if let (Some(link), Some(subject)) = (&claim.alias_link, &claim.subject) {
+        lines.push(format!(
+            "{}:{} through the article-local alias linked by \"{}\" at {}:{}",
+            subject.lexicon, subject.id, link.text, link.line, link.column
+        ));
+    }
     lines
 }
 
@@ -382,11 +429,16 @@ fn collect<'r>(elements: &'r [Element], lexicons: &mut Vec<u32>, words: &mut Vec
 
 fn near_misses(
     rules: &RuleSet,
-    text: &str,
-    tokens: &[Token],
-    mentions: &[crate::rules::lexicon::EntityMatch],
+    (text, tokens): (&str, &[Token]),
+    (mentions, aliases): (&[crate::rules::lexicon::EntityMatch], &matcher::Aliases),
     claims: &[&Claim],
 ) -> Vec<NearMiss> {
+    // The rules that do not read article-local aliases probe the sentence without them.
+    let plain: Vec<crate::rules::lexicon::EntityMatch> = mentions
+        .iter()
+        .filter(|mention| aliases.link_of(text, tokens, mention).is_none())
+        .copied()
+        .collect();
     let mentioned: Vec<u32> = mentions.iter().map(|mention| mention.lexicon).collect();
     let mut misses = Vec::new();
     for rule in &rules.rules {
@@ -397,7 +449,8 @@ fn near_misses(
         if because.is_empty() {
             continue;
         }
-        let probes = matcher::probe(rules, rule, text, tokens);
+        let entities = if rule.article_aliases { mentions } else { &plain };
+        let probes = matcher::probe_with(rules, rule, text, tokens, entities);
         let Some(best) = probes.iter().max_by(|a, b| {
             // Most elements matched; among equals the first template.
             a.matched.cmp(&b.matched).then(b.pattern.cmp(&a.pattern))
@@ -509,6 +562,13 @@ pub fn render_text(explanation: &Explanation, out: &mut dyn Write) -> io::Result
         if explanation.articles.len() > 1 || article.path != "<text>" {
             writeln!(out, "{}", article.path)?;
         }
+        for alias in &article.aliases {
+            writeln!(
+                out,
+                "article alias: \"{}\" = {}:{} within this article, linked by \"{}\" at {}:{}",
+                alias.name, alias.lexicon, alias.id, alias.phrase, alias.line, alias.column
+            )?;
+        }
         if article.sentences.is_empty() {
             writeln!(out, "  no sentences")?;
         }
@@ -547,7 +607,11 @@ fn render_sentence(sentence: &SentenceExplanation, out: &mut dyn Write) -> io::R
             .iter()
             .map(|mention| {
                 let fuzzy = if mention.fuzzy { " (fuzzy)" } else { "" };
-                format!("\"{}\" = {}:{}{fuzzy}", mention.text, mention.lexicon, mention.id)
+                let local = if mention.article_alias { " (article alias)" } else { "" };
+                format!(
+                    "\"{}\" = {}:{}{fuzzy}{local}",
+                    mention.text, mention.lexicon, mention.id
+                )
             })
             .collect();
         writeln!(out, "  mentions: {}", mentions.join(", "))?;

@@ -11,11 +11,13 @@ mod rank;
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::alias::{Aliases, Link};
 use super::context::{Found, Paragraph};
 use super::names::Names;
 use super::template::{Bindings, Bound};
 use crate::claim::{
-    Antecedent, Attribution, Claim, Cue, Entity, Evidence, Order, Scope, Shared, Span, Time, TimeBasis, Value,
+    AliasLink, Antecedent, Attribution, Claim, Cue, Entity, Evidence, Order, Scope, Shared, Span, Time, TimeBasis,
+    Value,
 };
 use crate::extract::year;
 use crate::id::stable_id;
@@ -69,6 +71,8 @@ pub(super) struct SentenceClaims<'a> {
     undated_time: OnceCell<Option<Time>>,
     /// The paragraph around the sentence, for antecedents and continuation speakers.
     paragraph: Paragraph<'a>,
+    /// The article's local aliases, when the claims may read them.
+    aliases: Option<&'a Aliases>,
 }
 
 impl<'a> SentenceClaims<'a> {
@@ -97,7 +101,17 @@ impl<'a> SentenceClaims<'a> {
             scope_year: OnceCell::new(),
             region: OnceCell::new(),
             undated_time: OnceCell::new(),
+            aliases: None,
         }
+    }
+
+    /// The same sentence, with the article-local aliases its claims read (the names among
+    /// `entities` that a renaming or apposition linked, and those of the sentences before).
+    #[must_use]
+    pub(super) fn with_aliases(mut self, aliases: Option<&'a Aliases>) -> Self {
+        self.aliases = aliases.filter(|aliases| !aliases.is_empty());
+        self.paragraph = self.paragraph.with_aliases(self.aliases);
+        self
     }
 
     fn text(&self) -> &'a str {
@@ -164,6 +178,7 @@ impl<'a> SentenceClaims<'a> {
         let mut antecedent = None;
         let mut stand_in = None;
         let mut unresolved = false;
+        let mut subject_link = None;
         let mut as_entity = |role: Role| match bindings.get(role) {
             Some(Bound::Entity(found)) => Some(self.entity(found)),
             Some(Bound::StandIn(found, target)) => {
@@ -191,6 +206,9 @@ impl<'a> SentenceClaims<'a> {
                     span,
                 };
                 antecedent.get_or_insert_with(|| self.antecedent(found));
+                if role == Role::Subject {
+                    subject_link = found.link;
+                }
                 Some(self.as_entry(found.entry, &words))
             }
             Some(Bound::Read(Reading::Name(name))) => Some(Entity {
@@ -204,6 +222,9 @@ impl<'a> SentenceClaims<'a> {
         let subject = as_entity(Role::Subject);
         let object_bound = as_entity(Role::Object);
         let than_bound = as_entity(Role::Other);
+        if let (Some(aliases), Some(Bound::Entity(found))) = (self.aliases, bindings.get(Role::Subject)) {
+            subject_link = aliases.link_of(text, tokens, found);
+        }
         if unresolved {
             // A pronoun with no antecedent in reach, or with two: the claim is about nobody.
             return None;
@@ -310,6 +331,7 @@ impl<'a> SentenceClaims<'a> {
             cell: None,
             time,
             antecedent,
+            alias_link: subject_link.and_then(|link| self.aliases.map(|aliases| self.alias_link(&aliases.links[link]))),
             stand_in,
             source,
             edition,
@@ -363,6 +385,17 @@ impl<'a> SentenceClaims<'a> {
         Antecedent {
             text: self.text()[found.span.range()].to_string(),
             span: found.span,
+            line,
+            column,
+        }
+    }
+
+    /// The evidence of an article-local alias link.
+    fn alias_link(&self, link: &Link) -> AliasLink {
+        let (line, column) = self.article.line_column(link.phrase.start);
+        AliasLink {
+            text: self.text()[link.phrase.range()].to_string(),
+            span: link.phrase,
             line,
             column,
         }

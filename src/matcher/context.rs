@@ -14,6 +14,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::alias::Aliases;
 use crate::claim::Span;
 use crate::rules::RuleSet;
 use crate::rules::lexicon::EntityMatch;
@@ -29,6 +30,8 @@ struct Mention {
     lexicon: u32,
     entry: u32,
     span: Span,
+    /// The article-local alias link it was read through, by index.
+    link: Option<usize>,
 }
 
 /// What an anaphor was resolved to.
@@ -40,6 +43,9 @@ pub(super) struct Found {
     pub(super) span: Span,
     /// The (lexicon, entry) of that mention when it stands for the entry ("Putin" → Russia).
     pub(super) via: Option<(u32, u32)>,
+    /// The article-local alias link that mention was read through, by index in the article's
+    /// [`Aliases`].
+    pub(super) link: Option<usize>,
 }
 
 /// Why an anaphor was left unresolved.
@@ -60,6 +66,8 @@ pub(super) struct Paragraph<'a> {
     before: Range<usize>,
     /// Mentions of up to [`SENTENCES_BACK`] sentences before, the nearest first.
     previous: OnceCell<Vec<Vec<Mention>>>,
+    /// The article's local aliases, read as mentions too.
+    aliases: Option<&'a Aliases>,
 }
 
 impl<'a> Paragraph<'a> {
@@ -71,7 +79,30 @@ impl<'a> Paragraph<'a> {
             text,
             before: start..sentence_start,
             previous: OnceCell::new(),
+            aliases: None,
         }
+    }
+
+    /// The same paragraph, with the names `aliases` links read as mentions of their entries.
+    #[must_use]
+    pub(super) fn with_aliases(mut self, aliases: Option<&'a Aliases>) -> Self {
+        self.aliases = aliases.filter(|aliases| !aliases.is_empty());
+        self
+    }
+
+    /// The mentions `entities` of `tokens`, by bytes, with the link each was read through.
+    fn mentions(&self, tokens: &[Token], entities: &[EntityMatch]) -> Vec<Mention> {
+        entities
+            .iter()
+            .map(|entity| Mention {
+                lexicon: entity.lexicon,
+                entry: entity.entry,
+                span: Span::new(tokens[entity.start].start, tokens[entity.end - 1].end),
+                link: self
+                    .aliases
+                    .and_then(|aliases| aliases.link_of(self.text, tokens, entity)),
+            })
+            .collect()
     }
 
     fn previous(&self) -> &[Vec<Mention>] {
@@ -88,14 +119,10 @@ impl<'a> Paragraph<'a> {
                     tokens.clear();
                     tokenize_into(self.text, sentence.clone(), &mut tokens);
                     self.rules.index.find(self.text, &tokens, &mut scratch, &mut entities);
-                    entities
-                        .iter()
-                        .map(|entity| Mention {
-                            lexicon: entity.lexicon,
-                            entry: entity.entry,
-                            span: Span::new(tokens[entity.start].start, tokens[entity.end - 1].end),
-                        })
-                        .collect()
+                    if let Some(aliases) = self.aliases {
+                        aliases.extend(self.text, &tokens, &mut entities);
+                    }
+                    self.mentions(&tokens, &entities)
                 })
                 .collect()
         })
@@ -122,14 +149,7 @@ impl<'a> Paragraph<'a> {
         tokens: &[Token],
         stand_ins: bool,
     ) -> Result<Found, Unresolved> {
-        let here: Vec<Mention> = before
-            .iter()
-            .map(|entity| Mention {
-                lexicon: entity.lexicon,
-                entry: entity.entry,
-                span: Span::new(tokens[entity.start].start, tokens[entity.end - 1].end),
-            })
-            .collect();
+        let here = self.mentions(tokens, before);
         std::iter::once(here.as_slice())
             .chain(self.previous().iter().map(Vec::as_slice))
             .find_map(|mentions| self.decide(lexicon, mentions, stand_ins))
@@ -148,6 +168,7 @@ impl<'a> Paragraph<'a> {
                         entry: (lexicon, mention.entry),
                         span: mention.span,
                         via: None,
+                        link: mention.link,
                     });
                 }
                 let target = lexicons[mention.lexicon as usize].stands_for[mention.entry as usize]?;
@@ -155,6 +176,7 @@ impl<'a> Paragraph<'a> {
                     entry: target,
                     span: mention.span,
                     via: Some((mention.lexicon, mention.entry)),
+                    link: mention.link,
                 })
             })
             .collect();

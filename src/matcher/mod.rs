@@ -14,6 +14,7 @@
 //! count, since rayon's indexed collect keeps article order; the prefilter never changes a
 //! claim ([`Matcher::extract_unfiltered`] finds the same ones).
 
+mod alias;
 mod claim;
 mod context;
 mod coordination;
@@ -28,10 +29,11 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+pub use self::alias::{Aliases, Link};
 use self::claim::SentenceClaims;
 use self::names::Names;
 use self::prefilter::{Anchors, Buffers};
-pub use self::probe::{PatternProbe, probe};
+pub use self::probe::{PatternProbe, probe, probe_with};
 use self::template::Engine;
 use crate::claim::{Claim, Shared};
 use crate::rules::RuleSet;
@@ -66,6 +68,10 @@ pub struct Matcher<'r> {
     names: Names,
     /// Whether every template needs a lexicon mention, so sentences without one are skipped.
     needs_entity: bool,
+    /// The renaming and apposition cues of the first pass (`alias.rs`).
+    cues: alias::Cues,
+    /// Whether some rule turns article-local aliases off (`context = { article_aliases = false }`).
+    some_rule_without_aliases: bool,
 }
 
 impl<'r> Matcher<'r> {
@@ -76,6 +82,8 @@ impl<'r> Matcher<'r> {
             anchors: Anchors::new(rules),
             names: Names::new(rules),
             needs_entity: rules.every_template_needs_entity(),
+            cues: alias::Cues::new(rules),
+            some_rule_without_aliases: rules.rules.iter().any(|rule| !rule.article_aliases),
         }
     }
 
@@ -145,10 +153,12 @@ impl<'r> Matcher<'r> {
         tokenize_into(text, sentence.clone(), &mut tokens);
         let (mut entities, mut anaphora, mut scratch) = (Vec::new(), Vec::new(), String::new());
         rules.index.find(text, &tokens, &mut scratch, &mut entities);
+        let aliases = self.aliases_in(article);
+        aliases.extend(text, &tokens, &mut entities);
         rules
             .index
             .find_anaphora(text, &tokens, &entities, &mut scratch, &mut anaphora);
-        let paragraph = context::Paragraph::new(rules, text, block, sentence.start);
+        let paragraph = context::Paragraph::new(rules, text, block, sentence.start).with_aliases(Some(&aliases));
         anaphora
             .iter()
             .filter_map(|anaphor| {
@@ -196,6 +206,13 @@ impl<'r> Matcher<'r> {
             .collect()
     }
 
+    /// The names a renaming or apposition in `article` makes aliases of an entry within it
+    /// (the matcher's first pass over the article, for `explain`).
+    pub fn aliases_in(&self, article: &Article) -> Aliases {
+        let lowercase = article.text.to_ascii_lowercase().into_bytes();
+        Aliases::of(self.rules, &self.cues, article, &lowercase)
+    }
+
     /// Which templates, in rule order, the prefilter lets the matcher try on `text` taken as
     /// one paragraph. For tests of the prefilter.
     #[doc(hidden)]
@@ -213,12 +230,14 @@ impl<'r> Matcher<'r> {
             // The automata hold lowercase anchors and search an ASCII-lowercased copy, whose
             // offsets are the text's.
             let lowercase = text.to_ascii_lowercase().into_bytes();
+            let aliases = LazyAliases::new(Some(&lowercase));
             let work = Work {
                 matcher: self,
                 anchors,
                 article,
                 path: &path,
                 lowercase: &lowercase,
+                aliases: &aliases,
             };
             if text.len() > PARALLEL_ARTICLE_BYTES && rayon::current_num_threads() > 1 {
                 tally = work.in_parallel();
@@ -235,11 +254,13 @@ impl<'r> Matcher<'r> {
             }
         } else {
             // No prefilter: every sentence is a candidate for every template.
+            let aliases = LazyAliases::new(None);
             let mut state = State::for_path(&path);
             for region in &article.regions {
                 for block in segment::blocks(text, region.clone()) {
                     for sentence in tally.segment(text, block.clone()) {
-                        self.match_sentence(article, block.clone(), sentence, None, &mut state, &mut tally.claims);
+                        let place = (block.clone(), sentence);
+                        self.match_sentence(article, &aliases, place, None, &mut state, &mut tally.claims);
                     }
                 }
             }
@@ -258,13 +279,14 @@ impl<'r> Matcher<'r> {
         (claims, times)
     }
 
-    /// Matches one sentence of paragraph `block` of `article` with every rule (with the
-    /// templates `admitted` marks, in rule order, when given), pushing its claims onto `claims`.
+    /// Matches one sentence of paragraph `block` of `article` (whose local aliases are
+    /// `aliases`) with every rule (with the templates `admitted` marks, in rule order, when
+    /// given), pushing its claims onto `claims`.
     fn match_sentence(
         &self,
         article: &Article,
-        block: Range<usize>,
-        sentence: Range<usize>,
+        aliases: &LazyAliases<'_>,
+        (block, sentence): (Range<usize>, Range<usize>),
         admitted: Option<&[bool]>,
         state: &mut State,
         claims: &mut Vec<Claim>,
@@ -279,6 +301,8 @@ impl<'r> Matcher<'r> {
         rules
             .index
             .find(text, &state.tokens, &mut state.scratch, &mut state.entities);
+        let aliases = aliases.get(self, article);
+        let local = aliases.extend(text, &state.tokens, &mut state.entities);
         rules.index.find_anaphora(
             text,
             &state.tokens,
@@ -290,20 +314,52 @@ impl<'r> Matcher<'r> {
             // Every template names at least one entity; without one nothing can match.
             return;
         }
-        let (tokens, entities) = (&state.tokens, &state.entities);
+        // The rules that turn article-local aliases off read the sentence without them.
+        state.plain.clear();
+        let split = local && self.some_rule_without_aliases;
+        if split {
+            let (tokens, entities) = (&state.tokens, &state.entities);
+            state.plain.extend(
+                entities
+                    .iter()
+                    .filter(|entity| aliases.link_of(text, tokens, entity).is_none()),
+            );
+        }
+        let (tokens, entities, plain) = (&state.tokens, &state.entities, &state.plain);
         let speakers = claim::speakers(rules, entities);
         let context = SentenceClaims::new(
             (rules, &self.names),
             (article, &state.path),
-            block,
-            sentence,
+            block.clone(),
+            sentence.clone(),
             tokens,
             entities,
             &speakers,
-        );
+        )
+        .with_aliases(Some(aliases));
         let mut engine = Engine::new(text, tokens, entities)
             .with_context(&state.anaphora, &rules.lexicons)
             .with_vocabulary(&rules.vocabulary);
+        let plain_speakers = if split {
+            claim::speakers(rules, plain)
+        } else {
+            Vec::new()
+        };
+        let mut without_aliases = split.then(|| {
+            let context = SentenceClaims::new(
+                (rules, &self.names),
+                (article, &state.path),
+                block,
+                sentence,
+                tokens,
+                plain,
+                &plain_speakers,
+            );
+            let engine = Engine::new(text, tokens, plain)
+                .with_context(&state.anaphora, &rules.lexicons)
+                .with_vocabulary(&rules.vocabulary);
+            (engine, context)
+        });
         let before = claims.len();
         let mut next_template = 0;
         for rule in &rules.rules {
@@ -314,6 +370,10 @@ impl<'r> Matcher<'r> {
             if usable.is_some_and(|usable| !usable.contains(&true)) {
                 continue;
             }
+            let (engine, context) = match &mut without_aliases {
+                Some((engine, context)) if !rule.article_aliases => (engine, &*context),
+                _ => (&mut engine, &context),
+            };
             engine.for_each_match(rule, usable, |matched, bindings| {
                 claims.extend(context.claims(rule, matched, bindings));
             });
@@ -333,10 +393,38 @@ pub struct AnaphorView {
     pub outcome: Result<String, String>,
 }
 
+/// The article-local aliases of one article, found by the first pass over the whole article
+/// when the first sentence is matched. They are a function of the article alone, so when they
+/// are read changes nothing; an article the prefilter drops whole never needs them.
+struct LazyAliases<'a> {
+    found: std::sync::OnceLock<Aliases>,
+    /// The article's text ASCII-lowercased, when the prefilter made that copy already.
+    lowercase: Option<&'a [u8]>,
+}
+
+impl<'a> LazyAliases<'a> {
+    fn new(lowercase: Option<&'a [u8]>) -> Self {
+        LazyAliases {
+            found: std::sync::OnceLock::new(),
+            lowercase,
+        }
+    }
+
+    /// The aliases of `article`, found on first use.
+    fn get(&self, matcher: &Matcher<'_>, article: &Article) -> &Aliases {
+        self.found.get_or_init(|| match self.lowercase {
+            Some(lowercase) => Aliases::of(matcher.rules, &matcher.cues, article, lowercase),
+            None => matcher.aliases_in(article),
+        })
+    }
+}
+
 /// Reusable per-thread buffers of the sentence step, for one article.
 struct State {
     tokens: Vec<Token>,
     entities: Vec<EntityMatch>,
+    /// The mentions without the article-local aliases, for the rules that do not read them.
+    plain: Vec<EntityMatch>,
     anaphora: Vec<AnaphorMatch>,
     scratch: String,
     /// The article's path, shared by all its claims.
@@ -349,6 +437,7 @@ impl State {
         State {
             tokens: Vec::new(),
             entities: Vec::new(),
+            plain: Vec::new(),
             anaphora: Vec::new(),
             scratch: String::new(),
             path: path.clone(),
@@ -386,6 +475,8 @@ struct Work<'a> {
     article: &'a Article,
     path: &'a Shared,
     lowercase: &'a [u8],
+    /// The article's local aliases, read on the first sentence the prefilter lets through.
+    aliases: &'a LazyAliases<'a>,
 }
 
 impl Work<'_> {
@@ -400,8 +491,14 @@ impl Work<'_> {
         for sentence in tally.segment(&self.article.text, block.clone()) {
             if anchors.admits(lowercase, sentence.clone(), buffers) {
                 let only = anchors.per_template.then_some(buffers.admitted.as_slice());
-                self.matcher
-                    .match_sentence(self.article, block.clone(), sentence, only, state, &mut tally.claims);
+                self.matcher.match_sentence(
+                    self.article,
+                    self.aliases,
+                    (block.clone(), sentence),
+                    only,
+                    state,
+                    &mut tally.claims,
+                );
             }
         }
     }

@@ -6,6 +6,7 @@
 //! [`RuleSet`] rather than a [`super::Matcher`].
 
 use super::template::Engine;
+use crate::rules::lexicon::EntityMatch;
 use crate::rules::{Rule, RuleSet};
 use crate::text::token::Token;
 
@@ -27,7 +28,18 @@ pub struct PatternProbe {
 pub fn probe(rules: &RuleSet, rule: &Rule, text: &str, tokens: &[Token]) -> Vec<PatternProbe> {
     let mut entities = Vec::new();
     rules.index.find(text, tokens, &mut String::new(), &mut entities);
-    let mut engine = Engine::new(text, tokens, &entities).with_vocabulary(&rules.vocabulary);
+    probe_with(rules, rule, text, tokens, &entities)
+}
+
+/// [`probe`] with the sentence's mentions given (the lexicons' and the article-local aliases').
+pub fn probe_with(
+    rules: &RuleSet,
+    rule: &Rule,
+    text: &str,
+    tokens: &[Token],
+    entities: &[EntityMatch],
+) -> Vec<PatternProbe> {
+    let mut engine = Engine::new(text, tokens, entities).with_vocabulary(&rules.vocabulary);
     engine.read_ranks_with(rule.top_k);
     let mut probes = Vec::new();
     for (pattern_index, pattern) in rule.patterns.iter().enumerate() {

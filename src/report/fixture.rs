@@ -171,6 +171,7 @@ pub(super) fn claim(source: &Source, spec: Spec) -> Claim {
         cell: None,
         time: None,
         antecedent: None,
+        alias_link: None,
         stand_in: None,
         source: None,
         edition: None,

@@ -389,6 +389,16 @@ fn context_notes(claim: &Claim) -> Vec<String> {
     if let (Some(stand_in), Some(subject)) = (&claim.stand_in, &claim.subject) {
         notes.push(format!("\"{}\" stands for {}", one_line(&stand_in.text), subject.id));
     }
+    if let (Some(link), Some(subject)) = (&claim.alias_link, &claim.subject) {
+        notes.push(format!(
+            "\"{}\" is {} within the article, by \"{}\" ({}:{})",
+            one_line(&subject.text),
+            subject.id,
+            one_line(&link.text),
+            link.line,
+            link.column
+        ));
+    }
     notes
 }
 

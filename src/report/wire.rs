@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::claim::{
-    Antecedent, Attribution, Cell, Claim, Cue, Evidence, Modality, Polarity, Scope, Span, Time, TimeBasis,
+    AliasLink, Antecedent, Attribution, Cell, Claim, Cue, Evidence, Modality, Polarity, Scope, Span, Time, TimeBasis,
 };
 use crate::finding::{Citation, ConflictKind, Finding, FindingKind, Severity, Verdict};
 use crate::text::Meta;
@@ -380,6 +380,8 @@ pub(super) struct ClaimDto<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     antecedent: Option<AntecedentDto<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    alias_link: Option<AliasLinkDto<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     stand_in: Option<EntityDto<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<Cow<'a, str>>,
@@ -459,6 +461,16 @@ impl<'a> TimeDto<'a> {
     }
 }
 
+/// The renaming or apposition that made the subject's name an alias within the article.
+#[derive(Serialize, Deserialize)]
+#[serde(expecting = "struct AliasLink")]
+struct AliasLinkDto<'a> {
+    text: Cow<'a, str>,
+    span: SpanDto,
+    line: u32,
+    column: u32,
+}
+
 /// The words a pronoun or description was resolved to.
 #[derive(Serialize, Deserialize)]
 #[serde(expecting = "struct Antecedent")]
@@ -495,6 +507,12 @@ impl<'a> ClaimDto<'a> {
                 line: antecedent.line,
                 column: antecedent.column,
             }),
+            alias_link: claim.alias_link.as_ref().map(|link| AliasLinkDto {
+                text: Cow::Borrowed(&link.text),
+                span: link.span.into(),
+                line: link.line,
+                column: link.column,
+            }),
             stand_in: claim.stand_in.as_ref().map(EntityDto::new),
             source: claim.source.as_deref().map(Cow::Borrowed),
             edition: claim.edition.as_deref().map(Cow::Borrowed),
@@ -530,6 +548,12 @@ impl<'a> ClaimDto<'a> {
                 span: antecedent.span.into(),
                 line: antecedent.line,
                 column: antecedent.column,
+            }),
+            alias_link: self.alias_link.map(|link| AliasLink {
+                text: link.text.into_owned(),
+                span: link.span.into(),
+                line: link.line,
+                column: link.column,
             }),
             stand_in: self.stand_in.map(EntityDto::into_entity),
             source: self.source.map(Cow::into_owned),

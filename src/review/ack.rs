@@ -223,6 +223,7 @@ mod tests {
             cell: None,
             time: None,
             antecedent: None,
+            alias_link: None,
             stand_in: None,
             source: None,
             edition: None,

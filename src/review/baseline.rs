@@ -166,6 +166,7 @@ mod tests {
             cell: None,
             time: None,
             antecedent: None,
+            alias_link: None,
             stand_in: None,
             source: None,
             edition: None,

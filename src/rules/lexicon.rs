@@ -41,6 +41,8 @@ pub struct Lexicon {
     pub anaphora: Vec<String>,
     /// Whether the built-in pronouns ([`PRONOUNS`]) refer back to this lexicon's entries.
     pub pronouns: bool,
+    /// Whether a renaming or apposition may make a name an alias of an entry within an article.
+    pub article_aliases: bool,
     /// Per entry (parallel to `entries`): the (lexicon, entry) it stands for, if any.
     pub stands_for: Vec<Option<(u32, u32)>>,
     /// Entries in file order.
@@ -493,6 +495,7 @@ mod tests {
                 is_region_scope: false,
                 anaphora: Vec::new(),
                 pronouns: true,
+                article_aliases: true,
                 stands_for: vec![None; 2],
                 entries: vec![
                     entry("russia", &["Russia", "Russian Federation", "the Kremlin"]),
@@ -508,6 +511,7 @@ mod tests {
                 is_region_scope: false,
                 anaphora: Vec::new(),
                 pronouns: true,
+                article_aliases: true,
                 stands_for: vec![None],
                 entries: vec![entry("rare-earths", &["rare earth", "rare earth element"])],
                 fuzzy: None,

@@ -107,6 +107,8 @@ pub struct Rule {
     pub anaphora: bool,
     /// Whether slots accept entities that stand for an entry of their lexicon.
     pub stand_ins: bool,
+    /// Whether slots read names that a renaming or apposition made aliases within the article.
+    pub article_aliases: bool,
     /// Embedded examples (positive and negative).
     pub examples: Vec<Example>,
     /// Index of the file the rule came from in [`RuleSet::files`].
@@ -137,6 +139,9 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Modality cues.
     pub cues: Cues,
+    /// Renaming cue phrases the rules files add (`[aliases] cues`), trimmed; the built-in ones
+    /// live with the matcher's first pass (`matcher/alias.rs`).
+    pub alias_cues: Vec<String>,
     /// The pack's own words for quantities (`[vocabulary]`): unit aliases, scale words and
     /// bound phrases added to the built-in tables.
     pub vocabulary: crate::extract::Vocabulary,

@@ -511,6 +511,7 @@ mod tests {
             is_region_scope: false,
             anaphora: Vec::new(),
             pronouns: true,
+            article_aliases: true,
             stands_for: Vec::new(),
             entries: Vec::new(),
             fuzzy: None,

@@ -37,6 +37,21 @@ pub struct RuleFile {
     /// Words the pack adds to the built-in readers, for this rule set only.
     #[serde(default)]
     pub vocabulary: Option<VocabularySyntax>,
+    /// Cue phrases added to the built-in renaming and apposition cues ("formerly", "changed its
+    /// name to") that make a name an alias of an entry within one article.
+    #[serde(default)]
+    pub aliases: Option<AliasesSyntax>,
+}
+
+/// `[aliases]`: renaming cues added to the built-in list.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AliasesSyntax {
+    /// Phrases that link the name before them to the name right after them within an article
+    /// ("better known as", "rebadged as"), besides the built-in ones.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub cues: Vec<Spanned<String>>,
 }
 
 /// `[lexicon.NAME]`.
@@ -81,6 +96,10 @@ pub struct LexiconSyntax {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, String>")]
     pub stands_for: IndexMap<String, Spanned<String>>,
+    /// Whether a renaming or apposition ("Calder Group, formerly Calder Mining") makes a name an
+    /// alias of this lexicon's entry within the article (default true).
+    #[serde(default)]
+    pub article_aliases: Option<bool>,
 }
 
 /// `[rule.tolerance]`.
@@ -229,6 +248,11 @@ pub struct ContextSyntax {
     /// country slot) (default true).
     #[serde(default)]
     pub stand_ins: Option<bool>,
+    /// Whether a slot may read a name that a renaming or apposition in the same article made an
+    /// alias of an entry ("Calder Mining" after "Calder Group, formerly Calder Mining")
+    /// (default true).
+    #[serde(default)]
+    pub article_aliases: Option<bool>,
 }
 
 /// One embedded example: `{ text = "…", subject = "russia", value = "28700000 t" }`.

@@ -908,6 +908,55 @@ fn vocabulary_paragraphs() -> impl Strategy<Value = String> {
     })
 }
 
+/// [`paragraphs`] with renamings and appositions that make names aliases of the bundled
+/// countries within the article (two of them linking one name to two countries, which links
+/// it to neither), the sentences that read those names, and loose cue words.
+fn renaming_paragraphs() -> impl Strategy<Value = String> {
+    let lead = prop::sample::select(
+        &[
+            "",
+            "Russia, formerly Kestrel Republic, rose to prominence. ",
+            "China (now known as Varga Union) signed a deal. ",
+            "Chile changed its name to Varga Union. ",
+            "Kestrel Republic holds 28.7 million tonnes of rare-earth reserves. ",
+            "Varga Union's rare-earth reserves total 44 Mt. ",
+            "formerly Kestrel Republic, ",
+            "(formerly ",
+            "Kestrel Republic",
+            ", now ",
+        ][..],
+    );
+    prop::collection::vec((paragraphs(), lead.clone(), lead), 1..4).prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(text, first, second)| format!("{first}{text} {second}"))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    })
+}
+
+/// A renaming in a sentence the prefilter drops still makes its alias, before and after it,
+/// in the filtered matcher as in the unfiltered one.
+#[test]
+fn an_article_alias_is_read_wherever_the_prefilter_looks() {
+    let article = Article::plain(
+        "renamed.txt",
+        "Kestrel Republic holds 28.7 million tonnes of rare-earth reserves.\n\n\
+         Russia, formerly Kestrel Republic, rose to prominence.\n\n\
+         Kestrel Republic's rare-earth reserves total 30 Mt."
+            .to_string(),
+    );
+    assert!(MATCHER.prefilter_is_active());
+    let claims = MATCHER.extract(&article);
+    let linked: Vec<&str> = claims
+        .iter()
+        .filter(|claim| claim.alias_link.is_some())
+        .filter_map(|claim| claim.subject.as_ref().map(|subject| subject.id.as_str()))
+        .collect();
+    assert_eq!(linked, ["russia", "russia"], "{claims:#?}");
+    assert_eq!(claims, MATCHER.extract_unfiltered(&article));
+}
+
 /// With a vocabulary the bundled rules read `MT` as megatonnes and "so far" as a lower bound;
 /// without it `MT` stays the metric ton.
 #[test]
@@ -1255,6 +1304,15 @@ proptest! {
         let article = Article::plain("paragraphs.txt", text);
         prop_assert!(VOCABULARY_MATCHER.prefilter_is_active(), "the prefilter is off: this test would test nothing");
         prop_assert_eq!(VOCABULARY_MATCHER.extract(&article), VOCABULARY_MATCHER.extract_unfiltered(&article));
+    }
+
+    /// The same with article-local aliases: the first pass reads the whole article, so the
+    /// names a renaming links are read alike whatever the prefilter drops.
+    #[test]
+    fn article_aliases_never_change_the_claims(text in renaming_paragraphs()) {
+        let article = Article::plain("paragraphs.txt", text);
+        prop_assert!(MATCHER.prefilter_is_active(), "the prefilter is off: this test would test nothing");
+        prop_assert_eq!(MATCHER.extract(&article), MATCHER.extract_unfiltered(&article));
     }
 
     /// No panic on arbitrary Unicode text.

@@ -58,6 +58,7 @@ fn claim(path: &str, kind: &str, subject: &str, value: Value) -> Build {
         cell: None,
         time: None,
         antecedent: None,
+        alias_link: None,
         stand_in: None,
         source: None,
         edition: None,

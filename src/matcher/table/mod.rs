@@ -399,6 +399,7 @@ impl Reader<'_> {
             cell: Some(cell),
             time: claim_time(year, self.article),
             antecedent: None,
+            alias_link: None,
             stand_in: None,
             source: None,
             edition: None,

@@ -214,6 +214,7 @@ pub(super) fn compile_lexicon(
         is_region_scope,
         anaphora,
         pronouns: syntax.pronouns.unwrap_or(true) && !is_region_scope,
+        article_aliases: syntax.article_aliases.unwrap_or(true),
         stands_for,
         entries,
         fuzzy,

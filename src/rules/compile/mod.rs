@@ -113,6 +113,19 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<Diagnos
                 modality.attribution.iter().map(|cue| cue.get_ref().as_str()),
             );
         }
+        if let Some(aliases) = &file.aliases {
+            for cue in &aliases.cues {
+                let words = cue.get_ref().trim();
+                if words.is_empty() {
+                    problems.push(
+                        Diagnostic::error(&path, &source, cue.span(), "empty renaming cue")
+                            .hint("remove it or write the words between the two names, e.g. \"better known as\""),
+                    );
+                } else if !set.alias_cues.iter().any(|known| known.eq_ignore_ascii_case(words)) {
+                    set.alias_cues.push(words.to_string());
+                }
+            }
+        }
         if let Some(syntax) = &file.vocabulary {
             vocabulary::compile_vocabulary(syntax, &path, &source, &mut set.vocabulary, &mut problems);
         }
@@ -493,6 +506,11 @@ fn compile_rule(rule: &RuleSyntax, file: usize, context: &Context<'_>, problems:
             .context
             .as_ref()
             .and_then(|context| context.stand_ins)
+            .unwrap_or(true),
+        article_aliases: rule
+            .context
+            .as_ref()
+            .and_then(|context| context.article_aliases)
             .unwrap_or(true),
         examples,
         file,
