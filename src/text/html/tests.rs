@@ -19,7 +19,8 @@ fn visible_text_only() {
     );
     check("<div>a<br>b</div><ul><li>one</li><li>two</li></ul>", "a\nb\n\none\ntwo");
     check("<table><tr><td>1</td><td>2</td></tr></table>", "1 2");
-    check("a < b and c<3 </ p> <notclosed", "a < b and c<3 </ p>");
+    // `</ p>` is a bogus comment to a browser, and an unclosed tag at the end is dropped.
+    check("a < b and c<3 </ p> <notclosed", "a < b and c<3");
     check("<SCRIPT type=x>var s = '</scripts>';</Script >after", "after");
     check("<p>x</p><template><p>t</p></template><noscript>n</noscript>y", "x\n\ny");
 }
@@ -27,11 +28,9 @@ fn visible_text_only() {
 #[test]
 fn entities_are_decoded() {
     check("AT&amp;T&nbsp;&#8217;&#x2019;&rsquo;&hellip;&shy;", "AT&T\u{a0}’’’…");
-    check(
-        "&#146;&#0;&#xD800;&#65&unknown; &amp",
-        "’\u{FFFD}\u{FFFD}A&unknown; &amp",
-    );
-    assert_eq!(decode_entities("a &amp; b &c"), "a & b &c");
+    check("&#146;&#0;&#xD800;&#65&unknown; &amp", "’\u{FFFD}\u{FFFD}A&unknown; &");
+    let attribute = extract("<meta property=\"og:site_name\" content=\"a &amp; b &c &copy=x\">");
+    assert_eq!(attribute.meta.outlet.as_deref(), Some("a & b &c &copy=x"));
 }
 
 #[test]
