@@ -66,6 +66,8 @@ pub(super) fn tokenize(html: &str, sink: &mut impl Sink) {
         position: 0,
         mark: 0,
         pending: None,
+        held: Vec::new(),
+        held_end: 0,
         tag: Tag::default(),
         last_start_tag: Vec::new(),
         attribute: None,
@@ -82,6 +84,10 @@ struct Tokens<'s, 'a, S: Sink> {
     mark: usize,
     /// A verbatim run not yet handed to the sink.
     pending: Option<Range<usize>>,
+    /// A string that is not a verbatim run by itself, emitted with the position at `held_end`,
+    /// held back in case the rest of it comes at the same position.
+    held: Vec<u8>,
+    held_end: usize,
     tag: Tag,
     last_start_tag: Vec<u8>,
     /// The attribute being read, when the tag's attributes are kept.
@@ -90,9 +96,62 @@ struct Tokens<'s, 'a, S: Sink> {
 
 impl<S: Sink> Tokens<'_, '_, S> {
     fn flush_text(&mut self) {
+        self.resolve_held();
+        self.flush_verbatim();
+    }
+
+    fn flush_verbatim(&mut self) {
         if let Some(range) = self.pending.take() {
             self.sink.verbatim(range);
         }
+    }
+
+    /// Takes `string`, emitted with the position at `end`, as a verbatim run if the page's bytes
+    /// before `end` are its bytes.
+    fn take_verbatim(&mut self, string: &[u8], end: usize) -> bool {
+        let start = end.saturating_sub(string.len()).max(self.mark);
+        // Skipped bytes before the run (the `\n` of a `\r\n`) are fine; a `&` there means the
+        // string came from a character reference.
+        let verbatim = self.html.get(start..end) == Some(string)
+            && !self
+                .html
+                .get(self.mark..start)
+                .is_some_and(|skipped| skipped.contains(&b'&'));
+        if !verbatim {
+            return false;
+        }
+        match &mut self.pending {
+            Some(pending) if pending.end == start => pending.end = end,
+            _ => {
+                self.flush_verbatim();
+                self.pending = Some(start..end);
+            }
+        }
+        self.mark = end;
+        true
+    }
+
+    /// Hands over the string held back, verbatim if it is, else as decoded from the bytes since
+    /// the last token: from the `&` of a character reference, or the byte before the position.
+    fn resolve_held(&mut self) {
+        if self.held.is_empty() {
+            return;
+        }
+        let held = std::mem::take(&mut self.held);
+        let end = self.held_end;
+        if !self.take_verbatim(&held, end) {
+            self.flush_verbatim();
+            let since = self.html.get(self.mark..end).unwrap_or_default();
+            let source = memchr::memrchr(b'&', since).map_or(end.saturating_sub(1), |at| self.mark + at);
+            match std::str::from_utf8(&held) {
+                Ok(text) => self.sink.decoded(text, source),
+                Err(_) => self.sink.decoded(&String::from_utf8_lossy(&held), source),
+            }
+            self.mark = end;
+        }
+        // Keep the allocation.
+        self.held = held;
+        self.held.clear();
     }
 
     /// Everything up to the position is accounted for.
@@ -152,32 +211,18 @@ impl<S: Sink> Emitter for Tokens<'_, '_, S> {
 
     fn emit_string(&mut self, string: &[u8]) {
         let end = self.position.min(self.html.len());
-        let start = end.saturating_sub(string.len()).max(self.mark);
-        // Skipped bytes before the run (the `\n` of a `\r\n`) are fine; a `&` there means the
-        // string came from a character reference.
-        let verbatim = self.html.get(start..end) == Some(string)
-            && !self
-                .html
-                .get(self.mark..start)
-                .is_some_and(|skipped| skipped.contains(&b'&'));
-        if verbatim {
-            match &mut self.pending {
-                Some(pending) if pending.end == start => pending.end = end,
-                _ => {
-                    self.flush_text();
-                    self.pending = Some(start..end);
-                }
+        if !self.held.is_empty() {
+            // The tokenizer hands over some runs in parts at one position (`</` and a name).
+            if end == self.held_end {
+                self.held.extend_from_slice(string);
+                return;
             }
-        } else {
-            self.flush_text();
-            let since = self.html.get(self.mark..end).unwrap_or_default();
-            let source = memchr::memrchr(b'&', since).map_or(end.saturating_sub(1), |at| self.mark + at);
-            match std::str::from_utf8(string) {
-                Ok(text) => self.sink.decoded(text, source),
-                Err(_) => self.sink.decoded(&String::from_utf8_lossy(string), source),
-            }
+            self.resolve_held();
         }
-        self.mark = end;
+        if !self.take_verbatim(string, end) {
+            self.held.extend_from_slice(string);
+            self.held_end = end;
+        }
     }
 
     fn start_open_tag(&mut self) {
