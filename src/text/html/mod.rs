@@ -69,61 +69,38 @@ struct TableBuild {
     nested: usize,
 }
 
-/// Elements whose content the tokenizer reads as raw text (RCDATA for `<textarea>`), skipped up
-/// to their end tag; they make no line break.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
-/// Elements whose content is not prose, dropped with everything inside them.
-const DROPPED: &[&str] = &[
-    "nav", "header", "footer", "aside", "noscript", "template", "svg", "math", "select", "button", "form",
-];
-/// Block elements that end a paragraph (a blank line in the text).
-const PARAGRAPH: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "center",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "main",
-    "menu",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "title",
-    "ul",
-];
-/// Elements that end a line.
-const LINE: &[&str] = &["br", "li", "dt", "dd", "tr", "caption", "option"];
-/// Table cells: separated by a space.
-const CELL: &[&str] = &["td", "th"];
+/// What an element does to the text, by its (lower-cased) name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Its content is raw text to the tokenizer (RCDATA for `<textarea>`), skipped up to its
+    /// end tag; it makes no line break.
+    RawText,
+    /// Not prose: dropped with everything inside it.
+    Dropped,
+    /// A block that ends a paragraph (a blank line in the text).
+    Paragraph,
+    /// Ends a line.
+    Line,
+    /// A table cell: separated by a space.
+    Cell,
+    /// Inline, or unknown: nothing.
+    Inline,
+}
+
+/// One `match` rather than a search of lists: it runs for every tag of a page.
+fn kind(name: &str) -> Kind {
+    match name {
+        "script" | "style" | "textarea" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext" => Kind::RawText,
+        "nav" | "header" | "footer" | "aside" | "noscript" | "template" | "svg" | "math" | "select" | "button"
+        | "form" => Kind::Dropped,
+        "address" | "article" | "blockquote" | "body" | "center" | "details" | "dialog" | "div" | "dl" | "fieldset"
+        | "figcaption" | "figure" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "hgroup" | "hr" | "html" | "legend"
+        | "main" | "menu" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "title" | "ul" => Kind::Paragraph,
+        "br" | "li" | "dt" | "dd" | "tr" | "caption" | "option" => Kind::Line,
+        "td" | "th" => Kind::Cell,
+        _ => Kind::Inline,
+    }
+}
 
 /// Extracts the visible text and metadata of `html`.
 pub(crate) fn extract(html: &str) -> Extracted {
@@ -215,25 +192,42 @@ impl Sink for Scanner<'_> {
         let Some(run) = html.get(range.clone()) else {
             return;
         };
-        let mut position = range.start;
-        for piece in run.split_inclusive(is_html_space) {
-            let (word, space) = match piece.strip_suffix(is_html_space) {
-                Some(word) => (word, true),
-                None => (piece, false),
-            };
-            if !word.is_empty() {
+        let bytes = run.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // A stretch that collapsing leaves as it is: words with single spaces between them,
+            // up to white space that changes (a line end, a tab, two spaces, a space at the
+            // end). White space is ASCII, so `end` is a char boundary.
+            let mut end = at;
+            while end < bytes.len() {
+                let byte = bytes[end];
+                if is_html_space_byte(byte)
+                    && (byte != b' ' || end == at || bytes.get(end + 1).is_none_or(|&next| is_html_space_byte(next)))
+                {
+                    break;
+                }
+                end += 1;
+            }
+            if end > at {
+                let stretch = &run[at..end];
                 self.flush_space();
-                self.out.map.copied(self.out.text.len(), position);
-                self.out.text.push_str(word);
+                self.out.map.copied(self.out.text.len(), range.start + at);
+                self.out.text.push_str(stretch);
                 self.trailing_breaks = 0;
                 if let Some(title) = &mut self.title {
-                    title.push_str(word);
+                    title.push_str(stretch);
                 }
             }
-            if space {
-                self.space(position + word.len());
+            if end < bytes.len() {
+                self.space(range.start + end);
+                at = end + 1;
+                // The rest of a run of white space adds nothing.
+                while at < bytes.len() && is_html_space_byte(bytes[at]) {
+                    at += 1;
+                }
+            } else {
+                at = end;
             }
-            position += piece.len();
         }
     }
 
@@ -261,11 +255,12 @@ impl Sink for Scanner<'_> {
         if matches!(name, "svg" | "math") && !tag.self_closing {
             self.foreign_depth += 1;
         }
-        if RAW_TEXT.contains(&name) {
+        let kind = kind(name);
+        if kind == Kind::RawText {
             self.raw_text = state.is_some();
             return state;
         }
-        self.open(name, tag, state.is_some());
+        self.open(name, kind, tag, state.is_some());
         state
     }
 
@@ -274,12 +269,13 @@ impl Sink for Scanner<'_> {
         if matches!(name, "svg" | "math") {
             self.foreign_depth = self.foreign_depth.saturating_sub(1);
         }
-        if RAW_TEXT.contains(&name) {
+        let kind = kind(name);
+        if kind == Kind::RawText {
             // In a raw-text state the tokenizer only ends the element with its own end tag.
             self.raw_text = false;
             return;
         }
-        self.close(name, tag.start);
+        self.close(name, kind, tag.start);
     }
 
     fn wants_attributes(&self, name: &[u8]) -> bool {
@@ -293,7 +289,11 @@ impl Sink for Scanner<'_> {
 
 /// ASCII white space as HTML defines it.
 fn is_html_space(character: char) -> bool {
-    matches!(character, ' ' | '\t' | '\n' | '\r' | '\x0C')
+    u8::try_from(character).is_ok_and(is_html_space_byte)
+}
+
+fn is_html_space_byte(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
 }
 
 impl Scanner<'_> {
@@ -352,10 +352,10 @@ impl Scanner<'_> {
 
     /// A start tag; `text_content` when the tokenizer reads its content as text (`<title>`,
     /// `<noscript>`).
-    fn open(&mut self, name: &str, tag: &Tag, text_content: bool) {
+    fn open(&mut self, name: &str, kind: Kind, tag: &Tag, text_content: bool) {
         let start = tag.start;
         let attributes = tag.attributes.as_slice();
-        if DROPPED.contains(&name) {
+        if kind == Kind::Dropped {
             self.line_break(2, start);
             // `<nav/>` is empty here, though a browser would open it: dropping the rest of the
             // page would cost more than reading an empty element's end too early.
@@ -376,7 +376,7 @@ impl Scanner<'_> {
             }
             _ => {}
         }
-        self.structure(name, start);
+        self.structure(kind, start);
         if self.drop_depth == 0 {
             self.open_table_part(name, attributes);
         }
@@ -385,8 +385,8 @@ impl Scanner<'_> {
         }
     }
 
-    fn close(&mut self, name: &str, start: usize) {
-        if DROPPED.contains(&name) {
+    fn close(&mut self, name: &str, kind: Kind, start: usize) {
+        if kind == Kind::Dropped {
             self.drop_depth = self.drop_depth.saturating_sub(1);
             self.line_break(2, start);
             return;
@@ -402,7 +402,7 @@ impl Scanner<'_> {
         if self.drop_depth == 0 {
             self.close_table_part(name);
         }
-        self.structure(name, start);
+        self.structure(kind, start);
     }
 
     /// Records the start of a table, row, cell, caption, list or list item.
@@ -517,12 +517,12 @@ impl Scanner<'_> {
         }
     }
 
-    fn structure(&mut self, name: &str, start: usize) {
-        if PARAGRAPH.contains(&name) {
+    fn structure(&mut self, kind: Kind, start: usize) {
+        if kind == Kind::Paragraph {
             self.line_break(2, start);
-        } else if LINE.contains(&name) {
+        } else if kind == Kind::Line {
             self.line_break(1, start);
-        } else if CELL.contains(&name)
+        } else if kind == Kind::Cell
             && self.drop_depth == 0
             && self.pending_space.is_none()
             && self.trailing_breaks == 0

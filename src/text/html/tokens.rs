@@ -112,11 +112,13 @@ impl<S: Sink> Tokens<'_, '_, S> {
         let start = end.saturating_sub(string.len()).max(self.mark);
         // Skipped bytes before the run (the `\n` of a `\r\n`) are fine; a `&` there means the
         // string came from a character reference.
-        let verbatim = self.html.get(start..end) == Some(string)
-            && !self
-                .html
-                .get(self.mark..start)
-                .is_some_and(|skipped| skipped.contains(&b'&'));
+        // The reader hands over slices of the page itself: the same address is the same bytes.
+        let verbatim = self.html.get(start..end).is_some_and(|page| {
+            (page.len() == string.len() && std::ptr::eq(page.as_ptr(), string.as_ptr())) || page == string
+        }) && !self
+            .html
+            .get(self.mark..start)
+            .is_some_and(|skipped| skipped.contains(&b'&'));
         if !verbatim {
             return false;
         }
