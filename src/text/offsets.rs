@@ -61,6 +61,16 @@ impl OffsetMap {
 }
 
 #[cfg(test)]
+impl OffsetMap {
+    /// The pieces: (text offset, original offset, copied verbatim), in text order.
+    pub fn pieces(&self) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+        self.pieces
+            .iter()
+            .map(|piece| (piece.text, piece.original, piece.verbatim))
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

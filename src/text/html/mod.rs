@@ -1,30 +1,45 @@
 //! HTML: the visible text of a page, with a map back to the original bytes.
 //!
-//! Key decision: a small, forgiving tag scanner instead of a DOM. It walks the page once, drops
-//! comments and the content of non-prose elements (`<script>`, `<style>`, `<nav>`, `<header>`,
-//! `<footer>`, `<aside>`, `<noscript>`, `<template>`, …), decodes character references, collapses
-//! white space as a browser does, and turns block-level tags into line breaks (a blank line for
-//! paragraphs and headings, a single break for `<br>`, `<li>` and `<tr>`). Every byte of the
-//! extracted text maps back to the original file through an [`OffsetMap`], so claims report the
-//! line and column of the HTML file itself. Malformed markup never fails: an unclosed tag or
-//! comment ends the text, a stray `<` is text.
+//! Key decision: a real HTML5 tokenizer (html5gum, WHATWG-conformant: it passes html5lib's
+//! tokenizer tests) under a small element scanner of our own, instead of a DOM. The tokenizer does
+//! all of the syntax: tags and attributes, comments, doctypes, bogus markup, every named and
+//! numeric character reference (legacy ones without `;` too, and the Windows-1252 reading of
+//! `&#146;`), and the raw-text states of `<script>`, `<style>`, `<textarea>`, `<title>`, … (the
+//! scanner tells it which state an element's content is read in, as a tree builder would).
+//! `tokens.rs` turns its callbacks into text runs and tags, each with the page bytes it came
+//! from, so every byte of the extracted text maps back to the original file through an
+//! [`OffsetMap`] (a decoded `&amp;` to the `&` it starts at) and claims report the line and
+//! column of the HTML file itself.
+//!
+//! The scanner is not a tree builder: it keeps no stack of open elements, so there is no
+//! foster parenting, adoption agency or implied `<tbody>`, and a DOM would lose the byte offsets
+//! this map needs anyway. It needs far less: it drops the content of non-prose elements
+//! (`<script>`, `<style>`, `<nav>`, `<header>`, `<footer>`, `<aside>`, `<noscript>`,
+//! `<template>`, …, counted by depth), collapses white space as a browser does, and turns
+//! block-level tags, open or close, into line breaks (a blank line for paragraphs and headings,
+//! a single break for `<br>`, `<li>` and `<tr>`). The end tags HTML lets a page leave out are
+//! implied where they matter: a `<p>` ends a paragraph whether or not the last one was closed, a
+//! new `<li>` ends the item before, a new `<td>` or `<tr>` the cell or row before, and `</table>`
+//! all of them. `<svg>` and `<math>` are dropped, and inside them the tokenizer reads foreign
+//! content (`<![CDATA[` sections, no raw-text states). Malformed markup never fails: an unclosed
+//! tag or comment ends the text, a stray `<` is text.
 //!
 //! Tables: while scanning, each `<table>`'s rows and `<td>`/`<th>` cells are recorded as ranges
 //! of the extracted text (its `<caption>` as the context), so a figure read from a cell maps back
 //! to the cell in the file. A table with merged cells (`colspan`/`rowspan` above 1) or a table
-//! inside a table is recorded as a problem and left to prose. (A DOM from an HTML5 parser would
-//! lose the byte offsets this map needs; the scanner keeps them exact.)
+//! inside a table is recorded as a problem and left to prose. Lists (`<ol>`, `<ul>`) are recorded
+//! the same way, item by item.
 
-mod entities;
+mod tokens;
 
 use std::ops::Range;
 
-use memchr::memmem;
+use html5gum::State;
 
 use super::article::Meta;
 use super::offsets::OffsetMap;
 use super::structure::{self, StructureProblem, Structures};
-use entities::{decode_entities, entity};
+use tokens::{Sink, Tag};
 
 /// The visible text of a page.
 #[derive(Clone, Debug, Default)]
@@ -54,60 +69,38 @@ struct TableBuild {
     nested: usize,
 }
 
-/// Elements whose content is raw text, skipped up to the matching end tag.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
-/// Elements whose content is not prose, dropped with everything inside them.
-const DROPPED: &[&str] = &[
-    "nav", "header", "footer", "aside", "noscript", "template", "svg", "math", "select", "button", "form",
-];
-/// Block elements that end a paragraph (a blank line in the text).
-const PARAGRAPH: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "center",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "main",
-    "menu",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "title",
-    "ul",
-];
-/// Elements that end a line.
-const LINE: &[&str] = &["br", "li", "dt", "dd", "tr", "caption", "option"];
-/// Table cells: separated by a space.
-const CELL: &[&str] = &["td", "th"];
+/// What an element does to the text, by its (lower-cased) name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Its content is raw text to the tokenizer (RCDATA for `<textarea>`), skipped up to its
+    /// end tag; it makes no line break.
+    RawText,
+    /// Not prose: dropped with everything inside it.
+    Dropped,
+    /// A block that ends a paragraph (a blank line in the text).
+    Paragraph,
+    /// Ends a line.
+    Line,
+    /// A table cell: separated by a space.
+    Cell,
+    /// Inline, or unknown: nothing.
+    Inline,
+}
+
+/// One `match` rather than a search of lists: it runs for every tag of a page.
+fn kind(name: &str) -> Kind {
+    match name {
+        "script" | "style" | "textarea" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext" => Kind::RawText,
+        "nav" | "header" | "footer" | "aside" | "noscript" | "template" | "svg" | "math" | "select" | "button"
+        | "form" => Kind::Dropped,
+        "address" | "article" | "blockquote" | "body" | "center" | "details" | "dialog" | "div" | "dl" | "fieldset"
+        | "figcaption" | "figure" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "hgroup" | "hr" | "html" | "legend"
+        | "main" | "menu" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "title" | "ul" => Kind::Paragraph,
+        "br" | "li" | "dt" | "dd" | "tr" | "caption" | "option" => Kind::Line,
+        "td" | "th" => Kind::Cell,
+        _ => Kind::Inline,
+    }
+}
 
 /// Extracts the visible text and metadata of `html`.
 pub(crate) fn extract(html: &str) -> Extracted {
@@ -116,7 +109,7 @@ pub(crate) fn extract(html: &str) -> Extracted {
         out: Extracted::default(),
         ..Scanner::default()
     };
-    scanner.run();
+    tokens::tokenize(html, &mut scanner);
     let mut extracted = scanner.out;
     // Trailing breaks from closing tags carry nothing; map entries past the end are harmless.
     extracted.text.truncate(extracted.text.trim_end().len());
@@ -146,6 +139,10 @@ struct Scanner<'a> {
     table: Option<TableBuild>,
     /// The lists being read, innermost last.
     lists: Vec<ListBuild>,
+    /// Inside a raw-text element whose content is dropped (until the tokenizer's end tag).
+    raw_text: bool,
+    /// How many `<svg>` and `<math>` elements enclose the current position.
+    foreign_depth: usize,
 }
 
 /// An `<ol>` or `<ul>` being read.
@@ -168,50 +165,145 @@ impl ListBuild {
     }
 }
 
-impl Scanner<'_> {
-    fn run(&mut self) {
+/// The tokenizer state of an element's content: how a browser reads it with scripting on.
+fn content_state(name: &str) -> Option<State> {
+    match name {
+        "script" => Some(State::ScriptData),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Some(State::RawText),
+        "textarea" | "title" => Some(State::RcData),
+        "plaintext" => Some(State::PlainText),
+        _ => None,
+    }
+}
+
+/// Characters a reference can stand for that render as nothing (`&shy;`, `&zwnj;`, `&zwj;`,
+/// `&lrm;`, `&rlm;`): left out of the text, so that a word stays one word.
+fn renders_as_nothing(character: char) -> bool {
+    matches!(character, '\u{AD}' | '\u{200C}'..='\u{200F}')
+}
+
+impl Sink for Scanner<'_> {
+    fn verbatim(&mut self, range: Range<usize>) {
+        if self.raw_text || self.drop_depth > 0 {
+            return;
+        }
         let html = self.html;
-        let bytes = html.as_bytes();
-        let mut position = 0;
-        while position < bytes.len() {
-            let byte = bytes[position];
-            if byte == b'<' {
-                if let Some(next) = self.tag(position) {
-                    position = next;
-                    continue;
+        // Runs join across characters, so both ends are on boundaries; never panic if not.
+        let Some(run) = html.get(range.clone()) else {
+            return;
+        };
+        let bytes = run.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // A stretch that collapsing leaves as it is: words with single spaces between them,
+            // up to white space that changes (a line end, a tab, two spaces, a space at the
+            // end). White space is ASCII, so `end` is a char boundary.
+            let mut end = at;
+            while end < bytes.len() {
+                let byte = bytes[end];
+                if is_html_space_byte(byte)
+                    && (byte != b' ' || end == at || bytes.get(end + 1).is_none_or(|&next| is_html_space_byte(next)))
+                {
+                    break;
                 }
-            } else if byte == b'&' {
-                if let Some((decoded, next)) = entity(html, position) {
-                    if let Some(character) = decoded {
-                        self.produce(character, position);
-                    }
-                    position = next;
-                    continue;
-                }
-            } else if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C') {
-                if self.drop_depth == 0 && self.pending_space.is_none() {
-                    self.pending_space = Some(position);
-                }
-                if let Some(title) = &mut self.title {
-                    title.push(' ');
-                }
-                position += 1;
-                continue;
+                end += 1;
             }
-            let character = html[position..]
-                .chars()
-                .next()
-                .expect("position is on a char boundary below the end");
-            if self.drop_depth == 0 {
+            if end > at {
+                let stretch = &run[at..end];
                 self.flush_space();
-                self.out.map.copied(self.out.text.len(), position);
-                self.out.text.push(character);
+                self.out.map.copied(self.out.text.len(), range.start + at);
+                self.out.text.push_str(stretch);
                 self.trailing_breaks = 0;
                 if let Some(title) = &mut self.title {
-                    title.push(character);
+                    title.push_str(stretch);
                 }
             }
-            position += character.len_utf8();
+            if end < bytes.len() {
+                self.space(range.start + end);
+                at = end + 1;
+                // The rest of a run of white space adds nothing.
+                while at < bytes.len() && is_html_space_byte(bytes[at]) {
+                    at += 1;
+                }
+            } else {
+                at = end;
+            }
+        }
+    }
+
+    fn decoded(&mut self, text: &str, source: usize) {
+        if self.raw_text || self.drop_depth > 0 {
+            return;
+        }
+        for character in text.chars() {
+            if is_html_space(character) {
+                self.space(source);
+            } else if !renders_as_nothing(character) {
+                self.produce(character, source);
+            }
+        }
+    }
+
+    fn start_tag(&mut self, tag: &Tag) -> Option<State> {
+        let name = std::str::from_utf8(&tag.name).unwrap_or_default();
+        // Foreign content has no raw-text elements.
+        let state = if self.foreign_depth == 0 {
+            content_state(name)
+        } else {
+            None
+        };
+        if matches!(name, "svg" | "math") && !tag.self_closing {
+            self.foreign_depth += 1;
+        }
+        let kind = kind(name);
+        if kind == Kind::RawText {
+            self.raw_text = state.is_some();
+            return state;
+        }
+        self.open(name, kind, tag, state.is_some());
+        state
+    }
+
+    fn end_tag(&mut self, tag: &Tag) {
+        let name = std::str::from_utf8(&tag.name).unwrap_or_default();
+        if matches!(name, "svg" | "math") {
+            self.foreign_depth = self.foreign_depth.saturating_sub(1);
+        }
+        let kind = kind(name);
+        if kind == Kind::RawText {
+            // In a raw-text state the tokenizer only ends the element with its own end tag.
+            self.raw_text = false;
+            return;
+        }
+        self.close(name, kind, tag.start);
+    }
+
+    fn wants_attributes(&self, name: &[u8]) -> bool {
+        matches!(name, b"meta" | b"link" | b"td" | b"th" | b"ol")
+    }
+
+    fn in_foreign_content(&self) -> bool {
+        self.foreign_depth > 0
+    }
+}
+
+/// ASCII white space as HTML defines it.
+fn is_html_space(character: char) -> bool {
+    u8::try_from(character).is_ok_and(is_html_space_byte)
+}
+
+fn is_html_space_byte(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
+}
+
+impl Scanner<'_> {
+    /// White space at page offset `original`: one space, unless a break or the start is next to it.
+    fn space(&mut self, original: usize) {
+        if self.drop_depth == 0 && self.pending_space.is_none() {
+            self.pending_space = Some(original);
+        }
+        if let Some(title) = &mut self.title {
+            title.push(' ');
         }
     }
 
@@ -235,7 +327,7 @@ impl Scanner<'_> {
         if self.trailing_breaks > 0 || self.out.text.is_empty() {
             return;
         }
-        if self.html.as_bytes()[original] == b' ' {
+        if self.html.as_bytes().get(original) == Some(&b' ') {
             self.out.map.copied(self.out.text.len(), original);
         } else {
             self.out.map.produced(self.out.text.len(), original);
@@ -258,51 +350,16 @@ impl Scanner<'_> {
         }
     }
 
-    /// Handles the markup starting at `start` (a `<`); returns where scanning resumes, or `None`
-    /// when the `<` is plain text.
-    fn tag(&mut self, start: usize) -> Option<usize> {
-        let html = self.html;
-        let bytes = html.as_bytes();
-        let rest = &bytes[start..];
-        if rest.starts_with(b"<!--") {
-            return Some(memmem::find(&rest[4..], b"-->").map_or(bytes.len(), |end| start + 4 + end + 3));
-        }
-        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
-            return Some(memchr::memchr(b'>', rest).map_or(bytes.len(), |end| start + end + 1));
-        }
-        let closing = rest.get(1) == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
-        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-            return None;
-        }
-        let name_end = name_start
-            + bytes[name_start..]
-                .iter()
-                .take_while(|byte| byte.is_ascii_alphanumeric() || **byte == b'-' || **byte == b':')
-                .count();
-        let name = html[name_start..name_end].to_ascii_lowercase();
-        if closing {
-            let end = memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |end| name_end + end + 1);
-            self.close(&name, start);
-            return Some(end);
-        }
-        let wants_attributes = matches!(name.as_str(), "meta" | "link" | "td" | "th" | "ol");
-        let (end, self_closing, attributes) = attributes(html, name_end, wants_attributes);
-        if RAW_TEXT.contains(&name.as_str()) {
-            return Some(if self_closing {
-                end
-            } else {
-                skip_raw_text(bytes, end, &name)
-            });
-        }
-        self.open(&name, start, self_closing, &attributes);
-        Some(end)
-    }
-
-    fn open(&mut self, name: &str, start: usize, self_closing: bool, attributes: &[(String, String)]) {
-        if DROPPED.contains(&name) {
+    /// A start tag; `text_content` when the tokenizer reads its content as text (`<title>`,
+    /// `<noscript>`).
+    fn open(&mut self, name: &str, kind: Kind, tag: &Tag, text_content: bool) {
+        let start = tag.start;
+        let attributes = tag.attributes.as_slice();
+        if kind == Kind::Dropped {
             self.line_break(2, start);
-            if !self_closing {
+            // `<nav/>` is empty here, though a browser would open it: dropping the rest of the
+            // page would cost more than reading an empty element's end too early.
+            if !tag.self_closing || text_content {
                 self.drop_depth += 1;
             }
             return;
@@ -319,17 +376,17 @@ impl Scanner<'_> {
             }
             _ => {}
         }
-        self.structure(name, start);
+        self.structure(kind, start);
         if self.drop_depth == 0 {
             self.open_table_part(name, attributes);
         }
-        if name == "title" && self.drop_depth == 0 && !self_closing {
+        if name == "title" && self.drop_depth == 0 && text_content {
             self.title = Some(String::new());
         }
     }
 
-    fn close(&mut self, name: &str, start: usize) {
-        if DROPPED.contains(&name) {
+    fn close(&mut self, name: &str, kind: Kind, start: usize) {
+        if kind == Kind::Dropped {
             self.drop_depth = self.drop_depth.saturating_sub(1);
             self.line_break(2, start);
             return;
@@ -345,7 +402,7 @@ impl Scanner<'_> {
         if self.drop_depth == 0 {
             self.close_table_part(name);
         }
-        self.structure(name, start);
+        self.structure(kind, start);
     }
 
     /// Records the start of a table, row, cell, caption, list or list item.
@@ -460,12 +517,12 @@ impl Scanner<'_> {
         }
     }
 
-    fn structure(&mut self, name: &str, start: usize) {
-        if PARAGRAPH.contains(&name) {
+    fn structure(&mut self, kind: Kind, start: usize) {
+        if kind == Kind::Paragraph {
             self.line_break(2, start);
-        } else if LINE.contains(&name) {
+        } else if kind == Kind::Line {
             self.line_break(1, start);
-        } else if CELL.contains(&name)
+        } else if kind == Kind::Cell
             && self.drop_depth == 0
             && self.pending_space.is_none()
             && self.trailing_breaks == 0
@@ -580,79 +637,6 @@ impl TableBuild {
             table.context = Some(caption);
         }
     }
-}
-
-/// Parses the attributes of a start tag from `from` (just after its name). Returns the offset
-/// after the `>`, whether the tag was self-closing, and the attributes (names lower-cased,
-/// values entity-decoded) when `collect` is set.
-fn attributes(html: &str, from: usize, collect: bool) -> (usize, bool, Vec<(String, String)>) {
-    let bytes = html.as_bytes();
-    let mut position = from;
-    let mut found = Vec::new();
-    let is_space = |byte: u8| byte.is_ascii_whitespace();
-    loop {
-        while position < bytes.len() && (is_space(bytes[position]) || bytes[position] == b'/') {
-            if bytes[position] == b'/' && bytes.get(position + 1) == Some(&b'>') {
-                return (position + 2, true, found);
-            }
-            position += 1;
-        }
-        if position >= bytes.len() {
-            return (bytes.len(), false, found);
-        }
-        if bytes[position] == b'>' {
-            return (position + 1, false, found);
-        }
-        let name_start = position;
-        while position < bytes.len() && !is_space(bytes[position]) && !matches!(bytes[position], b'=' | b'>' | b'/') {
-            position += 1;
-        }
-        let name = &html[name_start..position];
-        while position < bytes.len() && is_space(bytes[position]) {
-            position += 1;
-        }
-        let mut value = "";
-        if bytes.get(position) == Some(&b'=') {
-            position += 1;
-            while position < bytes.len() && is_space(bytes[position]) {
-                position += 1;
-            }
-            if let Some(&quote @ (b'"' | b'\'')) = bytes.get(position) {
-                let value_start = position + 1;
-                let value_end =
-                    memchr::memchr(quote, &bytes[value_start..]).map_or(bytes.len(), |end| value_start + end);
-                value = &html[value_start..value_end];
-                position = (value_end + 1).min(bytes.len());
-            } else {
-                let value_start = position;
-                while position < bytes.len() && !is_space(bytes[position]) && bytes[position] != b'>' {
-                    position += 1;
-                }
-                value = &html[value_start..position];
-            }
-        }
-        if collect && !name.is_empty() {
-            found.push((name.to_ascii_lowercase(), decode_entities(value)));
-        }
-    }
-}
-
-/// The offset after the end tag `</name>` that closes a raw-text element whose content starts
-/// at `from` (the end of the text when there is none).
-fn skip_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
-    let mut position = from;
-    while let Some(found) = memmem::find(&bytes[position..], b"</") {
-        let name_start = position + found + 2;
-        let name_end = name_start + name.len();
-        let matches_name = bytes
-            .get(name_start..name_end)
-            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()));
-        if matches_name && !bytes.get(name_end).is_some_and(u8::is_ascii_alphanumeric) {
-            return memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |end| name_end + end + 1);
-        }
-        position = name_start;
-    }
-    bytes.len()
 }
 
 #[cfg(test)]

@@ -19,7 +19,8 @@ fn visible_text_only() {
     );
     check("<div>a<br>b</div><ul><li>one</li><li>two</li></ul>", "a\nb\n\none\ntwo");
     check("<table><tr><td>1</td><td>2</td></tr></table>", "1 2");
-    check("a < b and c<3 </ p> <notclosed", "a < b and c<3 </ p>");
+    // `</ p>` is a bogus comment to a browser, and an unclosed tag at the end is dropped.
+    check("a < b and c<3 </ p> <notclosed", "a < b and c<3");
     check("<SCRIPT type=x>var s = '</scripts>';</Script >after", "after");
     check("<p>x</p><template><p>t</p></template><noscript>n</noscript>y", "x\n\ny");
 }
@@ -27,11 +28,44 @@ fn visible_text_only() {
 #[test]
 fn entities_are_decoded() {
     check("AT&amp;T&nbsp;&#8217;&#x2019;&rsquo;&hellip;&shy;", "AT&T\u{a0}’’’…");
+    check("&#146;&#0;&#xD800;&#65&unknown; &amp", "’\u{FFFD}\u{FFFD}A&unknown; &");
+    let attribute = extract("<meta property=\"og:site_name\" content=\"a &amp; b &c &copy=x\">");
+    assert_eq!(attribute.meta.outlet.as_deref(), Some("a & b &c &copy=x"));
+}
+
+/// What the HTML5 tokenizer reads as a browser does, where the old tag scanner did not.
+#[test]
+fn markup_is_read_as_a_browser_reads_it() {
+    // Legacy references without `;`, longest match first.
+    check("<p>&copy 2024 &notit; &amp;c &ampx</p>", "© 2024 ¬it; &c &x");
+    // A `<title>` is text (RCDATA): a tag inside it is its text, references are decoded.
+    let titled = extract("<title>A <b>B</b> &amp; C</title><p>x");
+    assert_eq!(titled.meta.title.as_deref(), Some("A <b>B</b> & C"));
+    assert_eq!(titled.text, "A <b>B</b> & C\n\nx");
+    // A script that writes a script: its `</script>` ends the inner one only.
     check(
-        "&#146;&#0;&#xD800;&#65&unknown; &amp",
-        "’\u{FFFD}\u{FFFD}A&unknown; &amp",
+        "<script>document.write('<!--<script>');</script>hidden</script>shown",
+        "shown",
     );
-    assert_eq!(decode_entities("a &amp; b &c"), "a & b &c");
+    // `<script/>` opens a script all the same; a textarea is no prose.
+    check("<script src=a.js/>x = 1;</script>y<textarea><p>t</p></textarea>", "y");
+    // In `<svg>` a CDATA section is text, so its `</svg>` ends nothing.
+    check("<svg><![CDATA[</svg><p>x]]></svg><p>y", "y");
+    // A decoded space is white space like any other.
+    check("a&#32; &#10;b", "a b");
+}
+
+#[test]
+fn line_ends_and_references_map_to_their_source() {
+    let html = "<p>a\r\n&mdash;b&#8212;</p>";
+    let extracted = extract(html);
+    assert_eq!(extracted.text, "a —b—");
+    let originals: Vec<usize> = extracted
+        .text
+        .char_indices()
+        .map(|(offset, _)| extracted.map.original(offset))
+        .collect();
+    assert_eq!(originals, [3, 4, 6, 13, 14]);
 }
 
 #[test]
@@ -110,4 +144,211 @@ fn offsets_map_back_to_the_original() {
         .map(|offset| extracted.map.original(offset))
         .collect();
     assert_eq!(originals, [3, 4, 5, 10, 13, 14, 14, 22]);
+}
+
+/// Pieces of pages as sites and broken generators write them: text in several scripts, white
+/// space and line ends, every kind of character reference, tags the scanner acts on, raw-text
+/// elements, comments and bogus markup.
+const FRAGMENTS: &[&str] = &[
+    "Russia",
+    "holds",
+    "44,000,000",
+    "tonnes",
+    "Zürich",
+    "東京",
+    "naïve",
+    "€4.2bn",
+    "😀",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{a0}",
+    "&amp;",
+    "&amp",
+    "&ampx",
+    "&AMP;",
+    "&nbsp;",
+    "&nbsp",
+    "&#8212;",
+    "&#x2014;",
+    "&#X2014",
+    "&#146;",
+    "&#0;",
+    "&#65",
+    "&#59;",
+    "&semi;",
+    "&#32;",
+    "&#10;",
+    "&#13;",
+    "&#xD800;",
+    "&#1114112;",
+    "&notit;",
+    "&notin;",
+    "&copy",
+    "&unknown;",
+    "&",
+    "&#",
+    "&#x;",
+    "&;",
+    "&shy;",
+    "&zwj;",
+    "&NotEqualTilde;",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<br/>",
+    "</br>",
+    "<b>",
+    "</b>",
+    "<div class=\"a&amp;b\">",
+    "</div>",
+    "<h2>",
+    "</h2>",
+    "<table>",
+    "</table>",
+    "<caption>",
+    "</caption>",
+    "<tr>",
+    "</tr>",
+    "<td>",
+    "</td>",
+    "<th>",
+    "<td colspan=2>",
+    "<td rowspan='1'>",
+    "<ol start=3>",
+    "<ol>",
+    "</ol>",
+    "<ul>",
+    "</ul>",
+    "<li>",
+    "</li>",
+    "<script>",
+    "</script>",
+    "</script >",
+    "<script/>",
+    "<script><!--<script>",
+    "-->",
+    "<style>",
+    "</style>",
+    "<title>",
+    "</title>",
+    "<textarea>",
+    "</textarea>",
+    "<noscript>",
+    "</noscript>",
+    "<nav>",
+    "</nav>",
+    "<nav/>",
+    "<aside>",
+    "</aside>",
+    "<svg>",
+    "</svg>",
+    "<math>",
+    "<![CDATA[x<y]]>",
+    "<!-- c -->",
+    "<!-->",
+    "<!--",
+    "--!>",
+    "<!DOCTYPE html>",
+    "<?xml x?>",
+    "</ p>",
+    "</>",
+    "<",
+    "</",
+    ">",
+    "<a href='x&amp;y&copy=1'>",
+    "</a>",
+    "<plaintext>",
+    "\0",
+    "<meta name=date content='2024-01-02'>",
+    "<meta property=\"og:title\" content=\"A &amp; B\">",
+    "<link rel=canonical href=/x>",
+    "<p title=\"a>b\">",
+    "<img alt='<p>'>",
+    "<é>",
+    "<a<b>",
+    "\u{feff}",
+];
+
+fn html_like() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        10 => prop::sample::select(FRAGMENTS).prop_map(str::to_owned),
+        1 => any::<char>().prop_map(String::from),
+        1 => "[<>&;#x/=\"' a-z0-9\u{e9}\r\n]{0,6}",
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat())
+}
+
+/// Checks that every piece of the map is exact: on char boundaries, in page order, a verbatim
+/// run the page's own bytes, and a produced character what its source can make (a decoded
+/// reference from its `&`, a line break from its tag's `<`, a space from white space, a tag or
+/// a reference, U+FFFD from a NUL).
+fn check_map(html: &str, extracted: &Extracted) -> Result<(), String> {
+    let text = &extracted.text;
+    let pieces: Vec<(usize, usize, bool)> = extracted.map.pieces().collect();
+    let mut last_original = 0;
+    for (index, &(start, original, verbatim)) in pieces.iter().enumerate() {
+        if start >= text.len() {
+            break;
+        }
+        let end = pieces.get(index + 1).map_or(text.len(), |next| next.0.min(text.len()));
+        let piece = text
+            .get(start..end)
+            .ok_or(format!("text piece {start}..{end} is not on char boundaries"))?;
+        if !html.is_char_boundary(original) {
+            return Err(format!("{piece:?} maps to {original}, inside a character of the page"));
+        }
+        if original < last_original {
+            return Err(format!("{piece:?} maps to {original}, before {last_original}"));
+        }
+        last_original = original;
+        let source = &html.as_bytes()[original..];
+        if verbatim {
+            if html.get(original..original + piece.len()) != Some(piece) {
+                return Err(format!("{piece:?} at {start} maps to {:?}", html.get(original..)));
+            }
+            continue;
+        }
+        let mut characters = piece.chars();
+        let (Some(character), None) = (characters.next(), characters.next()) else {
+            return Err(format!("produced piece {piece:?} is not one character"));
+        };
+        let first = source.first().copied();
+        let fits = match character {
+            '\n' => first == Some(b'<'),
+            ' ' => matches!(first, Some(b'\t' | b'\n' | b'\r' | b'\x0C' | b'&' | b'<')),
+            '\u{FFFD}' => matches!(first, Some(b'&' | 0)),
+            _ => first == Some(b'&'),
+        };
+        if !fits {
+            return Err(format!("{character:?} at {start} maps to {:?}", html.get(original..)));
+        }
+    }
+    Ok(())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 512,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// On any HTML-ish page: no panic, and every byte of the text maps back exactly.
+    #[test]
+    fn every_piece_of_the_text_maps_back_exactly(html in html_like()) {
+        let extracted = extract(&html);
+        if let Err(problem) = check_map(&html, &extracted) {
+            proptest::prop_assert!(false, "{problem}\npage: {html:?}\ntext: {:?}", extracted.text);
+        }
+        for structure in &extracted.tables.items {
+            for range in structure.rows.iter().flat_map(|row| row.cells.iter().chain([&row.span])) {
+                proptest::prop_assert!(extracted.text.get(range.clone()).is_some(), "{range:?} in {:?}", extracted.text);
+            }
+        }
+    }
 }
