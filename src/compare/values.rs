@@ -1,6 +1,7 @@
 //! Checks within one value group (kind, subject, object, region): quantities, ranks of one
 //! subject, stances, categories, polarity, overlaps and changes over time.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::changes::{changes, former, revision};
@@ -8,12 +9,13 @@ use super::interval::{self, Item};
 use super::{Context, Slice, is_firm, phrase, quoted_first};
 use crate::claim::{Polarity, Relation, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
+use crate::value::quantity::{Measure, Quantity};
 
 /// All findings of one value group (at least two claims, ascending).
 pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut overlaps = Vec::new();
-    let group = Group::new(context, members[0]);
+    let group = Group::new(context, members);
     for slice in context.slices(members) {
         quantities(context, &group, &slice, &mut findings, &mut overlaps);
         ranks(context, &group, &slice, &mut findings, &mut overlaps);
@@ -36,13 +38,17 @@ pub(super) struct Group<'a> {
     pub(super) kind: &'a str,
     /// "Russia's rare earths reserves".
     pub(super) described: String,
+    /// What each of the group's quantities measures.
+    pub(super) measures: Measures<'a>,
 }
 
 impl<'a> Group<'a> {
-    fn new(context: &Context<'a>, first: usize) -> Self {
+    fn new(context: &Context<'a>, members: &[usize]) -> Self {
+        let first = members[0];
         let claim = &context.claims[first];
         Group {
             first,
+            measures: Measures::new(context, members),
             kind: &claim.kind,
             described: phrase::describe(
                 context.policy,
@@ -67,8 +73,47 @@ impl<'a> Group<'a> {
     }
 }
 
+/// The measure ([`Measure`]) each quantity of a group is compared in: its unit and, for a count,
+/// the noun it counts, so that "4,000 people" and "4,000 trucks" never agree and never conflict.
+/// A bare count ("employs 4,000") is taken to count what the group's other counts count when
+/// they all count one noun, and is a measure of its own when they count several.
+pub(super) struct Measures<'a> {
+    /// The one noun the group's counts count, if they count exactly one.
+    sole: Option<Cow<'a, str>>,
+}
+
+impl<'a> Measures<'a> {
+    /// The measures of the quantities among `claims`.
+    pub(super) fn new(context: &Context<'a>, claims: &[usize]) -> Self {
+        let mut sole: Option<Cow<'a, str>> = None;
+        for &index in claims {
+            let Value::Quantity(quantity) = &context.claims[index].value else {
+                continue;
+            };
+            let Some(noun) = quantity.measure().noun else {
+                continue;
+            };
+            match &sole {
+                None => sole = Some(noun),
+                Some(known) if *known == noun => {}
+                Some(_) => return Measures { sole: None },
+            }
+        }
+        Measures { sole }
+    }
+
+    /// What `quantity` measures within the group.
+    pub(super) fn of(&self, quantity: &'a Quantity) -> Measure<'a> {
+        let mut measure = quantity.measure();
+        if measure.unit.is_empty() && measure.noun.is_none() {
+            measure.noun.clone_from(&self.sole);
+        }
+        measure
+    }
+}
+
 /// How the items of an interval check were measured.
-enum Measure {
+enum Scale {
     /// "within 5%": the tolerance of the unit's loosest policy, worded once.
     Quantity {
         tolerance: String,
@@ -101,11 +146,12 @@ fn quantities(
     findings: &mut Vec<Finding>,
     overlaps: &mut Vec<Finding>,
 ) {
-    let by_unit = asserted(context, &slice.members, |value| match value {
-        Value::Quantity(quantity) if quantity.value.is_finite() => Some(quantity.unit.as_str()),
+    // Figures of different measures (units, or nouns counted) are never compared.
+    let by_measure = asserted(context, &slice.members, |value| match value {
+        Value::Quantity(quantity) if quantity.value.is_finite() => Some(group.measures.of(quantity)),
         _ => None,
     });
-    for (unit, mut claims) in by_unit {
+    for (measure, mut claims) in by_measure {
         // Claims with the same words (a figure and its conversion, read twice) are one claim.
         let mut seen = std::collections::BTreeSet::new();
         claims.retain(|&index| seen.insert((context.articles[index], context.claims[index].evidence.span)));
@@ -117,10 +163,10 @@ fn quantities(
                 _ => None,
             })
             .collect();
-        let measure = Measure::Quantity {
-            tolerance: phrase::tolerance(&policy, unit),
+        let scale = Scale::Quantity {
+            tolerance: phrase::tolerance(&policy, measure.unit),
         };
-        intervals(context, group, slice, &measure, &mut items, findings, overlaps);
+        intervals(context, group, slice, &scale, &mut items, findings, overlaps);
     }
 }
 
@@ -141,7 +187,7 @@ fn ranks(
         })
         .collect();
     if !items.is_empty() {
-        intervals(context, group, slice, &Measure::Rank, &mut items, findings, overlaps);
+        intervals(context, group, slice, &Scale::Rank, &mut items, findings, overlaps);
     }
 }
 
@@ -159,7 +205,7 @@ fn intervals(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
-    measure: &Measure,
+    measure: &Scale,
     items: &mut [Item],
     findings: &mut Vec<Finding>,
     overlaps: &mut Vec<Finding>,
@@ -174,7 +220,7 @@ fn intervals(
         }
         let representative = context.representative(&claims);
         let what = match (measure, &context.claims[representative].value) {
-            (Measure::Quantity { tolerance }, value @ Value::Quantity(quantity)) => {
+            (Scale::Quantity { tolerance }, value @ Value::Quantity(quantity)) => {
                 format!("{} ({}, {tolerance})", quantity.text, value.reason_text())
             }
             (_, value @ Value::Rank(rank)) => {
@@ -211,7 +257,7 @@ fn intervals(
             String::new()
         };
         let (kind, reason) = match measure {
-            Measure::Quantity { tolerance } => (
+            Scale::Quantity { tolerance } => (
                 ConflictKind::Quantity,
                 format!(
                     "{} {} given as {} and {}, which do not overlap {}{involved}",
@@ -222,7 +268,7 @@ fn intervals(
                     tolerance,
                 ),
             ),
-            Measure::Rank => (
+            Scale::Rank => (
                 ConflictKind::Rank,
                 format!(
                     "{} {} ranked {} and {}, which cannot both hold{involved}",
@@ -254,7 +300,7 @@ fn disjoint(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
-    measure: &Measure,
+    measure: &Scale,
     items: &[Item],
     clusters: &[std::ops::Range<usize>],
     findings: &mut Vec<Finding>,
@@ -300,7 +346,7 @@ fn disjoint(
     }
     let values: Vec<String> = quoted.iter().map(|&index| describe(context, index)).collect();
     let (kind, reason) = match measure {
-        Measure::Quantity { tolerance } => (
+        Scale::Quantity { tolerance } => (
             ConflictKind::Quantity,
             format!(
                 "{} {} given as {} different figures, no two of which overlap {tolerance}: {} ({} claims involved)",
@@ -311,7 +357,7 @@ fn disjoint(
                 claims.len(),
             ),
         ),
-        Measure::Rank => (
+        Scale::Rank => (
             ConflictKind::Rank,
             format!(
                 "{} {} given {} different ranks, no two of which can both hold: {} ({} claims involved)",
@@ -427,18 +473,18 @@ fn statements(context: &Context<'_>, group: &Group<'_>, slice: &Slice, overlaps:
 }
 
 /// What a claim says, for polarity: equal signatures are the same claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Signature<'a> {
     Statement,
     Stance(&'a str),
     Category(&'a str),
     Rank(u32, u32),
     Order(bool, &'a str),
-    Quantity(&'a str, u64, u64),
+    Quantity(Measure<'a>, u64, u64),
     Change(crate::value::Direction),
 }
 
-fn signature(value: &Value) -> Signature<'_> {
+fn signature<'a>(measures: &Measures<'a>, value: &'a Value) -> Signature<'a> {
     match value {
         Value::Statement => Signature::Statement,
         Value::Stance { stance } => Signature::Stance(stance),
@@ -446,7 +492,7 @@ fn signature(value: &Value) -> Signature<'_> {
         Value::Rank(rank) => Signature::Rank(rank.best, rank.worst),
         Value::Order(order) => Signature::Order(order.relation == Relation::Greater, &order.than.id),
         Value::Quantity(quantity) => Signature::Quantity(
-            &quantity.unit,
+            measures.of(quantity),
             quantity.low.unwrap_or(quantity.value).to_bits(),
             quantity.high.unwrap_or(quantity.value).to_bits(),
         ),
@@ -488,12 +534,12 @@ fn polarity(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: &
     let mut by_signature: BTreeMap<Signature<'_>, [Vec<usize>; 2]> = BTreeMap::new();
     for index in members.iter().filter(|index| negated(index)) {
         by_signature
-            .entry(signature(&context.claims[*index].value))
+            .entry(signature(&group.measures, &context.claims[*index].value))
             .or_default()[1]
             .push(*index);
     }
     for index in members.iter().filter(|index| !negated(index)) {
-        if let Some(sides) = by_signature.get_mut(&signature(&context.claims[*index].value)) {
+        if let Some(sides) = by_signature.get_mut(&signature(&group.measures, &context.claims[*index].value)) {
             sides[0].push(*index);
         }
     }
