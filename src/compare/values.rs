@@ -113,12 +113,60 @@ impl<'a> Measures<'a> {
 }
 
 /// How the items of an interval check were measured.
-enum Scale {
-    /// "within 5%": the tolerance of the unit's loosest policy, worded once.
+enum Scale<'s> {
     Quantity {
+        /// "within 5%": the tolerance of the unit's loosest policy, worded once.
         tolerance: String,
+        /// The claims compared by their figure restated in this measure ("$4.2bn (£3.3bn)" in
+        /// GBP), ascending.
+        restated: &'s [usize],
+        /// What the check reports.
+        report: Report,
     },
     Rank,
+}
+
+/// The quantities of a slice compared in one measure: the claims whose figure is of that
+/// measure, and those that take part by their figure restated in it.
+#[derive(Default)]
+struct MeasureGroup {
+    /// Every member, ascending.
+    members: Vec<usize>,
+    /// The members taking part by their alternate, ascending.
+    restated: Vec<usize>,
+}
+
+impl Scale<'_> {
+    /// What the check reports: ranks report both overlaps and conflicts.
+    fn report(&self) -> Report {
+        match self {
+            Scale::Quantity { report, .. } => *report,
+            Scale::Rank => Report::Both,
+        }
+    }
+
+    /// The figure claim `index` is compared by: its value, or its restatement.
+    fn figure<'c>(&self, context: &Context<'c>, index: usize) -> Option<&'c Quantity> {
+        let claim = &context.claims[index];
+        match (self, &claim.value) {
+            (Scale::Quantity { restated, .. }, Value::Quantity(quantity)) => {
+                if restated.binary_search(&index).is_ok() {
+                    claim.alternate.as_ref()
+                } else {
+                    Some(quantity)
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What an interval check reports: overlaps, conflicts, or both.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Report {
+    Overlaps,
+    Conflicts,
+    Both,
 }
 
 /// The claims of `slice` whose (asserted) value `select` accepts, by a grouping label.
@@ -146,27 +194,87 @@ fn quantities(
     findings: &mut Vec<Finding>,
     overlaps: &mut Vec<Finding>,
 ) {
-    // Figures of different measures (units, or nouns counted) are never compared.
-    let by_measure = asserted(context, &slice.members, |value| match value {
-        Value::Quantity(quantity) if quantity.value.is_finite() => Some(group.measures.of(quantity)),
-        _ => None,
-    });
-    for (measure, mut claims) in by_measure {
-        // Claims with the same words (a figure and its conversion, read twice) are one claim.
+    // Figures of different measures (units, or nouns counted) are never compared. A figure
+    // restated in another measure ("$4.2bn (£3.3bn)") is one claim: its restatement agrees
+    // with the figures of that measure (an overlap), but never conflicts with them, as a
+    // conversion depends on the day's rate; its own figure is compared as any other.
+    let mut by_measure: BTreeMap<Measure<'_>, MeasureGroup> = BTreeMap::new();
+    for &index in &slice.members {
+        let claim = &context.claims[index];
+        let Value::Quantity(quantity) = &claim.value else {
+            continue;
+        };
+        if !quantity.value.is_finite() || !context.is_asserted(index) {
+            continue;
+        }
+        let measure = group.measures.of(quantity);
+        if let Some(alternate) = &claim.alternate
+            && alternate.value.is_finite()
+        {
+            let restated = group.measures.of(alternate);
+            if restated != measure {
+                let entry = by_measure.entry(restated).or_default();
+                entry.members.push(index);
+                entry.restated.push(index);
+            }
+        }
+        by_measure.entry(measure).or_default().members.push(index);
+    }
+    // Claims with the same words (a figure and its conversion, read twice) are one claim.
+    for members in by_measure.values_mut() {
         let mut seen = std::collections::BTreeSet::new();
-        claims.retain(|&index| seen.insert((context.articles[index], context.claims[index].evidence.span)));
-        let policy = context.loosest(&claims);
-        let mut items: Vec<Item> = claims
+        members
+            .members
+            .retain(|&index| seen.insert((context.articles[index], context.claims[index].evidence.span)));
+        let kept = &members.members;
+        members.restated.retain(|index| kept.binary_search(index).is_ok());
+    }
+    // The measures most claims are compared in by their own figure first, so that an overlap
+    // found in two measures is kept in that one.
+    let mut measures: Vec<(Measure<'_>, MeasureGroup)> = by_measure.into_iter().collect();
+    measures.sort_by_key(|(_, members)| std::cmp::Reverse(members.members.len() - members.restated.len()));
+    let (units, groups): (Vec<Measure<'_>>, Vec<MeasureGroup>) = measures.into_iter().unzip();
+    for (measure, members) in units.iter().zip(&groups) {
+        let policy = context.loosest(&members.members);
+        let restated = members.restated.as_slice();
+        let scale = |report| Scale::Quantity {
+            tolerance: phrase::tolerance(&policy, measure.unit),
+            restated,
+            report,
+        };
+        let both = scale(Report::Both);
+        let mut items: Vec<Item> = members
+            .members
             .iter()
-            .filter_map(|&index| match &context.claims[index].value {
-                Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy, context.maximum[index])),
-                _ => None,
+            .filter_map(|&index| {
+                let quantity = both.figure(context, index)?;
+                Some(interval::quantity(index, quantity, &policy, context.maximum[index]))
             })
             .collect();
-        let scale = Scale::Quantity {
-            tolerance: phrase::tolerance(&policy, measure.unit),
-        };
-        intervals(context, group, slice, &scale, &mut items, findings, overlaps);
+        if restated.is_empty() {
+            intervals(context, group, slice, &both, &mut items, findings, overlaps);
+        } else {
+            // Overlaps over every figure, conflicts over the claims' own figures only.
+            intervals(
+                context,
+                group,
+                slice,
+                &scale(Report::Overlaps),
+                &mut items,
+                findings,
+                overlaps,
+            );
+            items.retain(|item| restated.binary_search(&item.claim).is_err());
+            intervals(
+                context,
+                group,
+                slice,
+                &scale(Report::Conflicts),
+                &mut items,
+                findings,
+                overlaps,
+            );
+        }
     }
 }
 
@@ -200,18 +308,19 @@ pub(super) fn rank_item(claim: usize, best: u32, worst: u32) -> Item {
 }
 
 /// Sweeps `items` into compatible clusters: an overlap per cluster of two or more articles, a
-/// conflict per pair of adjacent clusters.
+/// conflict per pair of adjacent clusters (as `report` asks).
 fn intervals(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
-    measure: &Scale,
+    measure: &Scale<'_>,
     items: &mut [Item],
     findings: &mut Vec<Finding>,
     overlaps: &mut Vec<Finding>,
 ) {
+    let report = measure.report();
     let clusters = interval::sweep(items);
-    for cluster in &clusters {
+    for cluster in clusters.iter().filter(|_| report != Report::Conflicts) {
         let mut claims: Vec<usize> = items[cluster.clone()].iter().map(|item| item.claim).collect();
         claims.sort_unstable();
         let articles = context.article_count(&claims);
@@ -220,8 +329,11 @@ fn intervals(
         }
         let representative = context.representative(&claims);
         let what = match (measure, &context.claims[representative].value) {
-            (Scale::Quantity { tolerance }, value @ Value::Quantity(quantity)) => {
-                format!("{} ({}, {tolerance})", quantity.text, value.reason_text())
+            (Scale::Quantity { tolerance, .. }, Value::Quantity(_)) => {
+                let Some(quantity) = measure.figure(context, representative) else {
+                    continue;
+                };
+                format!("{} ({}, {tolerance})", quantity.text, quantity.reason_text())
             }
             (_, value @ Value::Rank(rank)) => {
                 format!("{} ({})", rank.text, value.reason_text())
@@ -231,6 +343,9 @@ fn intervals(
         let reason = group.agree(articles, &what);
         let key = group.key(context, slice, &claims);
         overlaps.push(overlap(context, key, reason, representative, claims));
+    }
+    if report == Report::Overlaps {
+        return;
     }
     if clusters.len() > 2 {
         disjoint(context, group, slice, measure, items, &clusters, findings);
@@ -257,7 +372,7 @@ fn intervals(
             String::new()
         };
         let (kind, reason) = match measure {
-            Scale::Quantity { tolerance } => (
+            Scale::Quantity { tolerance, .. } => (
                 ConflictKind::Quantity,
                 format!(
                     "{} {} given as {} and {}, which do not overlap {}{involved}",
@@ -300,7 +415,7 @@ fn disjoint(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
-    measure: &Scale,
+    measure: &Scale<'_>,
     items: &[Item],
     clusters: &[std::ops::Range<usize>],
     findings: &mut Vec<Finding>,
@@ -346,7 +461,7 @@ fn disjoint(
     }
     let values: Vec<String> = quoted.iter().map(|&index| describe(context, index)).collect();
     let (kind, reason) = match measure {
-        Scale::Quantity { tolerance } => (
+        Scale::Quantity { tolerance, .. } => (
             ConflictKind::Quantity,
             format!(
                 "{} {} given as {} different figures, no two of which overlap {tolerance}: {} ({} claims involved)",

@@ -158,6 +158,11 @@ fn news_fixtures_in_every_format() {
         ("shared-wording-fifty-copies", "50 articles contain identical sentences"),
         // Counts of different nouns are different measures; "people" and "persons" are one.
         ("silent-counts-of-different-nouns", "0 overlaps, 0 conflicts"),
+        // A figure and its conversion are one claim that agrees with either figure.
+        (
+            "silent-currency-conversion",
+            "3 articles agree that Rio Tinto's deal value is £5.1bn",
+        ),
         (
             "conflict-counts-same-noun",
             "(2,600,000 people) and \"an estimated 8 million\" (≈ 8,000,000 persons)",

@@ -297,3 +297,76 @@ fn counts_of_different_nouns_do_not_rank_their_subjects() {
         claim("c.md", "fleet", "china", count("44,000", 44000.0, Some("trucks"))),
     ]);
 }
+
+// ---- a figure and its conversion ------------------------------------------------------------
+
+fn money(text: &str, value: f64, currency: &str) -> Value {
+    quantity(text, value, currency, Bound::Exact)
+}
+
+#[test]
+fn a_figure_and_its_conversion_agree_with_either() {
+    let findings = check_silent(vec![
+        claim("a.md", "deal", "russia", money("$6.7bn", 6.7e9, "USD")).alternate(money("£5.1bn", 5.1e9, "GBP")),
+        claim("b.md", "deal", "russia", money("£5.1bn", 5.1e9, "GBP")),
+        claim("c.md", "deal", "russia", money("$6.7 billion", 6.7e9, "USD")),
+    ]);
+    let reasons: Vec<&str> = findings.iter().map(|finding| finding.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "2 articles agree that Russia's rare earths deal is £5.1bn (5,100,000,000 GBP, within 5%)",
+            "2 articles agree that Russia's rare earths deal is $6.7bn (6,700,000,000 USD, within 5%)",
+        ],
+        "{findings:#?}"
+    );
+    assert_eq!(findings[0].claims, vec![0, 1]);
+}
+
+#[test]
+fn a_conversion_agrees_but_never_conflicts() {
+    // The pound figure of a conversion made at another day's rate is no contradiction …
+    check_silent(vec![
+        claim("a.md", "deal", "russia", money("$4.2bn", 4.2e9, "USD")).alternate(money("£3.3bn", 3.3e9, "GBP")),
+        claim("b.md", "deal", "russia", money("$4.2bn", 4.2e9, "USD")).alternate(money("£2.6bn", 2.6e9, "GBP")),
+        claim("c.md", "deal", "russia", money("£2.6bn", 2.6e9, "GBP")),
+    ]);
+    // … while the figure itself conflicts as any other, and figures of the conversion's
+    // currency still conflict among themselves, the conversion between them or not.
+    let claims = claims(vec![
+        claim("a.md", "deal", "russia", money("$4.2bn", 4.2e9, "USD")).alternate(money("£2bn", 2e9, "GBP")),
+        claim("b.md", "deal", "russia", money("$9bn", 9e9, "USD")),
+        claim("c.md", "deal", "russia", money("£1bn", 1e9, "GBP")),
+        claim("d.md", "deal", "russia", money("£3bn", 3e9, "GBP")),
+    ]);
+    let findings = compare(&claims, &policy());
+    let reasons: Vec<&str> = conflicts(&findings)
+        .iter()
+        .map(|finding| finding.reason.as_str())
+        .collect();
+    assert_eq!(reasons.len(), 2, "{findings:#?}");
+    assert!(
+        reasons[0].contains("\"$4.2bn\" (4,200,000,000 USD) and \"$9bn\""),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[1].contains("\"£1bn\" (1,000,000,000 GBP) and \"£3bn\""),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn two_conversions_that_agree_in_both_currencies_are_one_overlap() {
+    // (b.md's figure read twice, as two rules of one kind would, is one claim.)
+    let findings = check_silent(vec![
+        claim("a.md", "deal", "russia", money("$6.7bn", 6.7e9, "USD")).alternate(money("£5.1bn", 5.1e9, "GBP")),
+        claim("b.md", "deal", "russia", money("$6.7bn", 6.7e9, "USD")).alternate(money("£5.2bn", 5.2e9, "GBP")),
+        claim("b.md", "deal", "russia", money("$6.7bn", 6.7e9, "USD")).alternate(money("£5.2bn", 5.2e9, "GBP")),
+    ]);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(
+        findings[0].reason.contains("$6.7bn (6,700,000,000 USD"),
+        "{}",
+        findings[0].reason
+    );
+}
