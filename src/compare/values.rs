@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::changes::{changes, former, revision};
 use super::interval::{self, Item};
 use super::{Context, Slice, is_firm, phrase, quoted_first};
-use crate::claim::{Polarity, Relation, Value};
+use crate::claim::{Claim, Polarity, Relation, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 use crate::value::quantity::{Measure, Quantity};
 
@@ -75,36 +75,78 @@ impl<'a> Group<'a> {
 
 /// The measure ([`Measure`]) each quantity of a group is compared in: its unit and, for a count,
 /// the noun it counts, so that "4,000 people" and "4,000 trucks" never agree and never conflict.
-/// A bare count ("employs 4,000") is taken to count what the group's other counts count when
-/// they all count one noun, and is a measure of its own when they count several.
+/// A noun the rule's own template matches ("{value:quantity(count)} (residents|inhabitants)")
+/// is the rule's choice, not the claim's: such a count counts no noun of its own. A bare count
+/// ("employs 4,000") is taken to count what the group's other counts count when they all count
+/// one noun, and is a measure of its own when they count several.
 pub(super) struct Measures<'a> {
     /// The one noun the group's counts count, if they count exactly one.
     sole: Option<Cow<'a, str>>,
+    /// The counts whose noun their template matched, by address (ascending): few, often none.
+    matched: Vec<usize>,
+}
+
+/// Whether `claim`'s own words run over the noun its count counts: the template matched it.
+fn matches_noun(claim: &Claim, quantity: &Quantity) -> bool {
+    let Some(noun) = quantity.noun.as_deref() else {
+        return false;
+    };
+    let span = claim.evidence.span;
+    quantity.span.end >= span.start
+        && quantity.span.end < span.end
+        && claim
+            .evidence
+            .quote
+            .get(quantity.span.end - span.start..)
+            .is_some_and(|after| {
+                let after = after.trim_start();
+                after.len() >= noun.len() && after[..noun.len()].eq_ignore_ascii_case(noun)
+            })
 }
 
 impl<'a> Measures<'a> {
     /// The measures of the quantities among `claims`.
     pub(super) fn new(context: &Context<'a>, claims: &[usize]) -> Self {
         let mut sole: Option<Cow<'a, str>> = None;
+        let mut several = false;
+        let mut matched = Vec::new();
         for &index in claims {
-            let Value::Quantity(quantity) = &context.claims[index].value else {
+            let claim = &context.claims[index];
+            let Value::Quantity(quantity) = &claim.value else {
                 continue;
             };
+            if matches_noun(claim, quantity) {
+                matched.push(std::ptr::from_ref(quantity) as usize);
+                continue;
+            }
             let Some(noun) = quantity.measure().noun else {
                 continue;
             };
             match &sole {
                 None => sole = Some(noun),
                 Some(known) if *known == noun => {}
-                Some(_) => return Measures { sole: None },
+                Some(_) => several = true,
             }
         }
-        Measures { sole }
+        matched.sort_unstable();
+        Measures {
+            sole: sole.filter(|_| !several),
+            matched,
+        }
     }
 
-    /// What `quantity` measures within the group.
+    /// What `quantity` (a claim's value or alternate) measures within the group.
     pub(super) fn of(&self, quantity: &'a Quantity) -> Measure<'a> {
         let mut measure = quantity.measure();
+        if measure.noun.is_some()
+            && !self.matched.is_empty()
+            && self
+                .matched
+                .binary_search(&(std::ptr::from_ref(quantity) as usize))
+                .is_ok()
+        {
+            measure.noun = None;
+        }
         if measure.unit.is_empty() && measure.noun.is_none() {
             measure.noun.clone_from(&self.sole);
         }
