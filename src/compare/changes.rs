@@ -9,6 +9,7 @@ use super::values::{Group, asserted, rank_item};
 use super::{Context, phrase, quoted_first};
 use crate::claim::{Polarity, Value};
 use crate::finding::{Finding, FindingKind, Severity};
+use crate::value::quantity::Measure;
 
 /// Disagreeing figures that one source gives in different articles are a revision between
 /// editions of that source, not a contradiction: a change (note) rather than a conflict.
@@ -47,14 +48,14 @@ pub(super) fn revision(
 /// Figures their own sentence marks as former ("revised down from 22 million tonnes to 3.5
 /// million"): one change per group and figure, naming the words that say so.
 pub(super) fn former(context: &Context<'_>, group: &Group<'_>, members: &[usize], findings: &mut Vec<Finding>) {
-    let mut by_figure: BTreeMap<(u64, &str), Vec<usize>> = BTreeMap::new();
+    let mut by_figure: BTreeMap<(u64, Measure<'_>), Vec<usize>> = BTreeMap::new();
     for &index in members {
         if !context.former[index] || context.claims[index].modality.polarity != Polarity::Asserted {
             continue;
         }
         if let Value::Quantity(quantity) = &context.claims[index].value {
             by_figure
-                .entry((quantity.value.to_bits(), quantity.unit.as_str()))
+                .entry((quantity.value.to_bits(), group.measures.of(quantity)))
                 .or_default()
                 .push(index);
         }
@@ -107,7 +108,7 @@ pub(super) fn changes(context: &Context<'_>, group: &Group<'_>, members: &[usize
     // Quantities per unit and ranks: the largest cluster per year; a change when the
     // representatives of consecutive years do not overlap.
     let measured = asserted(context, &dated, |value| match value {
-        Value::Quantity(quantity) if quantity.value.is_finite() => Some(Some(quantity.unit.as_str())),
+        Value::Quantity(quantity) if quantity.value.is_finite() => Some(Some(group.measures.of(quantity))),
         Value::Rank(_) => Some(None),
         _ => None,
     });

@@ -6,11 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::interval::{self, Item};
 use super::orders::{self, Edges, edges};
-use super::values::drop_subsumed;
+use super::values::{Measures, drop_subsumed};
 use super::{Context, FxMap, Slice, Symbol, is_firm, phrase, quoted_first};
 use crate::claim::Value;
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
 use crate::value::number::ordinal;
+use crate::value::quantity::Measure;
 
 /// All findings of one cross group (claims ascending).
 pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
@@ -162,20 +163,22 @@ pub(super) struct Extent {
     pub(super) high_claim: usize,
 }
 
-/// unit → subject → extent of the asserted quantities of the measured kind in `slice`.
-pub(super) type Extents<'a> = BTreeMap<&'a str, FxMap<Symbol, Extent>>;
+/// measure (unit, noun counted) → subject → extent of the asserted quantities of the measured
+/// kind in `slice`.
+pub(super) type Extents<'a> = BTreeMap<Measure<'a>, FxMap<Symbol, Extent>>;
 
 pub(super) fn extents<'a>(context: &Context<'a>, quantities: &[usize]) -> Extents<'a> {
-    let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let measures = Measures::new(context, quantities);
+    let mut by_measure: BTreeMap<Measure<'a>, Vec<usize>> = BTreeMap::new();
     for &index in quantities {
         if let Value::Quantity(quantity) = &context.claims[index].value {
-            by_unit.entry(&quantity.unit).or_default().push(index);
+            by_measure.entry(measures.of(quantity)).or_default().push(index);
         }
     }
     let mut extents = Extents::new();
-    for (unit, claims) in by_unit {
+    for (measure, claims) in by_measure {
         let policy = context.loosest(&claims);
-        let subjects = extents.entry(unit).or_default();
+        let subjects = extents.entry(measure).or_default();
         for index in claims {
             let (Value::Quantity(quantity), Some(subject)) = (&context.claims[index].value, subject(context, index))
             else {

@@ -32,7 +32,13 @@
 //!
 //! # Checks
 //!
-//! - **quantity**: same canonical unit only (t vs % is not comparable and stays silent). A
+//! - **quantity**: same measure only: the same canonical unit (t vs % is not comparable and
+//!   stays silent) and, for counts, the same noun counted ("4,000 deaths" and "4,000 injuries"
+//!   neither agree nor conflict; "people" and "persons" are one noun; a bare count counts the
+//!   group's one noun when its other counts count only one, see `values::Measures`). A
+//!   figure restated in another currency ("$4.2bn (£3.3bn)", the claim's `alternate`) also
+//!   takes part in that currency's overlaps, never in its conflicts (a conversion depends on
+//!   the day's rate). A
 //!   claim's interval is `[low, high]` (open sides unbounded), widened by the rule's
 //!   `approximate` margin for "about", then by `max(relative·|value|, absolute)`. Tolerances
 //!   come from the loosest compare policy among the group's claims of that unit (for two claims:

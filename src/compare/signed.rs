@@ -9,6 +9,8 @@
 //! years are different changes (the group's year slices keep them apart), and a disagreement
 //! between editions of one source is a revision, as for quantities.
 
+use std::borrow::Cow;
+
 use super::changes::revision;
 use super::interval::{self, Item};
 use super::values::{Group, asserted};
@@ -77,13 +79,17 @@ fn describe(context: &Context<'_>, index: usize) -> String {
     context.quote_with(index, &change.text, &change.reason_text())
 }
 
+/// One part of a change: (what and unit, the noun a count counts, interval).
+type Part<'a> = (String, Option<Cow<'a, str>>, Item);
+
 /// Which part of two changes of one direction disagree, if any: (what, interval of each).
-fn parts(context: &Context<'_>, policy: &crate::finding::ComparePolicy, index: usize) -> [Option<(String, Item)>; 3] {
+fn parts<'a>(context: &Context<'a>, policy: &crate::finding::ComparePolicy, index: usize) -> [Option<Part<'a>>; 3] {
     let change = change_of(context, index);
-    let figure = |quantity: &Option<Quantity>, part: &str| {
+    let figure = |quantity: &'a Option<Quantity>, part: &str| {
         quantity.as_ref().map(|quantity| {
             (
                 format!("{part}:{}", quantity.unit),
+                quantity.measure().noun,
                 interval::quantity(index, quantity, policy, false),
             )
         })
@@ -93,6 +99,7 @@ fn parts(context: &Context<'_>, policy: &crate::finding::ComparePolicy, index: u
             let margin = policy.relative * high.abs();
             Some((
                 "by:%".to_string(),
+                None,
                 Item {
                     claim: index,
                     low: low - margin,
@@ -109,12 +116,15 @@ fn parts(context: &Context<'_>, policy: &crate::finding::ComparePolicy, index: u
 /// do not overlap, as a conflict (or a revision).
 fn disagreement(context: &Context<'_>, group: &Group<'_>, slice: &Slice, claims: &[usize]) -> Option<Finding> {
     let policy = context.loosest(claims);
-    let all: Vec<[Option<(String, Item)>; 3]> = claims.iter().map(|&index| parts(context, &policy, index)).collect();
+    let all: Vec<[Option<Part<'_>>; 3]> = claims.iter().map(|&index| parts(context, &policy, index)).collect();
     for (position, first) in all.iter().enumerate() {
         for (offset, second) in all[position + 1..].iter().enumerate() {
             let disjoint = first.iter().zip(second).any(|pair| match pair {
-                (Some((what, left)), Some((other, right))) => {
-                    what == other && (left.high < right.low || right.high < left.low)
+                // Counts of two different nouns are different measures.
+                (Some((what, noun, left)), Some((other, other_noun, right))) => {
+                    what == other
+                        && (noun.is_none() || other_noun.is_none() || noun == other_noun)
+                        && (left.high < right.low || right.high < left.low)
                 }
                 _ => false,
             });

@@ -1,19 +1,21 @@
 //! Checks within one value group (kind, subject, object, region): quantities, ranks of one
 //! subject, stances, categories, polarity, overlaps and changes over time.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::changes::{changes, former, revision};
 use super::interval::{self, Item};
 use super::{Context, Slice, is_firm, phrase, quoted_first};
-use crate::claim::{Polarity, Relation, Value};
+use crate::claim::{Claim, Polarity, Relation, Value};
 use crate::finding::{ConflictKind, Finding, FindingKind, Severity};
+use crate::value::quantity::{Measure, Quantity};
 
 /// All findings of one value group (at least two claims, ascending).
 pub(super) fn check(context: &Context<'_>, members: &[usize]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut overlaps = Vec::new();
-    let group = Group::new(context, members[0]);
+    let group = Group::new(context, members);
     for slice in context.slices(members) {
         quantities(context, &group, &slice, &mut findings, &mut overlaps);
         ranks(context, &group, &slice, &mut findings, &mut overlaps);
@@ -36,13 +38,17 @@ pub(super) struct Group<'a> {
     pub(super) kind: &'a str,
     /// "Russia's rare earths reserves".
     pub(super) described: String,
+    /// What each of the group's quantities measures.
+    pub(super) measures: Measures<'a>,
 }
 
 impl<'a> Group<'a> {
-    fn new(context: &Context<'a>, first: usize) -> Self {
+    fn new(context: &Context<'a>, members: &[usize]) -> Self {
+        let first = members[0];
         let claim = &context.claims[first];
         Group {
             first,
+            measures: Measures::new(context, members),
             kind: &claim.kind,
             described: phrase::describe(
                 context.policy,
@@ -67,13 +73,142 @@ impl<'a> Group<'a> {
     }
 }
 
+/// The measure ([`Measure`]) each quantity of a group is compared in: its unit and, for a count,
+/// the noun it counts, so that "4,000 people" and "4,000 trucks" never agree and never conflict.
+/// A noun the rule's own template matches ("{value:quantity(count)} (residents|inhabitants)")
+/// is the rule's choice, not the claim's: such a count counts no noun of its own. A bare count
+/// ("employs 4,000") is taken to count what the group's other counts count when they all count
+/// one noun, and is a measure of its own when they count several.
+pub(super) struct Measures<'a> {
+    /// The one noun the group's counts count, if they count exactly one.
+    sole: Option<Cow<'a, str>>,
+    /// The counts whose noun their template matched, by address (ascending): few, often none.
+    matched: Vec<usize>,
+}
+
+/// Whether `claim`'s own words run over the noun its count counts: the template matched it.
+fn matches_noun(claim: &Claim, quantity: &Quantity) -> bool {
+    let Some(noun) = quantity.noun.as_deref() else {
+        return false;
+    };
+    let span = claim.evidence.span;
+    quantity.span.end >= span.start
+        && quantity.span.end < span.end
+        && claim
+            .evidence
+            .quote
+            .get(quantity.span.end - span.start..)
+            .is_some_and(|after| {
+                let after = after.trim_start();
+                after.len() >= noun.len() && after[..noun.len()].eq_ignore_ascii_case(noun)
+            })
+}
+
+impl<'a> Measures<'a> {
+    /// The measures of the quantities among `claims`.
+    pub(super) fn new(context: &Context<'a>, claims: &[usize]) -> Self {
+        let mut sole: Option<Cow<'a, str>> = None;
+        let mut several = false;
+        let mut matched = Vec::new();
+        for &index in claims {
+            let claim = &context.claims[index];
+            let Value::Quantity(quantity) = &claim.value else {
+                continue;
+            };
+            if matches_noun(claim, quantity) {
+                matched.push(std::ptr::from_ref(quantity) as usize);
+                continue;
+            }
+            let Some(noun) = quantity.measure().noun else {
+                continue;
+            };
+            match &sole {
+                None => sole = Some(noun),
+                Some(known) if *known == noun => {}
+                Some(_) => several = true,
+            }
+        }
+        matched.sort_unstable();
+        Measures {
+            sole: sole.filter(|_| !several),
+            matched,
+        }
+    }
+
+    /// What `quantity` (a claim's value or alternate) measures within the group.
+    pub(super) fn of(&self, quantity: &'a Quantity) -> Measure<'a> {
+        let mut measure = quantity.measure();
+        if measure.noun.is_some()
+            && !self.matched.is_empty()
+            && self
+                .matched
+                .binary_search(&(std::ptr::from_ref(quantity) as usize))
+                .is_ok()
+        {
+            measure.noun = None;
+        }
+        if measure.unit.is_empty() && measure.noun.is_none() {
+            measure.noun.clone_from(&self.sole);
+        }
+        measure
+    }
+}
+
 /// How the items of an interval check were measured.
-enum Measure {
-    /// "within 5%": the tolerance of the unit's loosest policy, worded once.
+enum Scale<'s> {
     Quantity {
+        /// "within 5%": the tolerance of the unit's loosest policy, worded once.
         tolerance: String,
+        /// The claims compared by their figure restated in this measure ("$4.2bn (£3.3bn)" in
+        /// GBP), ascending.
+        restated: &'s [usize],
+        /// What the check reports.
+        report: Report,
     },
     Rank,
+}
+
+/// The quantities of a slice compared in one measure: the claims whose figure is of that
+/// measure, and those that take part by their figure restated in it.
+#[derive(Default)]
+struct MeasureGroup {
+    /// Every member, ascending.
+    members: Vec<usize>,
+    /// The members taking part by their alternate, ascending.
+    restated: Vec<usize>,
+}
+
+impl Scale<'_> {
+    /// What the check reports: ranks report both overlaps and conflicts.
+    fn report(&self) -> Report {
+        match self {
+            Scale::Quantity { report, .. } => *report,
+            Scale::Rank => Report::Both,
+        }
+    }
+
+    /// The figure claim `index` is compared by: its value, or its restatement.
+    fn figure<'c>(&self, context: &Context<'c>, index: usize) -> Option<&'c Quantity> {
+        let claim = &context.claims[index];
+        match (self, &claim.value) {
+            (Scale::Quantity { restated, .. }, Value::Quantity(quantity)) => {
+                if restated.binary_search(&index).is_ok() {
+                    claim.alternate.as_ref()
+                } else {
+                    Some(quantity)
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What an interval check reports: overlaps, conflicts, or both.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Report {
+    Overlaps,
+    Conflicts,
+    Both,
 }
 
 /// The claims of `slice` whose (asserted) value `select` accepts, by a grouping label.
@@ -101,26 +236,87 @@ fn quantities(
     findings: &mut Vec<Finding>,
     overlaps: &mut Vec<Finding>,
 ) {
-    let by_unit = asserted(context, &slice.members, |value| match value {
-        Value::Quantity(quantity) if quantity.value.is_finite() => Some(quantity.unit.as_str()),
-        _ => None,
-    });
-    for (unit, mut claims) in by_unit {
-        // Claims with the same words (a figure and its conversion, read twice) are one claim.
+    // Figures of different measures (units, or nouns counted) are never compared. A figure
+    // restated in another measure ("$4.2bn (£3.3bn)") is one claim: its restatement agrees
+    // with the figures of that measure (an overlap), but never conflicts with them, as a
+    // conversion depends on the day's rate; its own figure is compared as any other.
+    let mut by_measure: BTreeMap<Measure<'_>, MeasureGroup> = BTreeMap::new();
+    for &index in &slice.members {
+        let claim = &context.claims[index];
+        let Value::Quantity(quantity) = &claim.value else {
+            continue;
+        };
+        if !quantity.value.is_finite() || !context.is_asserted(index) {
+            continue;
+        }
+        let measure = group.measures.of(quantity);
+        if let Some(alternate) = &claim.alternate
+            && alternate.value.is_finite()
+        {
+            let restated = group.measures.of(alternate);
+            if restated != measure {
+                let entry = by_measure.entry(restated).or_default();
+                entry.members.push(index);
+                entry.restated.push(index);
+            }
+        }
+        by_measure.entry(measure).or_default().members.push(index);
+    }
+    // Claims with the same words (a figure and its conversion, read twice) are one claim.
+    for members in by_measure.values_mut() {
         let mut seen = std::collections::BTreeSet::new();
-        claims.retain(|&index| seen.insert((context.articles[index], context.claims[index].evidence.span)));
-        let policy = context.loosest(&claims);
-        let mut items: Vec<Item> = claims
+        members
+            .members
+            .retain(|&index| seen.insert((context.articles[index], context.claims[index].evidence.span)));
+        let kept = &members.members;
+        members.restated.retain(|index| kept.binary_search(index).is_ok());
+    }
+    // The measures most claims are compared in by their own figure first, so that an overlap
+    // found in two measures is kept in that one.
+    let mut measures: Vec<(Measure<'_>, MeasureGroup)> = by_measure.into_iter().collect();
+    measures.sort_by_key(|(_, members)| std::cmp::Reverse(members.members.len() - members.restated.len()));
+    let (units, groups): (Vec<Measure<'_>>, Vec<MeasureGroup>) = measures.into_iter().unzip();
+    for (measure, members) in units.iter().zip(&groups) {
+        let policy = context.loosest(&members.members);
+        let restated = members.restated.as_slice();
+        let scale = |report| Scale::Quantity {
+            tolerance: phrase::tolerance(&policy, measure.unit),
+            restated,
+            report,
+        };
+        let both = scale(Report::Both);
+        let mut items: Vec<Item> = members
+            .members
             .iter()
-            .filter_map(|&index| match &context.claims[index].value {
-                Value::Quantity(quantity) => Some(interval::quantity(index, quantity, &policy, context.maximum[index])),
-                _ => None,
+            .filter_map(|&index| {
+                let quantity = both.figure(context, index)?;
+                Some(interval::quantity(index, quantity, &policy, context.maximum[index]))
             })
             .collect();
-        let measure = Measure::Quantity {
-            tolerance: phrase::tolerance(&policy, unit),
-        };
-        intervals(context, group, slice, &measure, &mut items, findings, overlaps);
+        if restated.is_empty() {
+            intervals(context, group, slice, &both, &mut items, findings, overlaps);
+        } else {
+            // Overlaps over every figure, conflicts over the claims' own figures only.
+            intervals(
+                context,
+                group,
+                slice,
+                &scale(Report::Overlaps),
+                &mut items,
+                findings,
+                overlaps,
+            );
+            items.retain(|item| restated.binary_search(&item.claim).is_err());
+            intervals(
+                context,
+                group,
+                slice,
+                &scale(Report::Conflicts),
+                &mut items,
+                findings,
+                overlaps,
+            );
+        }
     }
 }
 
@@ -141,7 +337,7 @@ fn ranks(
         })
         .collect();
     if !items.is_empty() {
-        intervals(context, group, slice, &Measure::Rank, &mut items, findings, overlaps);
+        intervals(context, group, slice, &Scale::Rank, &mut items, findings, overlaps);
     }
 }
 
@@ -154,18 +350,19 @@ pub(super) fn rank_item(claim: usize, best: u32, worst: u32) -> Item {
 }
 
 /// Sweeps `items` into compatible clusters: an overlap per cluster of two or more articles, a
-/// conflict per pair of adjacent clusters.
+/// conflict per pair of adjacent clusters (as `report` asks).
 fn intervals(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
-    measure: &Measure,
+    measure: &Scale<'_>,
     items: &mut [Item],
     findings: &mut Vec<Finding>,
     overlaps: &mut Vec<Finding>,
 ) {
+    let report = measure.report();
     let clusters = interval::sweep(items);
-    for cluster in &clusters {
+    for cluster in clusters.iter().filter(|_| report != Report::Conflicts) {
         let mut claims: Vec<usize> = items[cluster.clone()].iter().map(|item| item.claim).collect();
         claims.sort_unstable();
         let articles = context.article_count(&claims);
@@ -174,8 +371,11 @@ fn intervals(
         }
         let representative = context.representative(&claims);
         let what = match (measure, &context.claims[representative].value) {
-            (Measure::Quantity { tolerance }, value @ Value::Quantity(quantity)) => {
-                format!("{} ({}, {tolerance})", quantity.text, value.reason_text())
+            (Scale::Quantity { tolerance, .. }, Value::Quantity(_)) => {
+                let Some(quantity) = measure.figure(context, representative) else {
+                    continue;
+                };
+                format!("{} ({}, {tolerance})", quantity.text, quantity.reason_text())
             }
             (_, value @ Value::Rank(rank)) => {
                 format!("{} ({})", rank.text, value.reason_text())
@@ -185,6 +385,9 @@ fn intervals(
         let reason = group.agree(articles, &what);
         let key = group.key(context, slice, &claims);
         overlaps.push(overlap(context, key, reason, representative, claims));
+    }
+    if report == Report::Overlaps {
+        return;
     }
     if clusters.len() > 2 {
         disjoint(context, group, slice, measure, items, &clusters, findings);
@@ -211,7 +414,7 @@ fn intervals(
             String::new()
         };
         let (kind, reason) = match measure {
-            Measure::Quantity { tolerance } => (
+            Scale::Quantity { tolerance, .. } => (
                 ConflictKind::Quantity,
                 format!(
                     "{} {} given as {} and {}, which do not overlap {}{involved}",
@@ -222,7 +425,7 @@ fn intervals(
                     tolerance,
                 ),
             ),
-            Measure::Rank => (
+            Scale::Rank => (
                 ConflictKind::Rank,
                 format!(
                     "{} {} ranked {} and {}, which cannot both hold{involved}",
@@ -254,7 +457,7 @@ fn disjoint(
     context: &Context<'_>,
     group: &Group<'_>,
     slice: &Slice,
-    measure: &Measure,
+    measure: &Scale<'_>,
     items: &[Item],
     clusters: &[std::ops::Range<usize>],
     findings: &mut Vec<Finding>,
@@ -300,7 +503,7 @@ fn disjoint(
     }
     let values: Vec<String> = quoted.iter().map(|&index| describe(context, index)).collect();
     let (kind, reason) = match measure {
-        Measure::Quantity { tolerance } => (
+        Scale::Quantity { tolerance, .. } => (
             ConflictKind::Quantity,
             format!(
                 "{} {} given as {} different figures, no two of which overlap {tolerance}: {} ({} claims involved)",
@@ -311,7 +514,7 @@ fn disjoint(
                 claims.len(),
             ),
         ),
-        Measure::Rank => (
+        Scale::Rank => (
             ConflictKind::Rank,
             format!(
                 "{} {} given {} different ranks, no two of which can both hold: {} ({} claims involved)",
@@ -427,18 +630,18 @@ fn statements(context: &Context<'_>, group: &Group<'_>, slice: &Slice, overlaps:
 }
 
 /// What a claim says, for polarity: equal signatures are the same claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Signature<'a> {
     Statement,
     Stance(&'a str),
     Category(&'a str),
     Rank(u32, u32),
     Order(bool, &'a str),
-    Quantity(&'a str, u64, u64),
+    Quantity(Measure<'a>, u64, u64),
     Change(crate::value::Direction),
 }
 
-fn signature(value: &Value) -> Signature<'_> {
+fn signature<'a>(measures: &Measures<'a>, value: &'a Value) -> Signature<'a> {
     match value {
         Value::Statement => Signature::Statement,
         Value::Stance { stance } => Signature::Stance(stance),
@@ -446,7 +649,7 @@ fn signature(value: &Value) -> Signature<'_> {
         Value::Rank(rank) => Signature::Rank(rank.best, rank.worst),
         Value::Order(order) => Signature::Order(order.relation == Relation::Greater, &order.than.id),
         Value::Quantity(quantity) => Signature::Quantity(
-            &quantity.unit,
+            measures.of(quantity),
             quantity.low.unwrap_or(quantity.value).to_bits(),
             quantity.high.unwrap_or(quantity.value).to_bits(),
         ),
@@ -488,12 +691,12 @@ fn polarity(context: &Context<'_>, group: &Group<'_>, slice: &Slice, findings: &
     let mut by_signature: BTreeMap<Signature<'_>, [Vec<usize>; 2]> = BTreeMap::new();
     for index in members.iter().filter(|index| negated(index)) {
         by_signature
-            .entry(signature(&context.claims[*index].value))
+            .entry(signature(&group.measures, &context.claims[*index].value))
             .or_default()[1]
             .push(*index);
     }
     for index in members.iter().filter(|index| !negated(index)) {
-        if let Some(sides) = by_signature.get_mut(&signature(&context.claims[*index].value)) {
+        if let Some(sides) = by_signature.get_mut(&signature(&group.measures, &context.claims[*index].value)) {
             sides[0].push(*index);
         }
     }

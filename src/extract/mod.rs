@@ -85,11 +85,26 @@ fn phrase_end(text: &str, tokens: &[Token], index: usize, phrase: &[&str]) -> Op
         .then_some(index + phrase.len())
 }
 
-/// The longest phrase of `table` matching from token `index` on, with its end.
+/// The longest phrase of `table` matching from token `index` on, with its end (the last of
+/// the longest on a tie). The token's text is sliced once and each phrase's first word
+/// compared by length first: the quantity reader asks this at every token.
 fn longest_phrase<T: Copy>(text: &str, tokens: &[Token], index: usize, table: &[(&[&str], T)]) -> Option<(usize, T)> {
+    let first = tokens.get(index).map(|token| token.text(text));
     table
         .iter()
-        .filter_map(|&(phrase, value)| phrase_end(text, tokens, index, phrase).map(|end| (end, value)))
+        .filter_map(|&(phrase, value)| {
+            let end = match phrase.split_first() {
+                None => index,
+                Some((word, rest)) => {
+                    let first = first?;
+                    if word.len() != first.len() || !word.eq_ignore_ascii_case(first) {
+                        return None;
+                    }
+                    phrase_end(text, tokens, index + 1, rest)?
+                }
+            };
+            Some((end, value))
+        })
         .max_by_key(|&(end, _)| end)
 }
 

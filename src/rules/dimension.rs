@@ -3,7 +3,7 @@
 //! canonical units are the unit model's ([`CANONICAL_UNITS`]); the slot table of
 //! [`super::slots`] names them.
 
-use crate::value::quantity::{CANONICAL_UNITS, Quantity, dimension_of};
+use crate::value::quantity::{CANONICAL_UNITS, Quantity, dimension_of, singular};
 
 /// The dimension a quantity slot may be limited to: one of the unit model's dimensions
 /// ([`CANONICAL_UNITS`]), money, percent, rates, counts, or counts of one noun.
@@ -99,19 +99,6 @@ impl Noun {
     /// names `vehicles`, `person` names `people`.
     pub fn names(&self, counted: &str) -> bool {
         let noun = self.as_str();
-        let singular = |word: &str| -> String {
-            match word {
-                "people" => "person".to_owned(),
-                "children" => "child".to_owned(),
-                "men" => "man".to_owned(),
-                "women" => "woman".to_owned(),
-                _ => word
-                    .strip_suffix("ies")
-                    .map(|stem| format!("{stem}y"))
-                    .or_else(|| word.strip_suffix('s').map(str::to_owned))
-                    .unwrap_or_else(|| word.to_owned()),
-            }
-        };
         counted == noun || singular(counted) == singular(noun)
     }
 }

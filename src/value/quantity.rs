@@ -174,14 +174,18 @@ impl Quantity {
 impl Quantity {
     /// The quantity as a comparator's reason writes it: grouped digits and a spaced bound,
     /// `28,700,000 t`, `≈ 450,000 t`, `≥ 20,000,000 t`, `10–12%` (a range open on one side
-    /// shows its central figure).
+    /// shows its central figure), a count with the noun it counts (`4,000 people`).
     pub fn reason_text(&self) -> String {
         let amount = |value: f64| reason_amount(value, &self.unit);
+        let noun = match (&self.noun, self.unit.as_str()) {
+            (Some(noun), "") => format!(" {noun}"),
+            _ => String::new(),
+        };
         let low = self.low.unwrap_or(self.value);
         let high = self.high.unwrap_or(self.value);
         let (sign, shown) = match self.bound {
             Bound::Range if self.low.is_none() || self.high.is_none() => ("", self.value),
-            Bound::Range => return format!("{}–{}", grouped(low), amount(high)),
+            Bound::Range => return format!("{}–{}{noun}", grouped(low), amount(high)),
             Bound::Exact => ("", self.value),
             Bound::Approximate => ("≈ ", self.value),
             Bound::AtLeast => ("≥ ", low),
@@ -189,7 +193,45 @@ impl Quantity {
             Bound::AtMost => ("≤ ", high),
             Bound::LessThan => ("< ", high),
         };
-        format!("{sign}{}", amount(shown))
+        format!("{sign}{}{noun}", amount(shown))
+    }
+}
+
+/// What a quantity measures, for telling which figures may be compared: its canonical unit and,
+/// for a count, the noun it counts in the singular (`people` and `persons` both count
+/// `person`). Figures of different measures never agree and never conflict.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Measure<'a> {
+    /// The canonical unit (empty for a count).
+    pub unit: &'a str,
+    /// For a count, the singular of the noun it counts; `None` for a bare count and for every
+    /// other dimension.
+    pub noun: Option<Cow<'a, str>>,
+}
+
+impl Quantity {
+    /// What the quantity measures (see [`Measure`]).
+    pub fn measure(&self) -> Measure<'_> {
+        Measure {
+            unit: &self.unit,
+            noun: self.noun.as_deref().filter(|_| self.unit.is_empty()).map(singular),
+        }
+    }
+}
+
+/// The singular of a counted noun as the extractor writes it (lower case): `people` → `person`,
+/// `children` → `child`, `companies` → `company`, `vehicles` → `vehicle`; a word it does not
+/// know as a plural is returned as it is.
+pub fn singular(noun: &str) -> Cow<'_, str> {
+    match noun {
+        "people" => Cow::Borrowed("person"),
+        "children" => Cow::Borrowed("child"),
+        "men" => Cow::Borrowed("man"),
+        "women" => Cow::Borrowed("woman"),
+        _ => match noun.strip_suffix("ies") {
+            Some(stem) => Cow::Owned(format!("{stem}y")),
+            None => Cow::Borrowed(noun.strip_suffix('s').unwrap_or(noun)),
+        },
     }
 }
 
@@ -485,6 +527,26 @@ mod tests {
             let read: BoundDto = serde_json::from_value(written).expect("reads back");
             assert_eq!(Bound::from(read), bound);
         }
+    }
+
+    #[test]
+    fn a_count_measures_the_singular_of_its_noun() {
+        let count = |noun: &str| Quantity {
+            noun: Some(noun.to_owned()),
+            ..quantity(Bound::Exact, 4000.0, None, None, "")
+        };
+        assert_eq!(count("people").measure(), count("persons").measure());
+        assert_eq!(count("companies").measure().noun.as_deref(), Some("company"));
+        assert_eq!(count("children").measure().noun.as_deref(), Some("child"));
+        assert_ne!(count("deaths").measure(), count("injuries").measure());
+        assert_eq!(count("people").reason_text(), "4,000 people");
+        // Only a count has a noun to measure.
+        let tonnes = Quantity {
+            noun: Some("people".to_owned()),
+            ..quantity(Bound::Exact, 4000.0, None, None, "t")
+        };
+        assert_eq!(tonnes.measure().noun, None);
+        assert_eq!(tonnes.reason_text(), "4,000 t");
     }
 
     #[test]

@@ -104,6 +104,13 @@ impl Build {
         });
         self
     }
+    fn alternate(mut self, value: Value) -> Self {
+        let Value::Quantity(quantity) = value else {
+            unreachable!("an alternate is a quantity")
+        };
+        self.0.alternate = Some(quantity);
+        self
+    }
     fn sentence(mut self, sentence: &str, start: usize) -> Self {
         self.0.evidence.sentence = sentence.into();
         self.0.evidence.sentence_span = Span::new(start, start + sentence.len());

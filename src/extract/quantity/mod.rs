@@ -178,7 +178,8 @@ pub fn quantity_in(text: &str, tokens: &[Token], start: usize, vocabulary: &Voca
     let mut index = start;
     let mut bound = Bound::Exact;
     let intro = longest_phrase(text, tokens, index, INTROS);
-    let prefix = match (
+    // A bound phrase is looked for only where no intro is ("between", "from").
+    let prefix = || match (
         vocabulary.bound_before(text, tokens, index),
         longest_phrase(text, tokens, index, PREFIXES),
     ) {
@@ -188,7 +189,7 @@ pub fn quantity_in(text: &str, tokens: &[Token], start: usize, vocabulary: &Voca
     };
     if let Some((end, _)) = intro {
         index = end;
-    } else if let Some((end, prefix)) = prefix {
+    } else if let Some((end, prefix)) = prefix() {
         index = end;
         bound = prefix;
     }
