@@ -216,26 +216,26 @@ fn corpus() -> Vec<Claim> {
             let mut modality = Modality::default();
             if rng.chance(3) {
                 modality.polarity = Polarity::Negated;
-                modality.negation = Some(Cue {
+                modality.negation = Some(Box::new(Cue {
                     text: "not".to_owned(),
                     span: Span::default(),
-                });
+                }));
             }
             if rng.chance(10) {
-                modality.hedge = Some(Cue {
+                modality.hedge = Some(Box::new(Cue {
                     text: "could".to_owned(),
                     span: Span::default(),
-                });
+                }));
             }
             if rng.chance(5) {
                 let cue = Cue {
                     text: "said".to_owned(),
                     span: Span::default(),
                 };
-                modality.attribution = Some(Attribution {
+                modality.attribution = Some(Box::new(Attribution {
                     speaker: "a minister".to_owned(),
                     cue,
-                });
+                }));
             }
             let year = match rng.below(8) {
                 0..4 => None,

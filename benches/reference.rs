@@ -131,13 +131,13 @@ fn claims(count: usize) -> Vec<Claim> {
                 },
                 alternate: None,
                 cell: None,
-                time: Some(Time {
+                time: Some(Box::new(Time {
                     year,
                     date: None,
                     basis: TimeBasis::Stated,
                     text: None,
                     span: None,
-                }),
+                })),
                 antecedent: None,
                 alias_link: None,
                 stand_in: None,

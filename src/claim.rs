@@ -204,22 +204,22 @@ pub struct Claim {
     pub evidence: Evidence,
     /// The same figure restated in parentheses in another unit or currency ("$4.2bn (£3.3bn)"):
     /// an alternate of this claim's value, never a claim of its own.
-    pub alternate: Option<Quantity>,
+    pub alternate: Option<Box<Quantity>>,
     /// The table cell or list item the claim was read from, when it was not a sentence.
-    pub cell: Option<Cell>,
+    pub cell: Option<Box<Cell>>,
     /// When the claim holds: the year its sentence states or, failing that, the article's
     /// publication date. `None` when neither is known.
-    pub time: Option<Time>,
+    pub time: Option<Box<Time>>,
     /// The words the subject was resolved to when the sentence names it by a pronoun or a
     /// description ("it", "the country", "this self-sufficiency").
-    pub antecedent: Option<Antecedent>,
+    pub antecedent: Option<Box<Antecedent>>,
     /// The renaming or apposition that made the subject's name an alias of its entry within the
     /// article ("Calder Group, formerly Calder Mining"), when the subject was read through one
     /// (directly or as an antecedent).
-    pub alias_link: Option<AliasLink>,
+    pub alias_link: Option<Box<AliasLink>>,
     /// The entity the text names when it stands for the subject: a head of state for their
     /// country ("Putin" for Russia), as a lexicon's `stands_for` declares.
-    pub stand_in: Option<Entity>,
+    pub stand_in: Option<Box<Entity>>,
     /// Who the claim comes from: the speaker of its attribution, or its stand-in.
     pub source: Option<String>,
     /// The source and effective year together ("USGS, 2025"): what tells a revision by one
@@ -462,11 +462,11 @@ pub struct Modality {
     /// Asserted or negated.
     pub polarity: Polarity,
     /// The negation cue, when negated.
-    pub negation: Option<Cue>,
+    pub negation: Option<Box<Cue>>,
     /// The hedge cue ("could", "reportedly", "some of"), when hedged.
-    pub hedge: Option<Cue>,
+    pub hedge: Option<Box<Cue>>,
     /// The speaker, when the claim is attributed.
-    pub attribution: Option<Attribution>,
+    pub attribution: Option<Box<Attribution>>,
 }
 
 impl Modality {

@@ -193,7 +193,7 @@ impl Scale<'_> {
         match (self, &claim.value) {
             (Scale::Quantity { restated, .. }, Value::Quantity(quantity)) => {
                 if restated.binary_search(&index).is_ok() {
-                    claim.alternate.as_ref()
+                    claim.alternate.as_deref()
                 } else {
                     Some(quantity)
                 }

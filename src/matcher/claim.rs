@@ -289,13 +289,13 @@ impl<'a> SentenceClaims<'a> {
             && let Some(named) = &stand_in
         {
             // "Putin acknowledged …" is a claim about Russia, attributed to Putin.
-            modality.attribution = Some(Attribution {
+            modality.attribution = Some(Box::new(Attribution {
                 speaker: self.speaker_name(named),
                 cue: Cue {
                     text: named.text.clone(),
                     span: named.span,
                 },
-            });
+            }));
         }
         let time = self.time(bindings, scope_year);
         let source = modality
@@ -327,12 +327,13 @@ impl<'a> SentenceClaims<'a> {
                 sentence_span: Span::new(self.sentence.start, self.sentence.end),
                 whole_sentence: None,
             },
-            alternate,
+            alternate: alternate.map(Box::new),
             cell: None,
-            time,
-            antecedent,
-            alias_link: subject_link.and_then(|link| self.aliases.map(|aliases| self.alias_link(&aliases.links[link]))),
-            stand_in,
+            time: time.map(Box::new),
+            antecedent: antecedent.map(Box::new),
+            alias_link: subject_link
+                .and_then(|link| self.aliases.map(|aliases| Box::new(self.alias_link(&aliases.links[link])))),
+            stand_in: stand_in.map(Box::new),
             source,
             edition,
         })

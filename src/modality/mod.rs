@@ -286,11 +286,12 @@ pub fn detect(cues: &Cues, sentence: &Sentence<'_>, matched: Range<usize>) -> Mo
         find_cue(&cues.negation, text, tokens, clause_start..matched.end, is_negation_at).filter(|cue| governed(cue))
     {
         modality.polarity = Polarity::Negated;
-        modality.negation = Some(cue);
+        modality.negation = Some(Box::new(cue));
     }
     modality.hedge = find_cue(&cues.hedge, text, tokens, clause_start..matched.end, is_hedge_at)
         .filter(|cue| governed(cue))
-        .or_else(|| hedge_after(cues, text, tokens, matched.end));
+        .or_else(|| hedge_after(cues, text, tokens, matched.end))
+        .map(Box::new);
     let attributions = sentence.attributions.get_or_init(|| find_attributions(cues, sentence));
     modality.attribution = attributions
         .iter()
@@ -313,7 +314,7 @@ pub fn detect(cues: &Cues, sentence: &Sentence<'_>, matched: Range<usize>) -> Mo
                 cue.start.saturating_sub(matched.end)
             }
         })
-        .map(|(_, attribution)| attribution.clone());
+        .map(|(_, attribution)| Box::new(attribution.clone()));
     modality
 }
 

@@ -208,17 +208,17 @@ fn rank(source: &Source, sentence: &str, words: &str, best: u32, worst: u32) -> 
 
 fn attributed(source: &Source, sentence: &str, speaker: &str, cue: &str) -> Modality {
     Modality {
-        attribution: Some(Attribution {
+        attribution: Some(Box::new(Attribution {
             speaker: speaker.to_owned(),
             cue: source.cue(sentence, cue),
-        }),
+        })),
         ..Modality::default()
     }
 }
 
 fn hedged(source: &Source, sentence: &str, cue: &str) -> Modality {
     Modality {
-        hedge: Some(source.cue(sentence, cue)),
+        hedge: Some(Box::new(source.cue(sentence, cue))),
         ..Modality::default()
     }
 }

@@ -165,10 +165,10 @@ mod tests {
         let claim_schema = &schema["$defs"]["claim"];
         let mut claim = fixture::report().claims[0].clone();
         claim.modality.polarity = Polarity::Negated;
-        claim.modality.negation = Some(Cue {
+        claim.modality.negation = Some(Box::new(Cue {
             text: "not".to_owned(),
             span: Span::new(0, 3),
-        });
+        }));
         for value in [
             Value::Stance {
                 stance: "dependent".to_owned(),

@@ -279,8 +279,8 @@ impl<'a> ModalityDto<'a> {
         ModalityDto {
             label: modality.label(),
             polarity: modality.polarity.into(),
-            negation: modality.negation.as_ref().map(CueDto::new),
-            hedge: modality.hedge.as_ref().map(CueDto::new),
+            negation: modality.negation.as_deref().map(CueDto::new),
+            hedge: modality.hedge.as_deref().map(CueDto::new),
             attribution: modality.attribution.as_ref().map(|attribution| AttributionDto {
                 speaker: Cow::Borrowed(&attribution.speaker),
                 cue: CueDto::new(&attribution.cue),
@@ -291,11 +291,13 @@ impl<'a> ModalityDto<'a> {
     fn into_modality(self) -> Modality {
         Modality {
             polarity: self.polarity.into(),
-            negation: self.negation.map(CueDto::into_cue),
-            hedge: self.hedge.map(CueDto::into_cue),
-            attribution: self.attribution.map(|attribution| Attribution {
-                speaker: attribution.speaker.into_owned(),
-                cue: attribution.cue.into_cue(),
+            negation: self.negation.map(|cue| Box::new(cue.into_cue())),
+            hedge: self.hedge.map(|cue| Box::new(cue.into_cue())),
+            attribution: self.attribution.map(|attribution| {
+                Box::new(Attribution {
+                    speaker: attribution.speaker.into_owned(),
+                    cue: attribution.cue.into_cue(),
+                })
             }),
         }
     }
@@ -498,9 +500,9 @@ impl<'a> ClaimDto<'a> {
             value: ValueDto::new(&claim.value),
             modality: ModalityDto::new(&claim.modality),
             evidence: EvidenceDto::new(evidence),
-            alternate: claim.alternate.as_ref().map(QuantityDto::new),
-            cell: claim.cell.as_ref().map(CellDto::new),
-            time: claim.time.as_ref().map(TimeDto::new),
+            alternate: claim.alternate.as_deref().map(QuantityDto::new),
+            cell: claim.cell.as_deref().map(CellDto::new),
+            time: claim.time.as_deref().map(TimeDto::new),
             antecedent: claim.antecedent.as_ref().map(|antecedent| AntecedentDto {
                 text: Cow::Borrowed(&antecedent.text),
                 span: antecedent.span.into(),
@@ -513,7 +515,7 @@ impl<'a> ClaimDto<'a> {
                 line: link.line,
                 column: link.column,
             }),
-            stand_in: claim.stand_in.as_ref().map(EntityDto::new),
+            stand_in: claim.stand_in.as_deref().map(EntityDto::new),
             source: claim.source.as_deref().map(Cow::Borrowed),
             edition: claim.edition.as_deref().map(Cow::Borrowed),
         }
@@ -540,22 +542,26 @@ impl<'a> ClaimDto<'a> {
             value: self.value.into_value(),
             modality: self.modality.into_modality(),
             evidence: evidence.into_evidence(),
-            alternate: self.alternate.map(QuantityDto::into_quantity),
-            cell: self.cell.map(CellDto::into_cell),
-            time: self.time.map(TimeDto::into_time),
-            antecedent: self.antecedent.map(|antecedent| Antecedent {
-                text: antecedent.text.into_owned(),
-                span: antecedent.span.into(),
-                line: antecedent.line,
-                column: antecedent.column,
+            alternate: self.alternate.map(|quantity| Box::new(quantity.into_quantity())),
+            cell: self.cell.map(|cell| Box::new(cell.into_cell())),
+            time: self.time.map(|time| Box::new(time.into_time())),
+            antecedent: self.antecedent.map(|antecedent| {
+                Box::new(Antecedent {
+                    text: antecedent.text.into_owned(),
+                    span: antecedent.span.into(),
+                    line: antecedent.line,
+                    column: antecedent.column,
+                })
             }),
-            alias_link: self.alias_link.map(|link| AliasLink {
-                text: link.text.into_owned(),
-                span: link.span.into(),
-                line: link.line,
-                column: link.column,
+            alias_link: self.alias_link.map(|link| {
+                Box::new(AliasLink {
+                    text: link.text.into_owned(),
+                    span: link.span.into(),
+                    line: link.line,
+                    column: link.column,
+                })
             }),
-            stand_in: self.stand_in.map(EntityDto::into_entity),
+            stand_in: self.stand_in.map(|entity| Box::new(entity.into_entity())),
             source: self.source.map(Cow::into_owned),
             edition: self.edition.map(Cow::into_owned),
         }
@@ -772,10 +778,10 @@ mod tests {
         let mut claims: Vec<Claim> = report.claims.to_vec();
         let mut claim = report.claims[0].clone();
         claim.modality.polarity = Polarity::Negated;
-        claim.modality.negation = Some(Cue {
+        claim.modality.negation = Some(Box::new(Cue {
             text: "not".to_owned(),
             span: Span::new(0, 3),
-        });
+        }));
         claim.scope.region = Some("europe".to_owned());
         claim.subject = None;
         for value in [

@@ -80,17 +80,17 @@ impl Build {
     }
     fn negated(mut self) -> Self {
         self.0.modality.polarity = Polarity::Negated;
-        self.0.modality.negation = Some(Cue {
+        self.0.modality.negation = Some(Box::new(Cue {
             text: "not".to_owned(),
             span: Span::default(),
-        });
+        }));
         self
     }
     fn hedged(mut self, cue: &str) -> Self {
-        self.0.modality.hedge = Some(Cue {
+        self.0.modality.hedge = Some(Box::new(Cue {
             text: cue.to_owned(),
             span: Span::default(),
-        });
+        }));
         self
     }
     fn attributed(mut self, speaker: &str) -> Self {
@@ -98,17 +98,17 @@ impl Build {
             text: "said".to_owned(),
             span: Span::default(),
         };
-        self.0.modality.attribution = Some(Attribution {
+        self.0.modality.attribution = Some(Box::new(Attribution {
             speaker: speaker.to_owned(),
             cue,
-        });
+        }));
         self
     }
     fn alternate(mut self, value: Value) -> Self {
         let Value::Quantity(quantity) = value else {
             unreachable!("an alternate is a quantity")
         };
-        self.0.alternate = Some(quantity);
+        self.0.alternate = Some(Box::new(quantity));
         self
     }
     fn sentence(mut self, sentence: &str, start: usize) -> Self {

@@ -280,7 +280,10 @@ impl Reader<'_> {
                         let value = Value::Quantity(quantity);
                         let row_span = row.span.clone();
                         let claim = self.claim(rule, subject, &object, *year, value, span, row_span, location);
-                        claims.push(Claim { alternate, ..claim });
+                        claims.push(Claim {
+                            alternate: alternate.map(Box::new),
+                            ..claim
+                        });
                     }
                 }
             }
@@ -396,8 +399,8 @@ impl Reader<'_> {
                 whole_sentence: None,
             },
             alternate: None,
-            cell: Some(cell),
-            time: claim_time(year, self.article),
+            cell: Some(Box::new(cell)),
+            time: claim_time(year, self.article).map(Box::new),
             antecedent: None,
             alias_link: None,
             stand_in: None,
@@ -581,7 +584,7 @@ impl Reader<'_> {
                     .attribution
                     .as_ref()
                     .map(|attribution| attribution.speaker.clone());
-                claim.edition = crate::claim::edition(claim.source.as_deref(), claim.time.as_ref());
+                claim.edition = crate::claim::edition(claim.source.as_deref(), claim.time.as_deref());
                 claims.push(claim);
             }
         }
