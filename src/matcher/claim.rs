@@ -331,8 +331,10 @@ impl<'a> SentenceClaims<'a> {
             cell: None,
             time: time.map(Box::new),
             antecedent: antecedent.map(Box::new),
-            alias_link: subject_link
-                .and_then(|link| self.aliases.map(|aliases| Box::new(self.alias_link(&aliases.links[link])))),
+            alias_link: subject_link.and_then(|link| {
+                self.aliases
+                    .map(|aliases| Box::new(self.alias_link(&aliases.links[link])))
+            }),
             stand_in: stand_in.map(Box::new),
             source,
             edition,
