@@ -262,6 +262,11 @@ struct Context<'a> {
     former: Vec<bool>,
     /// Whether each claim's "at most" figure is stated as a maximum reached ("up to X").
     maximum: Vec<bool>,
+    /// The year each claim holds for ([`edition`]'s time), read once: the checks ask for it
+    /// per claim per slice, and a dense array beats a walk into each claim.
+    times: Vec<Option<i32>>,
+    /// Whether each claim is asserted (see [`Context::is_asserted`]), read once likewise.
+    asserted: Vec<bool>,
 }
 
 /// An entity id as its position in [`Context::entities`]: compared, hashed and stored as a
@@ -378,7 +383,7 @@ impl<'a> Context<'a> {
             || rayon::join(|| group_by(claims, value_key), || group_by(claims, cross_key)),
             || entity_symbols(claims),
         );
-        let (former, maximum) = claims
+        let (former, maximum): (Vec<bool>, Vec<bool>) = claims
             .par_iter()
             .map(|claim| match &claim.value {
                 crate::claim::Value::Quantity(quantity) => (
@@ -386,6 +391,18 @@ impl<'a> Context<'a> {
                     interval::stated_maximum(claim, quantity),
                 ),
                 _ => (false, false),
+            })
+            .unzip();
+        let (times, asserted) = claims
+            .par_iter()
+            .zip(&former)
+            .map(|(claim, &former)| {
+                (
+                    edition::edition(claim).time,
+                    claim.modality.polarity == crate::claim::Polarity::Asserted
+                        && !former
+                        && !is_disjunctive(&claim.value),
+                )
             })
             .unzip();
         let cross_index = cross_groups
@@ -405,12 +422,14 @@ impl<'a> Context<'a> {
             thans,
             former,
             maximum,
+            times,
+            asserted,
         }
     }
 
     /// The time `claim` holds for, if known (see [`edition`]).
     fn time(&self, claim: usize) -> Option<i32> {
-        edition::edition(&self.claims[claim]).time
+        self.times[claim]
     }
 
     /// The source `claim` is attributed to, if any (see [`edition`]).
@@ -680,10 +699,7 @@ impl<'a> Context<'a> {
 
     /// Whether the claim is asserted (negated claims only take part in polarity checks).
     fn is_asserted(&self, claim: usize) -> bool {
-        let claim_value = &self.claims[claim];
-        claim_value.modality.polarity == crate::claim::Polarity::Asserted
-            && !self.former[claim]
-            && !is_disjunctive(&claim_value.value)
+        self.asserted[claim]
     }
 
     /// The first firm claim of `claims`, else the first one.
