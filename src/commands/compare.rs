@@ -29,7 +29,10 @@ pub(crate) fn run(args: &CompareArgs, context: &mut Context) -> u8 {
     let mut claims: Vec<Claim> = Vec::new();
     for file in &files {
         if is_parquet(file) {
-            match crate::shard::parquet::read(file) {
+            let read = std::fs::File::open(file)
+                .map_err(|error| format!("cannot read: {error}"))
+                .and_then(|opened| crate::shard::parquet::read(opened).map_err(|error| error.to_string()));
+            match read {
                 Ok(read) => claims.extend(read),
                 Err(error) => context.error(&format!("{}: {error}", file.display())),
             }

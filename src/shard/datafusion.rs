@@ -104,7 +104,9 @@ fn id_lists(batches: &[RecordBatch]) -> datafusion::error::Result<Vec<Vec<String
     let mut lists = Vec::new();
     for batch in batches {
         let Some(column) = batch.column_by_name("ids") else {
-            return Err(datafusion::error::DataFusionError::Internal("the query has no `ids`".into()));
+            return Err(datafusion::error::DataFusionError::Internal(
+                "the query has no `ids`".into(),
+            ));
         };
         let column = column.as_list::<i32>();
         for row in 0..column.len() {

@@ -13,17 +13,19 @@
 //! Output is deterministic: rows in the order the claims are handed over (path order), one
 //! shard per chunk of files, named `claims-00000.parquet`, `claims-00001.parquet`, …, and the
 //! same claims always give the same bytes (no timestamps; the writer's version string only).
-//! [`ShardDir`] writes the shards into a temporary directory beside the target and puts it in
-//! place only when every shard is written, so a failed run never replaces an earlier output.
+//! The command writes the shards through [`crate::output::Directory`]: into a temporary
+//! directory beside the target, put in place only when every shard is written, so a failed run
+//! never replaces an earlier output. Files are opened by the caller (the module reads and
+//! writes what it is handed).
 
-use std::fs::File;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int32Type, Int64Type};
-use arrow_array::{Array, ArrayRef, Float64Array, Int32Array, Int64Array, ListArray, RecordBatch, StringArray, StructArray};
+use arrow_array::{
+    Array, ArrayRef, Float64Array, Int32Array, Int64Array, ListArray, RecordBatch, StringArray, StructArray,
+};
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
 use parquet::arrow::ArrowWriter;
@@ -103,7 +105,12 @@ fn cue(name: &str, nullable: bool) -> Field {
 fn located(name: &str) -> Field {
     structure(
         name,
-        vec![utf8("text", false), span("span", false), int64("line", false), int64("column", false)],
+        vec![
+            utf8("text", false),
+            span("span", false),
+            int64("line", false),
+            int64("column", false),
+        ],
         true,
     )
 }
@@ -122,11 +129,7 @@ fn value() -> Field {
                     utf8("text", false),
                     span("span", false),
                     utf8("within", true),
-                    field(
-                        "alternatives",
-                        DataType::List(Arc::new(utf8("item", false))),
-                        true,
-                    ),
+                    field("alternatives", DataType::List(Arc::new(utf8("item", false))), true),
                 ],
                 true,
             ),
@@ -179,11 +182,7 @@ pub fn schema() -> SchemaRef {
                     utf8("polarity", false),
                     cue("negation", true),
                     cue("hedge", true),
-                    structure(
-                        "attribution",
-                        vec![utf8("speaker", false), cue("cue", false)],
-                        true,
-                    ),
+                    structure("attribution", vec![utf8("speaker", false), cue("cue", false)], true),
                 ],
                 false,
             ),
@@ -231,7 +230,9 @@ pub fn schema() -> SchemaRef {
             utf8("source", true),
             utf8("edition", true),
         ];
-        let metadata = [(SCHEMA_KEY.to_owned(), SCHEMA_VERSION.to_owned())].into_iter().collect();
+        let metadata = [(SCHEMA_KEY.to_owned(), SCHEMA_VERSION.to_owned())]
+            .into_iter()
+            .collect();
         Arc::new(Schema::new_with_metadata(fields, metadata))
     });
     Arc::clone(&SCHEMA)
@@ -370,7 +371,11 @@ fn to_column(field: &Field, values: &[Option<&Value>], path: &str) -> Result<Arr
         DataType::Utf8 => {
             let texts = values
                 .iter()
-                .map(|value| value.map(|value| value.as_str().ok_or_else(|| wrong("a string"))).transpose())
+                .map(|value| {
+                    value
+                        .map(|value| value.as_str().ok_or_else(|| wrong("a string")))
+                        .transpose()
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             Arc::new(StringArray::from(texts))
         }
@@ -404,7 +409,11 @@ fn to_column(field: &Field, values: &[Option<&Value>], path: &str) -> Result<Arr
         DataType::Float64 => {
             let numbers = values
                 .iter()
-                .map(|value| value.map(|value| value.as_f64().ok_or_else(|| wrong("a number"))).transpose())
+                .map(|value| {
+                    value
+                        .map(|value| value.as_f64().ok_or_else(|| wrong("a number")))
+                        .transpose()
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             Arc::new(Float64Array::from(numbers))
         }
@@ -417,11 +426,19 @@ fn to_column(field: &Field, values: &[Option<&Value>], path: &str) -> Result<Arr
             }
             let columns = fields
                 .iter()
-                .map(|child| to_column(child, &children(values, child.name()), &format!("{path}.{}", child.name())))
+                .map(|child| {
+                    to_column(
+                        child,
+                        &children(values, child.name()),
+                        &format!("{path}.{}", child.name()),
+                    )
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             let nulls = NullBuffer::from(values.iter().map(Option::is_some).collect::<Vec<bool>>());
             let nulls = (nulls.null_count() > 0).then_some(nulls);
-            Arc::new(StructArray::try_new(fields.clone(), columns, nulls).map_err(|error| format!("`{path}`: {error}"))?)
+            Arc::new(
+                StructArray::try_new(fields.clone(), columns, nulls).map_err(|error| format!("`{path}`: {error}"))?,
+            )
         }
         DataType::List(item) => {
             let mut lengths = Vec::with_capacity(values.len());
@@ -510,7 +527,9 @@ fn from_column(array: &dyn Array) -> Result<Vec<Option<Value>>, String> {
             for row in 0..length {
                 values.push(if valid(row) {
                     let items = from_column(array.value(row).as_ref())?;
-                    Some(Value::Array(items.into_iter().map(|item| item.unwrap_or(Value::Null)).collect()))
+                    Some(Value::Array(
+                        items.into_iter().map(|item| item.unwrap_or(Value::Null)).collect(),
+                    ))
                 } else {
                     None
                 });
@@ -527,7 +546,8 @@ pub fn batch(claims: &[Claim], first: usize) -> Result<RecordBatch, ShardError> 
         .par_iter()
         .enumerate()
         .map(|(index, claim)| {
-            let wire = crate::report::claim_to_json(claim).map_err(|error| ShardError::at(first + index, error.to_string()))?;
+            let wire = crate::report::claim_to_json(claim)
+                .map_err(|error| ShardError::at(first + index, error.to_string()))?;
             to_row(wire)
                 .map(Value::Object)
                 .map_err(|message| ShardError::at(first + index, format!("claim {}: {message}", claim.id)))
@@ -604,9 +624,8 @@ pub fn write(out: impl Write + Send, claims: &[Claim]) -> Result<(), ShardError>
     Ok(())
 }
 
-/// Reads the claims of the Parquet shard at `path`, in row order.
-pub fn read(path: &Path) -> Result<Vec<Claim>, ShardError> {
-    let file = File::open(path).map_err(|error| ShardError::new(format!("cannot read: {error}")))?;
+/// Reads the claims of a Parquet shard (an open file), in row order.
+pub fn read(file: impl parquet::file::reader::ChunkReader + 'static) -> Result<Vec<Claim>, ShardError> {
     let builder = ParquetRecordBatchReaderBuilder::try_new(file)
         .map_err(|error| ShardError::new(format!("not a Parquet file ({error})")))?;
     let version = builder
@@ -652,111 +671,10 @@ pub fn shard_name(number: usize) -> String {
 }
 
 /// Whether `name` is a shard's file name (`claims-NNNNN.parquet`).
-fn is_shard_name(name: &str) -> bool {
+pub fn is_shard_name(name: &str) -> bool {
     name.strip_prefix("claims-")
         .and_then(|rest| rest.strip_suffix(".parquet"))
         .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit()))
-}
-
-/// A directory of shards being written: a temporary directory beside the target, put in its
-/// place by [`ShardDir::commit`] (dropped without a commit, it is removed and the target kept).
-pub struct ShardDir {
-    target: PathBuf,
-    temporary: tempfile::TempDir,
-    next: usize,
-}
-
-impl ShardDir {
-    /// Starts writing the shards of `target`: a new directory, or one that holds shards only
-    /// (an earlier run's), which a successful run replaces whole.
-    pub fn create(target: &Path) -> Result<ShardDir, ShardError> {
-        let shown = target.display();
-        if let Ok(metadata) = std::fs::symlink_metadata(target) {
-            if !metadata.is_dir() {
-                return Err(ShardError::new(format!(
-                    "{shown}: exists and is not a directory; `--format parquet` writes a directory of shards"
-                )));
-            }
-            let entries = std::fs::read_dir(target).map_err(|error| ShardError::new(format!("{shown}: cannot read: {error}")))?;
-            for entry in entries {
-                let entry = entry.map_err(|error| ShardError::new(format!("{shown}: cannot read: {error}")))?;
-                let name = entry.file_name();
-                if !name.to_str().is_some_and(is_shard_name) {
-                    return Err(ShardError::new(format!(
-                        "{shown}: holds {}, which is not a claim shard; name a new directory, or one `extract --format parquet` wrote",
-                        entry.path().display()
-                    )));
-                }
-            }
-        }
-        let parent = match target.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let temporary = tempfile::Builder::new()
-            .prefix(".crosscheck-shards-")
-            .tempdir_in(parent)
-            .map_err(|error| ShardError::new(format!("{shown}: cannot create a directory beside it: {error}")))?;
-        Ok(ShardDir {
-            target: target.to_owned(),
-            temporary,
-            next: 0,
-        })
-    }
-
-    /// Whether no shard has been written yet.
-    pub fn is_empty(&self) -> bool {
-        self.next == 0
-    }
-
-    /// Writes `claims` as the next shard.
-    pub fn write(&mut self, claims: &[Claim]) -> Result<(), ShardError> {
-        let name = shard_name(self.next);
-        let path = self.temporary.path().join(&name);
-        let file = File::create(&path).map_err(|error| ShardError::new(format!("{name}: cannot create: {error}")))?;
-        let mut out = std::io::BufWriter::new(file);
-        write(&mut out, claims).map_err(|error| ShardError {
-            row: error.row,
-            message: format!("{name}: {}", error.message),
-        })?;
-        out.flush()
-            .map_err(|error| ShardError::new(format!("{name}: cannot write: {error}")))?;
-        self.next += 1;
-        Ok(())
-    }
-
-    /// Puts the shards in place of the target (an earlier run's shards are removed) and
-    /// returns how many were written.
-    pub fn commit(self) -> Result<usize, ShardError> {
-        let shown = self.target.display();
-        let failed = |error: std::io::Error| ShardError::new(format!("{shown}: cannot put the shards in place: {error}"));
-        let written = self.temporary.keep();
-        // A directory from the umask's mode, not the temporary one's 0700.
-        if let Ok(metadata) = std::fs::metadata(written.parent().unwrap_or(Path::new("."))) {
-            let _ = std::fs::set_permissions(&written, metadata.permissions());
-        }
-        let previous = if self.target.exists() {
-            let aside = written.with_extension("old");
-            std::fs::rename(&self.target, &aside).map_err(|error| {
-                let _ = std::fs::remove_dir_all(&written);
-                failed(error)
-            })?;
-            Some(aside)
-        } else {
-            None
-        };
-        if let Err(error) = std::fs::rename(&written, &self.target) {
-            if let Some(aside) = &previous {
-                let _ = std::fs::rename(aside, &self.target);
-            }
-            let _ = std::fs::remove_dir_all(&written);
-            return Err(failed(error));
-        }
-        if let Some(aside) = previous {
-            let _ = std::fs::remove_dir_all(aside);
-        }
-        Ok(self.next)
-    }
 }
 
 #[cfg(test)]
