@@ -26,7 +26,11 @@ fn median(mut times: Vec<Duration>) -> Duration {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(path) = args.iter().find(|arg| arg.ends_with(".jsonl")) else {
+    let Some(path) = args.iter().find(|arg| {
+        std::path::Path::new(arg)
+            .extension()
+            .is_some_and(|extension| extension == "jsonl")
+    }) else {
         eprintln!("usage: cargo bench --bench shards -- CLAIMS.jsonl [--repeats N] [--shards DIR]");
         return;
     };

@@ -244,7 +244,7 @@ pub enum Engine {
     /// In this process, by hash of the key.
     #[default]
     Inprocess,
-    /// DataFusion SQL over the Parquet shards, each group then handed to the comparator (a
+    /// `DataFusion` SQL over the Parquet shards, each group then handed to the comparator (a
     /// build with the `datafusion` feature; see docs/scale-out.md).
     Datafusion,
 }

@@ -92,7 +92,7 @@ fn is_parquet(file: &Path) -> bool {
     file.extension().is_some_and(|extension| extension == "parquet")
 }
 
-/// `--engine datafusion`: the groups formed by DataFusion SQL over the Parquet shards, each
+/// `--engine datafusion`: the groups formed by `DataFusion` SQL over the Parquet shards, each
 /// compared apart (`shard::groups`).
 #[cfg(feature = "datafusion")]
 fn grouped(files: &[PathBuf], claims: &[Claim], setup: &Setup) -> Result<Vec<crate::finding::Finding>, String> {
@@ -107,7 +107,7 @@ fn grouped(files: &[PathBuf], claims: &[Claim], setup: &Setup) -> Result<Vec<cra
     Ok(crate::shard::groups::compare_groups(claims, &groups, &policy))
 }
 
-/// `--engine datafusion` in a build without DataFusion.
+/// `--engine datafusion` in a build without `DataFusion`.
 #[cfg(not(feature = "datafusion"))]
 fn grouped(_: &[PathBuf], _: &[Claim], _: &Setup) -> Result<Vec<crate::finding::Finding>, String> {
     Err("this crosscheck was built without DataFusion: build it with `cargo build --features datafusion`, or leave out `--engine datafusion`".into())

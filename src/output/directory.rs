@@ -117,7 +117,11 @@ mod tests {
         let target = base.path().join("out");
         std::fs::create_dir(&target).expect("the target");
         std::fs::write(target.join("a.part"), "old").expect("an earlier file");
-        let part = |name: &str| name.ends_with(".part");
+        let part = |name: &str| {
+            std::path::Path::new(name)
+                .extension()
+                .is_some_and(|extension| extension == "part")
+        };
         {
             let directory = Directory::create(&target, part).expect("started");
             std::fs::write(directory.temporary.path().join("b.part"), "new").expect("a file");

@@ -1,4 +1,4 @@
-//! `compare --engine datafusion`: the comparison's groups formed by DataFusion SQL over the
+//! `compare --engine datafusion`: the comparison's groups formed by `DataFusion` SQL over the
 //! Parquet shards (feature `datafusion`).
 //!
 //! The shards are registered as the table `claims`, and the policy's kind and object classes
@@ -8,7 +8,7 @@
 //! [`SENTENCES`] (when the policy checks shared wording) groups claims by sentence the same
 //! way. The claims of each group, joined where a sentence links two groups, are then handed to
 //! the comparator apart ([`super::groups::compare_groups`]). The same SQL runs unchanged in
-//! DuckDB, and in Spark or Ballista with their own table registration (docs/scale-out.md).
+//! `DuckDB`, and in Spark or Ballista with their own table registration (docs/scale-out.md).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -40,7 +40,7 @@ pub const GROUPS: &str = "SELECT region, kind_class, object_class, array_agg(DIS
 pub const SENTENCES: &str = "SELECT array_agg(DISTINCT id) AS ids \
     FROM keyed GROUP BY sentence HAVING count(DISTINCT id) >= 2";
 
-/// The groups of `claims` (indices, each ascending) that DataFusion forms over the shards
+/// The groups of `claims` (indices, each ascending) that `DataFusion` forms over the shards
 /// `files` (which hold those claims) under `policy`.
 pub fn groups(files: &[PathBuf], claims: &[Claim], policy: &Policy) -> Result<Vec<Vec<usize>>, String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -9,7 +9,7 @@
 //! [`crate::claim::Claim`] in memory is no concern of this module. [`groups`] says which
 //! claims the comparator must see together (the partition a query engine computes), and
 //! compares each group apart; [`datafusion`] (feature `datafusion`) forms those groups with
-//! DataFusion SQL over the shards.
+//! `DataFusion` SQL over the shards.
 
 #[cfg(feature = "datafusion")]
 pub mod datafusion;

@@ -1,5 +1,5 @@
 //! Claims as Parquet shards: `extract --format parquet -o DIR` and `compare DIR`, the shards
-//! read back by pyarrow and DuckDB, and `compare --engine datafusion`.
+//! read back by pyarrow and `DuckDB`, and `compare --engine datafusion`.
 
 use std::fs;
 use std::path::Path;
