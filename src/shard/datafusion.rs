@@ -7,8 +7,9 @@
 //! class); [`GROUPS`] groups by it and keeps the candidates, keys with two claims or more;
 //! [`SENTENCES`] (when the policy checks shared wording) groups claims by sentence the same
 //! way. The claims of each group, joined where a sentence links two groups, are then handed to
-//! the comparator apart ([`super::groups::compare_groups`]). The same SQL runs unchanged in
-//! `DuckDB`, and in Spark or Ballista with their own table registration (docs/scale-out.md).
+//! the comparator apart ([`super::groups::compare_groups`]). The same SQL runs in `DuckDB`
+//! (which spells the struct field `c.evidence['sentence']`), and in Spark or Ballista with
+//! their own table registration (docs/scale-out.md).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -25,7 +26,7 @@ use crate::claim::Claim;
 use crate::finding::Policy;
 
 /// Each claim's group key: its region, kind class and object class.
-pub const KEYED: &str = "SELECT c.id, c.evidence['sentence'] AS sentence, c.region, \
+pub const KEYED: &str = "SELECT c.id, get_field(c.evidence, 'sentence') AS sentence, c.region, \
     coalesce(k.class, c.kind) AS kind_class, coalesce(o.class, c.object) AS object_class \
     FROM claims c \
     LEFT JOIN kind_classes k ON c.kind = k.name \
