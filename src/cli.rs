@@ -204,8 +204,49 @@ pub struct ExtractArgs {
     #[command(flatten)]
     pub rules: RulesArgs,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = ClaimFormat::Text)]
-    pub format: ClaimFormat,
+    #[arg(long, short, value_enum, default_value_t = ExtractFormat::Text)]
+    pub format: ExtractFormat,
+    /// With `--format parquet`: the files whose claims go into one shard.
+    #[arg(long, value_name = "N", default_value_t = crate::shard::parquet::DEFAULT_SHARD_FILES, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub shard_files: usize,
+}
+
+/// Output format of `crosscheck extract`: a claim format, or Parquet shards.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One compact block per claim: location, rule, subject, value, modality, then the quote.
+    #[default]
+    Text,
+    /// One pretty-printed JSON document: `{"version": 1, "articles": [...], "claims": [...]}`.
+    Json,
+    /// One claim per line, as compact JSON.
+    Jsonl,
+    /// Parquet shards in the directory `-o` names (`claims-00000.parquet`, …; schema
+    /// `claims/1`, see docs/claims-parquet.md), one per `--shard-files` files.
+    Parquet,
+}
+
+impl ExtractFormat {
+    /// The claim format it writes, `None` for Parquet shards.
+    pub fn claim_format(self) -> Option<ClaimFormat> {
+        match self {
+            ExtractFormat::Text => Some(ClaimFormat::Text),
+            ExtractFormat::Json => Some(ClaimFormat::Json),
+            ExtractFormat::Jsonl => Some(ClaimFormat::Jsonl),
+            ExtractFormat::Parquet => None,
+        }
+    }
+}
+
+/// Where `compare` groups the claims.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Engine {
+    /// In this process, by hash of the key.
+    #[default]
+    Inprocess,
+    /// `DataFusion` SQL over the Parquet shards, each group then handed to the comparator (a
+    /// build with the `datafusion` feature; see docs/scale-out.md).
+    Datafusion,
 }
 
 /// The lowest severity that makes `report` exit 1.
@@ -236,10 +277,14 @@ pub struct ReportArgs {
 /// `crosscheck compare`: the report over claims extracted earlier.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Claim files written by `extract` (`--format jsonl` or `--format json`) or JSON reports;
-    /// a directory is read for its `.jsonl` and `.json` files, by name.
+    /// Claim files written by `extract` (`--format jsonl`, `--format json`, Parquet shards of
+    /// `--format parquet`) or JSON reports; a directory is read for its `.jsonl`, `.json` and
+    /// `.parquet` files, by name.
     #[arg(value_name = "CLAIMS", required = true)]
     pub paths: Vec<PathBuf>,
+    /// Where the claims are grouped for comparison; `datafusion` reads Parquet shards only.
+    #[arg(long, value_enum, default_value_t = Engine::Inprocess)]
+    pub engine: Engine,
     /// Write the report to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -21,6 +21,7 @@ pub mod reference;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod shard;
 pub mod stats;
 pub mod text;
 pub mod value;

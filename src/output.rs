@@ -14,6 +14,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, Once};
 
+mod directory;
+pub use directory::Directory;
+
 /// Exit status after a signal ended the run (128 + SIGINT, as shells report Ctrl-C).
 const INTERRUPTED: i32 = 130;
 
@@ -171,7 +174,12 @@ fn temporaries() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
 /// The signal handler: remove every temporary file, then end the process.
 fn remove_temporaries_and_exit() {
     for path in temporaries().iter() {
-        let _ = std::fs::remove_file(path);
+        // A directory of shards being written (`Directory`), else a file.
+        let _ = if path.is_dir() {
+            std::fs::remove_dir_all(path)
+        } else {
+            std::fs::remove_file(path)
+        };
     }
     std::process::exit(INTERRUPTED);
 }

@@ -15,7 +15,7 @@ use std::time::Instant;
 use super::report::{Output, Setup};
 use super::{Context, Processed, exit};
 use crate::claim::Claim;
-use crate::cli::CompareArgs;
+use crate::cli::{CompareArgs, Engine};
 use crate::report::ArticleInfo;
 
 /// Reads the claim files, compares and renders; exits as `report` does.
@@ -28,6 +28,16 @@ pub(crate) fn run(args: &CompareArgs, context: &mut Context) -> u8 {
     let mut articles: Vec<ArticleInfo> = Vec::new();
     let mut claims: Vec<Claim> = Vec::new();
     for file in &files {
+        if is_parquet(file) {
+            let read = std::fs::File::open(file)
+                .map_err(|error| format!("cannot read: {error}"))
+                .and_then(|opened| crate::shard::parquet::read(opened).map_err(|error| error.to_string()));
+            match read {
+                Ok(read) => claims.extend(read),
+                Err(error) => context.error(&format!("{}: {error}", file.display())),
+            }
+            continue;
+        }
         let bytes = match std::fs::read(file) {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -51,6 +61,16 @@ pub(crate) fn run(args: &CompareArgs, context: &mut Context) -> u8 {
     }
     let claims = in_report_order(claims, &setup, context);
     let articles = articles_of(articles, &claims);
+    let findings = match args.engine {
+        Engine::Inprocess => None,
+        Engine::Datafusion => match grouped(&files, &claims, &setup) {
+            Ok(findings) => Some(findings),
+            Err(message) => {
+                context.error(&message);
+                return exit::ERROR;
+            }
+        },
+    };
     let processed = Processed {
         infos: articles,
         claims,
@@ -61,10 +81,39 @@ pub(crate) fn run(args: &CompareArgs, context: &mut Context) -> u8 {
         stats: false,
         started,
     };
-    setup.conclude(&args.findings, &processed, &output, context)
+    match findings {
+        None => setup.conclude(&args.findings, &processed, &output, context),
+        Some(findings) => setup.conclude_with(&args.findings, &processed, &output, context, |_, _| findings),
+    }
 }
 
-/// The files named, and the `.jsonl` and `.json` files under the directories named (by name,
+/// Whether `file` is read as a Parquet shard (by name).
+fn is_parquet(file: &Path) -> bool {
+    file.extension().is_some_and(|extension| extension == "parquet")
+}
+
+/// `--engine datafusion`: the groups formed by `DataFusion` SQL over the Parquet shards, each
+/// compared apart (`shard::groups`).
+#[cfg(feature = "datafusion")]
+fn grouped(files: &[PathBuf], claims: &[Claim], setup: &Setup) -> Result<Vec<crate::finding::Finding>, String> {
+    if let Some(file) = files.iter().find(|file| !is_parquet(file)) {
+        return Err(format!(
+            "{}: `--engine datafusion` reads Parquet shards only; write them with `crosscheck extract --format parquet -o DIR`",
+            file.display()
+        ));
+    }
+    let policy = setup.set.policy();
+    let groups = crate::shard::datafusion::groups(files, claims, &policy)?;
+    Ok(crate::shard::groups::compare_groups(claims, &groups, &policy))
+}
+
+/// `--engine datafusion` in a build without `DataFusion`.
+#[cfg(not(feature = "datafusion"))]
+fn grouped(_: &[PathBuf], _: &[Claim], _: &Setup) -> Result<Vec<crate::finding::Finding>, String> {
+    Err("this crosscheck was built without DataFusion: build it with `cargo build --features datafusion`, or leave out `--engine datafusion`".into())
+}
+
+/// The files named, and the `.jsonl`, `.json` and `.parquet` files under the directories named (by name,
 /// depth first); a path that is neither is an error.
 fn claim_files(paths: &[PathBuf], context: &mut Context) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -98,7 +147,7 @@ fn collect(directory: &Path, files: &mut Vec<PathBuf>, context: &mut Context) {
             collect(&path, files, context);
         } else if path
             .extension()
-            .is_some_and(|extension| extension == "jsonl" || extension == "json")
+            .is_some_and(|extension| extension == "jsonl" || extension == "json" || extension == "parquet")
         {
             files.push(path);
         }

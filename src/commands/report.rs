@@ -99,10 +99,23 @@ impl Setup {
         output: &Output<'_>,
         context: &mut Context,
     ) -> u8 {
+        self.conclude_with(args, processed, output, context, crate::compare::compare)
+    }
+
+    /// [`Setup::conclude`] with the comparison `compare` (`compare --engine datafusion`'s
+    /// grouped one) in place of [`crate::compare::compare`].
+    pub(super) fn conclude_with(
+        &self,
+        args: &FindingArgs,
+        processed: &Processed,
+        output: &Output<'_>,
+        context: &mut Context,
+        compare: impl FnOnce(&[crate::claim::Claim], &crate::finding::Policy) -> Vec<crate::finding::Finding>,
+    ) -> u8 {
         let claims = &processed.claims;
         let compare_started = Instant::now();
         let policy = self.set.policy();
-        let mut findings = crate::compare::compare(claims, &policy);
+        let mut findings = compare(claims, &policy);
         if !self.reference.is_empty() {
             findings.extend(crate::reference::check(claims, &self.reference, &policy));
         }

@@ -234,6 +234,24 @@ pub fn render_claims(
     }
 }
 
+/// A claim as the JSON value of its `--format jsonl` line: the wire model, for encodings of
+/// claims other than JSON text (the Parquet shards of [`crate::shard`]).
+pub(crate) fn claim_to_json(claim: &Claim) -> serde_json::Result<serde_json::Value> {
+    serde_json::to_value(wire::ClaimDto::new(claim))
+}
+
+/// The claim a wire-model JSON value describes, read as [`read_claims`] reads a line: the
+/// inverse of [`claim_to_json`].
+pub(crate) fn claim_from_json(value: &serde_json::Value) -> serde_json::Result<Claim> {
+    <wire::ClaimDto as serde::Deserialize>::deserialize(value).map(wire::ClaimDto::into_claim)
+}
+
+/// The claims of the renderers' test fixture (every value type), for other modules' tests.
+#[cfg(test)]
+pub(crate) fn fixture_claims() -> Vec<Claim> {
+    fixture::report().claims.to_vec()
+}
+
 /// Finding counts by kind and severity, shared by every format's summary.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Counts {

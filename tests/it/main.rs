@@ -10,6 +10,7 @@ mod dense;
 mod extract;
 mod formats;
 mod language;
+mod parquet;
 mod quantities;
 mod reference;
 mod review;
