@@ -71,7 +71,12 @@ pub fn groups(files: &[PathBuf], claims: &[Claim], policy: &Policy) -> Result<Ve
 
 /// The id lists of [`GROUPS`] and, when the policy checks shared wording, of [`SENTENCES`].
 async fn query(files: &[PathBuf], policy: &Policy) -> datafusion::error::Result<Vec<Vec<String>>> {
-    let config = SessionConfig::new().with_target_partitions(rayon::current_num_threads().max(1));
+    // Strings read as plain UTF-8, not as DataFusion's default string views: `array_agg` over
+    // views copies each view array's buffer list per group, which at ten thousand claims took
+    // half a minute and ten gigabytes.
+    let config = SessionConfig::new()
+        .with_target_partitions(rayon::current_num_threads().max(1))
+        .set_bool("datafusion.execution.parquet.schema_force_view_types", false);
     let context = SessionContext::new_with_config(config);
     let paths: Vec<String> = files.iter().map(|file| file.to_string_lossy().into_owned()).collect();
     let shards = context.read_parquet(paths, ParquetReadOptions::default()).await?;
@@ -110,10 +115,19 @@ fn id_lists(batches: &[RecordBatch]) -> datafusion::error::Result<Vec<Vec<String
             ));
         };
         let column = column.as_list::<i32>();
-        for row in 0..column.len() {
-            let ids = datafusion::arrow::compute::cast(&column.value(row), &DataType::Utf8)?;
-            let ids = ids.as_string::<i32>();
-            lists.push(ids.iter().flatten().map(str::to_owned).collect());
+        // The ids of every row cast at once: a row's list sliced out of DataFusion's string
+        // views copies the views' buffer list each time, which made this quadratic (ten
+        // thousand claims took minutes and gigabytes).
+        let ids = datafusion::arrow::compute::cast(column.values(), &DataType::Utf8)?;
+        let ids = ids.as_string::<i32>();
+        for window in column.value_offsets().windows(2) {
+            let (start, end) = (window[0] as usize, window[1] as usize);
+            lists.push(
+                (start..end)
+                    .filter(|&id| ids.is_valid(id))
+                    .map(|id| ids.value(id).to_owned())
+                    .collect(),
+            );
         }
     }
     Ok(lists)
