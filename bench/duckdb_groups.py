@@ -15,8 +15,6 @@ import os
 import sys
 import tomllib
 
-import duckdb
-
 KEYED = """SELECT c.id, c.evidence['sentence'] AS sentence, c.region,
     coalesce(k.class, c.kind) AS kind_class, coalesce(o.class, c.object) AS object_class
 FROM claims c
@@ -46,16 +44,23 @@ def classes(pairs):
     return {name: root(name) for name in parent}
 
 
-def main():
-    directory = sys.argv[1]
-    rules = sys.argv[2] if len(sys.argv) > 2 else "rules"
+def object_classes(rules):
+    """The object classes of the rules directory `rules` (bench/spark_groups.py reads them too)."""
     pairs = []
     for path in sorted(glob.glob(os.path.join(rules, "*.toml"))):
         with open(path, "rb") as file:
             document = tomllib.load(file)
         for lexicon in document.get("lexicon", {}).values():
             pairs.extend(lexicon.get("parents", {}).items())
-    objects = classes(pairs)
+    return classes(pairs)
+
+
+def main():
+    directory = sys.argv[1]
+    rules = sys.argv[2] if len(sys.argv) > 2 else "rules"
+    objects = object_classes(rules)
+    import duckdb  # here, so that bench/spark_groups.py can use `object_classes` without DuckDB
+
     db = duckdb.connect()
     db.execute(f"CREATE VIEW claims AS SELECT * FROM read_parquet('{directory}/claims-*.parquet')")
     db.execute("CREATE TABLE kind_classes (name VARCHAR, class VARCHAR)")

@@ -5,12 +5,15 @@
 #   bench/shards.sh WORKDIR N [N…]      (e.g. bench/shards.sh /tmp/shards 1000000 3000000)
 #
 # Needs a release build with DataFusion (`cargo build --release --features datafusion`) and
-# GNU time. Repeats are interleaved; the medians are printed.
+# GNU time. Repeats are interleaved; the medians are printed. ENGINES picks the compare runs
+# (default "jsonl inprocess datafusion"; the JSON Lines run holds the whole file in memory, so
+# leave it out at ten million claims), REPEATS their number (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$1"
 shift
 repeats="${REPEATS:-3}"
+engines="${ENGINES:-jsonl inprocess datafusion}"
 binary=target/release/crosscheck
 mkdir -p "$work"
 "$binary" extract examples/ --rules rules/ -f jsonl -o "$work/examples.jsonl"
@@ -21,26 +24,29 @@ for count in "$@"; do
   claims="$work/claims-$count.jsonl"
   shards="$work/shards-$count"
   [ -f "$claims" ] || python3 bench/synthetic_claims.py "$work/examples.jsonl" "$count" "$claims"
-  echo "== $count claims: writing (median of 3 in memory)"
-  cargo bench --quiet --features datafusion --bench shards -- "$claims" --repeats 3 --shards "$shards"
+  echo "== $count claims: writing (median of 3 in memory, at most 3,000,000 claims)"
+  [ -d "$shards" ] && shards_flag=() || shards_flag=(--shards "$shards")
+  cargo bench --quiet --features datafusion --bench shards -- "$claims" --repeats 3 "${shards_flag[@]}"
   du -sh "$claims" "$shards"
   echo "== $count claims: compare (seconds, peak RSS in MB; median of $repeats)"
   : > "$work/times-$count"
   for _ in $(seq "$repeats"); do
-    for engine in jsonl inprocess datafusion; do
+    for engine in $engines; do
       case "$engine" in
         jsonl) args=("$claims") ;;
         inprocess) args=("$shards") ;;
         datafusion) args=("$shards" --engine datafusion) ;;
       esac
       /usr/bin/time -f "$engine %e %M" -a -o "$work/times-$count" \
-        "$binary" compare "${args[@]}" --rules rules/ --no-timing --fail-on never -f json -o "$work/report-$engine.json"
+        "$binary" compare "${args[@]}" --rules rules/ --no-timing --fail-on never -f github -o "$work/findings-$engine"
     done
-    cmp -s <(python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['findings']))" "$work/report-inprocess.json") \
-           <(python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['findings']))" "$work/report-datafusion.json") \
-      || { echo "the engines' findings differ"; exit 1; }
+    # One line per finding: the engines must agree line for line.
+    for engine in $engines; do
+      cmp -s "$work/findings-inprocess" "$work/findings-$engine" || { echo "$engine's findings differ"; exit 1; }
+    done
   done
-  for engine in jsonl inprocess datafusion; do
+  echo "findings: $(wc -l < "$work/findings-inprocess")"
+  for engine in $engines; do
     seconds=$(grep "^$engine " "$work/times-$count" | awk '{ print $2 }' | median)
     kilobytes=$(grep "^$engine " "$work/times-$count" | awk '{ print $3 }' | median)
     printf '%-11s %8.1f s %8.0f MB\n' "$engine" "$seconds" "$((kilobytes / 1024))"

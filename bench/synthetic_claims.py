@@ -33,7 +33,9 @@ def main():
             for number, claim in enumerate(claims):
                 if written == count:
                     return
-                copy = json.loads(json.dumps(claim))
+                copy = dict(claim)
+                copy["evidence"] = dict(claim["evidence"])
+                copy["scope"] = dict(claim["scope"])
                 copy["id"] = f"{article:09x}{number:04x}"
                 copy["evidence"]["path"] = f"synthetic/{article:07}.md"
                 copy["evidence"]["sentence"] += f" [{article}]"
