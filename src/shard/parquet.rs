@@ -678,11 +678,20 @@ pub fn read(file: impl parquet::file::reader::ChunkReader + 'static) -> Result<V
         for batch in reader.by_ref().take(BATCHES_AT_ONCE) {
             batches.push(batch.map_err(|error| ShardError::new(format!("cannot read Parquet: {error}")))?);
         }
-        let first = claims.len() + 1;
+        // Each batch's first row, for errors (a batch may be shorter than `BATCH`).
+        let mut next = claims.len() + 1;
+        let firsts: Vec<usize> = batches
+            .iter()
+            .map(|batch| {
+                let first = next;
+                next += batch.num_rows();
+                first
+            })
+            .collect();
         let converted = batches
             .par_iter()
-            .enumerate()
-            .map(|(number, batch)| claims_of(batch, first + number * BATCH))
+            .zip(firsts)
+            .map(|(batch, first)| claims_of(batch, first))
             .collect::<Result<Vec<_>, _>>()?;
         claims.extend(converted.into_iter().flatten());
     }
