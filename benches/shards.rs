@@ -5,9 +5,10 @@
 //! Reads the first `--measure` claims (default 3,000,000) of a JSON Lines file
 //! (`bench/synthetic_claims.py` makes large ones), then writes them both ways and reads them
 //! back, interleaved, `--repeats` times (the JSON Lines in memory, the shard through a temporary
-//! file), and prints the median times and throughputs and the bytes written. With `--shards DIR` it also writes all the file's claims as Parquet shards of
-//! `--shard-claims` claims each (default 100,000), for `compare`'s benchmark, reading the file a
-//! shard at a time so that ten million claims need no more memory than one shard.
+//! file), and prints the median times and throughputs and the bytes written. With
+//! `--shards DIR` it also writes all the file's claims as Parquet shards of `--shard-claims`
+//! claims each (default 100,000), for `compare`'s benchmark, reading the file a shard at a
+//! time so that ten million claims need no more memory than one shard.
 
 use std::io::BufRead;
 use std::time::{Duration, Instant};
