@@ -4,17 +4,20 @@
 #
 #   bench/shards.sh WORKDIR N [N…]      (e.g. bench/shards.sh /tmp/shards 1000000 3000000)
 #
-# Needs a release build with DataFusion (`cargo build --release --features datafusion`) and
-# GNU time. Repeats are interleaved; the medians are printed. ENGINES picks the compare runs
-# (default "jsonl inprocess datafusion"; the JSON Lines run holds the whole file in memory, so
-# leave it out at ten million claims), REPEATS their number (default 3).
+# Needs a release build with DataFusion (`cargo build --release --features datafusion`) and GNU
+# time; BINARY names another build, say a copy kept apart from a later plain `cargo bench`,
+# which rebuilds target/release/crosscheck without the feature. Repeats are interleaved; the
+# medians are printed. ENGINES picks the compare runs (default "jsonl inprocess datafusion";
+# the JSON Lines run holds the whole file in memory, so leave it out at ten million claims),
+# REPEATS their number (default 3), MEASURE the claims the writing benchmark times (default
+# 3,000,000; fewer at ten million claims, where it runs three times over).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$1"
 shift
 repeats="${REPEATS:-3}"
 engines="${ENGINES:-jsonl inprocess datafusion}"
-binary=target/release/crosscheck
+binary="${BINARY:-target/release/crosscheck}"
 mkdir -p "$work"
 "$binary" extract examples/ --rules rules/ -f jsonl -o "$work/examples.jsonl"
 
@@ -24,9 +27,11 @@ for count in "$@"; do
   claims="$work/claims-$count.jsonl"
   shards="$work/shards-$count"
   [ -f "$claims" ] || python3 bench/synthetic_claims.py "$work/examples.jsonl" "$count" "$claims"
-  echo "== $count claims: writing (median of 3 in memory, at most 3,000,000 claims)"
+  echo "== $count claims: writing (median of 3 in memory, at most ${MEASURE:-3000000} claims)"
   [ -d "$shards" ] && shards_flag=() || shards_flag=(--shards "$shards")
-  cargo bench --quiet --features datafusion --bench shards -- "$claims" --repeats 3 "${shards_flag[@]}"
+  # No DataFusion here: the bench needs only the Parquet writer, and with the feature `cargo bench`
+  # would build the whole DataFusion stack a second time (dev-dependencies change its features).
+  cargo bench --quiet --bench shards -- "$claims" --repeats 3 --measure "${MEASURE:-3000000}" "${shards_flag[@]}"
   du -sh "$claims" "$shards"
   echo "== $count claims: compare (seconds, peak RSS in MB; median of $repeats)"
   : > "$work/times-$count"
