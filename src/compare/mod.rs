@@ -3,9 +3,9 @@
 //! [`compare`] is pure (no IO, no clock) and deterministic: the same claims and policy always
 //! give the same findings in the same order, whatever the thread count.
 //!
-//! # Design: grouping by hash of the key
+//! # Design: grouping by the key's numbers
 //!
-//! Claims are never compared all-pairs over the corpus. Each claim goes into two hash groups:
+//! Claims are never compared all-pairs over the corpus. Each claim goes into two groups:
 //!
 //! - its **value group**, (kind, subject, object, region): quantities, ranks of one subject,
 //!   stances, categories, polarity, overlaps, changes over time and shared wording;
@@ -13,10 +13,12 @@
 //!   of "A exceeds B" edges) and ranks or orders checked against the quantities of
 //!   `policy.measured_by[kind]` (default: the same kind).
 //!
-//! Groups are checked in parallel (rayon); the findings are then sorted by a total order, so no
-//! hash or thread order leaks into the output. Entity ids (subjects and the other side of
-//! orders) are numbered once, in string order, so the cross-subject checks compare and hash
-//! numbers yet iterate in the order the ids would.
+//! The key strings are read once per claim and numbered ([`symbols`]); the groups are then
+//! formed by sorting numbers, with no string compared or hashed again. Groups are checked in
+//! parallel (rayon); the findings are then sorted by a total order, so no hash or thread order
+//! leaks into the output. Entity ids (subjects and the other side of orders) are numbered in
+//! string order, so the cross-subject checks compare and hash numbers yet iterate in the order
+//! the ids would.
 //!
 //! # Scope
 //!
@@ -88,15 +90,16 @@ pub(crate) mod interval;
 mod orders;
 pub(crate) mod phrase;
 mod signed;
+mod symbols;
 mod values;
 mod wording;
 
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
@@ -233,11 +236,6 @@ impl Hasher for FxHasher {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// (kind, subject, object, region).
-type ValueKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
-/// (kind, object, region).
-type CrossKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
-
 /// Everything the checks share: the claims, the policy, article numbers and the groups.
 struct Context<'a> {
     claims: &'a [Claim],
@@ -249,7 +247,9 @@ struct Context<'a> {
     /// Claim indices (ascending) per cross key.
     cross_groups: Vec<Vec<usize>>,
     /// Position in `cross_groups` of each cross key.
-    cross_index: FxMap<CrossKey<'a>, usize>,
+    cross_index: FxMap<symbols::CrossKey, usize>,
+    /// The key strings' numbers, for looking a cross group up by name.
+    symbols: symbols::Symbols<'a>,
     /// Every entity id that is a subject or an order's other side, sorted: an entity's
     /// [`Symbol`] is its position here, so symbols compare as the ids do.
     entities: Vec<&'a str>,
@@ -273,94 +273,6 @@ struct Context<'a> {
 /// number in the cross-subject checks, never as a string.
 pub(super) type Symbol = u32;
 
-fn value_key(claim: &Claim) -> ValueKey<'_> {
-    (
-        &claim.kind,
-        claim.subject.as_ref().map(|entity| entity.id.as_str()),
-        claim.object.as_ref().map(|entity| entity.id.as_str()),
-        claim.scope.region.as_deref(),
-    )
-}
-
-fn cross_key(claim: &Claim) -> CrossKey<'_> {
-    (
-        &claim.kind,
-        claim.object.as_ref().map(|entity| entity.id.as_str()),
-        claim.scope.region.as_deref(),
-    )
-}
-
-/// Groups claim indices by `key`: by its 64-bit hash first (computed in parallel; no string
-/// comparison while grouping), then each group is checked and split should two keys collide.
-/// Groups come out in no particular order; members ascend.
-fn group_by<'a, K: Hash + Ord + Sync>(claims: &'a [Claim], key: impl Fn(&'a Claim) -> K + Sync) -> Vec<Vec<usize>> {
-    let hasher = BuildHasherDefault::<FxHasher>::default();
-    let hashes: Vec<u64> = claims.par_iter().map(|claim| hasher.hash_one(key(claim))).collect();
-    let mut by_hash: FxMap<u64, Vec<usize>> = FxMap::default();
-    for (index, hash) in hashes.into_iter().enumerate() {
-        by_hash.entry(hash).or_default().push(index);
-    }
-    let groups: Vec<Vec<usize>> = by_hash.into_values().collect();
-    groups
-        .into_par_iter()
-        .flat_map_iter(|members| {
-            let first = key(&claims[members[0]]);
-            if members.iter().all(|&index| key(&claims[index]) == first) {
-                vec![members]
-            } else {
-                let mut split: BTreeMap<K, Vec<usize>> = BTreeMap::new();
-                for index in members {
-                    split.entry(key(&claims[index])).or_default().push(index);
-                }
-                split.into_values().collect()
-            }
-        })
-        .collect()
-}
-
-/// The subject of a claim and the other side of an order claim.
-fn entity_ids(claim: &Claim) -> (Option<&str>, Option<&str>) {
-    let than = match &claim.value {
-        crate::claim::Value::Order(order) => Some(order.than.id.as_str()),
-        _ => None,
-    };
-    (claim.subject.as_ref().map(|entity| entity.id.as_str()), than)
-}
-
-/// The sorted distinct entity ids of `claims` (subjects and order targets), and each claim's
-/// subject and order target as positions in that list (see [`Context::entities`]).
-fn entity_symbols(claims: &[Claim]) -> (Vec<&str>, Vec<Option<Symbol>>, Vec<Option<Symbol>>) {
-    type FxSet<'a> = std::collections::HashSet<&'a str, BuildHasherDefault<FxHasher>>;
-    let distinct = claims
-        .par_iter()
-        .fold(FxSet::default, |mut set, claim| {
-            let (subject, than) = entity_ids(claim);
-            set.extend(subject);
-            set.extend(than);
-            set
-        })
-        .reduce(FxSet::default, |mut left, right| {
-            left.extend(right);
-            left
-        });
-    let mut entities: Vec<&str> = distinct.into_iter().collect();
-    entities.sort_unstable();
-    let symbols: FxMap<&str, Symbol> = entities
-        .iter()
-        .enumerate()
-        .map(|(position, &id)| (id, position as Symbol))
-        .collect();
-    let symbol = |id: Option<&str>| id.map(|id| symbols[id]);
-    let (subjects, thans) = claims
-        .par_iter()
-        .map(|claim| {
-            let (subject, than) = entity_ids(claim);
-            (symbol(subject), symbol(than))
-        })
-        .unzip();
-    (entities, subjects, thans)
-}
-
 impl<'a> Context<'a> {
     fn new(claims: &'a [Claim], policy: &'a Policy) -> Self {
         let mut paths: FxMap<&str, u32> = FxMap::default();
@@ -379,10 +291,15 @@ impl<'a> Context<'a> {
             previous = Some((path, article));
             articles.push(article);
         }
-        let ((value_groups, cross_groups), (entities, subjects, thans)) = rayon::join(
-            || rayon::join(|| group_by(claims, value_key), || group_by(claims, cross_key)),
-            || entity_symbols(claims),
+        let mut symbols = symbols::Symbols::new(claims);
+        let ((value_groups, _), (cross_groups, cross_index)) = rayon::join(
+            || symbols::group_by(&symbols.rows, symbols::value_key),
+            || symbols::group_by(&symbols.rows, symbols::cross_key),
         );
+        let optional = |symbol: Symbol| (symbol != symbols::NONE).then_some(symbol);
+        let subjects = symbols.rows.iter().map(|row| optional(row[1])).collect();
+        let thans = symbols.rows.iter().map(|row| optional(row[4])).collect();
+        let entities = std::mem::take(&mut symbols.entities);
         let (former, maximum): (Vec<bool>, Vec<bool>) = claims
             .par_iter()
             .map(|claim| match &claim.value {
@@ -405,11 +322,6 @@ impl<'a> Context<'a> {
                 )
             })
             .unzip();
-        let cross_index = cross_groups
-            .iter()
-            .enumerate()
-            .map(|(position, members)| (cross_key(&claims[members[0]]), position))
-            .collect();
         Context {
             claims,
             policy,
@@ -417,6 +329,7 @@ impl<'a> Context<'a> {
             value_groups,
             cross_groups,
             cross_index,
+            symbols,
             entities,
             subjects,
             thans,
@@ -499,8 +412,9 @@ impl<'a> Context<'a> {
         self.entities[symbol as usize]
     }
 
-    /// The members of the cross group of `key`, if any.
-    fn cross_group(&self, key: CrossKey<'_>) -> Option<&[usize]> {
+    /// The members of the cross group (kind, object, region), if any claim has that key.
+    fn cross_group(&self, (kind, object, region): (&str, Option<&str>, Option<&str>)) -> Option<&[usize]> {
+        let key = self.symbols.cross_key(kind, object, region)?;
         self.cross_index
             .get(&key)
             .map(|&position| self.cross_groups[position].as_slice())

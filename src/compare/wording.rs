@@ -1,9 +1,10 @@
 //! Shared wording: near-identical sentences of claims across articles, reported once per group
 //! of articles that share a sentence, never pairwise.
 //!
-//! Sentences are first made distinct by their text (one hash lookup per claim's sentence), so
-//! 50 copies of a wire story are one text found in 50 articles: a single finding, whatever the
-//! number of copies. Near-identical texts are then looked for only among the distinct texts of
+//! Sentences are first made distinct by their text (each hashed in parallel, then one lookup of
+//! the hash per claim, the words compared again only where a hash repeats), so 50 copies of a
+//! wire story are one text found in 50 articles: a single finding, whatever the number of
+//! copies. Near-identical texts are then looked for only among the distinct texts of
 //! claims that share a value group (never all sentence pairs of the corpus), and joined with a
 //! union-find; each joined set of texts found in two or more articles is one finding. Pairs are
 //! pruned soundly before the exact similarity: `strsim::normalized_levenshtein(a, b) ≥ t` means
@@ -15,7 +16,10 @@
 
 use rayon::prelude::*;
 
-use super::{Context, FxMap};
+use std::hash::{BuildHasher, BuildHasherDefault};
+
+use super::{Context, FxHasher, FxMap};
+use crate::claim::Claim;
 use crate::finding::{Finding, FindingKind, Severity};
 
 const BUCKETS: usize = 32;
@@ -24,6 +28,9 @@ const BUCKETS: usize = 32;
 /// repeat rows such as "| 1 | China | 44,000,000 |", which is data, not copied prose. (A
 /// parenthetical figure sits in a sentence, which can be copied.)
 const NOT_PROSE: u32 = u32::MAX;
+
+/// The end of a chain of texts with the same hash.
+const LAST: u32 = u32::MAX;
 
 /// One distinct sentence text of a value group.
 struct Sentence<'a> {
@@ -44,43 +51,113 @@ struct Texts<'a> {
     /// Text number of each claim; `NOT_PROSE` for a claim read from a table row or list item.
     of_claim: Vec<u32>,
     /// Per text: (article, first claim of that article with this sentence text).
-    places: Vec<Vec<(u32, usize)>>,
+    places: Places,
 }
 
 fn texts<'a>(context: &Context<'a>) -> Texts<'a> {
-    let mut numbers: FxMap<&str, u32> =
-        FxMap::with_capacity_and_hasher(context.claims.len(), std::hash::BuildHasherDefault::default());
-    let mut texts = Vec::new();
-    let mut places: Vec<Vec<(u32, usize)>> = Vec::new();
+    let prose = |claim: &Claim| claim.cell.as_ref().is_none_or(|cell| cell.structure == "parenthetical");
+    // Each sentence is hashed in parallel, and only the hashes are looked up one by one: a
+    // sentence's words are read again only to confirm a repeat (a text whose hash was seen).
+    let hasher = BuildHasherDefault::<FxHasher>::default();
+    let hashes: Vec<u64> = context
+        .claims
+        .par_iter()
+        .map(|claim| {
+            if prose(claim) {
+                hasher.hash_one(claim.evidence.sentence.as_str())
+            } else {
+                0
+            }
+        })
+        .collect();
+    // The first text of each hash, and after each text the next one of the same hash.
+    let mut first: FxMap<u64, u32> =
+        FxMap::with_capacity_and_hasher(context.claims.len(), BuildHasherDefault::default());
+    let mut same_hash: Vec<u32> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let mut places = Places::default();
     let mut of_claim = Vec::with_capacity(context.claims.len());
-    for (index, claim) in context.claims.iter().enumerate() {
-        if claim
-            .cell
-            .as_ref()
-            .is_some_and(|cell| cell.structure != "parenthetical")
-        {
+    let mut previous: Option<(u64, &str, u32)> = None;
+    for ((index, claim), hash) in context.claims.iter().enumerate().zip(hashes) {
+        if !prose(claim) {
             of_claim.push(NOT_PROSE);
             continue;
         }
         let text = claim.evidence.sentence.as_str();
-        let next = u32::try_from(texts.len()).expect("fewer than 2^32 sentences");
-        let number = *numbers.entry(text).or_insert(next);
-        if number == next {
-            texts.push(text);
-            places.push(Vec::new());
-        }
-        of_claim.push(number);
+        let same = |known: &str| std::ptr::eq(known, text) || known == text;
         let article = context.articles[index];
-        let list = &mut places[number as usize];
-        // Claims come sorted by article: one article's claims are consecutive.
-        if list.last().is_none_or(|&(last, _)| last != article) {
-            list.push((article, index));
-        }
+        let number = match previous {
+            // A sentence's claims are consecutive: most repeats are the claim before.
+            Some((known_hash, known, number)) if known_hash == hash && same(known) => number,
+            _ => {
+                let next = u32::try_from(texts.len()).expect("fewer than 2^32 sentences");
+                let mut number = *first.entry(hash).or_insert(next);
+                if number != next {
+                    // Walk the texts of this hash; a new one goes at the end of the chain.
+                    loop {
+                        if same(texts[number as usize]) {
+                            break;
+                        }
+                        match same_hash[number as usize] {
+                            LAST => {
+                                same_hash[number as usize] = next;
+                                number = next;
+                                break;
+                            }
+                            later => number = later,
+                        }
+                    }
+                }
+                if number == next {
+                    texts.push(text);
+                    same_hash.push(LAST);
+                    places.first.push((article, index));
+                }
+                number
+            }
+        };
+        previous = Some((hash, text, number));
+        of_claim.push(number);
+        places.add(number, article, index);
     }
     Texts {
         distinct: texts,
         of_claim,
         places,
+    }
+}
+
+/// Per distinct text, the (article, first claim of that article with the text) places: the
+/// first inline, the others apart, as most texts are found in one article only.
+#[derive(Default)]
+struct Places {
+    first: Vec<(u32, usize)>,
+    others: FxMap<u32, Vec<(u32, usize)>>,
+}
+
+impl Places {
+    /// Records claim `index` of `article` as a place of `text`, whose first place is known.
+    fn add(&mut self, text: u32, article: u32, index: usize) {
+        let first = self.first[text as usize];
+        let last = self
+            .others
+            .get(&text)
+            .and_then(|others| others.last())
+            .unwrap_or(&first);
+        // Claims come sorted by article: one article's claims are consecutive.
+        if last.0 != article {
+            self.others.entry(text).or_default().push((article, index));
+        }
+    }
+
+    /// The number of articles `text` is found in.
+    fn count(&self, text: u32) -> usize {
+        1 + self.others.get(&text).map_or(0, Vec::len)
+    }
+
+    /// The places of `text`, by article.
+    fn of(&self, text: u32) -> impl Iterator<Item = (u32, usize)> + '_ {
+        std::iter::once(self.first[text as usize]).chain(self.others.get(&text).into_iter().flatten().copied())
     }
 }
 
@@ -115,17 +192,14 @@ pub(super) fn check_all(context: &Context<'_>, findings: &mut Vec<Finding>) {
     }
     let mut groups: FxMap<u32, Vec<u32>> = FxMap::default();
     for text in 0..texts.distinct.len() as u32 {
-        if texts.places[text as usize].len() > 1 || linked[text as usize] {
+        if texts.places.count(text) > 1 || linked[text as usize] {
             let top = root(&mut parent, text);
             groups.entry(top).or_default().push(text);
         }
     }
     for (top, members) in groups {
         // First claim per article over the joined texts.
-        let mut places: Vec<(u32, usize)> = members
-            .iter()
-            .flat_map(|&text| texts.places[text as usize].iter().copied())
-            .collect();
+        let mut places: Vec<(u32, usize)> = members.iter().flat_map(|&text| texts.places.of(text)).collect();
         places.sort_unstable();
         places.dedup_by_key(|place| place.0);
         if places.len() < 2 {

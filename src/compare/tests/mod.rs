@@ -3,6 +3,7 @@
 mod cross;
 mod labels;
 mod news;
+mod symbols;
 mod values;
 
 use super::compare;
