@@ -248,15 +248,9 @@ struct Context<'a> {
     cross_groups: Vec<Vec<usize>>,
     /// Position in `cross_groups` of each cross key.
     cross_index: FxMap<symbols::CrossKey, usize>,
-    /// The key strings' numbers, for looking a cross group up by name.
+    /// Each claim's key strings as numbers, and the entity ids: an entity's [`Symbol`] is its
+    /// position in the sorted ids, so symbols compare as the ids do.
     symbols: symbols::Symbols<'a>,
-    /// Every entity id that is a subject or an order's other side, sorted: an entity's
-    /// [`Symbol`] is its position here, so symbols compare as the ids do.
-    entities: Vec<&'a str>,
-    /// Symbol of each claim's subject.
-    subjects: Vec<Option<Symbol>>,
-    /// Symbol of each order claim's other side (`than`).
-    thans: Vec<Option<Symbol>>,
     /// Whether each claim's figure is one its own sentence marks as former ("revised down from
     /// X to Y", "up from X the previous year"): such claims take part in no conflict.
     former: Vec<bool>,
@@ -291,15 +285,11 @@ impl<'a> Context<'a> {
             previous = Some((path, article));
             articles.push(article);
         }
-        let mut symbols = symbols::Symbols::new(claims);
+        let symbols = symbols::Symbols::new(claims);
         let ((value_groups, _), (cross_groups, cross_index)) = rayon::join(
             || symbols::group_by(&symbols.rows, symbols::value_key),
             || symbols::group_by(&symbols.rows, symbols::cross_key),
         );
-        let optional = |symbol: Symbol| (symbol != symbols::NONE).then_some(symbol);
-        let subjects = symbols.rows.iter().map(|row| optional(row[1])).collect();
-        let thans = symbols.rows.iter().map(|row| optional(row[4])).collect();
-        let entities = std::mem::take(&mut symbols.entities);
         let (former, maximum): (Vec<bool>, Vec<bool>) = claims
             .par_iter()
             .map(|claim| match &claim.value {
@@ -330,9 +320,6 @@ impl<'a> Context<'a> {
             cross_groups,
             cross_index,
             symbols,
-            entities,
-            subjects,
-            thans,
             former,
             maximum,
             times,
@@ -399,17 +386,17 @@ impl<'a> Context<'a> {
 
     /// The symbol of `claim`'s subject, if it has one.
     fn subject(&self, claim: usize) -> Option<Symbol> {
-        self.subjects[claim]
+        self.symbols.subject(claim)
     }
 
     /// The symbol of the other side of `claim`, if it is an order claim.
     fn than(&self, claim: usize) -> Option<Symbol> {
-        self.thans[claim]
+        self.symbols.than(claim)
     }
 
     /// The entity id of `symbol`.
     fn entity(&self, symbol: Symbol) -> &'a str {
-        self.entities[symbol as usize]
+        self.symbols.entities[symbol as usize]
     }
 
     /// The members of the cross group (kind, object, region), if any claim has that key.

@@ -145,6 +145,16 @@ impl<'a> Symbols<'a> {
         }
     }
 
+    /// The subject of claim `index`, if it has one.
+    pub(super) fn subject(&self, index: usize) -> Option<Symbol> {
+        Some(self.rows[index][1]).filter(|&symbol| symbol != NONE)
+    }
+
+    /// The other side of claim `index`, if it is an order claim.
+    pub(super) fn than(&self, index: usize) -> Option<Symbol> {
+        Some(self.rows[index][4]).filter(|&symbol| symbol != NONE)
+    }
+
     /// The number of a kind, object or region, or [`NONE`] for `None`; `None` when no claim
     /// has that string (so no group has that key).
     fn lookup(&self, table: usize, text: Option<&str>) -> Option<Symbol> {
