@@ -286,10 +286,15 @@ impl<'a> Context<'a> {
             articles.push(article);
         }
         let symbols = symbols::Symbols::new(claims);
-        let ((value_groups, _), (cross_groups, cross_index)) = rayon::join(
+        let (value_groups, cross_groups) = rayon::join(
             || symbols::group_by(&symbols.rows, symbols::value_key),
             || symbols::group_by(&symbols.rows, symbols::cross_key),
         );
+        let cross_index = cross_groups
+            .iter()
+            .enumerate()
+            .map(|(position, members)| (symbols::cross_key(&symbols.rows[members[0]]), position))
+            .collect();
         let (former, maximum): (Vec<bool>, Vec<bool>) = claims
             .par_iter()
             .map(|claim| match &claim.value {

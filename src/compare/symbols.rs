@@ -60,6 +60,13 @@ fn strings(claim: &Claim) -> [Option<&str>; 5] {
     ]
 }
 
+/// The fields of a row, in [`strings`]' order.
+const KIND_FIELD: usize = 0;
+const SUBJECT_FIELD: usize = 1;
+const OBJECT_FIELD: usize = 2;
+const REGION_FIELD: usize = 3;
+const THAN_FIELD: usize = 4;
+
 /// Which table each of [`strings`]' five takes its number from.
 const TABLE: [usize; 5] = [KIND, ENTITY, OBJECT, REGION, ENTITY];
 const KIND: usize = 0;
@@ -147,12 +154,12 @@ impl<'a> Symbols<'a> {
 
     /// The subject of claim `index`, if it has one.
     pub(super) fn subject(&self, index: usize) -> Option<Symbol> {
-        Some(self.rows[index][1]).filter(|&symbol| symbol != NONE)
+        Some(self.rows[index][SUBJECT_FIELD]).filter(|&symbol| symbol != NONE)
     }
 
     /// The other side of claim `index`, if it is an order claim.
     pub(super) fn than(&self, index: usize) -> Option<Symbol> {
-        Some(self.rows[index][4]).filter(|&symbol| symbol != NONE)
+        Some(self.rows[index][THAN_FIELD]).filter(|&symbol| symbol != NONE)
     }
 
     /// The number of a kind, object or region, or [`NONE`] for `None`; `None` when no claim
@@ -180,18 +187,23 @@ pub(super) type ValueKey = [Symbol; 4];
 pub(super) type CrossKey = [Symbol; 3];
 
 pub(super) fn value_key(row: &[Symbol; 5]) -> ValueKey {
-    [row[0], row[1], row[2], row[3]]
+    [
+        row[KIND_FIELD],
+        row[SUBJECT_FIELD],
+        row[OBJECT_FIELD],
+        row[REGION_FIELD],
+    ]
 }
 
 pub(super) fn cross_key(row: &[Symbol; 5]) -> CrossKey {
-    [row[0], row[2], row[3]]
+    [row[KIND_FIELD], row[OBJECT_FIELD], row[REGION_FIELD]]
 }
 
-/// Claim indices (ascending) per distinct key, in key order, and each key's position.
-pub(super) fn group_by<K: Copy + Ord + std::hash::Hash + Send>(
+/// Claim indices (ascending) per distinct key, in key order.
+pub(super) fn group_by<K: Copy + Ord + Send>(
     rows: &[[Symbol; 5]],
     key: impl Fn(&[Symbol; 5]) -> K + Sync,
-) -> (Vec<Vec<usize>>, FxMap<K, usize>) {
+) -> Vec<Vec<usize>> {
     // Sorting (key, index) pairs: parallel, and each group's members come out ascending.
     let mut keyed: Vec<(K, usize)> = rows
         .par_iter()
@@ -199,11 +211,8 @@ pub(super) fn group_by<K: Copy + Ord + std::hash::Hash + Send>(
         .map(|(index, row)| (key(row), index))
         .collect();
     keyed.par_sort_unstable();
-    let mut groups = Vec::new();
-    let mut positions = FxMap::default();
-    for run in keyed.chunk_by(|left, right| left.0 == right.0) {
-        positions.insert(run[0].0, groups.len());
-        groups.push(run.iter().map(|&(_, index)| index).collect());
-    }
-    (groups, positions)
+    keyed
+        .chunk_by(|left, right| left.0 == right.0)
+        .map(|run| run.iter().map(|&(_, index)| index).collect())
+        .collect()
 }
