@@ -10,6 +10,7 @@ mod rank;
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::alias::{Aliases, Link};
 use super::context::{Found, Paragraph};
@@ -146,14 +147,14 @@ impl<'a> SentenceClaims<'a> {
                         .iter()
                         .zip(figures)
                         .filter_map(|(member, figure)| {
-                            let value = Bound::Read(Reading::Value(Value::Quantity(figure.clone())));
+                            let value = Bound::Read(Rc::new(Reading::Value(Value::Quantity(figure.clone()))));
                             let bindings = bindings.with(Role::Subject, member.clone()).with(Role::Value, value);
                             self.claim(rule, matched.clone(), &bindings)
                         })
                         .collect();
                 }
-                let value = match bindings.get(Role::Value) {
-                    Some(Bound::Read(Reading::Value(value))) => Some(value),
+                let value = match bindings.reading(Role::Value) {
+                    Some(Reading::Value(value)) => Some(value),
                     _ => None,
                 };
                 if !super::coordination::distributes(self.text(), self.tokens, matched.clone(), value) {
@@ -211,12 +212,15 @@ impl<'a> SentenceClaims<'a> {
                 }
                 Some(self.as_entry(found.entry, &words))
             }
-            Some(Bound::Read(Reading::Name(name))) => Some(Entity {
-                id: Shared::from(name.id.as_str()),
-                lexicon: Shared::from("name"),
-                text: text[name.span.range()].to_string(),
-                span: name.span,
-            }),
+            Some(Bound::Read(reading)) => match &**reading {
+                Reading::Name(name) => Some(Entity {
+                    id: Shared::from(name.id.as_str()),
+                    lexicon: Shared::from("name"),
+                    text: text[name.span.range()].to_string(),
+                    span: name.span,
+                }),
+                _ => None,
+            },
             _ => None,
         };
         let subject = as_entity(Role::Subject);
@@ -238,13 +242,13 @@ impl<'a> SentenceClaims<'a> {
             })
         });
         let value = match rule.compare {
-            compare if slots::value_from_slot(compare) => match bindings.get(Role::Value) {
-                Some(Bound::Read(Reading::Value(value))) => value.clone(),
+            compare if slots::value_from_slot(compare) => match bindings.reading(Role::Value) {
+                Some(Reading::Value(value)) => value.clone(),
                 _ => return None,
             },
             CompareMode::Order => {
-                let (Some(Bound::Read(Reading::Relation(relation, span))), Some(than)) =
-                    (bindings.get(Role::Relation), than_bound)
+                let (Some(Reading::Relation(relation, span)), Some(than)) =
+                    (bindings.reading(Role::Relation), than_bound)
                 else {
                     return None;
                 };
@@ -269,8 +273,8 @@ impl<'a> SentenceClaims<'a> {
             // The modes whose value is what their `value` slot read are the first arm.
             _ => return None,
         };
-        let year = match bindings.get(Role::Year) {
-            Some(Bound::Read(Reading::Year(year))) => Some(*year),
+        let year = match bindings.reading(Role::Year) {
+            Some(Reading::Year(year)) => Some(*year),
             _ => scope_year.map(|(year, _)| year),
         };
         let region = match bindings.get(Role::Region) {
@@ -352,7 +356,7 @@ impl<'a> SentenceClaims<'a> {
             text: span.map(|span| text[span.range()].to_string()),
             span,
         };
-        if let Some(Bound::Read(Reading::Year(year))) = bindings.get(Role::Year) {
+        if let Some(Reading::Year(year)) = bindings.reading(Role::Year) {
             return Some(stated(*year, None));
         }
         if let Some((year, span)) = scope_year {

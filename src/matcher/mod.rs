@@ -34,7 +34,7 @@ use self::claim::SentenceClaims;
 use self::names::Names;
 use self::prefilter::{Anchors, Buffers};
 pub use self::probe::{PatternProbe, probe, probe_with};
-use self::template::Engine;
+use self::template::{Engine, Programs};
 use crate::claim::{Claim, Shared};
 use crate::rules::RuleSet;
 use crate::rules::lexicon::{AnaphorMatch, EntityMatch};
@@ -72,6 +72,8 @@ pub struct Matcher<'r> {
     cues: alias::Cues,
     /// Whether some rule turns article-local aliases off (`context = { article_aliases = false }`).
     some_rule_without_aliases: bool,
+    /// The templates as the engine runs them.
+    programs: Programs,
 }
 
 impl<'r> Matcher<'r> {
@@ -84,6 +86,7 @@ impl<'r> Matcher<'r> {
             needs_entity: rules.every_template_needs_entity(),
             cues: alias::Cues::new(rules),
             some_rule_without_aliases: rules.rules.iter().any(|rule| !rule.article_aliases),
+            programs: Programs::new(&rules.rules),
         }
     }
 
@@ -337,7 +340,7 @@ impl<'r> Matcher<'r> {
             &speakers,
         )
         .with_aliases(Some(aliases));
-        let mut engine = Engine::new(text, tokens, entities)
+        let mut engine = Engine::new(text, tokens, entities, &self.programs)
             .with_context(&state.anaphora, &rules.lexicons)
             .with_vocabulary(&rules.vocabulary);
         let plain_speakers = if split {
@@ -355,14 +358,14 @@ impl<'r> Matcher<'r> {
                 plain,
                 &plain_speakers,
             );
-            let engine = Engine::new(text, tokens, plain)
+            let engine = Engine::new(text, tokens, plain, &self.programs)
                 .with_context(&state.anaphora, &rules.lexicons)
                 .with_vocabulary(&rules.vocabulary);
             (engine, context)
         });
         let before = claims.len();
         let mut next_template = 0;
-        for rule in &rules.rules {
+        for (index, rule) in rules.rules.iter().enumerate() {
             // Which of this rule's templates can match here (`None`: all of them).
             let first_template = next_template;
             next_template += rule.patterns.len();
@@ -374,7 +377,7 @@ impl<'r> Matcher<'r> {
                 Some((engine, context)) if !rule.article_aliases => (engine, &*context),
                 _ => (&mut engine, &context),
             };
-            engine.for_each_match(rule, usable, |matched, bindings| {
+            engine.for_each_match(rule, self.programs.rule(index), usable, |matched, bindings| {
                 claims.extend(context.claims(rule, matched, bindings));
             });
         }

@@ -5,7 +5,7 @@
 //! the template. It needs the rule set's lexicon index only, not the prefilter, so it takes the
 //! [`RuleSet`] rather than a [`super::Matcher`].
 
-use super::template::Engine;
+use super::template::{Engine, Programs};
 use crate::rules::lexicon::EntityMatch;
 use crate::rules::{Rule, RuleSet};
 use crate::text::token::Token;
@@ -39,19 +39,20 @@ pub fn probe_with(
     tokens: &[Token],
     entities: &[EntityMatch],
 ) -> Vec<PatternProbe> {
-    let mut engine = Engine::new(text, tokens, entities).with_vocabulary(&rules.vocabulary);
+    let programs = Programs::new([rule]);
+    let mut engine = Engine::new(text, tokens, entities, &programs).with_vocabulary(&rules.vocabulary);
     engine.read_ranks_with(rule.top_k);
     let mut probes = Vec::new();
-    for (pattern_index, pattern) in rule.patterns.iter().enumerate() {
+    for (pattern_index, steps) in programs.rule(0).iter().enumerate() {
         let mut best = PatternProbe {
             pattern: pattern_index,
             matched: 0,
             start: 0,
             end: 0,
         };
-        'prefixes: for length in (1..=pattern.elements.len()).rev() {
+        'prefixes: for length in (1..=steps.len()).rev() {
             for start in 0..tokens.len() {
-                if let Some(end) = engine.match_at(&pattern.elements[..length], start) {
+                if let Some(end) = engine.match_at(&steps[..length], start) {
                     best = PatternProbe {
                         pattern: pattern_index,
                         matched: length,

@@ -464,6 +464,7 @@ fn find_attributions(cues: &Cues, sentence: &Sentence<'_>) -> Vec<(Range<usize>,
     let tokens = sentence.tokens;
     let text = sentence.text;
     let mut found = Vec::new();
+    let verbs = FirstWords::of(&cues.verbs);
     let cue = |range: Range<usize>| {
         let span = Span::new(tokens[range.start].start, tokens[range.end - 1].end);
         Cue {
@@ -499,7 +500,7 @@ fn find_attributions(cues: &Cues, sentence: &Sentence<'_>) -> Vec<(Range<usize>,
         }
         // "X said", "X has said", "said X", "X puts it at"
         // A speech verb is never capitalised ("Said" starts a headline, not an attribution).
-        let verb = if token.text(text).starts_with(char::is_uppercase) {
+        let verb = if token.text(text).starts_with(char::is_uppercase) || !verbs.may_start(token.text(text)) {
             None
         } else {
             cues.verbs
@@ -523,10 +524,9 @@ fn find_attributions(cues: &Cues, sentence: &Sentence<'_>) -> Vec<(Range<usize>,
             }
         }
         // "X's assertion of/that", "X's data show"
-        let lower = token.text(text).to_lowercase();
-        if cues.nouns.contains(&lower)
-            && index >= 2
+        if index >= 2
             && tokens[index - 1].kind == TokenKind::Possessive
+            && cues.nouns.contains(&token.text(text).to_lowercase())
             && let Some(speaker) = speaker_before(sentence, index - 1)
         {
             found.push((

@@ -15,12 +15,17 @@
 //! 44 Mt of the world's 110 Mt"), never a second claim of one subject or one figure.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::extract::Vocabulary;
 use crate::rules::lexicon::{AnaphorKind, AnaphorMatch, EntityMatch, Lexicon};
 use crate::rules::slots::{self, READERS, Reading};
-use crate::rules::{Element, Role, Rule, SlotKind};
+use crate::rules::{Role, Rule, SlotKind};
 use crate::text::token::{Token, TokenKind};
+
+pub(crate) use program::{Programs, Step};
+
+mod program;
 
 /// Most backtracking steps spent on one template at one start position; bounds the work of
 /// hostile templates on hostile sentences.
@@ -36,7 +41,7 @@ struct Builtins {
 
 /// One reader's result at one token.
 #[allow(clippy::option_option)]
-type Cached = Option<Option<(usize, Reading)>>;
+type Cached = Option<Option<(usize, Rc<Reading>)>>;
 
 impl Builtins {
     fn new(length: usize) -> Self {
@@ -52,8 +57,9 @@ impl Builtins {
 pub(super) enum Bound {
     /// A lexicon mention.
     Entity(EntityMatch),
-    /// What a built-in reader read: a value, a comparative phrase, a year.
-    Read(Reading),
+    /// What a built-in reader read: a value, a comparative phrase, a year. Shared with the
+    /// reader's cache, so that trying a template again at a token copies no figure.
+    Read(Rc<Reading>),
     /// A pronoun or description that refers back to an entry of the slot's lexicon, still to
     /// be resolved against the sentences before.
     Anaphor(AnaphorMatch),
@@ -66,6 +72,21 @@ pub(super) enum Bound {
     /// The figures of a "respectively" list ("44 Mt and 10 Mt, respectively"), to be paired in
     /// order with coordinated subjects (`coordination.rs`).
     Respective(Vec<crate::claim::Quantity>),
+}
+
+impl Bound {
+    /// What a built-in reader read, if this is that.
+    pub(super) fn reading(&self) -> Option<&Reading> {
+        match self {
+            Bound::Read(reading) => Some(reading),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a lexicon mention or a name: what a coordination's members are.
+    fn is_entity_or_name(&self) -> bool {
+        matches!(self, Bound::Entity(_)) || matches!(self.reading(), Some(Reading::Name(_)))
+    }
 }
 
 /// The values a match bound, in the order its slots were read, each with the tokens it read.
@@ -82,6 +103,11 @@ impl Bindings {
             slot.1 = bound;
         }
         Bindings { slots }
+    }
+
+    /// What a built-in reader read for `role` (the last one if the role was bound twice).
+    pub(super) fn reading(&self, role: Role) -> Option<&Reading> {
+        self.get(role).and_then(Bound::reading)
     }
 
     /// The value bound to `role` (the last one if the role was bound twice).
@@ -108,10 +134,15 @@ impl Bindings {
 pub(super) struct Engine<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    /// Each token's number among the templates' words ([`program::NO_WORD`]: none).
+    words: Vec<u32>,
     /// Lexicon mentions, sorted by start token.
     entities: &'a [EntityMatch],
     /// Alias matches by start token: `entity_starts[i]` is the range of `entities` starting at i.
     entity_starts: Vec<Range<usize>>,
+    /// Per token, the lexicons a slot may read something of there ([`Starts`]), filled on
+    /// first use.
+    starts: Vec<Starts>,
     /// Words that may refer back to an entry, sorted by start token (see [`Engine::with_context`]).
     anaphora: &'a [AnaphorMatch],
     /// Anaphora by start token, like `entity_starts` (empty without context).
@@ -136,19 +167,23 @@ pub(super) struct Engine<'a> {
 
 /// A link in the chain of element sequences still to match after the current one.
 struct Continuation<'c> {
-    elements: &'c [Element],
+    elements: &'c [Step],
     next: Option<&'c Continuation<'c>>,
 }
 
 impl<'a> Engine<'a> {
     /// The engine over the sentence of `text` tokenized as `tokens`, with its lexicon mentions
-    /// `entities` (sorted by start token).
-    pub(super) fn new(text: &'a str, tokens: &'a [Token], entities: &'a [EntityMatch]) -> Self {
+    /// `entities` (sorted by start token), to run templates of `programs`.
+    pub(super) fn new(text: &'a str, tokens: &'a [Token], entities: &'a [EntityMatch], programs: &Programs) -> Self {
+        let mut numbers = Vec::with_capacity(tokens.len());
+        programs.words.number_tokens(text, tokens, &mut numbers);
         Engine {
             text,
             tokens,
+            words: numbers,
             entities,
             entity_starts: index_entities(tokens.len(), entities),
+            starts: Vec::new(),
             anaphora: &[],
             anaphor_starts: Vec::new(),
             lexicons: &[],
@@ -192,6 +227,36 @@ impl<'a> Engine<'a> {
         self
     }
 
+    /// Fills [`Engine::starts`] from the sentence's mentions, anaphora and stand-ins.
+    fn index_starts(&mut self) {
+        let (text, tokens) = (self.text, self.tokens);
+        let bit = |lexicon: u32| 1u64.checked_shl(lexicon).unwrap_or(0);
+        let mut starts = vec![Starts::default(); tokens.len()];
+        for (position, start) in starts.iter_mut().enumerate() {
+            for entity in &self.entities[self.entity_starts[position].clone()] {
+                start.mention |= bit(entity.lexicon);
+                if let Some(Some(target)) = self
+                    .lexicons
+                    .get(entity.lexicon as usize)
+                    .and_then(|lexicon| lexicon.stands_for.get(entity.entry as usize))
+                {
+                    start.stand_in |= bit(target.0);
+                }
+            }
+            for anaphor in self.anaphora_at(position) {
+                start.anaphor |= bit(anaphor.lexicon);
+            }
+        }
+        // "the United States": a slot may read the mention or stand-in after a leading "the".
+        for position in (0..tokens.len().saturating_sub(1)).rev() {
+            if tokens[position].is(text, "the") {
+                starts[position].mention |= starts[position + 1].mention;
+                starts[position].stand_in |= starts[position + 1].stand_in;
+            }
+        }
+        self.starts = starts;
+    }
+
     /// The anaphora starting at token `position`.
     fn anaphora_at(&self, position: usize) -> &'a [AnaphorMatch] {
         match self.anaphor_starts.get(position) {
@@ -222,6 +287,7 @@ impl<'a> Engine<'a> {
     pub(super) fn for_each_match(
         &mut self,
         rule: &'a Rule,
+        program: &[Box<[Step]>],
         usable: Option<&[bool]>,
         mut found: impl FnMut(Range<usize>, &Bindings),
     ) {
@@ -229,30 +295,27 @@ impl<'a> Engine<'a> {
         self.gap_stops = rule.gap_stops.as_deref();
         self.read_anaphora = rule.anaphora && !self.anaphora.is_empty();
         self.read_stand_ins = rule.stand_ins && !self.lexicons.is_empty();
-        let (text, tokens) = (self.text, self.tokens);
+        let tokens = self.tokens;
         // The end of the furthest match so far, and the words the matches so far own.
         let mut reach = 0;
         let mut owned: Vec<Range<usize>> = Vec::new();
         let mut position = 0;
         while position < tokens.len() {
-            let token = tokens[position];
-            let has_entity = !self.entity_starts[position].is_empty()
-                || self.read_anaphora && !self.anaphora_at(position).is_empty();
             let inside = position < reach;
             let mut best: Option<(usize, Bindings)> = None;
-            for (template, pattern) in rule.patterns.iter().enumerate() {
+            for (template, steps) in program.iter().enumerate() {
                 if usable.is_some_and(|usable| !usable[template]) {
                     continue;
                 }
-                let Some(first) = pattern.elements.first() else {
+                let Some(first) = steps.first() else {
                     continue;
                 };
-                if !can_start(first, &token, text, has_entity) {
+                if !self.can_start(first, position) {
                     continue;
                 }
                 let mut bindings = Bindings::default();
                 self.steps = 0;
-                if let Some(end) = self.match_sequence(&pattern.elements, None, position, &mut bindings)
+                if let Some(end) = self.match_sequence(steps, None, position, &mut bindings)
                     && end > position
                     && best.as_ref().is_none_or(|(best_end, _)| end > *best_end)
                     && (!inside || owns_other_words(&bindings, &owned))
@@ -270,14 +333,14 @@ impl<'a> Engine<'a> {
     }
 
     /// Where a match of `elements` starting at token `start` ends, if there is one.
-    pub(super) fn match_at(&mut self, elements: &[Element], start: usize) -> Option<usize> {
+    pub(super) fn match_at(&mut self, elements: &[Step], start: usize) -> Option<usize> {
         self.steps = 0;
         self.match_sequence(elements, None, start, &mut Bindings::default())
     }
 
     fn match_sequence(
         &mut self,
-        elements: &[Element],
+        elements: &[Step],
         next: Option<&Continuation<'_>>,
         position: usize,
         bindings: &mut Bindings,
@@ -295,30 +358,25 @@ impl<'a> Engine<'a> {
         let tokens = self.tokens;
         let text = self.text;
         match first {
-            Element::Word(forms) => {
-                let token = tokens.get(position)?;
-                if token.kind != TokenKind::Word && token.kind != TokenKind::Number {
-                    return None;
-                }
-                let word = token.text(text);
-                if forms.iter().any(|form| word.eq_ignore_ascii_case(form)) {
+            Step::Word(forms) => {
+                if Step::takes(forms, *self.words.get(position)?) {
                     self.match_sequence(rest, next, position + 1, bindings)
                 } else {
                     None
                 }
             }
-            Element::Possessive => {
+            Step::Possessive => {
                 let token = tokens.get(position)?;
                 (token.kind == TokenKind::Possessive).then_some(())?;
                 self.match_sequence(rest, next, position + 1, bindings)
             }
-            Element::Punct(character) => {
+            Step::Punct(character) => {
                 let token = tokens.get(position)?;
                 let mut chars = token.text(text).chars();
                 (chars.next() == Some(*character) && chars.next().is_none()).then_some(())?;
                 self.match_sequence(rest, next, position + 1, bindings)
             }
-            Element::Gap(size) => {
+            Step::Gap(size) => {
                 for skip in 0..=*size {
                     if position + skip > tokens.len() {
                         break;
@@ -334,7 +392,7 @@ impl<'a> Engine<'a> {
                 }
                 None
             }
-            Element::Alt(branches) => {
+            Step::Alt(branches) => {
                 let continuation = Continuation { elements: rest, next };
                 for branch in branches {
                     if let Some(end) = self.match_sequence(branch, Some(&continuation), position, bindings) {
@@ -343,13 +401,13 @@ impl<'a> Engine<'a> {
                 }
                 None
             }
-            Element::Slot(role, kind) => {
+            Step::Slot(role, kind) => {
                 let mut candidates = self.slot_candidates(*kind, position);
                 if *role == Role::Subject && matches!(kind, SlotKind::Lexicon(_) | SlotKind::Name) {
                     // Longest first: "China and Russia each hold" before "China".
                     let coordinated: Vec<(usize, Bound)> = candidates
                         .iter()
-                        .filter(|(_, bound)| matches!(bound, Bound::Entity(_) | Bound::Read(Reading::Name(_))))
+                        .filter(|(_, bound)| bound.is_entity_or_name())
                         .filter_map(|(end, bound)| self.coordinated(*kind, *end, bound))
                         .collect();
                     candidates.splice(0..0, coordinated);
@@ -359,18 +417,15 @@ impl<'a> Engine<'a> {
                     // reads right after it: "this self-sufficiency", not "this … holds".
                     if let Bound::Anaphor(anaphor) = &bound
                         && anaphor.kind == AnaphorKind::Determiner
-                        && rest.first().is_none_or(|element| matches!(element, Element::Gap(_)))
+                        && rest.first().is_none_or(|element| matches!(element, Step::Gap(_)))
                     {
                         continue;
                     }
                     // A stand-in or an anaphor gives way to a name of the slot's own lexicon
                     // that the gap after it would skip: in "Putin said Russia holds …" the
                     // subject is Russia, not Putin standing for it.
-                    if let (
-                        Bound::Anaphor(_) | Bound::StandIn(..),
-                        SlotKind::Lexicon(lexicon),
-                        Some(Element::Gap(size)),
-                    ) = (&bound, kind, rest.first())
+                    if let (Bound::Anaphor(_) | Bound::StandIn(..), SlotKind::Lexicon(lexicon), Some(Step::Gap(size))) =
+                        (&bound, kind, rest.first())
                         && self.entities.iter().any(|entity| {
                             entity.lexicon == *lexicon && entity.start >= end && entity.start <= end + size
                         })
@@ -386,6 +441,36 @@ impl<'a> Engine<'a> {
                 None
             }
         }
+    }
+
+    /// Whether a template whose first step is `first` can start at token `position`: a cheap
+    /// test that holds wherever [`Engine::match_sequence`] could take a token with that step.
+    fn can_start(&mut self, first: &Step, position: usize) -> bool {
+        let token = &self.tokens[position];
+        match first {
+            Step::Word(forms) => Step::takes(forms, self.words[position]),
+            Step::Slot(_, SlotKind::Lexicon(lexicon)) => self.lexicon_can_start(*lexicon, position),
+            Step::Punct(character) => token.text(self.text).starts_with(*character),
+            Step::Possessive => token.kind == TokenKind::Possessive,
+            _ => true,
+        }
+    }
+
+    /// Whether a slot of lexicon `lexicon` may read anything at `position`: wherever
+    /// [`Engine::slot_candidates`] finds a candidate there, and a few places more (a mention
+    /// after "the" where one starts at the "the" too), without building them.
+    fn lexicon_can_start(&mut self, lexicon: u32, position: usize) -> bool {
+        // Lexicons numbered 64 and above have no bit: every token may start them.
+        let Some(bit) = 1u64.checked_shl(lexicon) else {
+            return true;
+        };
+        if self.starts.is_empty() {
+            self.index_starts();
+        }
+        let start = self.starts[position];
+        start.mention & bit != 0
+            || self.read_stand_ins && start.stand_in & bit != 0
+            || self.read_anaphora && start.anaphor & bit != 0
     }
 
     /// What a slot of `kind` can read at `position`: (end token, value), longest first.
@@ -450,15 +535,19 @@ impl<'a> Engine<'a> {
                     line.resize(length, None);
                 }
                 let Some((end, reading)) = line[position]
-                    .get_or_insert_with(|| kind.read(text, tokens, position, top_k, vocabulary))
-                    .clone()
+                    .get_or_insert_with(|| {
+                        kind.read(text, tokens, position, top_k, vocabulary)
+                            .map(|(end, reading)| (end, Rc::new(reading)))
+                    })
+                    .as_ref()
                 else {
                     return Vec::new();
                 };
+                let (end, reading) = (*end, Rc::clone(reading));
                 // "44 and 10 million tonnes, respectively": the list is read even when its first
                 // figure alone is not what the slot admits (a bare "44").
                 let mut found = Vec::with_capacity(2);
-                if let Reading::Value(crate::claim::Value::Quantity(quantity)) = &reading
+                if let Reading::Value(crate::claim::Value::Quantity(quantity)) = &*reading
                     && respectively.is_some_and(|at| at >= end)
                     && let Some((after, figures)) =
                         super::coordination::respective_figures(text, tokens, quantity, end, vocabulary)
@@ -471,16 +560,16 @@ impl<'a> Engine<'a> {
                 if !kind.admits(&reading) {
                     return found;
                 }
-                if let Reading::Name(_) = &reading {
+                if let Reading::Name(_) = &*reading {
                     return self.name_or_entity(position, end, reading);
                 }
                 // "$4.2bn (£3.3bn)": the figure restated in parentheses belongs to the value (it
                 // becomes the claim's alternate), so the slot may also end after it.
-                if let Reading::Value(crate::claim::Value::Quantity(quantity)) = &reading
+                if let Reading::Value(crate::claim::Value::Quantity(quantity)) = &*reading
                     && let Some((after, _)) =
                         super::table::restated_after(text, tokens, quantity.span.end, &quantity.unit)
                 {
-                    found.push((after, Bound::Read(reading.clone())));
+                    found.push((after, Bound::Read(Rc::clone(&reading))));
                 }
                 found.push((end, Bound::Read(reading)));
                 found
@@ -541,7 +630,7 @@ impl Engine<'_> {
             SlotKind::Name => self
                 .slot_candidates(kind, position)
                 .into_iter()
-                .find(|(_, bound)| matches!(bound, Bound::Entity(_) | Bound::Read(Reading::Name(_)))),
+                .find(|(_, bound)| bound.is_entity_or_name()),
             _ => None,
         }
     }
@@ -549,7 +638,7 @@ impl Engine<'_> {
     /// What a name slot binds for the name `reading` over tokens `position..end`: a lexicon
     /// mention starting there that covers the whole name wins (the alias's entity, "China"),
     /// one inside it does not ("Kenya" in "Vodacom Kenya" is no mention of Kenya).
-    fn name_or_entity(&self, position: usize, end: usize, reading: Reading) -> Vec<(usize, Bound)> {
+    fn name_or_entity(&self, position: usize, end: usize, reading: Rc<Reading>) -> Vec<(usize, Bound)> {
         let covering = self.entities[self.entity_starts[position].clone()]
             .iter()
             .filter(|entity| entity.end >= end)
@@ -574,15 +663,16 @@ fn owns_other_words(bindings: &Bindings, owned: &[Range<usize>]) -> bool {
         })
 }
 
-/// Whether a template can possibly start at a token: a cheap check on its first element.
-fn can_start(element: &Element, token: &Token, text: &str, has_entity: bool) -> bool {
-    match element {
-        Element::Word(forms) => forms.iter().any(|form| token.text(text).eq_ignore_ascii_case(form)),
-        Element::Slot(_, SlotKind::Lexicon(_)) => has_entity || token.is(text, "the"),
-        Element::Punct(character) => token.text(text).starts_with(*character),
-        Element::Possessive => token.kind == TokenKind::Possessive,
-        _ => true,
-    }
+/// What lexicon slots may read at one token, as sets of lexicon numbers (bit `l` for lexicon
+/// `l`, below 64), counting what a leading "the" lets a slot read after it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Starts {
+    /// Mentions of the lexicon.
+    mention: u64,
+    /// Mentions of entries that stand for an entry of the lexicon.
+    stand_in: u64,
+    /// Words that may refer back to an entry of the lexicon.
+    anaphor: u64,
 }
 
 /// For each token, the range of `entities` (sorted by start) that start there.

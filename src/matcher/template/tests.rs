@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Bound, Engine, Reading};
+use super::{Bound, Engine, Programs, Reading};
 use crate::claim::Value;
 use crate::rules::RuleSet;
 use crate::text::token::tokenize_into;
@@ -36,21 +36,22 @@ fn matches(templates: &[&str], sentence: &str) -> Vec<String> {
     tokenize_into(sentence, 0..sentence.len(), &mut tokens);
     let mut entities = Vec::new();
     rules.index.find(sentence, &tokens, &mut String::new(), &mut entities);
-    let mut engine = Engine::new(sentence, &tokens, &entities);
+    let programs = Programs::new(&rules.rules);
+    let mut engine = Engine::new(sentence, &tokens, &entities, &programs);
     let mut found = Vec::new();
-    engine.for_each_match(&rules.rules[0], None, |matched, bindings| {
+    engine.for_each_match(&rules.rules[0], programs.rule(0), None, |matched, bindings| {
         let mut shown = sentence[tokens[matched.start].start..tokens[matched.end - 1].end].to_string();
         for (role, bound, _) in &bindings.slots {
             let value = match bound {
                 Bound::Entity(entity) => rules.entry(entity.lexicon, entity.entry).id.clone(),
-                Bound::Read(Reading::Value(Value::Quantity(quantity))) => {
-                    format!("{} {}", quantity.value, quantity.unit)
-                }
-                Bound::Read(Reading::Value(Value::Rank(rank))) => format!("{}..{}", rank.best, rank.worst),
-                Bound::Read(Reading::Value(value)) => value.canonical_text(),
-                Bound::Read(Reading::Relation(relation, _)) => format!("{relation:?}"),
-                Bound::Read(Reading::Year(year)) => year.to_string(),
-                Bound::Read(Reading::Name(name)) => format!("name:{}", name.id),
+                Bound::Read(reading) => match &**reading {
+                    Reading::Value(Value::Quantity(quantity)) => format!("{} {}", quantity.value, quantity.unit),
+                    Reading::Value(Value::Rank(rank)) => format!("{}..{}", rank.best, rank.worst),
+                    Reading::Value(value) => value.canonical_text(),
+                    Reading::Relation(relation, _) => format!("{relation:?}"),
+                    Reading::Year(year) => year.to_string(),
+                    Reading::Name(name) => format!("name:{}", name.id),
+                },
                 Bound::Respective(figures) => figures
                     .iter()
                     .map(|figure| format!("{} {}", figure.value, figure.unit))
@@ -60,7 +61,10 @@ fn matches(templates: &[&str], sentence: &str) -> Vec<String> {
                     .iter()
                     .map(|member| match member {
                         Bound::Entity(entity) => rules.entry(entity.lexicon, entity.entry).id.clone(),
-                        Bound::Read(Reading::Name(name)) => format!("name:{}", name.id),
+                        Bound::Read(reading) => match &**reading {
+                            Reading::Name(name) => format!("name:{}", name.id),
+                            other => format!("{other:?}"),
+                        },
                         other => format!("{other:?}"),
                     })
                     .collect::<Vec<_>>()
@@ -392,4 +396,110 @@ fn subjects_read_coordinated_mentions_and_fall_back_to_one() {
             &["Orbis Motors, Kel-Mart, and China hold subject=name:orbis-motors+name:kel-mart+china"],
         ),
     ]);
+}
+
+/// The bundled rules: lexicons with stand-ins, anaphora and multi-word aliases.
+fn bundled() -> RuleSet {
+    let sources = [
+        (
+            "rules/lexicons.toml".to_string(),
+            include_str!("../../../rules/lexicons.toml").to_string(),
+        ),
+        (
+            "rules/critical-minerals.toml".to_string(),
+            include_str!("../../../rules/critical-minerals.toml").to_string(),
+        ),
+    ];
+    crate::rules::load_sources(&sources).expect("the bundled rules load")
+}
+
+/// The engine tries a template that starts with a lexicon slot only where
+/// `lexicon_can_start` says one may start, so it must say so wherever the slot reads a
+/// mention, a stand-in, or an anaphor, after a leading "the" too.
+#[test]
+fn a_lexicon_slot_is_tried_wherever_it_can_read_something() {
+    let rules = bundled();
+    let programs = Programs::new(&rules.rules);
+    let sentences = [
+        "The United States holds 1.9 million tonnes of rare earth reserves.",
+        "Putin said the Kremlin would back the miners, and the Russian ministry agreed.",
+        "The country holds the world's fifth-largest reserves of lithium, it said.",
+        "China, Russia and the US dominate; the Chinese share of processing is 90%.",
+    ];
+    let (mut mentions, mut stand_ins, mut anaphora_read) = (0, 0, 0);
+    for sentence in sentences {
+        let mut tokens = Vec::new();
+        tokenize_into(sentence, 0..sentence.len(), &mut tokens);
+        let (mut entities, mut anaphora, mut scratch) = (Vec::new(), Vec::new(), String::new());
+        rules.index.find(sentence, &tokens, &mut scratch, &mut entities);
+        rules
+            .index
+            .find_anaphora(sentence, &tokens, &entities, &mut scratch, &mut anaphora);
+        let mut engine = Engine::new(sentence, &tokens, &entities, &programs).with_context(&anaphora, &rules.lexicons);
+        engine.read_anaphora = true;
+        engine.read_stand_ins = true;
+        for position in 0..tokens.len() {
+            for lexicon in 0..u32::try_from(rules.lexicons.len()).expect("few lexicons") {
+                let candidates = engine.slot_candidates(crate::rules::SlotKind::Lexicon(lexicon), position);
+                for (_, bound) in &candidates {
+                    match bound {
+                        Bound::Entity(_) => mentions += 1,
+                        Bound::StandIn(..) => stand_ins += 1,
+                        Bound::Anaphor(_) => anaphora_read += 1,
+                        _ => {}
+                    }
+                }
+                assert!(
+                    candidates.is_empty() || engine.lexicon_can_start(lexicon, position),
+                    "{sentence:?}: lexicon {lexicon} reads {candidates:?} at token {position}, \
+                     which the start test rules out"
+                );
+            }
+        }
+    }
+    // Every way of reading was exercised.
+    assert!(
+        mentions > 0 && stand_ins > 0 && anaphora_read > 0,
+        "{mentions} {stand_ins} {anaphora_read}"
+    );
+}
+
+/// A template's alternation of single words runs as one word step; a branch of more words
+/// keeps its place between them, and the top-level steps stay one for one with the elements.
+#[test]
+fn alternations_of_single_words_run_as_one_word() {
+    use super::Step;
+    let rules = rules(&["{subject:country} (hold|has|sit on|own|boast) (reserve|deposit) [of]"]);
+    let programs = Programs::new(&rules.rules);
+    let steps = &programs.rule(0)[0];
+    assert_eq!(steps.len(), rules.rules[0].patterns[0].elements.len());
+    let Step::Alt(verbs) = &steps[1] else {
+        panic!("the verbs are an alternation: {:?}", steps[1]);
+    };
+    let shapes: Vec<usize> = verbs.iter().map(|branch| branch.len()).collect();
+    assert_eq!(shapes, [1, 2, 1], "{verbs:?}");
+    assert!(matches!(steps[2], Step::Word(_)), "{:?}", steps[2]);
+    assert!(
+        matches!(&steps[3], Step::Alt(branches) if branches.len() == 2),
+        "{:?}",
+        steps[3]
+    );
+    // Each word step takes every form of every word it merged, in any ASCII case.
+    let sentence = "Reserves DEPOSITS hold Holds own boasted , sit";
+    let mut tokens = Vec::new();
+    tokenize_into(sentence, 0..sentence.len(), &mut tokens);
+    let mut numbers = Vec::new();
+    programs.words.number_tokens(sentence, &tokens, &mut numbers);
+    let (Step::Word(nouns), [Step::Word(first), ..], [Step::Word(last)]) = (&steps[2], &*verbs[0], &*verbs[2]) else {
+        panic!("word steps expected: {steps:?}");
+    };
+    let takes = |forms: &[u32]| {
+        numbers
+            .iter()
+            .map(|&number| Step::takes(forms, number))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(takes(nouns), [true, true, false, false, false, false, false, false]);
+    assert_eq!(takes(first), [false, false, true, true, false, false, false, false]);
+    assert_eq!(takes(last), [false, false, false, false, true, true, false, false]);
 }
