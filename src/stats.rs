@@ -2,7 +2,8 @@
 //!
 //! Read and render are wall times (when files are read and matched in one pass, "read" covers
 //! both); segment and match are summed over worker threads (CPU time), so with N threads they
-//! can exceed the wall time of the run.
+//! can exceed the wall time of the run. So is render for `extract --format jsonl`, whose files
+//! are written out on the threads that matched them (inside "read").
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -45,6 +46,20 @@ impl Tally {
         self.times.segment += times.segment;
         self.times.matching += times.matching;
         self.times.sentences += times.sentences;
+    }
+
+    /// Adds what `other` counted (files counted on the threads that matched them).
+    pub fn merge(&mut self, other: Tally) {
+        self.bytes += other.bytes;
+        self.articles += other.articles;
+        self.claims += other.claims;
+        for (rule, count) in other.per_rule {
+            *self.per_rule.entry(rule).or_insert(0) += count;
+        }
+        self.read += other.read;
+        self.times.segment += other.times.segment;
+        self.times.matching += other.times.matching;
+        self.times.sentences += other.times.sentences;
     }
 }
 
@@ -108,5 +123,34 @@ impl Stats {
             let _ = writeln!(out, "    {hits:>7}  {rule}");
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files counted apart (on the threads that matched them) and merged give the counts of
+    /// counting them all in one tally.
+    #[test]
+    fn merged_tallies_count_what_one_tally_counts() {
+        let claims = crate::report::fixture_claims();
+        let (first, second) = claims.split_at(claims.len() / 2);
+        let times = MatchTimes {
+            segment: Duration::from_millis(3),
+            matching: Duration::from_millis(5),
+            sentences: 7,
+        };
+        let mut whole = Tally::default();
+        whole.add_file(100, 2, first, times);
+        whole.add_file(50, 1, second, times);
+        let mut merged = Tally::default();
+        for (bytes, articles, claims) in [(100, 2, first), (50, 1, second)] {
+            let mut file = Tally::default();
+            file.add_file(bytes, articles, claims, times);
+            merged.merge(file);
+        }
+        assert_eq!(format!("{merged:?}"), format!("{whole:?}"));
+        assert!(whole.per_rule.len() > 1 && whole.claims == claims.len());
     }
 }

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::{Context, Processed, exit, load_rules, process, stream};
+use super::{Context, Processed, exit, load_rules, process, stream, stream_rendered};
 use crate::cli::ExtractArgs;
 use crate::output::Directory;
 use crate::report::ClaimFormat;
@@ -33,11 +33,12 @@ pub(crate) fn run(args: &ExtractArgs, context: &mut Context) -> u8 {
         // One line per claim needs no other claim: stream them, file by file, so memory does not
         // grow with the corpus.
         crate::output::write_to(args.input.output.as_deref(), |out| {
-            processed = stream(inputs, &args.input, &set, context, |_, claims| {
-                let started = Instant::now();
-                let written = report::render_claims(&[], &claims, ClaimFormat::Jsonl, out, &options);
-                render += started.elapsed();
-                written
+            let lines = |claims: &[crate::claim::Claim], buffer: &mut Vec<u8>| {
+                report::render_claims(&[], claims, ClaimFormat::Jsonl, buffer, &options)
+            };
+            processed = stream_rendered(inputs, &args.input, &set, context, &lines, |rendered| {
+                render += rendered.took;
+                out.write_all(&rendered.bytes)
             })?;
             Ok(())
         })

@@ -371,28 +371,62 @@ pub(crate) struct Processed {
     pub tally: crate::stats::Tally,
 }
 
-/// Where a run hands each file's articles and claims, in path order.
-type Sink<'a> = dyn FnMut(Vec<ArticleInfo>, Vec<crate::claim::Claim>) -> std::io::Result<()> + 'a;
+/// Where a run hands each file's articles and claims, in path order, with what a [`Render`]
+/// made of the claims (nothing without one).
+type Sink<'a> = dyn FnMut(Vec<ArticleInfo>, Vec<crate::claim::Claim>, Rendered) -> std::io::Result<()> + 'a;
+
+/// How a streamed run writes one file's claims ([`stream_rendered`]), run on the thread that
+/// matched them, so that writing the output is not one thread's work while the others wait.
+pub(crate) type Render<'a> = dyn Fn(&[crate::claim::Claim], &mut Vec<u8>) -> std::io::Result<()> + Sync + 'a;
+
+/// One file's claims as a [`Render`] wrote them (empty without one), and how long that took.
+#[derive(Default)]
+pub(crate) struct Rendered {
+    pub bytes: Vec<u8>,
+    pub took: std::time::Duration,
+}
 
 /// What reading and matching one file gave: everything but its text.
 struct FileClaims {
     bytes: u64,
     infos: Vec<ArticleInfo>,
+    /// The claims; empty once a [`Render`] wrote them.
     claims: Vec<crate::claim::Claim>,
-    times: crate::matcher::MatchTimes,
+    /// What the file adds to the run's `--stats`, counted where it was matched.
+    tally: crate::stats::Tally,
     warnings: Vec<String>,
     errors: Vec<String>,
+    /// The claims as the run's [`Render`] wrote them.
+    rendered: std::io::Result<Rendered>,
 }
 
 impl FileClaims {
-    /// Matches the articles of one loaded file, keeping only what the run needs of them.
-    fn of(matcher: &Matcher<'_>, loaded: crate::text::Loaded) -> Self {
+    /// Matches the articles of one loaded file, keeping only what the run needs of them, and
+    /// writes its claims with `render` when given.
+    fn of(matcher: &Matcher<'_>, loaded: crate::text::Loaded, render: Option<&Render<'_>>) -> Self {
         let (claims, times) = matcher.extract_all_timed(&loaded.articles);
+        let infos = infos(&loaded.articles);
+        let mut tally = crate::stats::Tally::default();
+        tally.add_file(loaded.bytes, infos.len(), &claims, times);
+        let (claims, rendered) = match render {
+            None => (claims, Ok(Rendered::default())),
+            Some(render) => {
+                let started = Instant::now();
+                let mut bytes = Vec::new();
+                let rendered = render(&claims, &mut bytes).map(|()| Rendered {
+                    bytes,
+                    took: started.elapsed(),
+                });
+                // Written out, the claims are needed no more: only their bytes wait their turn.
+                (Vec::new(), rendered)
+            }
+        };
         FileClaims {
+            tally,
+            rendered,
             bytes: loaded.bytes,
-            infos: infos(&loaded.articles),
+            infos,
             claims,
-            times,
             warnings: loaded.warnings.iter().map(ToString::to_string).collect(),
             errors: loaded.errors,
         }
@@ -409,9 +443,8 @@ impl Processed {
         for error in &file.errors {
             context.error(error);
         }
-        self.tally
-            .add_file(file.bytes, file.infos.len(), &file.claims, file.times);
-        each(file.infos, file.claims)
+        self.tally.merge(file.tally);
+        each(file.infos, file.claims, file.rendered?)
     }
 }
 
@@ -457,13 +490,13 @@ pub(crate) fn resolve_inputs(input: &InputArgs, rules: &Path, context: &mut Cont
 /// claims. Output order is path order whatever the thread count.
 pub(crate) fn process(inputs: Inputs, input: &InputArgs, rules: &RuleSet, context: &mut Context) -> Processed {
     let (mut infos, mut claims) = (Vec::new(), Vec::new());
-    let mut keep = |file_infos: Vec<ArticleInfo>, file_claims: Vec<crate::claim::Claim>| {
+    let mut keep = |file_infos: Vec<ArticleInfo>, file_claims: Vec<crate::claim::Claim>, _: Rendered| {
         infos.extend(file_infos);
         claims.extend(file_claims);
         Ok(())
     };
     let mut processed =
-        run_files(inputs, input, rules, context, &mut keep).expect("keeping the claims in memory cannot fail");
+        run_files(inputs, input, rules, context, None, &mut keep).expect("keeping the claims in memory cannot fail");
     processed.infos = infos;
     processed.claims = claims;
     processed
@@ -479,7 +512,25 @@ pub(crate) fn stream(
     context: &mut Context,
     mut each: impl FnMut(Vec<ArticleInfo>, Vec<crate::claim::Claim>) -> std::io::Result<()>,
 ) -> std::io::Result<Processed> {
-    run_files(inputs, input, rules, context, &mut each)
+    run_files(inputs, input, rules, context, None, &mut |infos, claims, _| {
+        each(infos, claims)
+    })
+}
+
+/// [`stream`] for a sink that needs only the claims written out: each file's claims are
+/// written by `render` on the thread that matched them, and `each` gets the bytes (and how long
+/// writing them took), in path order.
+pub(crate) fn stream_rendered(
+    inputs: Inputs,
+    input: &InputArgs,
+    rules: &RuleSet,
+    context: &mut Context,
+    render: &Render<'_>,
+    mut each: impl FnMut(Rendered) -> std::io::Result<()>,
+) -> std::io::Result<Processed> {
+    run_files(inputs, input, rules, context, Some(render), &mut |_, _, rendered| {
+        each(rendered)
+    })
 }
 
 /// Reads standard input in bounded blocks (see [`crate::text::read`]) and loads it as one
@@ -504,6 +555,7 @@ fn run_files(
     input: &InputArgs,
     rules: &RuleSet,
     context: &mut Context,
+    render: Option<&Render<'_>>,
     each: &mut Sink<'_>,
 ) -> std::io::Result<Processed> {
     let started = Instant::now();
@@ -517,7 +569,7 @@ fn run_files(
     let mut processed = Processed::default();
     if inputs.reads_stdin() {
         match load_stdin(&options, limits) {
-            Ok(loaded) => processed.absorb(FileClaims::of(&matcher, loaded), context, each)?,
+            Ok(loaded) => processed.absorb(FileClaims::of(&matcher, loaded, render), context, each)?,
             Err(error) => context.error(&error),
         }
     }
@@ -531,7 +583,7 @@ fn run_files(
                     skip_saved_reports: !file.named,
                 };
                 let loaded = load_file_with(&file.path, &file.display, &options, &reading)
-                    .map(|loaded| FileClaims::of(&matcher, loaded))
+                    .map(|loaded| FileClaims::of(&matcher, loaded, render))
                     .map_err(|error| error.to_string());
                 progress.file_done(loaded.as_ref().map_or(0, |claims| claims.bytes));
                 loaded
