@@ -141,10 +141,10 @@ fn step(element: &Element, words: &mut Words) -> Step {
                 }
                 merged.push(branch);
             }
-            if let [branch] = &mut merged[..]
-                && let [Step::Word(_)] = &**branch
+            if let [branch] = &merged[..]
+                && let [Step::Word(forms)] = &**branch
             {
-                return std::mem::replace(&mut branch[0], Step::Possessive);
+                return Step::Word(forms.clone());
             }
             Step::Alt(merged.into_boxed_slice())
         }
