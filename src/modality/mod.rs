@@ -21,11 +21,11 @@ use crate::text::token::{ClauseReader, Token, TokenKind, tokenize};
 /// Cue phrases, each as lowercased token texts.
 #[derive(Clone, Debug)]
 pub struct Cues {
-    negation: Vec<Vec<String>>,
-    hedge: Vec<Vec<String>>,
+    negation: Phrases,
+    hedge: Phrases,
     /// Speech verbs ("said", "claimed", "puts it at") whose subject is the speaker, as
     /// lowercased token texts.
-    verbs: Vec<Vec<String>>,
+    verbs: Phrases,
     /// Nouns of assertion ("assertion", "claim") owned by the speaker: "Putin's assertion of".
     nouns: Vec<String>,
 }
@@ -211,9 +211,9 @@ fn phrase_tokens(phrase: &str) -> Vec<String> {
 impl Default for Cues {
     fn default() -> Self {
         Cues {
-            negation: phrases(NEGATION),
-            hedge: phrases(HEDGE),
-            verbs: phrases(VERBS),
+            negation: Phrases::new(phrases(NEGATION)),
+            hedge: Phrases::new(phrases(HEDGE)),
+            verbs: Phrases::new(phrases(VERBS)),
             nouns: NOUNS.iter().map(|noun| (*noun).to_string()).collect(),
         }
     }
@@ -233,6 +233,39 @@ impl Cues {
             .extend(hedge.map(phrase_tokens).filter(|phrase| !phrase.is_empty()));
         self.verbs
             .extend(verbs.map(phrase_tokens).filter(|phrase| !phrase.is_empty()));
+    }
+}
+
+/// A list of cue phrases with the filter of the words they start with, built once with the
+/// list rather than at each sentence or claim that is searched for them.
+#[derive(Clone, Debug)]
+struct Phrases {
+    phrases: Vec<Vec<String>>,
+    starts: FirstWords,
+}
+
+impl Phrases {
+    fn new(phrases: Vec<Vec<String>>) -> Self {
+        let starts = FirstWords::of(&phrases);
+        Phrases { phrases, starts }
+    }
+
+    fn extend(&mut self, more: impl Iterator<Item = Vec<String>>) {
+        self.phrases.extend(more);
+        self.starts = FirstWords::of(&self.phrases);
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Vec<String>> {
+        self.phrases.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Phrases {
+    type Item = &'a Vec<String>;
+    type IntoIter = std::slice::Iter<'a, Vec<String>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
     }
 }
 
@@ -379,6 +412,7 @@ fn is_hedge_at(text: &str, tokens: &[Token], index: usize, phrase: &[String]) ->
 /// byte length: a word that starts none is passed over without comparing it with every phrase,
 /// which is most words of a claim-dense sentence. A filter only: it admits every word that
 /// starts a phrase (the comparison is `eq_ignore_ascii_case`, equal lengths and first bytes).
+#[derive(Clone, Debug)]
 struct FirstWords {
     /// Bit `min(length, 31)` of entry `first byte` is set when some phrase starts so.
     lengths: [u32; 256],
@@ -413,13 +447,13 @@ impl FirstWords {
 }
 
 fn find_cue(
-    phrases: &[Vec<String>],
+    phrases: &Phrases,
     text: &str,
     tokens: &[Token],
     range: Range<usize>,
     accept: fn(&str, &[Token], usize, &[String]) -> bool,
 ) -> Option<Cue> {
-    let starts = FirstWords::of(phrases);
+    let starts = &phrases.starts;
     for index in range.clone() {
         let token = tokens[index];
         if token.kind == TokenKind::Word {
@@ -464,7 +498,7 @@ fn find_attributions(cues: &Cues, sentence: &Sentence<'_>) -> Vec<(Range<usize>,
     let tokens = sentence.tokens;
     let text = sentence.text;
     let mut found = Vec::new();
-    let verbs = FirstWords::of(&cues.verbs);
+    let verbs = &cues.verbs.starts;
     let cue = |range: Range<usize>| {
         let span = Span::new(tokens[range.start].start, tokens[range.end - 1].end);
         Cue {

@@ -196,8 +196,8 @@ fn multi_word_attribution_cues_from_rules_work() {
 #[test]
 fn the_first_word_filter_admits_every_phrase_start_in_any_case() {
     let cues = Cues::default();
-    for phrases in [&cues.negation, &cues.hedge] {
-        let starts = FirstWords::of(phrases);
+    for phrases in [&cues.negation, &cues.hedge, &cues.verbs] {
+        let starts = &phrases.starts;
         for phrase in phrases {
             let first = &phrase[0];
             for word in [first.clone(), first.to_ascii_uppercase(), first.to_ascii_lowercase()] {
