@@ -388,7 +388,6 @@ pub(crate) struct Rendered {
 
 /// What reading and matching one file gave: everything but its text.
 struct FileClaims {
-    bytes: u64,
     infos: Vec<ArticleInfo>,
     /// The claims; empty once a [`Render`] wrote them.
     claims: Vec<crate::claim::Claim>,
@@ -424,7 +423,6 @@ impl FileClaims {
         FileClaims {
             tally,
             rendered,
-            bytes: loaded.bytes,
             infos,
             claims,
             warnings: loaded.warnings.iter().map(ToString::to_string).collect(),
@@ -585,7 +583,7 @@ fn run_files(
                 let loaded = load_file_with(&file.path, &file.display, &options, &reading)
                     .map(|loaded| FileClaims::of(&matcher, loaded, render))
                     .map_err(|error| error.to_string());
-                progress.file_done(loaded.as_ref().map_or(0, |claims| claims.bytes));
+                progress.file_done(loaded.as_ref().map_or(0, |claims| claims.tally.bytes));
                 loaded
             })
             .collect()

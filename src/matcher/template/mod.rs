@@ -458,7 +458,8 @@ impl<'a> Engine<'a> {
 
     /// Whether a slot of lexicon `lexicon` may read anything at `position`: wherever
     /// [`Engine::slot_candidates`] finds a candidate there, and a few places more (a mention
-    /// after "the" where one starts at the "the" too), without building them.
+    /// after "the" where one starts at the "the" too, a stand-in of the lexicon's own entries),
+    /// without building them: a filter, which `slot_candidates` then decides.
     fn lexicon_can_start(&mut self, lexicon: u32, position: usize) -> bool {
         // Lexicons numbered 64 and above have no bit: every token may start them.
         let Some(bit) = 1u64.checked_shl(lexicon) else {
